@@ -1,0 +1,97 @@
+/** The platforms sharekit knows. Every other package keys its per-platform data by these ids. */
+export const PLATFORM_IDS = [
+  'taobao',
+  'tmall',
+  'jd',
+  'pinduoduo',
+  'douyin',
+  'douyin-shop',
+  'kuaishou',
+  'xiaohongshu',
+  'bilibili',
+  'weibo',
+  'xianyu',
+  '1688',
+  'weidian',
+  'aliexpress',
+  'amazon',
+  'tiktok',
+  'youtube',
+  'dianping',
+  'meituan',
+  'eleme',
+] as const;
+
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+/** What a link points at. `short` is a short link whose target is only known after resolving it. */
+export const CONTENT_KINDS = ['item', 'video', 'note', 'post', 'user', 'shop', 'live', 'short'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** The identity of a platform link: the same product, video or note always has the same identity. */
+export interface LinkIdentity {
+  readonly platform: PlatformId;
+  readonly kind: ContentKind;
+  /** The platform's own id (item id, SKU, aweme id, note id, BV id, ASIN…); `null` for short links. */
+  readonly id: string | null;
+  /** The canonical https URL (for short links: the cleaned short link). */
+  readonly url: string;
+}
+
+/**
+ * One URL shape that carries an id: where it is found (host, path or query key).
+ * Hosts are exact names or `*.domain` (any subdomain on a label boundary, and the domain itself).
+ */
+export interface LinkForm {
+  /** Hosts this form applies to; absent = every host of the platform. */
+  readonly hosts?: readonly string[];
+  /** Anchored path pattern; the id is the named group `id`. Other named groups become template slots. */
+  readonly path?: RegExp;
+  /** Query keys holding the id, tried in order. */
+  readonly query?: readonly string[];
+  /** Match query keys case-insensitively (Weidian `itemID` / `itemId`). @default false */
+  readonly queryKeyCaseInsensitive?: boolean;
+}
+
+/** One content kind of a platform: its id pattern, canonical URL and the forms that carry it. */
+export interface KindSpec {
+  readonly kind: ContentKind;
+  /** Anchored pattern a valid id matches (after normalisation). */
+  readonly idPattern: RegExp;
+  /**
+   * Canonical URL template. Slots: `{id}`, `{domain}` (the platform domain the link was on) and any
+   * named group of the matching form's path pattern.
+   */
+  readonly canonical: string;
+  /** Query parameters kept on the canonical URL besides the id (e.g. Xiaohongshu `xsec_token`). */
+  readonly keep?: readonly string[];
+  /** How an id found in a link is normalised before validation (upper-casing, av → BV…). */
+  readonly normalizeId?: 'upper' | 'lower' | 'bilibili-video' | 'weibo-mid';
+  readonly forms: readonly LinkForm[];
+}
+
+/** A short-link host (or path prefix) of a platform, and how to resolve it. */
+export interface ShortLinkSpec {
+  readonly host: string;
+  /** Only paths starting with this prefix are short links (e.g. Kuaishou `www.kuaishou.com/f/`). */
+  readonly pathPrefix?: string;
+  /** Query parameters kept on the cleaned short link (Taobao `tk`, JD `jkl`). */
+  readonly keep?: readonly string[];
+  /** Which user agent the redirect service needs to answer with the real target. @default 'browser' */
+  readonly userAgent?: 'browser' | 'mobile' | 'iphone' | 'jd-app' | 'wechat';
+  /** The target is written into an HTML page's script (Taobao), not a `Location` header. */
+  readonly scriptRedirect?: boolean;
+}
+
+/** One row of the platform registry. */
+export interface PlatformRow {
+  readonly id: PlatformId;
+  readonly name: string;
+  readonly nameZh: string;
+  /** Registrable domains of the platform; a host belongs to it when equal to or a subdomain of one. */
+  readonly domains: readonly string[];
+  readonly shortLinks: readonly ShortLinkSpec[];
+  readonly kinds: readonly KindSpec[];
+  /** Tracking parameters dropped from links of this platform whose kind is not recognised. */
+  readonly tracking: readonly string[];
+}

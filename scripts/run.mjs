@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// One entry point that works on a fresh clone with only Node and npm: it installs pnpm and the
+// workspace dependencies (from the lockfile), then runs the requested job.
+//   node scripts/run.mjs test    lint, typecheck and every package's tests, then one summary line
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmSpec = pkg.packageManager; // e.g. pnpm@10.34.8
+const binDir = join(root, 'node_modules', '.bin');
+const env = {
+  ...process.env,
+  PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
+  TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+  DO_NOT_TRACK: '1',
+};
+
+function run(cmd, args) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function install() {
+  // npx fetches the pinned pnpm from the npm registry; the workspace then has its own copy in node_modules/.bin.
+  const status = run('npx', ['--yes', pnpmSpec, 'install', '--frozen-lockfile']);
+  if (status !== 0) process.exit(status);
+}
+
+function workspaceDirs() {
+  const dirs = [];
+  for (const group of ['packages', 'apps']) {
+    const base = join(root, group);
+    if (!existsSync(base)) continue;
+    for (const name of readdirSync(base)) {
+      if (existsSync(join(base, name, 'package.json'))) dirs.push(join(base, name));
+    }
+  }
+  return dirs;
+}
+
+function summarise() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  let files = 0;
+  for (const dir of workspaceDirs()) {
+    const report = join(dir, '.vitest-report.json');
+    if (!existsSync(report)) continue;
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    passed += r.numPassedTests ?? 0;
+    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    files += 1;
+  }
+  console.log(`\nvitest reports read: ${files}`);
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  return { passed, failed };
+}
+
+const job = process.argv[2] ?? 'test';
+if (job === 'test') {
+  install();
+  for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest-report.json'), { force: true });
+  let status = run('biome', ['ci', '.']);
+  if (status === 0) status = run('node', ['scripts/check-regex.mjs']);
+  if (status === 0) status = run('turbo', ['run', 'typecheck', 'test', '--output-logs=new-only', '--concurrency=2']);
+  const { passed, failed } = summarise();
+  if (status === 0 && (failed > 0 || passed === 0)) status = 1;
+  process.exit(status);
+} else {
+  console.error(`unknown job: ${job} (expected: test)`);
+  process.exit(2);
+}
