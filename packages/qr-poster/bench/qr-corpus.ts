@@ -1,0 +1,218 @@
+// pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--verbose]
+//
+// Reads a QR corpus and prints, side by side from one run: plain jsQR, plain zxing-wasm and our decodeQr —
+// codes read, wrong texts, median and p95 ms per image — plus a per-category table.
+// Two layouts: MANIFEST.json entries with `corners` outlines (a code counts as read when the centre of a decoded
+// code lies inside one of its labelled outlines), or expected texts (`expected` in MANIFEST.json, or NAME.txt
+// beside NAME.<image>). Images are decoded to RGBA once, outside the timed region; every decoder gets the same
+// RGBA.
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import jsQR from 'jsqr';
+import { readBarcodes } from 'zxing-wasm/reader';
+import { decodeQr } from '../src/decode/decode.js';
+import { decodeImage, loadZxing } from '../src/decode/node-image.js';
+import type { RgbaImage } from '../src/decode/types.js';
+
+interface Entry {
+  image: string;
+  category: string;
+  expected: string | null;
+  outlines: number[][] | null;
+}
+
+interface Found {
+  text: string;
+  cx: number;
+  cy: number;
+}
+
+type DecoderName = 'jsQR' | 'zxing-wasm' | 'ours';
+const DECODERS: DecoderName[] = ['jsQR', 'zxing-wasm', 'ours'];
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--'));
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+if (dir === undefined) {
+  console.error('usage: pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--verbose]');
+  process.exit(2);
+}
+const limit = Number(flag('--limit') ?? Number.POSITIVE_INFINITY);
+const only = flag('--only');
+const verbose = args.includes('--verbose');
+
+async function loadEntries(root: string): Promise<Entry[]> {
+  const files = await readdir(root);
+  if (files.includes('MANIFEST.json')) {
+    const manifest = JSON.parse(await readFile(join(root, 'MANIFEST.json'), 'utf8')) as Array<{
+      image: string;
+      expected?: string | null;
+      category?: string;
+      corners?: number[][];
+    }>;
+    return manifest.map((m) => ({
+      image: m.image,
+      category: m.category ?? 'all',
+      expected: typeof m.expected === 'string' ? m.expected : null,
+      outlines: Array.isArray(m.corners) ? m.corners : null,
+    }));
+  }
+  const images = files.filter((f) => /\.(png|jpe?g|webp)$/i.test(f));
+  const out: Entry[] = [];
+  for (const image of images) {
+    const txt = `${basename(image, extname(image))}.txt`;
+    if (!files.includes(txt)) continue;
+    out.push({ image, category: 'all', expected: await readFile(join(root, txt), 'utf8'), outlines: null });
+  }
+  return out;
+}
+
+function insideQuad(x: number, y: number, q: number[]): boolean {
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const ax = q[2 * i] as number;
+    const ay = q[2 * i + 1] as number;
+    const bx = q[(2 * i + 2) % 8] as number;
+    const by = q[(2 * i + 3) % 8] as number;
+    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+    if (cross === 0) continue;
+    const s = cross > 0 ? 1 : -1;
+    if (sign === 0) sign = s;
+    else if (s !== sign) return false;
+  }
+  return true;
+}
+
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+}
+
+async function runDecoder(name: DecoderName, img: RgbaImage): Promise<Found[]> {
+  if (name === 'jsQR') {
+    const data = img.data instanceof Uint8ClampedArray ? img.data : new Uint8ClampedArray(img.data);
+    const r = jsQR(data, img.width, img.height);
+    if (r === null) return [];
+    const l = r.location;
+    return [
+      {
+        text: r.data,
+        cx: (l.topLeftCorner.x + l.topRightCorner.x + l.bottomLeftCorner.x + l.bottomRightCorner.x) / 4,
+        cy: (l.topLeftCorner.y + l.topRightCorner.y + l.bottomLeftCorner.y + l.bottomRightCorner.y) / 4,
+      },
+    ];
+  }
+  if (name === 'zxing-wasm') {
+    const rs = await readBarcodes(img as ImageData, { formats: ['QRCode'] });
+    return rs.map((r) => ({
+      text: r.text,
+      cx: (r.position.topLeft.x + r.position.topRight.x + r.position.bottomLeft.x + r.position.bottomRight.x) / 4,
+      cy: (r.position.topLeft.y + r.position.topRight.y + r.position.bottomLeft.y + r.position.bottomRight.y) / 4,
+    }));
+  }
+  const codes = await decodeQr(img);
+  return codes.map((c) => ({
+    text: c.text,
+    cx: (c.corners.topLeft.x + c.corners.topRight.x + c.corners.bottomLeft.x + c.corners.bottomRight.x) / 4,
+    cy: (c.corners.topLeft.y + c.corners.topRight.y + c.corners.bottomLeft.y + c.corners.bottomRight.y) / 4,
+  }));
+}
+
+interface Tally {
+  labelled: number;
+  read: number;
+  wrong: number;
+  extra: number;
+  times: number[];
+}
+
+const newTally = (): Tally => ({ labelled: 0, read: 0, wrong: 0, extra: 0, times: [] });
+
+async function main(): Promise<void> {
+  const root = dir as string;
+  let entries = await loadEntries(root);
+  if (only !== undefined) entries = entries.filter((e) => e.category === only);
+  entries = entries.slice(0, limit);
+  await loadZxing();
+  // Warm-up: instantiate the wasm module outside the timed region for both zxing users.
+  const blank: RgbaImage = { data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 };
+  await readBarcodes(blank as ImageData, { formats: ['QRCode'] });
+  await decodeQr(blank);
+
+  const totals = new Map<DecoderName, Tally>(DECODERS.map((d) => [d, newTally()]));
+  const byCategory = new Map<string, Map<DecoderName, Tally>>();
+  const mode = entries.some((e) => e.outlines !== null) ? 'outlines' : 'expected text';
+
+  for (const entry of entries) {
+    let img: RgbaImage;
+    try {
+      img = await decodeImage(await readFile(join(root, entry.image)), { maxPixels: 100_000_000 });
+    } catch (e) {
+      console.error(`skip ${entry.image}: ${(e as Error).message}`);
+      continue;
+    }
+    if (!byCategory.has(entry.category)) byCategory.set(entry.category, new Map(DECODERS.map((d) => [d, newTally()])));
+    const cat = byCategory.get(entry.category) as Map<DecoderName, Tally>;
+    const line: string[] = [];
+    for (const name of DECODERS) {
+      const t0 = performance.now();
+      const found = await runDecoder(name, img);
+      const ms = performance.now() - t0;
+      const labelled = entry.outlines !== null ? entry.outlines.length : 1;
+      let read = 0;
+      let wrong = 0;
+      let extra = 0;
+      if (entry.outlines !== null) {
+        for (const q of entry.outlines) if (found.some((f) => insideQuad(f.cx, f.cy, q))) read++;
+        extra = found.filter((f) => !entry.outlines?.some((q) => insideQuad(f.cx, f.cy, q))).length;
+      } else {
+        read = found.some((f) => f.text === entry.expected) ? 1 : 0;
+        wrong = found.filter((f) => f.text !== entry.expected).length;
+      }
+      for (const t of [totals.get(name) as Tally, cat.get(name) as Tally]) {
+        t.labelled += labelled;
+        t.read += read;
+        t.wrong += wrong;
+        t.extra += extra;
+        t.times.push(ms);
+      }
+      line.push(`${name}=${read}/${labelled}${wrong ? ` wrong=${wrong}` : ''} ${ms.toFixed(0)}ms`);
+    }
+    if (verbose) console.log(`${entry.image.padEnd(36)} ${img.width}x${img.height} ${line.join('  ')}`);
+  }
+
+  const pct = (t: Tally): string => `${((100 * t.read) / Math.max(1, t.labelled)).toFixed(1)}%`;
+  console.log(`corpus: ${root} (${entries.length} images, scoring by ${mode})`);
+  console.log('decoder      read            wrong  outside  median ms  p95 ms');
+  for (const name of DECODERS) {
+    const t = totals.get(name) as Tally;
+    console.log(
+      `${name.padEnd(12)} ${`${t.read}/${t.labelled} (${pct(t)})`.padEnd(15)} ${String(t.wrong).padStart(5)}  ${String(t.extra).padStart(7)}  ${quantile(t.times, 0.5).toFixed(1).padStart(9)}  ${quantile(t.times, 0.95).toFixed(1).padStart(6)}`,
+    );
+  }
+  const zx = totals.get('zxing-wasm') as Tally;
+  const ours = totals.get('ours') as Tally;
+  console.log(
+    `ours / zxing-wasm: median ${(quantile(ours.times, 0.5) / quantile(zx.times, 0.5)).toFixed(2)}×, p95 ${(quantile(ours.times, 0.95) / quantile(zx.times, 0.95)).toFixed(2)}×`,
+  );
+  if (byCategory.size > 1) {
+    console.log('\ncategory        codes  jsQR  zxing-wasm  ours   ours median ms');
+    for (const [name, cat] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+      const j = cat.get('jsQR') as Tally;
+      const z = cat.get('zxing-wasm') as Tally;
+      const o = cat.get('ours') as Tally;
+      console.log(
+        `${name.padEnd(15)} ${String(o.labelled).padStart(5)}  ${String(j.read).padStart(4)}  ${String(z.read).padStart(10)}  ${String(o.read).padStart(4)}   ${quantile(o.times, 0.5).toFixed(1).padStart(8)}`,
+      );
+    }
+  }
+  console.log(
+    '\n"outside": decoded codes whose centre lies in no labelled outline (unlabelled codes or false positives).',
+  );
+}
+
+await main();

@@ -1,0 +1,74 @@
+import { QrPosterError } from '../errors.js';
+import { configureZxing, isZxingConfigured, zxingEngine } from './engines/zxing.js';
+import { jsqrEngine } from './engines/jsqr.js';
+import type { QrEngine } from './engines/types.js';
+import { checkMaxPixels, checkRgba, DEFAULT_MAX_PIXELS } from './image.js';
+import { runStrategy } from './strategy.js';
+import type { DecodeOptions, QrCode, QrEngineName, RgbaImage } from './types.js';
+
+const ENGINES: Readonly<Record<QrEngineName, QrEngine>> = { zxing: zxingEngine, jsqr: jsqrEngine };
+const CHARSETS = ['auto', 'utf-8', 'shift_jis', 'gb18030', 'iso-8859-1'] as const;
+
+/** Resolves and checks options; shared by the main and `/node` entries. */
+export function resolveOptions(options: DecodeOptions | undefined): {
+  engines: QrEngine[];
+  effort: 'fast' | 'thorough';
+  charset: (typeof CHARSETS)[number];
+  maxPixels: number;
+} {
+  const o = options ?? {};
+  if (o.zxingWasm !== undefined) configureZxing(o.zxingWasm);
+  const maxPixels = checkMaxPixels(o.maxPixels ?? DEFAULT_MAX_PIXELS);
+  const effort = o.effort ?? 'thorough';
+  if (effort !== 'fast' && effort !== 'thorough') {
+    throw new QrPosterError('invalid_option', `effort must be 'fast' or 'thorough', got ${String(effort)}`);
+  }
+  const charset = o.charset ?? 'auto';
+  if (!(CHARSETS as readonly string[]).includes(charset)) {
+    throw new QrPosterError('invalid_option', `charset must be one of ${CHARSETS.join(', ')}, got ${String(charset)}`);
+  }
+  const names = o.engines ?? (isZxingConfigured() ? ['zxing', 'jsqr'] : ['jsqr']);
+  if (!Array.isArray(names) || names.length === 0) {
+    throw new QrPosterError('invalid_option', 'engines must be a non-empty array of engine names');
+  }
+  const engines: QrEngine[] = [];
+  for (const name of names) {
+    const engine = ENGINES[name as QrEngineName];
+    if (engine === undefined) throw new QrPosterError('invalid_option', `unknown engine ${String(name).slice(0, 40)}`);
+    if (name === 'zxing' && !isZxingConfigured()) {
+      throw new QrPosterError(
+        'invalid_option',
+        "engine 'zxing' needs its wasm: pass zxingWasm or call configureZxing() (the /node entry does it for you)",
+      );
+    }
+    if (!engines.includes(engine)) engines.push(engine);
+  }
+  return { engines, effort, charset, maxPixels };
+}
+
+/**
+ * Finds every QR code in an RGBA image. Each code comes back once, with its text, its payload bytes and its
+ * corners; a code whose text would be a guess (engines disagree, or bytes that no declared or unambiguous
+ * charset decodes) is left out rather than returned wrong.
+ *
+ * In browsers zxing needs its wasm from you (`zxingWasm` or {@link configureZxing}); without it only jsQR runs.
+ * `@sharekit/qr-poster/node` also accepts PNG, JPEG and WebP bytes and wires zxing up by itself.
+ *
+ * @param image - `{ data, width, height }` with `data.length === width * height * 4` (an `ImageData` works).
+ * @returns The codes found, `[]` when there are none.
+ * @throws QrPosterError `invalid_image` (not RGBA of the stated size, zero-sized), `image_too_large`
+ *   (over `maxPixels`), `invalid_option`, `decode_failed` (an engine could not load).
+ *
+ * @example
+ * ```ts
+ * import { decodeQr } from '@sharekit/qr-poster'
+ * const codes = await decodeQr(ctx.getImageData(0, 0, w, h), { zxingWasm: { wasmUrl: '/zxing_reader.wasm' } })
+ * codes[0]?.text // 'https://item.taobao.com/item.htm?id=123'
+ * ```
+ */
+export async function decodeQr(image: RgbaImage, options?: DecodeOptions): Promise<QrCode[]> {
+  const settings = resolveOptions(options);
+  const rgba = checkRgba(image, settings.maxPixels);
+  return runStrategy(rgba, settings);
+}
+

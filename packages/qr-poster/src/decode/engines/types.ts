@@ -1,0 +1,41 @@
+import type { DecodedText } from '../charset.js';
+import type { QrCorners, QrEngineName, RgbaImage } from '../types.js';
+
+/** How an engine should binarise and search; engines ignore hints they have no knob for. */
+export interface ReadHints {
+  /** Local (adaptive) or one global threshold. @default 'local' */
+  readonly binarizer?: 'local' | 'global';
+  /** Let the engine try its own downscaled copies. @default true */
+  readonly downscale?: boolean;
+  /** Morphological closing before detection (zxing). @default false */
+  readonly denoise?: boolean;
+  /** Charset for byte data without ECI. @default 'auto' */
+  readonly charset?: 'auto' | 'utf-8' | 'shift_jis' | 'gb18030' | 'iso-8859-1';
+}
+
+/** A code an engine decoded. `decoded` is `null` when its text cannot be decided without guessing. */
+export interface EngineHit {
+  readonly bytes: Uint8Array;
+  readonly decoded: DecodedText | null;
+  /** In the coordinates of the image the engine was given. */
+  readonly corners: QrCorners;
+}
+
+/** What one engine call found: decoded codes, and codes it located but could not decode. */
+export interface EngineResult {
+  readonly hits: readonly EngineHit[];
+  readonly misses: readonly QrCorners[];
+}
+
+/**
+ * The one small interface every QR engine sits behind.
+ *
+ * @example
+ * ```ts
+ * const result = await engine.read(rgba, { binarizer: 'global' })
+ * ```
+ */
+export interface QrEngine {
+  readonly name: QrEngineName;
+  read(image: RgbaImage, hints?: ReadHints): Promise<EngineResult>;
+}

@@ -1,0 +1,243 @@
+import { QrPosterError } from '../errors.js';
+import type { RgbaImage } from './types.js';
+
+/** Default pixel budget: 40 megapixels (a 160 MB RGBA buffer). */
+export const DEFAULT_MAX_PIXELS = 40_000_000;
+
+/** A one-channel 8-bit image; every transform of the strategy works on these. */
+export interface GrayImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Throws `invalid_option` unless `maxPixels` is a positive integer. */
+export function checkMaxPixels(maxPixels: number): number {
+  if (!Number.isSafeInteger(maxPixels) || maxPixels <= 0) {
+    throw new QrPosterError('invalid_option', `maxPixels must be a positive integer, got ${String(maxPixels)}`);
+  }
+  return maxPixels;
+}
+
+/**
+ * Checks claimed dimensions against the pixel budget before anything is allocated.
+ * @throws QrPosterError `invalid_image` for zero, negative or fractional sizes; `image_too_large` over budget.
+ */
+export function checkDimensions(width: number, height: number, maxPixels: number): void {
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width <= 0 || height <= 0) {
+    throw new QrPosterError('invalid_image', `expected positive integer width and height, got ${width}×${height}`);
+  }
+  if (width * height > maxPixels) {
+    throw new QrPosterError(
+      'image_too_large',
+      `image is ${width}×${height} = ${width * height} pixels, over the budget of ${maxPixels}`,
+    );
+  }
+}
+
+/**
+ * Validates an RGBA image argument.
+ * @throws QrPosterError `invalid_image` when it is not `{ data, width, height }` with `data.length === width*height*4`.
+ */
+export function checkRgba(image: unknown, maxPixels: number): RgbaImage {
+  if (typeof image !== 'object' || image === null) {
+    throw new QrPosterError('invalid_image', `expected { data, width, height }, got ${image === null ? 'null' : typeof image}`);
+  }
+  const { data, width, height } = image as Partial<RgbaImage>;
+  if (!(data instanceof Uint8ClampedArray || data instanceof Uint8Array)) {
+    throw new QrPosterError('invalid_image', 'expected data to be a Uint8ClampedArray or Uint8Array');
+  }
+  if (typeof width !== 'number' || typeof height !== 'number') {
+    throw new QrPosterError('invalid_image', 'expected numeric width and height');
+  }
+  checkDimensions(width, height, maxPixels);
+  if (data.length !== width * height * 4) {
+    throw new QrPosterError(
+      'invalid_image',
+      `expected ${width}×${height}×4 = ${width * height * 4} bytes of RGBA, got ${data.length}`,
+    );
+  }
+  return { data, width, height };
+}
+
+/** Luma of an RGBA image (alpha composited on white, so transparent PNG backgrounds read as paper). */
+export function toGray(image: RgbaImage): GrayImage {
+  const { data, width, height } = image;
+  const out = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < out.length; i++, j += 4) {
+    const a = data[j + 3] as number;
+    const y = ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >> 10;
+    out[i] = a === 255 ? y : (y * a + 255 * (255 - a) + 127) / 255;
+  }
+  return { data: out, width, height };
+}
+
+/** Expands a gray image to RGBA, the input both engines take. */
+export function grayToRgba(image: GrayImage): RgbaImage {
+  const { data, width, height } = image;
+  const out = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    const v = data[i] as number;
+    out[j] = v;
+    out[j + 1] = v;
+    out[j + 2] = v;
+    out[j + 3] = 255;
+  }
+  return { data: out, width, height };
+}
+
+/** Box-filter resize by `scale` (< 1 averages, > 1 repeats pixels with bilinear weights). */
+export function resize(image: GrayImage, scale: number): GrayImage {
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const out = new Uint8Array(width * height);
+  const src = image.data;
+  const sw = image.width;
+  const sh = image.height;
+  if (scale < 1) {
+    const fx = sw / width;
+    const fy = sh / height;
+    for (let y = 0; y < height; y++) {
+      const y0 = Math.floor(y * fy);
+      const y1 = Math.max(y0 + 1, Math.min(sh, Math.floor((y + 1) * fy)));
+      for (let x = 0; x < width; x++) {
+        const x0 = Math.floor(x * fx);
+        const x1 = Math.max(x0 + 1, Math.min(sw, Math.floor((x + 1) * fx)));
+        let sum = 0;
+        for (let yy = y0; yy < y1; yy++) {
+          const row = yy * sw;
+          for (let xx = x0; xx < x1; xx++) sum += src[row + xx] as number;
+        }
+        out[y * width + x] = sum / ((y1 - y0) * (x1 - x0));
+      }
+    }
+    return { data: out, width, height };
+  }
+  for (let y = 0; y < height; y++) {
+    const syf = Math.min(sh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
+    const sy0 = Math.floor(syf);
+    const sy1 = Math.min(sh - 1, sy0 + 1);
+    const wy = syf - sy0;
+    for (let x = 0; x < width; x++) {
+      const sxf = Math.min(sw - 1, Math.max(0, (x + 0.5) / scale - 0.5));
+      const sx0 = Math.floor(sxf);
+      const sx1 = Math.min(sw - 1, sx0 + 1);
+      const wx = sxf - sx0;
+      const a = src[sy0 * sw + sx0] as number;
+      const b = src[sy0 * sw + sx1] as number;
+      const c = src[sy1 * sw + sx0] as number;
+      const d = src[sy1 * sw + sx1] as number;
+      out[y * width + x] = (a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy;
+    }
+  }
+  return { data: out, width, height };
+}
+
+/** A rectangle in pixels. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Copies a rectangle (clamped to the image) out of `image`. */
+export function crop(image: GrayImage, rect: Rect): { image: GrayImage; rect: Rect } {
+  const x0 = Math.max(0, Math.floor(rect.x));
+  const y0 = Math.max(0, Math.floor(rect.y));
+  const x1 = Math.min(image.width, Math.ceil(rect.x + rect.width));
+  const y1 = Math.min(image.height, Math.ceil(rect.y + rect.height));
+  const width = Math.max(1, x1 - x0);
+  const height = Math.max(1, y1 - y0);
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const start = (y0 + y) * image.width + x0;
+    out.set(image.data.subarray(start, start + width), y * width);
+  }
+  return { image: { data: out, width, height }, rect: { x: x0, y: y0, width, height } };
+}
+
+/** Otsu's global threshold: the binarisation that suits screens and close-ups with big modules. */
+export function otsuThreshold(image: GrayImage): number {
+  const hist = new Uint32Array(256);
+  for (const v of image.data) hist[v] = (hist[v] as number) + 1;
+  const total = image.data.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * (hist[i] as number);
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 127;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t] as number;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * (hist[t] as number);
+    const mB = sumB / wB;
+    const mF = (sumAll - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+/** Binarises with one threshold for the whole image (0 = dark, 255 = light). */
+export function threshold(image: GrayImage, t: number): GrayImage {
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = (image.data[i] as number) <= t ? 0 : 255;
+  return { data: out, width: image.width, height: image.height };
+}
+
+/** Rotates by `degrees` about the centre onto a canvas big enough to hold the whole image (white fill). */
+export function rotate(image: GrayImage, degrees: number): GrayImage {
+  const rad = (degrees * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const { width: sw, height: sh, data: src } = image;
+  const width = Math.ceil(Math.abs(sw * cos) + Math.abs(sh * sin));
+  const height = Math.ceil(Math.abs(sw * sin) + Math.abs(sh * cos));
+  const out = new Uint8Array(width * height).fill(255);
+  const cx = sw / 2;
+  const cy = sh / 2;
+  const ox = width / 2;
+  const oy = height / 2;
+  for (let y = 0; y < height; y++) {
+    const dy = y + 0.5 - oy;
+    for (let x = 0; x < width; x++) {
+      const dx = x + 0.5 - ox;
+      const sx = Math.floor(cos * dx + sin * dy + cx);
+      const sy = Math.floor(-sin * dx + cos * dy + cy);
+      if (sx >= 0 && sy >= 0 && sx < sw && sy < sh) out[y * width + x] = src[sy * sw + sx] as number;
+    }
+  }
+  return { data: out, width, height };
+}
+
+/** Maps a point of `rotate(image, degrees)` back into `image`. */
+export function unrotatePoint(
+  p: { x: number; y: number },
+  degrees: number,
+  srcWidth: number,
+  srcHeight: number,
+  rotWidth: number,
+  rotHeight: number,
+): { x: number; y: number } {
+  const rad = (degrees * Math.PI) / 180;
+  const dx = p.x - rotWidth / 2;
+  const dy = p.y - rotHeight / 2;
+  return {
+    x: Math.cos(rad) * dx + Math.sin(rad) * dy + srcWidth / 2,
+    y: -Math.sin(rad) * dx + Math.cos(rad) * dy + srcHeight / 2,
+  };
+}
+
+/** Photographic negative (for light-on-dark codes). */
+export function invert(image: GrayImage): GrayImage {
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = 255 - (image.data[i] as number);
+  return { data: out, width: image.width, height: image.height };
+}

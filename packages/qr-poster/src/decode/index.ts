@@ -1,0 +1,16 @@
+// Public API of the decoding half (issue 4 Part B). `src/index.ts` re-exports from here.
+export { decodeQr } from './decode.js';
+export { configureZxing } from './engines/zxing.js';
+export { DEFAULT_MAX_PIXELS } from './image.js';
+export { decodePoster } from './poster.js';
+export type {
+  DecodeOptions,
+  Point,
+  PosterCode,
+  QrCharset,
+  QrCode,
+  QrCorners,
+  QrEngineName,
+  RgbaImage,
+  ZxingWasmSource,
+} from './types.js';
