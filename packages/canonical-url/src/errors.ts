@@ -4,6 +4,7 @@ export const CANONICAL_URL_ERROR_CODES = {
   too_long: 'the input is longer than the size limit',
   invalid_url: 'the input cannot be parsed as a URL',
   unsupported_scheme: 'the URL scheme is not http or https',
+  unknown_platform: 'the platform id is not in the registry',
   invalid_option: 'an option has a value outside its range',
   fetch_failed: 'the injected fetch threw or returned no usable response',
   too_many_hops: 'the short link redirected more times than maxHops allows',

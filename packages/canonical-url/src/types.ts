@@ -45,6 +45,8 @@ export interface LinkIdentity {
 export interface LinkForm {
   /** Hosts this form applies to; absent = every host of the platform. */
   readonly hosts?: readonly string[];
+  /** Anchored host pattern whose named group `id` holds the id (Taobao `shop{id}.taobao.com`). */
+  readonly hostPattern?: RegExp;
   /** Anchored path pattern; the id is the named group `id`. Other named groups become template slots. */
   readonly path?: RegExp;
   /** Query keys holding the id, tried in order. */
@@ -63,6 +65,8 @@ export interface KindSpec {
    * named group of the matching form's path pattern.
    */
   readonly canonical: string;
+  /** Template used when a slot of `canonical` other than `{id}`/`{domain}` is unknown (TikTok without the user). */
+  readonly fallbackCanonical?: string;
   /** Query parameters kept on the canonical URL besides the id (e.g. Xiaohongshu `xsec_token`). */
   readonly keep?: readonly string[];
   /** How an id found in a link is normalised before validation (upper-casing, av → BV…). */
@@ -75,6 +79,8 @@ export interface ShortLinkSpec {
   readonly host: string;
   /** Only paths starting with this prefix are short links (e.g. Kuaishou `www.kuaishou.com/f/`). */
   readonly pathPrefix?: string;
+  /** Only links carrying this query key are short links (Pinduoduo `goods.html?ps=`). */
+  readonly requireQuery?: string;
   /** Query parameters kept on the cleaned short link (Taobao `tk`, JD `jkl`). */
   readonly keep?: readonly string[];
   /** Which user agent the redirect service needs to answer with the real target. @default 'browser' */

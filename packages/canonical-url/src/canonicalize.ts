@@ -1,0 +1,160 @@
+import { CanonicalUrlError } from './errors.js';
+import { rowForHost } from './host.js';
+import { matchInput, matchUrl } from './identify.js';
+import { PLATFORMS } from './platforms.js';
+import type { PlatformRow } from './types.js';
+import { DEFAULT_MAX_LENGTH, formatUrl, parseQuery, parseUrl, type QueryPair } from './url.js';
+
+/** Options of `canonicalize`. */
+export interface CanonicalizeOptions {
+  /** Sort query parameters by key (stable). @default false */
+  readonly sortQuery?: boolean;
+  /** Keep the `#fragment`. @default false */
+  readonly keepFragment?: boolean;
+  /** Longest input accepted, in UTF-16 code units. @default 8192 */
+  readonly maxLength?: number;
+  /** Drop tracking parameters (global list, plus the platform's list on unrecognised pages). @default true */
+  readonly removeTracking?: boolean;
+  /** Rebuild recognised platform links in their canonical form (alias hosts, id allowlist). @default true */
+  readonly mapAliases?: boolean;
+}
+
+/** Tracking parameters dropped everywhere. Entries ending in `*` are prefixes. */
+export const GLOBAL_TRACKING: readonly string[] = [
+  'utm_*',
+  'mtm_*',
+  'pk_*',
+  'spm',
+  'scm',
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'igshid',
+  'igsh',
+  'mc_cid',
+  'mc_eid',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'wickedid',
+  'rb_clickid',
+  's_cid',
+  '__s',
+];
+
+interface Matcher {
+  readonly exact: ReadonlySet<string>;
+  readonly prefixes: readonly string[];
+}
+
+function compile(list: readonly string[]): Matcher {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const entry of list) {
+    if (entry.endsWith('*')) prefixes.push(entry.slice(0, -1));
+    else exact.add(entry);
+  }
+  return { exact, prefixes };
+}
+
+function matches(m: Matcher, key: string): boolean {
+  return m.exact.has(key) || m.prefixes.some((p) => key.startsWith(p));
+}
+
+const GLOBAL = compile(GLOBAL_TRACKING);
+const PER_PLATFORM = new Map<PlatformRow, Matcher>(PLATFORMS.map((row) => [row, compile(row.tracking)]));
+
+/** True when `key` is a tracking parameter (globally, or on the given platform). */
+export function isTrackingParam(key: string, row?: PlatformRow): boolean {
+  if (matches(GLOBAL, key)) return true;
+  const own = row ? PER_PLATFORM.get(row) : undefined;
+  return own !== undefined && matches(own, key);
+}
+
+function sortPairs(pairs: readonly QueryPair[]): QueryPair[] {
+  return pairs
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.key < b.p.key ? -1 : a.p.key > b.p.key ? 1 : a.i - b.i))
+    .map(({ p }) => p);
+}
+
+function checkOptions(options: CanonicalizeOptions): number {
+  const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (!Number.isSafeInteger(max) || max <= 0) {
+    throw new CanonicalUrlError('invalid_option', `expected maxLength to be a positive integer, found ${String(max)}`);
+  }
+  return max;
+}
+
+/**
+ * One canonical URL for a link: WHATWG parsing; lower-case scheme and host; default port, trailing
+ * host dot, credentials and fragment dropped; percent-escapes normalised (upper-case hex,
+ * unreserved characters decoded); tracking parameters removed; recognised platform links rebuilt
+ * in their canonical https form from the identity parameters alone (an allowlist).
+ *
+ * Throws `CanonicalUrlError`: `invalid_input` (not a string), `too_long` (over `maxLength`),
+ * `invalid_url` (unparsable), `unsupported_scheme` (not http or https), `invalid_option`.
+ * @example
+ * canonicalize('HTTPS://Item.M.JD.com./product/100012043978.html?utm_source=iosapp&ad_od=share')
+ * // 'https://item.jd.com/100012043978.html'
+ * canonicalize('https://example.com/a?utm_source=x&b=2&a=1', { sortQuery: true })
+ * // 'https://example.com/a?a=1&b=2'
+ */
+export function canonicalize(input: string, options: CanonicalizeOptions = {}): string {
+  const maxLength = checkOptions(options);
+  const url = parseUrl(input, maxLength);
+  const fragment = options.keepFragment ? url.fragment : '';
+  const match = options.mapAliases === false ? null : matchUrl(url);
+  if (match) {
+    let out = match.identity.url;
+    if (options.sortQuery) {
+      const q = out.indexOf('?');
+      if (q >= 0) out = `${out.slice(0, q)}?${sortPairs(parseQuery(out.slice(q + 1))).map((p) => p.raw).join('&')}`;
+    }
+    return fragment ? `${out}#${fragment}` : out;
+  }
+  const row = rowForHost(url.host);
+  let query = options.removeTracking === false ? [...url.query] : url.query.filter((p) => !isTrackingParam(p.key, row));
+  if (options.sortQuery) query = sortPairs(query);
+  return formatUrl({
+    // Platform sites all serve https; unknown sites keep their scheme (and port).
+    scheme: row ? 'https' : url.scheme,
+    host: url.host,
+    port: row ? '' : url.port,
+    path: url.path,
+    query,
+    fragment,
+  });
+}
+
+/**
+ * True when two links lead to the same target: the same platform identity (whatever alias host,
+ * tracking tail, case or mobile form, and ignoring per-share parameters such as `xsec_token`), or
+ * for other links the same canonical URL with the query sorted. Unparsable input is never the
+ * same as anything.
+ * @example
+ * sameTarget('https://item.m.jd.com/product/100012043978.html?utm_source=iosapp',
+ *            'https://item.jd.com/100012043978.html') // true
+ * sameTarget('https://www.bilibili.com/video/av170001', 'https://b23.tv/abc') // false (short link unresolved)
+ */
+export function sameTarget(a: string, b: string): boolean {
+  try {
+    const ma = matchInput(a);
+    const mb = matchInput(b);
+    if (ma && mb) return ma.key === mb.key;
+    if (ma || mb) return false;
+    return canonicalize(a, { sortQuery: true }) === canonicalize(b, { sortQuery: true });
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { isCanonicalUrlError } from './errors.js';
+import { decodePunycode, inspectHost, oneEditApart, skeleton } from './host.js';
+
+describe('inspectHost', () => {
+  it.each([
+    ['a platform host', 'item.taobao.com', 'taobao', []],
+    ['a platform host in upper case with a trailing dot', 'ITEM.TAOBAO.COM.', 'taobao', []],
+    ['a short-link host', 'm.tb.cn', 'taobao', []],
+    ['an unrelated host', 'example.com', null, []],
+    ['an IPv4 literal', '192.168.1.10', null, ['ip-literal']],
+    ['an IPv4 literal in hex', '0xC0A8010A', null, ['ip-literal']],
+    ['an IPv6 literal', '[2001:db8::1]', null, ['ip-literal']],
+    ['a platform domain followed by another domain', 'item.taobao.com.evil.example', null, ['lookalike:taobao']],
+    ['a platform domain glued to another with a hyphen', 'jd.com-login.xyz', null, ['lookalike:jd']],
+    ['one inserted letter', 'taobaoo.com', null, ['lookalike:taobao']],
+    ['one swapped pair of letters', 'toabao.com', null, ['lookalike:taobao']],
+    ['one substituted letter', 'tmalI.com', null, ['lookalike:tmall']],
+    ['a missing letter', 'pinduodo.com', null, ['lookalike:pinduoduo']],
+    ['the wrong top-level domain one edit away', 'taobao.con', null, ['lookalike:taobao']],
+    ['digits for letters', 'taoba0.com', null, ['lookalike:taobao']],
+    ['rn for m', 'trnall.com', null, ['lookalike:tmall']],
+    ['the brand as a label of another site', 'douyin.gift-card.example', null, ['lookalike:douyin']],
+    ['the brand as a hyphen-separated part', 'secure-bilibili.net', null, ['lookalike:bilibili']],
+    ['a Cyrillic homograph of a platform domain', 'tаоbао.com', null, ['idn', 'idn-mixed-script', 'lookalike:taobao']],
+    ['a Greek homograph of a platform domain', 'wеibο.com', null, ['idn', 'idn-mixed-script', 'lookalike:weibo']],
+    ['a mixed-script Latin/Cyrillic label', 'xn--tobao-3ve.com', null, ['idn', 'idn-mixed-script', 'lookalike:taobao']],
+    ['a Chinese IDN', 'xn--fiqs8s.xn--fiqs8s', null, ['idn']],
+    ['a host that only shares the letters of a short domain', 'rabbit.cn', null, []],
+  ] as const)('reports %s', (_name, host, platform, warnings) => {
+    const report = inspectHost(host);
+    expect(report.platform).toBe(platform);
+    expect(report.warnings).toEqual(warnings);
+  });
+
+  it('accepts a whole URL and reads its host, not its credentials', () => {
+    const report = inspectHost('https://item.taobao.com@evil.example/item.htm');
+    expect(report.host).toBe('evil.example');
+    expect(report.platform).toBeNull();
+  });
+
+  it('compares IDN hosts in punycode and shows them decoded', () => {
+    const report = inspectHost('https://таоbао.com/');
+    expect(report.host.startsWith('xn--')).toBe(true);
+    expect(report.unicodeHost).toBe('таоbао.com');
+    expect(report.warnings).toContain('idn-mixed-script');
+    expect(report.warnings).toContain('lookalike:taobao');
+  });
+
+  it('throws a typed error for input that has no host', () => {
+    for (const bad of ['', 'http://', 42 as unknown as string]) {
+      try {
+        inspectHost(bad);
+        expect.unreachable();
+      } catch (error) {
+        expect(isCanonicalUrlError(error)).toBe(true);
+      }
+    }
+  });
+});
+
+describe('host helpers', () => {
+  it('decodes punycode labels', () => {
+    expect(decodePunycode('r8jz45g')).toBe('例え');
+    expect(decodePunycode('fiqs8s')).toBe('中国');
+  });
+
+  it('returns null for punycode that does not decode', () => {
+    expect(decodePunycode('!!!')).toBeNull();
+    expect(decodePunycode('zzzzzzzzzzzzzzzzzzzzzzzzzzzz9')).toBeNull();
+  });
+
+  it('folds confusables to the ASCII they imitate', () => {
+    expect(skeleton('tаоbао.com')).toBe('taobao.com');
+    expect(skeleton('taoba0.corn')).toBe('taobao.com');
+  });
+
+  it('finds single edits and nothing more', () => {
+    expect(oneEditApart('taobao.com', 'taobao.com')).toBe(false);
+    expect(oneEditApart('taobao.com', 'taobaoo.com')).toBe(true);
+    expect(oneEditApart('taobao.com', 'toabao.com')).toBe(true);
+    expect(oneEditApart('taobao.com', 'taobao.cn')).toBe(false);
+    expect(oneEditApart('taobao.com', 'tabao.com')).toBe(true);
+    expect(oneEditApart('taobao.com', 'xaobao.com')).toBe(true);
+    expect(oneEditApart('taobao.com', 'oatbao.cmo')).toBe(false);
+  });
+});

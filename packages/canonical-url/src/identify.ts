@@ -1,0 +1,196 @@
+import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
+import { hostMatches, rowForHost } from './host.js';
+import { normalizeBilibiliVideo, normalizeWeiboMid } from './ids.js';
+import { getPlatform } from './platforms.js';
+import type { ContentKind, KindSpec, LinkForm, LinkIdentity, PlatformId, PlatformRow } from './types.js';
+import { DEFAULT_MAX_LENGTH, formatUrl, type ParsedUrl, parseUrl, type QueryPair } from './url.js';
+
+/** What matching a parsed URL against the registry found. */
+export interface Match {
+  readonly identity: LinkIdentity;
+  /** The canonical URL without the kept, non-identity parameters: what identity comparisons use. */
+  readonly key: string;
+  readonly row: PlatformRow;
+}
+
+function normalizeId(spec: KindSpec, raw: string): string | null {
+  switch (spec.normalizeId) {
+    case 'upper':
+      return raw.toUpperCase();
+    case 'lower':
+      return raw.toLowerCase();
+    case 'bilibili-video':
+      return normalizeBilibiliVideo(raw);
+    case 'weibo-mid':
+      return normalizeWeiboMid(raw);
+    default:
+      return raw;
+  }
+}
+
+function findParam(query: readonly QueryPair[], keys: readonly string[], caseInsensitive: boolean): string | undefined {
+  for (const key of keys) {
+    const wanted = caseInsensitive ? key.toLowerCase() : key;
+    const pair = query.find((p) => (caseInsensitive ? p.key.toLowerCase() : p.key) === wanted && p.value !== '');
+    if (pair) return pair.value;
+  }
+  return undefined;
+}
+
+/** Tries one form; returns the raw id and template slots, or null. */
+function matchForm(form: LinkForm, url: ParsedUrl): { id: string; slots: Record<string, string> } | null {
+  if (form.hosts && !form.hosts.some((h) => hostMatches(url.host, h))) return null;
+  const slots: Record<string, string> = {};
+  let id: string | undefined;
+  if (form.hostPattern) {
+    const m = form.hostPattern.exec(url.host);
+    if (!m) return null;
+    id = m.groups?.id;
+  }
+  if (form.path) {
+    const m = form.path.exec(url.path);
+    if (!m) return null;
+    for (const [name, value] of Object.entries(m.groups ?? {})) if (value !== undefined) slots[name] = value;
+    id = slots.id ?? id;
+  }
+  if (form.query) {
+    id = findParam(url.query, form.query, form.queryKeyCaseInsensitive === true) ?? id;
+  }
+  if (id === undefined || id === '') return null;
+  return { id, slots };
+}
+
+function fill(template: string, slots: Readonly<Record<string, string>>): string | null {
+  let missing = false;
+  const out = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = slots[name];
+    if (value === undefined) {
+      missing = true;
+      return '';
+    }
+    return value;
+  });
+  return missing ? null : out;
+}
+
+/** Builds the canonical URL of a kind from its slots (falling back when an optional slot is unknown). */
+function buildCanonical(spec: KindSpec, slots: Readonly<Record<string, string>>): string | null {
+  return fill(spec.canonical, slots) ?? (spec.fallbackCanonical ? fill(spec.fallbackCanonical, slots) : null);
+}
+
+function keptPairs(query: readonly QueryPair[], keep: readonly string[] | undefined): QueryPair[] {
+  const out: QueryPair[] = [];
+  for (const key of keep ?? []) {
+    const pair = query.find((p) => p.key === key && p.value !== '');
+    if (pair) out.push(pair);
+  }
+  return out;
+}
+
+function appendPairs(url: string, pairs: readonly QueryPair[]): string {
+  if (pairs.length === 0) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${pairs.map((p) => p.raw).join('&')}`;
+}
+
+/** Matches a parsed URL against the registry: a content kind first, then the short-link specs. */
+export function matchUrl(url: ParsedUrl): Match | null {
+  const row = rowForHost(url.host);
+  if (!row) return null;
+  const domain = row.domains.find((d) => hostMatches(url.host, `*.${d}`)) ?? row.domains[0] ?? url.host;
+  for (const spec of row.kinds) {
+    for (const form of spec.forms) {
+      const found = matchForm(form, url);
+      if (!found) continue;
+      const id = normalizeId(spec, found.id);
+      if (id === null || !spec.idPattern.test(id)) continue;
+      const base = buildCanonical(spec, { ...found.slots, domain, id });
+      if (base === null) continue;
+      const full = appendPairs(base, keptPairs(url.query, spec.keep));
+      return { identity: { platform: row.id, kind: spec.kind, id, url: full }, key: base, row };
+    }
+  }
+  for (const short of row.shortLinks) {
+    if (!hostMatches(url.host, short.host)) continue;
+    const prefix = short.pathPrefix ?? '/';
+    if (!url.path.startsWith(prefix) || url.path.length <= prefix.length) continue;
+    if (short.requireQuery && !url.query.some((p) => p.key === short.requireQuery && p.value !== '')) continue;
+    const base = formatUrl({ scheme: 'https', host: url.host, path: url.path, query: [] });
+    const full = appendPairs(base, keptPairs(url.query, short.keep));
+    return { identity: { platform: row.id, kind: 'short', id: null, url: full }, key: full, row };
+  }
+  return null;
+}
+
+/** Parses and matches; `null` for text that is not an http(s) URL. Throws only on misuse/limits. */
+export function matchInput(input: string, maxLength = DEFAULT_MAX_LENGTH): Match | null {
+  let url: ParsedUrl;
+  try {
+    url = parseUrl(input, maxLength);
+  } catch (error) {
+    if (isCanonicalUrlError(error) && (error.code === 'invalid_url' || error.code === 'unsupported_scheme')) {
+      return null;
+    }
+    throw error;
+  }
+  return matchUrl(url);
+}
+
+/**
+ * The identity of a platform link: platform, content kind, id and canonical URL. Every alias
+ * form (mobile hosts, international pages, old paths, tracking tails) gives the same identity.
+ * Short links give `kind: 'short'`, `id: null` and the cleaned short link.
+ *
+ * Returns `null` for anything that is not an identifiable http(s) platform link (including
+ * lookalike hosts and other schemes). Throws `CanonicalUrlError` only for a non-string
+ * (`invalid_input`) or an input over 8 KB (`too_long`).
+ * @example
+ * identify('https://h5.m.taobao.com/awp/core/detail.htm?id=634567890123&spm=a2141')
+ * // { platform: 'taobao', kind: 'item', id: '634567890123',
+ * //   url: 'https://item.taobao.com/item.htm?id=634567890123' }
+ * identify('https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt&sm=1a2b3c')
+ * // { platform: 'taobao', kind: 'short', id: null, url: 'https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt' }
+ */
+export function identify(input: string): LinkIdentity | null {
+  return matchInput(input)?.identity ?? null;
+}
+
+/**
+ * The platform a URL or host belongs to (exact domain or subdomain on a label boundary, short-link
+ * hosts included), or `null`.
+ * @example
+ * platformOf('https://v.douyin.com/RH7Gvmr/') // 'douyin'
+ * platformOf('item.taobao.com.evil.example')   // null
+ */
+export function platformOf(urlOrHost: string): PlatformId | null {
+  let url: ParsedUrl;
+  try {
+    url = parseUrl(urlOrHost);
+  } catch (error) {
+    if (isCanonicalUrlError(error) && (error.code === 'invalid_url' || error.code === 'unsupported_scheme')) {
+      return null;
+    }
+    throw error;
+  }
+  return rowForHost(url.host)?.id ?? null;
+}
+
+/**
+ * The canonical web URL for an identity, or `null` when the platform has no such kind or the id
+ * does not fit its pattern. `identify(canonicalUrlFor(p, k, id))` gives back `p`, `k` and `id`.
+ * @example
+ * canonicalUrlFor('jd', 'item', '100012043978')   // 'https://item.jd.com/100012043978.html'
+ * canonicalUrlFor('bilibili', 'video', 'av170001') // 'https://www.bilibili.com/video/BV17x411w7KC'
+ */
+export function canonicalUrlFor(platform: PlatformId, kind: ContentKind, id: string): string | null {
+  if (typeof id !== 'string') throw new CanonicalUrlError('invalid_input', `expected an id string, found ${typeof id}`);
+  const row = getPlatform(platform);
+  if (id.length > 512) return null;
+  for (const spec of row.kinds) {
+    if (spec.kind !== kind) continue;
+    const normalized = normalizeId(spec, id);
+    if (normalized === null || !spec.idPattern.test(normalized)) continue;
+    const url = buildCanonical(spec, { id: normalized, domain: row.domains[0] ?? '' });
+    if (url !== null) return url;
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+import { CanonicalUrlError, preview } from './errors.js';
+
+/*
+ * Id spellings that must be converted before two links can be compared:
+ * Bilibili's av number and BV id, and Weibo's numeric mid and base62 bid.
+ */
+
+const BV_TABLE = 'FcwAPNKTMug3GV5Lj7EJnHpWsx4tb8haYeviqBz6rkCy12mUSDQX9RdoZf';
+const BV_XOR = 23442827791579n;
+const BV_MAX = 1n << 51n;
+const BV_MASK = BV_MAX - 1n;
+const BV_BASE = 58n;
+/** Positions swapped in the BV spelling (after the `BV1` prefix is laid out). */
+const BV_SWAPS: readonly (readonly [number, number])[] = [
+  [3, 9],
+  [4, 7],
+];
+const BV_PATTERN = /^[Bb][Vv]1[1-9A-HJ-NP-Za-km-z]{9}$/;
+const AV_PATTERN = /^(?:[Aa][Vv])?\d{1,16}$/;
+
+function swap(chars: string[]): void {
+  for (const [a, b] of BV_SWAPS) {
+    const t = chars[a] as string;
+    chars[a] = chars[b] as string;
+    chars[b] = t;
+  }
+}
+
+/**
+ * Bilibili av number → BV id.
+ * @example
+ * avToBv(170001)      // 'BV17x411w7KC'
+ * avToBv('av170001')  // 'BV17x411w7KC'
+ */
+export function avToBv(aid: string | number | bigint): string {
+  let n: bigint;
+  if (typeof aid === 'bigint') n = aid;
+  else if (typeof aid === 'number' && Number.isSafeInteger(aid)) n = BigInt(aid);
+  else if (typeof aid === 'string' && AV_PATTERN.test(aid)) n = BigInt(aid.replace(/^[Aa][Vv]/, ''));
+  else throw new CanonicalUrlError('invalid_input', `expected an av number, found ${preview(String(aid))}`);
+  if (n <= 0n || n >= BV_MAX) throw new CanonicalUrlError('invalid_input', `av number out of range: ${n}`);
+  const chars = ['B', 'V', '1', '', '', '', '', '', '', '', '', ''];
+  let tmp = (BV_MAX | n) ^ BV_XOR;
+  for (let i = 11; i >= 3; i -= 1) {
+    chars[i] = BV_TABLE[Number(tmp % BV_BASE)] as string;
+    tmp /= BV_BASE;
+  }
+  swap(chars);
+  return chars.join('');
+}
+
+/**
+ * Bilibili BV id → av number (as a decimal string, without `av`).
+ * @example
+ * bvToAv('BV17x411w7KC') // '170001'
+ */
+export function bvToAv(bv: string): string {
+  if (typeof bv !== 'string' || !BV_PATTERN.test(bv)) {
+    throw new CanonicalUrlError('invalid_input', `expected a BV id, found ${preview(String(bv))}`);
+  }
+  const chars = [...bv];
+  swap(chars);
+  let tmp = 0n;
+  for (let i = 3; i < 12; i += 1) tmp = tmp * BV_BASE + BigInt(BV_TABLE.indexOf(chars[i] as string));
+  return ((tmp & BV_MASK) ^ BV_XOR).toString();
+}
+
+/** Normalises a Bilibili video id spelled as BV (any-case prefix) or av to the BV id, or null. */
+export function normalizeBilibiliVideo(id: string): string | null {
+  if (BV_PATTERN.test(id)) return `BV${id.slice(2)}`;
+  if (/^[Aa][Vv]\d{1,16}$/.test(id)) {
+    try {
+      return avToBv(id);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+const B62 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * Weibo base62 bid → numeric mid: the bid is read in groups of four characters from the right,
+ * each group a base62 number written as seven decimal digits.
+ * @example
+ * weiboBidToMid(weiboMidToBid('4567890123456789')) // '4567890123456789'
+ */
+export function weiboBidToMid(bid: string): string | null {
+  if (!/^[0-9A-Za-z]{1,12}$/.test(bid)) return null;
+  let out = '';
+  for (let end = bid.length; end > 0; end -= 4) {
+    const group = bid.slice(Math.max(0, end - 4), end);
+    let n = 0;
+    for (const ch of group) n = n * 62 + B62.indexOf(ch);
+    const digits = String(n);
+    out = (end - 4 > 0 ? digits.padStart(7, '0') : digits) + out;
+  }
+  return out.replace(/^0+(?=\d)/, '');
+}
+
+/**
+ * Weibo numeric mid → base62 bid.
+ * @example
+ * weiboMidToBid('4567890123456789').length // 9
+ */
+export function weiboMidToBid(mid: string): string | null {
+  if (!/^\d{1,24}$/.test(mid)) return null;
+  let out = '';
+  for (let end = mid.length; end > 0; end -= 7) {
+    let n = Number(mid.slice(Math.max(0, end - 7), end));
+    let group = '';
+    do {
+      group = B62[n % 62] + group;
+      n = Math.floor(n / 62);
+    } while (n > 0);
+    out = (end - 7 > 0 ? group.padStart(4, '0') : group) + out;
+  }
+  return out;
+}
+
+/** Normalises a Weibo post id (mid, or base62 bid) to the numeric mid, or null. */
+export function normalizeWeiboMid(id: string): string | null {
+  if (/^\d{10,20}$/.test(id)) return id;
+  return weiboBidToMid(id);
+}

@@ -1,0 +1,31 @@
+export { type CanonicalizeOptions, canonicalize, GLOBAL_TRACKING, isTrackingParam, sameTarget } from './canonicalize.js';
+export {
+  CANONICAL_URL_ERROR_CODES,
+  CanonicalUrlError,
+  type CanonicalUrlErrorCode,
+  isCanonicalUrlError,
+} from './errors.js';
+export { type HostReport, type HostWarning, inspectHost } from './host.js';
+export { canonicalUrlFor, identify, platformOf } from './identify.js';
+export { avToBv, bvToAv, weiboBidToMid, weiboMidToBid } from './ids.js';
+export { getPlatform, PLATFORMS } from './platforms.js';
+export {
+  type FetchLike,
+  type FetchResponseLike,
+  type ResolveHop,
+  type ResolveOptions,
+  resolveShortLink,
+  type ShortLinkResolution,
+} from './resolve.js';
+export {
+  CONTENT_KINDS,
+  type ContentKind,
+  type KindSpec,
+  type LinkForm,
+  type LinkIdentity,
+  PLATFORM_IDS,
+  type PlatformId,
+  type PlatformRow,
+  type ShortLinkSpec,
+} from './types.js';
+export { DEFAULT_MAX_LENGTH } from './url.js';

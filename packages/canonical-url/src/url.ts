@@ -1,0 +1,143 @@
+import { CanonicalUrlError, preview } from './errors.js';
+import { stripTrailingDots } from './host.js';
+
+/** Inputs longer than this are refused before parsing. */
+export const DEFAULT_MAX_LENGTH = 8192;
+
+/** A parsed http(s) URL, already normalised where WHATWG leaves things alone. */
+export interface ParsedUrl {
+  readonly scheme: 'http' | 'https';
+  /** Lower-case ASCII host without a trailing dot (IPv6 in brackets). */
+  readonly host: string;
+  /** Non-default port, or ''. */
+  readonly port: string;
+  /** Path with percent-escapes normalised. */
+  readonly path: string;
+  /** Query pairs as they were written (escapes normalised), empty pairs dropped. */
+  readonly query: readonly QueryPair[];
+  /** Fragment without `#`, or ''. */
+  readonly fragment: string;
+}
+
+export interface QueryPair {
+  /** The pair as written, e.g. `jkl=@EDoxt4DBLAN@`. */
+  readonly raw: string;
+  /** The decoded key, for matching. */
+  readonly key: string;
+  /** The decoded value, for reading ids. */
+  readonly value: string;
+}
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
+const ESCAPE = /%([0-9A-Fa-f]{2})/g;
+const UNRESERVED = /^[A-Za-z0-9._~-]$/;
+
+/** Upper-cases percent-escapes and decodes the ones that stand for unreserved characters. */
+export function normalizeEscapes(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(ESCAPE, (_, hex: string) => {
+    const ch = String.fromCharCode(Number.parseInt(hex, 16));
+    return UNRESERVED.test(ch) ? ch : `%${hex.toUpperCase()}`;
+  });
+}
+
+function decodeComponent(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    // Not UTF-8 (GBK-era pages): match on the raw text rather than guess.
+    return text;
+  }
+}
+
+/** Splits a raw query string (without `?`) into pairs, keeping each pair's original spelling. */
+export function parseQuery(search: string): QueryPair[] {
+  const pairs: QueryPair[] = [];
+  if (!search) return pairs;
+  for (const part of search.split('&')) {
+    if (!part) continue;
+    const raw = normalizeEscapes(part);
+    const eq = raw.indexOf('=');
+    const key = decodeComponent(eq < 0 ? raw : raw.slice(0, eq));
+    const value = eq < 0 ? '' : decodeComponent(raw.slice(eq + 1));
+    pairs.push({ raw, key, value });
+  }
+  return pairs;
+}
+
+/**
+ * What the WHATWG parser does before anything else: strip leading and trailing C0 controls and
+ * spaces, remove every tab, LF and CR. Done here too so the scheme test sees what the parser sees.
+ */
+export function whatwgPreprocess(input: string): string {
+  let start = 0;
+  let end = input.length;
+  while (start < end && input.charCodeAt(start) <= 0x20) start += 1;
+  while (end > start && input.charCodeAt(end - 1) <= 0x20) end -= 1;
+  const text = start === 0 && end === input.length ? input : input.slice(start, end);
+  return /[\t\n\r]/.test(text) ? text.replace(/[\t\n\r]/g, '') : text;
+}
+
+export function checkInput(input: unknown, maxLength: number): asserts input is string {
+  if (typeof input !== 'string') {
+    throw new CanonicalUrlError('invalid_input', `expected a URL string, found ${input === null ? 'null' : typeof input}`);
+  }
+  if (input.length > maxLength) {
+    throw new CanonicalUrlError(
+      'too_long',
+      `expected at most ${maxLength} characters, found ${input.length}: ${preview(input, 40)}`,
+    );
+  }
+}
+
+/**
+ * Parses an http(s) URL with the WHATWG parser. Scheme-less input (`xhslink.com/m/…`,
+ * `//3.cn/…`, `item.jd.com/1.html`) is read as https.
+ */
+export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): ParsedUrl {
+  checkInput(input, maxLength);
+  const text = whatwgPreprocess(input);
+  let withScheme = text;
+  const scheme = SCHEME.exec(text);
+  if (text.startsWith('//')) withScheme = `https:${text}`;
+  // `host.tld:8080/…` looks like a scheme but has a dot in it: it is a host and port.
+  else if (!scheme || scheme[1]?.includes('.')) withScheme = `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch (cause) {
+    throw new CanonicalUrlError('invalid_url', `expected a URL, found ${preview(input)}`, { cause });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CanonicalUrlError(
+      'unsupported_scheme',
+      `expected an http or https URL, found scheme ${JSON.stringify(url.protocol)} in ${preview(input)}`,
+    );
+  }
+  const host = stripTrailingDots(url.hostname.toLowerCase());
+  if (!host) throw new CanonicalUrlError('invalid_url', `expected a host in ${preview(input)}`);
+  return {
+    scheme: url.protocol === 'http:' ? 'http' : 'https',
+    host,
+    port: url.port,
+    path: normalizeEscapes(url.pathname || '/'),
+    query: parseQuery(url.search.slice(1)),
+    fragment: url.hash.length > 1 ? normalizeEscapes(url.hash.slice(1)) : '',
+  };
+}
+
+/** Writes a URL back from its parts. */
+export function formatUrl(parts: {
+  scheme: string;
+  host: string;
+  port?: string;
+  path: string;
+  query: readonly QueryPair[];
+  fragment?: string;
+}): string {
+  const port = parts.port ? `:${parts.port}` : '';
+  const query = parts.query.length > 0 ? `?${parts.query.map((p) => p.raw).join('&')}` : '';
+  const fragment = parts.fragment ? `#${parts.fragment}` : '';
+  return `${parts.scheme}://${parts.host}${port}${parts.path}${query}${fragment}`;
+}
