@@ -1,0 +1,57 @@
+/** Every error code `@sharekit/share-token` throws, with what it means. */
+export const SHARE_TOKEN_ERROR_CODES = {
+  invalid_input: 'the input is not a string (or not the expected object)',
+  too_long: 'the input is longer than the size limit',
+  invalid_target: 'the target is neither a usable LinkIdentity nor an http(s) URL',
+  invalid_option: 'an option has a value outside its range',
+  invalid_token: 'the text is not a sharekit token (wrong shape, length or characters)',
+  unsupported_version: 'the token was written by a newer, unknown version of the format',
+  checksum_mismatch: 'the check symbols do not match and the error is not a single correctable substitution',
+  invalid_payload: 'the check symbols match but the payload does not decode to a valid target',
+} as const;
+
+export type ShareTokenErrorCode = keyof typeof SHARE_TOKEN_ERROR_CODES;
+
+/** The one error class of this package. Check `code`, not the message. */
+export class ShareTokenError extends Error {
+  override readonly name = 'ShareTokenError';
+  readonly code: ShareTokenErrorCode;
+
+  constructor(code: ShareTokenErrorCode, message?: string, options?: { cause?: unknown }) {
+    super(message ?? SHARE_TOKEN_ERROR_CODES[code], options);
+    this.code = code;
+  }
+}
+
+/**
+ * True for a `ShareTokenError`, also one thrown by another copy of this package.
+ * @example
+ * try { decodeToken(text) } catch (e) { if (isShareTokenError(e) && e.code === 'checksum_mismatch') … }
+ */
+export function isShareTokenError(error: unknown): error is ShareTokenError {
+  return (
+    error instanceof ShareTokenError ||
+    (typeof error === 'object' &&
+      error !== null &&
+      (error as { name?: unknown }).name === 'ShareTokenError' &&
+      typeof (error as { code?: unknown }).code === 'string')
+  );
+}
+
+/** Cuts user input for error messages so a huge input never ends up in a log line. */
+export function preview(input: string, max = 60): string {
+  return input.length <= max ? JSON.stringify(input) : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
+}
+
+/** The largest text `parseShareText` and `findTokens` accept: 1 MiB of UTF-16 code units. */
+export const MAX_TEXT_LENGTH = 1 << 20;
+
+/** Throws `invalid_input` / `too_long` unless `text` is a string within `max` code units. */
+export function checkText(text: unknown, max: number, what: string): asserts text is string {
+  if (typeof text !== 'string') {
+    throw new ShareTokenError('invalid_input', `${what}: expected a string, found ${text === null ? 'null' : typeof text}`);
+  }
+  if (text.length > max) {
+    throw new ShareTokenError('too_long', `${what}: expected at most ${max} characters, found ${text.length}`);
+  }
+}
