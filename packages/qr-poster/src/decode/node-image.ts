@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { QrPosterError } from '../errors.js';
@@ -138,17 +137,8 @@ export async function decodeImage(bytes: Uint8Array | ArrayBuffer, options?: Dec
     if (header.format === 'png') {
       const png = PNG.sync.read(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
       rgba = { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height };
-    } else if (header.format === 'jpeg' && header.width * header.height <= 2_000_000) {
-      // Small JPEGs in pure JS; bigger ones through libvips, which is many times faster.
-      const img = jpeg.decode(b, {
-        useTArray: true,
-        formatAsRGBA: true,
-        maxResolutionInMP: maxPixels / 1e6,
-        maxMemoryUsageInMB: Math.ceil((maxPixels * 4 * 2) / 2 ** 20) + 16,
-      });
-      rgba = { data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), width: img.width, height: img.height };
     } else {
-      const { data, info } = await sharp(b, { limitInputPixels: maxPixels, failOn: 'error' })
+      const { data, info } = await sharp(b, { limitInputPixels: maxPixels, failOn: 'truncated' })
         .ensureAlpha()
         .raw()
         .toBuffer({ resolveWithObject: true });
