@@ -1,0 +1,694 @@
+import type { ContentKind, PlatformId } from '@sharekit/canonical-url';
+
+/*
+ * The app table: one row per app, keyed by canonical-url's platform ids plus `wechat` and `alipay`.
+ * Every fact comes from the project's deep-link notes (deep-links.md), which cite their public
+ * sources; the confidence tags are the notes' own:
+ *   A = official doc or the app's own data/code, B = two or more independent third-party sources,
+ *   C = one third-party source, or sources disagree.
+ * Nothing here was tested on a device. Schemes change without notice: re-test before relying on one.
+ *
+ * Templates have named slots:
+ *   {id}   the content id (as canonical-url spells it; `idCodec` converts it for the app)
+ *   {url}  a web URL the app should open in its web view
+ *   {link} a nested app link (an https wrapper carrying the app's scheme link)
+ *   {web}  the web fallback of an https wrapper
+ * A query value `{name}` whose template has `json.name` is a JSON object, percent-encoded.
+ * Adding an app, a kind or a wrapper = adding data here, never a branch in the code.
+ */
+
+/** How sure the table is about a form: A official/own code, B two sources, C one source or disputed. */
+export type Confidence = 'A' | 'B' | 'C';
+
+/** The apps of the table: every platform with an app, plus WeChat and Alipay. */
+export const APP_IDS = [
+  'taobao',
+  'tmall',
+  'xianyu',
+  'jd',
+  'pinduoduo',
+  'douyin',
+  'douyin-shop',
+  'kuaishou',
+  'xiaohongshu',
+  'bilibili',
+  'weibo',
+  'aliexpress',
+  'amazon',
+  'tiktok',
+  'youtube',
+  'dianping',
+  'meituan',
+  'eleme',
+  'wechat',
+  'alipay',
+] as const satisfies readonly (PlatformId | 'wechat' | 'alipay')[];
+
+export type AppId = (typeof APP_IDS)[number];
+
+/** The date the notes' sources were read for this table (nothing was tested on a device). */
+export const LAST_VERIFIED = '2026-11-20';
+
+/** A scheme link for one content kind. */
+export interface SchemeTemplate {
+  readonly kind: ContentKind;
+  /** URL template with named slots, e.g. `xhsdiscover://item/{id}`. */
+  readonly template: string;
+  /** JSON objects for query slots (JD `params`); their string values may hold slots. */
+  readonly json?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Only this OS understands the form. @default both */
+  readonly os?: 'android' | 'ios';
+  /** How the canonical id is spelled in the link (Bilibili: numeric aid, BV accepted back). */
+  readonly idCodec?: 'bilibili-video';
+  /** Only emitted for identities whose canonical host is one of these (JD: not the .hk store). */
+  readonly hosts?: readonly string[];
+  readonly confidence: Confidence;
+  /** Recognised when parsing, never emitted. */
+  readonly parseOnly?: boolean;
+  /** Why the form is doubtful; present = unconfirmed. */
+  readonly unconfirmed?: string;
+}
+
+/** "Open this web page inside the app": the `{url}` slot holds the page. */
+export interface WebviewTemplate {
+  readonly template: string;
+  readonly json?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly confidence: Confidence;
+  readonly parseOnly?: boolean;
+  readonly unconfirmed?: string;
+}
+
+/** An https URL that opens the app with a nested app link (`{link}`), e.g. JD's universal-link page. */
+export interface HttpsWrapper {
+  readonly template: string;
+  /** The nested link it carries is preferably the kind scheme or the web-view wrapper. */
+  readonly wraps: 'scheme' | 'webview';
+  /** Apple universal link (opens the app on iOS without a prompt where allowed). */
+  readonly universal: boolean;
+  readonly confidence: Confidence;
+  readonly parseOnly?: boolean;
+  readonly note?: string;
+}
+
+/** A scheme that mirrors web URLs: `{scheme}{rest}` opens `{web}{rest}` (Taobao, Pinduoduo, Amazon iOS). */
+export interface PrefixMap {
+  readonly scheme: string;
+  readonly web: string;
+  /** Platforms whose web links the mirror is accepted for. */
+  readonly platforms: readonly PlatformId[];
+  /** Emit it for kinds without their own template. */
+  readonly build: boolean;
+  readonly os?: 'android' | 'ios';
+  readonly confidence: Confidence;
+}
+
+/** A Mini Program link (WeChat URL Scheme, Alipay startapp). */
+export interface MiniProgramTemplate {
+  readonly name: 'ticket' | 'plaintext' | 'startapp';
+  readonly template: string;
+  readonly confidence: Confidence;
+  readonly note?: string;
+}
+
+export interface AppRow {
+  readonly id: AppId;
+  readonly name: string;
+  readonly nameZh: string;
+  /** Every scheme the app answers to, lower-case. */
+  readonly schemes: readonly string[];
+  /** Other apps' spellings of the same scheme (iOS, Lite builds), mapped to the main one. C unless noted. */
+  readonly schemeAliases?: Readonly<Record<string, string>>;
+  readonly android: { readonly package: string; readonly alternatives?: readonly string[] } | null;
+  readonly ios?: {
+    readonly bundleId?: string;
+    readonly appStoreId?: string;
+    readonly confidence: Confidence;
+  };
+  readonly links: readonly SchemeTemplate[];
+  readonly webviews: readonly WebviewTemplate[];
+  readonly httpsWrappers: readonly HttpsWrapper[];
+  readonly prefixMaps: readonly PrefixMap[];
+  /** Web hosts whose pages are themselves universal links of the app. */
+  readonly universalHosts?: readonly string[];
+  /** Android opens the app from an intent on the https URL (`scheme=https`). */
+  readonly intentHttps?: boolean;
+  readonly miniPrograms?: readonly MiniProgramTemplate[];
+  /** The row's overall confidence (the notes' per-app tag, weakest part first when split). */
+  readonly confidence: Confidence;
+  readonly lastVerified: string;
+  readonly notes?: string;
+}
+
+const TBOPEN_H5 =
+  'tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&bootImage=0&h5Url={url}';
+
+export const APPS: readonly AppRow[] = [
+  {
+    id: 'taobao',
+    name: 'Taobao',
+    nameZh: '淘宝',
+    schemes: ['taobao', 'tbopen'],
+    android: { package: 'com.taobao.taobao' },
+    ios: { bundleId: 'com.taobao.taobao4iphone', appStoreId: '387682726', confidence: 'B' },
+    links: [
+      { kind: 'item', template: 'taobao://item.taobao.com/item.htm?id={id}', confidence: 'B' },
+      {
+        kind: 'shop',
+        template: 'taobao://shop.m.taobao.com/shop/shop_index.htm?shop_id={id}',
+        confidence: 'B',
+      },
+    ],
+    webviews: [
+      { template: TBOPEN_H5, confidence: 'A' },
+      { template: 'tbopen://m.taobao.com/tbopen/index.html?h5Url={url}', confidence: 'A', parseOnly: true },
+      { template: 'taobao://m.taobao.com/tbopen/index.html?h5Url={url}', confidence: 'A', parseOnly: true },
+    ],
+    httpsWrappers: [
+      {
+        template: 'https://b.mashort.cn/ulk/taobao?smburl={link}',
+        wraps: 'webview',
+        universal: true,
+        confidence: 'A',
+        note: "Taobao's own wake script, iOS 9 and later",
+      },
+      {
+        template: 'https://ace.tb.cn/t?smburl={link}',
+        wraps: 'webview',
+        universal: false,
+        confidence: 'C',
+        parseOnly: true,
+      },
+    ],
+    // "Many tools just swap https:// for taobao:// on any taobao URL" (B).
+    prefixMaps: [
+      { scheme: 'taobao://', web: 'https://', platforms: ['taobao', 'tmall'], build: false, confidence: 'B' },
+    ],
+    universalHosts: ['m.tb.cn'],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'tmall',
+    name: 'Tmall',
+    nameZh: '天猫',
+    schemes: ['tmall'],
+    android: { package: 'com.tmall.wireless' },
+    links: [{ kind: 'item', template: 'tmall://page.tm/itemDetail?itemId={id}', confidence: 'B' }],
+    webviews: [{ template: 'tmall://page.tm/appLink?h5Url={url}', confidence: 'C' }],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+    notes:
+      'Old iOS form tmall://tmallclient/?{"action":"item:id=…"} is not emitted. Apps fall back to the Taobao item scheme with the same id.',
+  },
+  {
+    id: 'xianyu',
+    name: 'Xianyu',
+    nameZh: '闲鱼',
+    schemes: ['fleamarket'],
+    android: { package: 'com.taobao.idlefish' },
+    links: [{ kind: 'item', template: 'fleamarket://item?id={id}', confidence: 'A' }],
+    webviews: [
+      {
+        template:
+          'fleamarket://2.taobao.com/onepiece?source=auto&action=ali.open.nav&module=h5&bootimage=0&h5Url={url}',
+        confidence: 'C',
+      },
+    ],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'A',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'jd',
+    name: 'JD.com',
+    nameZh: '京东',
+    schemes: ['openapp.jdmobile'],
+    schemeAliases: { 'openapp.jdipad': 'openapp.jdmobile' },
+    android: { package: 'com.jingdong.app.mall' },
+    ios: { bundleId: 'com.360buy.jdmobile', appStoreId: '414245413', confidence: 'B' },
+    links: [
+      {
+        kind: 'item',
+        template: 'openapp.jdmobile://virtual?params={params}',
+        json: { params: { category: 'jump', des: 'productDetail', skuId: '{id}' } },
+        hosts: ['item.jd.com'],
+        confidence: 'B',
+      },
+    ],
+    webviews: [
+      {
+        template: 'openapp.jdmobile://virtual?params={params}',
+        json: { params: { category: 'jump', des: 'm', url: '{url}' } },
+        confidence: 'A',
+      },
+    ],
+    httpsWrappers: [
+      {
+        template: 'https://linkst.m.jd.com/ul/ul.action?{link}',
+        wraps: 'scheme',
+        universal: true,
+        confidence: 'A',
+        note: "JD's own H5 script; the same prefix constant is in the decompiled app",
+      },
+    ],
+    prefixMaps: [],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+    notes:
+      'The scheme is case-insensitive in practice (openApp.jdMobile); iPad uses openApp.jdiPad. JD Worldwide (.hk) items get no scheme: whether their SKU opens the same product is unconfirmed.',
+  },
+  {
+    id: 'pinduoduo',
+    name: 'Pinduoduo',
+    nameZh: '拼多多',
+    schemes: ['pinduoduo'],
+    android: { package: 'com.xunmeng.pinduoduo' },
+    ios: { bundleId: 'com.xunmeng.pinduoduo', appStoreId: '1044283059', confidence: 'B' },
+    links: [
+      {
+        kind: 'item',
+        template: 'pinduoduo://com.xunmeng.pinduoduo/goods.html?goods_id={id}',
+        confidence: 'A',
+      },
+    ],
+    webviews: [
+      {
+        template: 'pinduoduo://com.xunmeng.pinduoduo/duo_coupon_landing.html?url={url}',
+        confidence: 'C',
+      },
+    ],
+    httpsWrappers: [],
+    prefixMaps: [
+      {
+        scheme: 'pinduoduo://com.xunmeng.pinduoduo/',
+        web: 'https://mobile.yangkeduo.com/',
+        platforms: ['pinduoduo'],
+        build: true,
+        confidence: 'B',
+      },
+    ],
+    confidence: 'A',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'douyin',
+    name: 'Douyin',
+    nameZh: '抖音',
+    schemes: ['snssdk1128'],
+    schemeAliases: { aweme: 'snssdk1128', snssdk2329: 'snssdk1128' },
+    android: { package: 'com.ss.android.ugc.aweme' },
+    ios: { bundleId: 'com.ss.iphone.ugc.Aweme', appStoreId: '1142110895', confidence: 'C' },
+    links: [{ kind: 'video', template: 'snssdk1128://aweme/detail/{id}', confidence: 'B' }],
+    webviews: [{ template: 'snssdk1128://webview?url={url}&from=webview&refer=web', confidence: 'C' }],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+    notes:
+      'Notes and slides share aweme/detail with videos, so they get no scheme (the kind could not be read back). user/profile takes the numeric uid and live takes room_id, while web links carry sec_uid and web_rid: not emitted.',
+  },
+  {
+    id: 'douyin-shop',
+    name: 'Douyin Shop',
+    nameZh: '抖音商城',
+    schemes: ['snssdk1128'],
+    android: { package: 'com.ss.android.ugc.aweme' },
+    links: [
+      {
+        kind: 'item',
+        template: 'snssdk1128://ec_goods_detail?promotion_id={id}',
+        confidence: 'B',
+        unconfirmed: 'whether the web product id is the promotion_id or the product_id is not confirmed',
+      },
+      {
+        kind: 'item',
+        template: 'snssdk1128://ec_goods_detail?product_id={id}',
+        confidence: 'B',
+        parseOnly: true,
+      },
+      {
+        kind: 'item',
+        template: 'snssdk1128://goods/seeding/?promotion_id={id}',
+        confidence: 'B',
+        parseOnly: true,
+      },
+    ],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'kuaishou',
+    name: 'Kuaishou',
+    nameZh: '快手',
+    schemes: ['kwai'],
+    schemeAliases: { ksnebula: 'kwai' },
+    android: { package: 'com.smile.gifmaker', alternatives: ['com.kuaishou.nebula'] },
+    ios: { bundleId: 'com.jiangjia.gif', appStoreId: '440948110', confidence: 'C' },
+    links: [
+      {
+        kind: 'video',
+        template: 'kwai://work/{id}',
+        confidence: 'B',
+        unconfirmed: 'that kwai://work/ accepts the web photoId is unconfirmed',
+      },
+    ],
+    webviews: [
+      { template: 'kwai://webview?url={url}', confidence: 'B' },
+      { template: 'kwai://yodaweb?url={url}', confidence: 'B', parseOnly: true },
+    ],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'C',
+    lastVerified: LAST_VERIFIED,
+    notes:
+      'kwai://profile/{uid} and kwai://live/play/{id} take app ids that differ from the web profile/live ids: not emitted.',
+  },
+  {
+    id: 'xiaohongshu',
+    name: 'Xiaohongshu',
+    nameZh: '小红书',
+    schemes: ['xhsdiscover'],
+    android: { package: 'com.xingin.xhs' },
+    ios: { bundleId: 'com.xingin.discover', appStoreId: '741292507', confidence: 'C' },
+    links: [
+      { kind: 'note', template: 'xhsdiscover://item/{id}', confidence: 'A' },
+      { kind: 'note', template: 'xhsdiscover://video_feed/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'user', template: 'xhsdiscover://user/{id}', confidence: 'B' },
+    ],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'A',
+    lastVerified: LAST_VERIFIED,
+    notes: 'xsec_token is not carried by the scheme; shared notes may need it on the web.',
+  },
+  {
+    id: 'bilibili',
+    name: 'Bilibili',
+    nameZh: '哔哩哔哩',
+    schemes: ['bilibili'],
+    android: { package: 'tv.danmaku.bili' },
+    ios: { bundleId: 'tv.danmaku.bilianime', appStoreId: '736536022', confidence: 'C' },
+    links: [
+      { kind: 'video', template: 'bilibili://video/{id}', idCodec: 'bilibili-video', confidence: 'B' },
+      { kind: 'user', template: 'bilibili://space/{id}', confidence: 'B' },
+      { kind: 'live', template: 'bilibili://live/{id}', confidence: 'B' },
+      { kind: 'post', template: 'bilibili://opus/detail/{id}', confidence: 'B' },
+    ],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+    notes:
+      'Videos are written with the numeric aid (preferred); BV ids are accepted back (one third-party client).',
+  },
+  {
+    id: 'weibo',
+    name: 'Weibo',
+    nameZh: '微博',
+    schemes: ['sinaweibo'],
+    android: { package: 'com.sina.weibo' },
+    ios: { bundleId: 'com.sina.weibo', appStoreId: '350962117', confidence: 'C' },
+    links: [
+      { kind: 'post', template: 'sinaweibo://detail?mblogid={id}', confidence: 'A' },
+      { kind: 'user', template: 'sinaweibo://userinfo?uid={id}', confidence: 'A' },
+    ],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'A',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'aliexpress',
+    name: 'AliExpress',
+    nameZh: '速卖通',
+    schemes: ['aliexpress'],
+    android: { package: 'com.alibaba.aliexpresshd' },
+    links: [{ kind: 'item', template: 'aliexpress://product/detail?productId={id}', confidence: 'A' }],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    intentHttps: true,
+    confidence: 'A',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'amazon',
+    name: 'Amazon',
+    nameZh: '亚马逊',
+    schemes: ['com.amazon.mobile.shopping'],
+    android: { package: 'com.amazon.mShop.android.shopping' },
+    links: [],
+    webviews: [],
+    httpsWrappers: [],
+    // iOS: the local store's web URL with the app's scheme.
+    prefixMaps: [
+      {
+        scheme: 'com.amazon.mobile.shopping://',
+        web: 'https://',
+        platforms: ['amazon'],
+        build: true,
+        os: 'ios',
+        confidence: 'B',
+      },
+    ],
+    intentHttps: true,
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'tiktok',
+    name: 'TikTok',
+    nameZh: 'TikTok',
+    schemes: ['snssdk1233'],
+    android: { package: 'com.zhiliaoapp.musically', alternatives: ['com.ss.android.ugc.trill'] },
+    links: [
+      {
+        kind: 'video',
+        template: 'snssdk1233://aweme/detail/{id}',
+        confidence: 'C',
+        unconfirmed: 'the Douyin scheme with 1233; the source says "verify yourself"',
+      },
+    ],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'C',
+    lastVerified: LAST_VERIFIED,
+    notes: 'The scheme carries no @user, so a parsed video links to the web form without the handle.',
+  },
+  {
+    id: 'youtube',
+    name: 'YouTube',
+    nameZh: 'YouTube',
+    schemes: ['vnd.youtube', 'youtube'],
+    android: { package: 'com.google.android.youtube' },
+    links: [
+      { kind: 'video', template: 'vnd.youtube:{id}', os: 'android', confidence: 'B' },
+      { kind: 'video', template: 'youtube://www.youtube.com/watch?v={id}', os: 'ios', confidence: 'B' },
+    ],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [
+      {
+        scheme: 'youtube://',
+        web: 'https://',
+        platforms: ['youtube'],
+        build: false,
+        os: 'ios',
+        confidence: 'B',
+      },
+    ],
+    universalHosts: ['www.youtube.com', 'm.youtube.com', 'youtube.com', 'youtu.be'],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'dianping',
+    name: 'Dianping',
+    nameZh: '大众点评',
+    schemes: ['dianping'],
+    android: { package: 'com.dianping.v1' },
+    links: [
+      {
+        kind: 'shop',
+        template: 'dianping://shopinfo?id={id}',
+        confidence: 'A',
+        unconfirmed: 'newer web shop ids are alphanumeric and may differ from the numeric app id (C)',
+      },
+    ],
+    webviews: [],
+    httpsWrappers: [
+      {
+        template: 'https://link.dianping.com/universal-link?originalUrl={web}&schema={link}',
+        wraps: 'scheme',
+        universal: true,
+        confidence: 'B',
+      },
+    ],
+    prefixMaps: [],
+    confidence: 'B',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'meituan',
+    name: 'Meituan',
+    nameZh: '美团',
+    schemes: ['imeituan', 'meituanwaimai'],
+    android: { package: 'com.sankuai.meituan', alternatives: ['com.sankuai.meituan.takeoutnew'] },
+    ios: { bundleId: 'com.meituan.imeituan', appStoreId: '423084029', confidence: 'C' },
+    links: [
+      {
+        kind: 'shop',
+        template: 'imeituan://www.meituan.com/mrn?mrn_biz=meishi&poiId={id}',
+        confidence: 'C',
+        unconfirmed:
+          'the notes elide further mrn parameters, and the web restaurant id is not confirmed to be the poiId',
+      },
+    ],
+    webviews: [{ template: 'imeituan://www.meituan.com/web?url={url}', confidence: 'C' }],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'C',
+    lastVerified: LAST_VERIFIED,
+  },
+  {
+    id: 'eleme',
+    name: 'Ele.me',
+    nameZh: '饿了么',
+    schemes: ['eleme'],
+    android: { package: 'me.ele' },
+    ios: { bundleId: 'me.ele.ios.eleme', appStoreId: '507161324', confidence: 'C' },
+    links: [],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    confidence: 'C',
+    lastVerified: LAST_VERIFIED,
+    notes:
+      'eleme://catering?restaurant_id={id} (A, its own API) has no web equivalent, so it is neither built nor parsed.',
+  },
+  {
+    id: 'wechat',
+    name: 'WeChat',
+    nameZh: '微信',
+    schemes: ['weixin'],
+    android: { package: 'com.tencent.mm' },
+    ios: { bundleId: 'com.tencent.xin', appStoreId: '414478124', confidence: 'C' },
+    links: [],
+    webviews: [],
+    httpsWrappers: [],
+    prefixMaps: [],
+    miniPrograms: [
+      {
+        name: 'ticket',
+        template: 'weixin://dl/business/?t={ticket}',
+        confidence: 'A',
+        note: 'ticket from the server API or the admin tool; works only outside WeChat',
+      },
+      {
+        name: 'plaintext',
+        template: 'weixin://dl/business/?appid={appId}&path={path}&query={query}&env_version={envVersion}',
+        confidence: 'A',
+        note: 'since 2023-12-19; the page must be declared in the admin console; query ≤ 512 chars encoded',
+      },
+    ],
+    confidence: 'A',
+    lastVerified: LAST_VERIFIED,
+    notes:
+      'Most weixin://dl/* paths are dead. Inside WeChat use the wx-open-launch-app / wx-open-launch-weapp tags. URL Links (wxaurl.cn) are server-generated.',
+  },
+  {
+    id: 'alipay',
+    name: 'Alipay',
+    nameZh: '支付宝',
+    schemes: ['alipays', 'alipay'],
+    android: { package: 'com.eg.android.AlipayGphone' },
+    ios: { bundleId: 'com.alipay.iphoneclient', appStoreId: '333206289', confidence: 'C' },
+    links: [],
+    webviews: [{ template: 'alipays://platformapi/startapp?appId=20000067&url={url}', confidence: 'A' }],
+    httpsWrappers: [
+      {
+        template: 'https://ds.alipay.com/?scheme={link}',
+        wraps: 'webview',
+        universal: false,
+        confidence: 'A',
+      },
+      {
+        template: 'https://render.alipay.com/p/s/i/?scheme={link}',
+        wraps: 'webview',
+        universal: false,
+        confidence: 'A',
+        parseOnly: true,
+        note: 'used inside Alipay',
+      },
+    ],
+    prefixMaps: [],
+    miniPrograms: [
+      {
+        name: 'startapp',
+        template: 'alipays://platformapi/startapp?appId={appId}&page={page}&query={query}',
+        confidence: 'A',
+        note: 'page and query are percent-encoded, or only the first parameter survives',
+      },
+    ],
+    confidence: 'A',
+    lastVerified: LAST_VERIFIED,
+  },
+];
+
+/**
+ * Wrappers that belong to no app of the table: 应用宝 (Tencent's store) hands a scheme to the app
+ * from inside WeChat on Android when the app is approved for it.
+ */
+export const STORE_WRAPPERS: readonly HttpsWrapper[] = [
+  {
+    template: 'https://a.app.qq.com/o/simple.jsp?pkgname={package}&android_schema={link}',
+    wraps: 'scheme',
+    universal: false,
+    confidence: 'A',
+    note: '应用宝 micro-download link; the scheme hand-off needs YYB approval',
+  },
+];
+
+const BY_ID = new Map<AppId, AppRow>(APPS.map((row) => [row.id, row]));
+
+/**
+ * The table row of an app, or `undefined` for an id the table does not have.
+ * @example
+ * getApp('jd')?.android?.package // 'com.jingdong.app.mall'
+ */
+export function getApp(id: string): AppRow | undefined {
+  return BY_ID.get(id as AppId);
+}
+
+/** Store links of an app: Android market, 应用宝, App Store. */
+export interface StoreLinks {
+  readonly android?: string;
+  readonly yyb?: string;
+  readonly ios?: string;
+}
+
+/**
+ * Where to install an app: `market://` (Android), 应用宝 (China) and the App Store when its id is known.
+ * @example
+ * storeLinks('taobao').ios // 'https://apps.apple.com/cn/app/id387682726'
+ */
+export function storeLinks(id: AppId): StoreLinks {
+  const row = BY_ID.get(id);
+  if (!row) return {};
+  const pkg = row.android?.package;
+  return {
+    ...(pkg ? { android: `market://details?id=${pkg}` } : {}),
+    ...(pkg ? { yyb: `https://a.app.qq.com/o/simple.jsp?pkgname=${pkg}` } : {}),
+    ...(row.ios?.appStoreId ? { ios: `https://apps.apple.com/cn/app/id${row.ios.appStoreId}` } : {}),
+  };
+}

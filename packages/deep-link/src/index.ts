@@ -1,0 +1,21 @@
+export {
+  APP_IDS,
+  APPS,
+  type AppId,
+  type AppRow,
+  type Confidence,
+  getApp,
+  type HttpsWrapper,
+  LAST_VERIFIED,
+  type MiniProgramTemplate,
+  type PrefixMap,
+  type SchemeTemplate,
+  STORE_WRAPPERS,
+  type StoreLinks,
+  storeLinks,
+  type WebviewTemplate,
+} from './apps.js';
+export { type ToAppLinksOptions, toAppLinks } from './build.js';
+export { DEEP_LINK_ERROR_CODES, DeepLinkError, type DeepLinkErrorCode, isDeepLinkError } from './errors.js';
+export { isUnsafeAppLink, type ParseAppLinkOptions, parseAppLink } from './parse.js';
+export type { AppLinks, AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaForm, ViaStep } from './types.js';

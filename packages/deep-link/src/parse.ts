@@ -1,0 +1,443 @@
+import {
+  type ContentKind,
+  canonicalUrlFor,
+  identify,
+  inspectHost,
+  type LinkIdentity,
+  type PlatformId,
+} from '@sharekit/canonical-url';
+import type { AppId, Confidence } from './apps.js';
+import { DeepLinkError, preview } from './errors.js';
+import {
+  APP_BY_PACKAGE,
+  APP_SCHEMES,
+  JSON_KEYS,
+  KIND_TEMPLATES,
+  type KindEntry,
+  PREFIXES,
+  SAFE_SCHEMES,
+  SCHEME_ALIASES,
+  WEBVIEWS,
+  WRAPPERS_BY_HOST,
+  weakest,
+} from './registry.js';
+import {
+  matchTemplate,
+  readQuery,
+  readScheme,
+  type SplitLink,
+  safeDecode,
+  splitLink,
+  type TemplateMatch,
+} from './template.js';
+import type { AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaStep } from './types.js';
+
+/** Options of `parseAppLink`. */
+export interface ParseAppLinkOptions {
+  /** Longest accepted input, in characters. @default 8192 */
+  readonly maxLength?: number;
+  /** How many wrappers may be nested in one another (intent, https wrapper, web view). 0–8. @default 8 */
+  readonly maxDepth?: number;
+  /** Longest JSON parameter (JD `params`) after decoding, in characters. @default 4096 */
+  readonly maxJsonLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 8192;
+export const DEFAULT_MAX_DEPTH = 8;
+export const DEFAULT_MAX_JSON = 4096;
+
+/** Schemes that are dangerous even at the top level (never "just not an app link"). */
+const DANGEROUS = new Set([
+  'javascript',
+  'data',
+  'file',
+  'vbscript',
+  'blob',
+  'about',
+  'filesystem',
+  'view-source',
+  'jar',
+]);
+
+const EMPTY_KEYS: ReadonlySet<string> = new Set();
+
+interface Ctx {
+  readonly maxDepth: number;
+  readonly maxJson: number;
+}
+
+/** A target found before the outer layers are prepended. */
+interface OkInner {
+  readonly ok: true;
+  readonly platform: PlatformId | null;
+  readonly kind: ContentKind | null;
+  readonly id: string | null;
+  readonly webUrl: string;
+  readonly via: readonly ViaStep[];
+  readonly tolerated: readonly string[];
+  readonly unconfirmed: readonly string[];
+}
+
+/** A parse result before the outer layers are prepended. */
+type Inner =
+  | OkInner
+  | {
+      readonly ok: false;
+      readonly danger: UnsafeAppLink['danger'];
+      readonly found: string;
+      readonly via: readonly ViaStep[];
+    };
+
+const WEB_STEP: ViaStep = { form: 'web', app: null, confidence: 'A' };
+
+function prepend(
+  step: ViaStep,
+  inner: Inner,
+  tolerated: readonly string[] = [],
+  unconfirmed: readonly string[] = [],
+): Inner {
+  if (!inner.ok) return { ...inner, via: [step, ...inner.via] };
+  return {
+    ...inner,
+    via: [step, ...inner.via],
+    tolerated: tolerated.length ? [...tolerated, ...inner.tolerated] : inner.tolerated,
+    unconfirmed: unconfirmed.length ? [...unconfirmed, ...inner.unconfirmed] : inner.unconfirmed,
+  };
+}
+
+function danger(kind: UnsafeAppLink['danger'], found: string): Inner {
+  return { ok: false, danger: kind, found, via: [] };
+}
+
+/** WHATWG-style clean-up: browsers drop tab/LF/CR anywhere and C0/space at the ends. */
+function clean(text: string): string {
+  let s = text;
+  if (s.includes('\t') || s.includes('\n') || s.includes('\r')) s = s.replace(/[\t\n\r]/g, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) <= 0x20) start++;
+  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+function safeIdentify(text: string): LinkIdentity | null {
+  try {
+    return identify(text);
+  } catch {
+    return null;
+  }
+}
+
+function fromIdentity(identity: LinkIdentity, step: ViaStep, tolerated: readonly string[] = []): OkInner {
+  return {
+    ok: true,
+    platform: identity.platform,
+    kind: identity.kind,
+    id: identity.id,
+    webUrl: identity.url,
+    via: [step],
+    tolerated,
+    unconfirmed: [],
+  };
+}
+
+/** `https%3A%2F%2F…` inside a wrapper parameter: encoded twice. Returns the once-more decoded text. */
+function decodeAgain(text: string): string | null {
+  const colon = text.toLowerCase().indexOf('%3a');
+  if (colon <= 0 || readScheme(`${text.slice(0, colon)}:`) === null) return null;
+  return safeDecode(text);
+}
+
+function checkDepth(depth: number, ctx: Ctx): void {
+  if (depth > ctx.maxDepth) {
+    throw new DeepLinkError('too_deep', `app links are nested more than ${ctx.maxDepth} levels deep`);
+  }
+}
+
+/**
+ * Reads a nested target (a wrapper's parameter). With several different values for the same key
+ * (parameter pollution), any unsafe one makes the whole link unsafe and otherwise it is ambiguous.
+ */
+function unwrap(match: TemplateMatch, slot: string, step: ViaStep, depth: number, ctx: Ctx): Inner | null {
+  const candidates = match.conflicts[slot] ?? [match.slots[slot]!];
+  checkDepth(depth + 1, ctx);
+  let first: Inner | null = null;
+  for (let k = 0; k < candidates.length; k++) {
+    const r = parseAt(candidates[k]!, depth + 1, ctx, true);
+    if (r && !r.ok) return prepend(step, r);
+    if (k === 0) first = r;
+  }
+  if (candidates.length > 1 || first === null) return null;
+  return prepend(step, first, match.tolerated);
+}
+
+function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inner | null {
+  const link = splitLink(text);
+  if (!link) return null;
+  const wrappers = WRAPPERS_BY_HOST.get(link.host);
+  if (wrappers) {
+    const query = link.rest === null ? null : readQuery(link.rest, EMPTY_KEYS, ctx.maxJson);
+    for (const w of wrappers) {
+      const m = matchTemplate(w.compiled, link, query, ctx.maxJson);
+      if (!m || m.slots.link === undefined) continue;
+      return unwrap(
+        m,
+        'link',
+        { form: 'https-wrapper', app: w.app, confidence: w.spec.confidence },
+        depth,
+        ctx,
+      );
+    }
+  }
+  const identity = safeIdentify(text);
+  if (identity) return fromIdentity(identity, WEB_STEP);
+  if (!nested) return null;
+  // A web page of no known platform inside a wrapper: a link, unless its host imitates a platform.
+  let report: ReturnType<typeof inspectHost>;
+  try {
+    report = inspectHost(link.host);
+  } catch {
+    return null;
+  }
+  if (report.warnings.some((w) => w.startsWith('lookalike:') || w === 'idn-mixed-script')) {
+    return danger('lookalike-host', link.host);
+  }
+  let href: string;
+  try {
+    href = new URL(text).href;
+  } catch {
+    return null;
+  }
+  return {
+    ok: true,
+    platform: null,
+    kind: null,
+    id: null,
+    webUrl: href,
+    via: [WEB_STEP],
+    tolerated: [],
+    unconfirmed: [],
+  };
+}
+
+/** Turns a kind template's slot into the canonical id and web URL (canonical-url normalises the id). */
+function kindTarget(entry: KindEntry, rawId: string): LinkIdentity | null {
+  let id = rawId;
+  if (entry.spec.idCodec === 'bilibili-video' && /^\d{1,16}$/.test(id)) id = `av${id}`;
+  let url: string | null;
+  try {
+    url = canonicalUrlFor(entry.platform, entry.spec.kind, id);
+  } catch {
+    return null;
+  }
+  if (url === null) return null;
+  const identity = safeIdentify(url);
+  if (!identity || identity.platform !== entry.platform || identity.kind !== entry.spec.kind) return null;
+  return identity;
+}
+
+function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): Inner | null {
+  const split = splitLink(text);
+  if (!split) return null;
+  const link: SplitLink = { ...split, scheme };
+  const tolerated = split.scheme === scheme ? [] : [`alias-scheme:${split.scheme}`];
+  const query =
+    link.rest === null ? null : readQuery(link.rest, JSON_KEYS.get(scheme) ?? EMPTY_KEYS, ctx.maxJson);
+  for (const entry of KIND_TEMPLATES.get(scheme) ?? []) {
+    const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
+    if (!m || m.conflicts.id) continue;
+    const rawId = m.slots.id;
+    if (rawId === undefined) continue;
+    const identity = kindTarget(entry, rawId);
+    if (!identity) continue;
+    const step: ViaStep = { form: 'scheme', app: entry.row.id, confidence: entry.spec.confidence };
+    if (entry.spec.idCodec === 'bilibili-video' && /^\d+$/.test(rawId)) tolerated.push('av-number');
+    return {
+      ...fromIdentity(identity, step, [...tolerated, ...m.tolerated]),
+      unconfirmed: entry.spec.unconfirmed ? [`${entry.row.id}: ${entry.spec.unconfirmed}`] : [],
+    };
+  }
+  for (const entry of WEBVIEWS.get(scheme) ?? []) {
+    const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
+    if (!m || m.slots.url === undefined) continue;
+    const step: ViaStep = { form: 'webview', app: entry.row.id, confidence: entry.spec.confidence };
+    const r = unwrap(m, 'url', step, depth, ctx);
+    return r?.ok && tolerated.length ? { ...r, tolerated: [...tolerated, ...r.tolerated] } : r;
+  }
+  const lower = text.toLowerCase();
+  for (const entry of PREFIXES.get(scheme) ?? []) {
+    if (!lower.startsWith(entry.spec.scheme)) continue;
+    const identity = safeIdentify(entry.spec.web + text.slice(entry.spec.scheme.length));
+    if (!identity || !entry.spec.platforms.includes(identity.platform)) continue;
+    return fromIdentity(
+      identity,
+      { form: 'mirror', app: entry.row.id, confidence: entry.spec.confidence },
+      tolerated,
+    );
+  }
+  return null;
+}
+
+/** Reads `intent://…#Intent;scheme=…;package=…;S.browser_fallback_url=…;end`. */
+function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
+  const body = text.slice('intent:'.length);
+  const marker = body.lastIndexOf('#Intent;');
+  if (marker < 0) return null;
+  const target = body.slice(0, marker);
+  let scheme: string | null = null;
+  let pkg: string | null = null;
+  const fallbacks: string[] = [];
+  for (const part of body.slice(marker + '#Intent;'.length).split(';')) {
+    if (part === 'end') break;
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const key = part.slice(0, eq);
+    const value = part.slice(eq + 1);
+    if (key === 'scheme') scheme = value.toLowerCase();
+    else if (key === 'package') pkg = value;
+    else if (key === 'S.browser_fallback_url') {
+      const decoded = safeDecode(value);
+      if (decoded === null) return null;
+      fallbacks.push(decoded);
+    }
+  }
+  const app: AppId | null = pkg ? (APP_BY_PACKAGE.get(pkg.toLowerCase()) ?? null) : null;
+  const step: ViaStep = { form: 'intent', app, confidence: 'A' };
+  const tolerated = pkg && !app ? ['unknown-package'] : [];
+  checkDepth(depth + 1, ctx);
+  // Every fallback is checked first: an unsafe one poisons the link even when the main target is fine.
+  let fallbackResult: Inner | null = null;
+  for (const fallback of fallbacks) {
+    const r = parseAt(fallback, depth + 1, ctx, true);
+    if (r && !r.ok) return prepend(step, prepend({ form: 'intent-fallback', app: null, confidence: 'A' }, r));
+    fallbackResult ??= r;
+  }
+  if (scheme !== null) {
+    if (readScheme(`${scheme}:`) !== scheme || !SAFE_SCHEMES.has(scheme) || scheme === 'intent') {
+      return prepend(step, danger('unsafe-scheme', scheme));
+    }
+    const inner = parseAt(`${scheme}:${target}`, depth + 1, ctx, true);
+    if (inner && !inner.ok) return prepend(step, inner);
+    if (inner) return prepend(step, inner, tolerated);
+  }
+  if (fallbackResult?.ok) {
+    return prepend(
+      step,
+      prepend({ form: 'intent-fallback', app: null, confidence: 'A' }, fallbackResult),
+      tolerated,
+    );
+  }
+  return null;
+}
+
+function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner | null {
+  const text = clean(input);
+  if (text === '') return null;
+  const scheme = readScheme(text);
+  if (scheme === null) {
+    if (nested) {
+      const again = decodeAgain(text);
+      if (again !== null && again !== text) {
+        const r = parseAt(again, depth, ctx, nested);
+        return r?.ok ? { ...r, tolerated: ['double-encoded', ...r.tolerated] } : r;
+      }
+    }
+    // Scheme-less `host/path` or `//host/path`: only a known platform page counts.
+    const identity = safeIdentify(text);
+    return identity ? fromIdentity(identity, WEB_STEP) : null;
+  }
+  if (scheme === 'http' || scheme === 'https') return parseHttp(text, depth, ctx, nested);
+  if (scheme === 'intent') return parseIntent(text, depth, ctx);
+  const main = SCHEME_ALIASES.get(scheme) ?? scheme;
+  if (APP_SCHEMES.has(main)) return parseAppScheme(text, main, depth, ctx);
+  if (nested || DANGEROUS.has(scheme)) return danger('unsafe-scheme', scheme);
+  return null;
+}
+
+function checkNumber(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new DeepLinkError(
+      'invalid_option',
+      `expected ${name} to be an integer in ${min}–${max}, found ${value}`,
+    );
+  }
+  return value;
+}
+
+function outerApp(via: readonly ViaStep[]): AppId | null {
+  for (const step of via) if (step.app) return step.app;
+  return null;
+}
+
+/**
+ * Turns an app link back into the web page it stands for: every scheme of the table,
+ * `intent://` URLs, the https wrappers (`linkst.m.jd.com`, `ds.alipay.com`, `b.mashort.cn`, 应用宝…)
+ * and "open in app" web-view wrappers, nested up to 8 levels. JD's JSON `params` may be
+ * percent-encoded or raw. Bilibili av numbers come back as BV ids.
+ *
+ * Returns `null` for anything that is not an app link of the table (plain web links of a known
+ * platform are returned with `via: [{ form: 'web' }]`). A wrapped or fallback target that is not
+ * http(s) or an app scheme of the table (`javascript:`, `data:`, `file:`…), or whose host imitates
+ * a platform, gives `{ danger }` and never a link.
+ *
+ * Throws `DeepLinkError`: `invalid_input` (not a string), `too_long`, `too_deep`,
+ * `params_too_large`, `invalid_option`.
+ * @example
+ * parseAppLink('openapp.jdmobile://virtual?params=%7B%22category%22%3A%22jump%22%2C%22des%22%3A%22productDetail%22%2C%22skuId%22%3A%22100012043978%22%7D')
+ * // { platform: 'jd', kind: 'item', id: '100012043978', webUrl: 'https://item.jd.com/100012043978.html',
+ * //   via: [{ form: 'scheme', app: 'jd', confidence: 'B' }], app: 'jd', … }
+ * parseAppLink('tbopen://m.taobao.com/tbopen/index.html?h5Url=javascript%3Aalert(1)')
+ * // { danger: 'unsafe-scheme', found: 'javascript', via: [{ form: 'webview', app: 'taobao', … }], app: 'taobao' }
+ */
+export function parseAppLink(link: string, options: ParseAppLinkOptions = {}): ParsedAppLink | null {
+  if (typeof link !== 'string') {
+    throw new DeepLinkError(
+      'invalid_input',
+      `expected a string, found ${link === null ? 'null' : typeof link}`,
+    );
+  }
+  const maxLength = checkNumber('maxLength', options.maxLength, DEFAULT_MAX_LENGTH, 1, 1 << 20);
+  const maxDepth = checkNumber('maxDepth', options.maxDepth, DEFAULT_MAX_DEPTH, 0, DEFAULT_MAX_DEPTH);
+  const maxJson = checkNumber('maxJsonLength', options.maxJsonLength, DEFAULT_MAX_JSON, 2, 1 << 20);
+  if (link.length > maxLength) {
+    throw new DeepLinkError(
+      'too_long',
+      `expected at most ${maxLength} characters, found ${preview(link, 40)}`,
+    );
+  }
+  const r = parseAt(link, 0, { maxDepth, maxJson }, false);
+  if (r === null) return null;
+  const app = outerApp(r.via);
+  if (!r.ok) return { danger: r.danger, found: r.found, via: r.via, app };
+  let confidence: Confidence = 'A';
+  for (const step of r.via) confidence = weakest(confidence, step.confidence);
+  const target: AppLinkTarget = {
+    platform: r.platform,
+    kind: r.kind,
+    id: r.id,
+    webUrl: r.webUrl,
+    via: r.via,
+    app,
+    confidence,
+    tolerated: r.tolerated,
+    unconfirmed: r.unconfirmed,
+  };
+  return target;
+}
+
+/**
+ * True when a `parseAppLink` result is a `{ danger }` report rather than a target.
+ * @example
+ * const r = parseAppLink(link);
+ * if (r && isUnsafeAppLink(r)) console.warn(r.danger, r.found);
+ */
+export function isUnsafeAppLink(result: ParsedAppLink): result is UnsafeAppLink {
+  return 'danger' in result;
+}

@@ -1,0 +1,410 @@
+import { DeepLinkError } from './errors.js';
+
+/*
+ * Link templates with named slots: compiled once from the table, then filled (building) or matched
+ * (parsing). Everything here walks strings left to right, with no regular expressions, so the
+ * cost is linear in the input.
+ */
+
+type JsonTemplate = Readonly<Record<string, string>>;
+
+interface Segment {
+  readonly prefix: string;
+  readonly slot: string | null;
+  readonly suffix: string;
+}
+
+interface QueryEntry {
+  readonly key: string;
+  readonly literal: string | null;
+  readonly slot: string | null;
+  readonly json: JsonTemplate | null;
+}
+
+export interface CompiledTemplate {
+  readonly template: string;
+  readonly scheme: string;
+  readonly hierarchical: boolean;
+  readonly host: string;
+  readonly segments: readonly Segment[];
+  readonly query: readonly QueryEntry[];
+  /** `?{link}`: the whole query is one slot (JD's universal-link page). */
+  readonly rawQuerySlot: string | null;
+  /** Slot names in order of appearance. */
+  readonly slots: readonly string[];
+}
+
+/** A link split into parts, without decoding anything. */
+export interface SplitLink {
+  /** Lower-case scheme without `:`. */
+  readonly scheme: string;
+  /** The link had `//` after the scheme. */
+  readonly hierarchical: boolean;
+  /** Host as written and lower-cased. */
+  readonly hostRaw: string;
+  readonly host: string;
+  /** Path as written (for opaque links: everything up to `?`/`#`). */
+  readonly path: string;
+  /** Everything after the first `?` (fragment included), or `null` without a query. */
+  readonly rest: string | null;
+}
+
+function slotName(text: string): string | null {
+  return text.length > 2 && text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : null;
+}
+
+function compileSegment(text: string): Segment {
+  const open = text.indexOf('{');
+  const close = text.indexOf('}', open + 1);
+  if (open < 0 || close < 0) return { prefix: text, slot: null, suffix: '' };
+  return { prefix: text.slice(0, open), slot: text.slice(open + 1, close), suffix: text.slice(close + 1) };
+}
+
+/** Reads a scheme (`[A-Za-z][A-Za-z0-9+.-]*:`) at the start of a string; lower-cased, or null. */
+export function readScheme(input: string): string | null {
+  const max = Math.min(input.length, 64);
+  for (let i = 0; i < max; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 58 /* : */) return i > 0 ? input.slice(0, i).toLowerCase() : null;
+    const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    const other = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+    if (!(alpha || (i > 0 && other))) return null;
+  }
+  return null;
+}
+
+/**
+ * Splits a link into scheme, host, path and the text after `?`. http(s) links go through WHATWG
+ * URL so their host is normalised the way a browser sees it; app links are split by hand.
+ */
+export function splitLink(input: string): SplitLink | null {
+  const scheme = readScheme(input);
+  if (scheme === null) return null;
+  if (scheme === 'http' || scheme === 'https') {
+    let url: URL;
+    try {
+      url = new URL(input);
+    } catch {
+      return null;
+    }
+    const q = input.indexOf('?');
+    const hash = input.indexOf('#');
+    const hasQuery = q >= 0 && (hash < 0 || q < hash);
+    return {
+      scheme,
+      hierarchical: true,
+      hostRaw: url.hostname,
+      host: url.hostname,
+      path: url.pathname,
+      rest: hasQuery ? url.search.slice(1) + url.hash : null,
+    };
+  }
+  let i = scheme.length + 1;
+  const hierarchical = input.startsWith('//', i);
+  let hostRaw = '';
+  if (hierarchical) {
+    i += 2;
+    let j = i;
+    while (j < input.length) {
+      const c = input[j];
+      if (c === '/' || c === '?' || c === '#') break;
+      j++;
+    }
+    hostRaw = input.slice(i, j);
+    i = j;
+  }
+  let j = i;
+  while (j < input.length && input[j] !== '?' && input[j] !== '#') j++;
+  const path = input.slice(i, j);
+  const rest = input[j] === '?' ? input.slice(j + 1) : null;
+  return { scheme, hierarchical, hostRaw, host: hostRaw.toLowerCase(), path, rest };
+}
+
+/** Compiles a template string of the table. */
+export function compileTemplate(
+  template: string,
+  json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
+): CompiledTemplate {
+  const scheme = readScheme(template);
+  if (scheme === null) throw new Error(`bad template ${template}`);
+  let i = scheme.length + 1;
+  const hierarchical = template.startsWith('//', i);
+  let host = '';
+  if (hierarchical) {
+    i += 2;
+    let j = i;
+    while (j < template.length && template[j] !== '/' && template[j] !== '?') j++;
+    host = template.slice(i, j).toLowerCase();
+    i = j;
+  }
+  const q = template.indexOf('?', i);
+  const pathText = q < 0 ? template.slice(i) : template.slice(i, q);
+  const queryText = q < 0 ? null : template.slice(q + 1);
+  const slots: string[] = [];
+  const segments = splitPath(pathText).map((s) => {
+    const seg = compileSegment(s);
+    if (seg.slot) slots.push(seg.slot);
+    return seg;
+  });
+  const query: QueryEntry[] = [];
+  let rawQuerySlot: string | null = null;
+  if (queryText !== null) {
+    const whole = slotName(queryText);
+    if (whole !== null && !queryText.includes('=')) {
+      rawQuerySlot = whole;
+      slots.push(whole);
+    } else {
+      for (const pair of queryText.split('&')) {
+        const eq = pair.indexOf('=');
+        const key = eq < 0 ? pair : pair.slice(0, eq);
+        const value = eq < 0 ? '' : pair.slice(eq + 1);
+        const slot = slotName(value);
+        const jsonTemplate = slot !== null ? (json?.[slot] ?? null) : null;
+        if (jsonTemplate) {
+          for (const v of Object.values(jsonTemplate)) {
+            const inner = slotName(v);
+            if (inner) slots.push(inner);
+          }
+        } else if (slot) slots.push(slot);
+        query.push({
+          key,
+          literal: slot === null ? value : null,
+          slot: jsonTemplate ? null : slot,
+          json: jsonTemplate,
+        });
+      }
+    }
+  }
+  return { template, scheme, hierarchical, host, segments, query, rawQuerySlot, slots };
+}
+
+function splitPath(path: string): string[] {
+  let p = path;
+  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  if (p === '/' || p === '') return [];
+  return p.split('/');
+}
+
+/** Fills a compiled template. Slot values are percent-encoded where they land (raw query: as is). */
+export function fillTemplate(t: CompiledTemplate, slots: Readonly<Record<string, string>>): string {
+  const get = (name: string): string => {
+    const v = slots[name];
+    if (v === undefined) throw new Error(`missing slot ${name} for ${t.template}`);
+    return v;
+  };
+  let out = `${t.scheme}:${t.hierarchical ? '//' : ''}${t.host}`;
+  out += t.segments
+    .map((s) => (s.slot ? s.prefix + encodeURIComponent(get(s.slot)) + s.suffix : s.prefix))
+    .join('/');
+  if (t.rawQuerySlot) return `${out}?${get(t.rawQuerySlot)}`;
+  if (t.query.length === 0) return out;
+  const pairs = t.query.map((e) => {
+    let value: string;
+    if (e.json) {
+      const obj: Record<string, string> = {};
+      for (const [k, v] of Object.entries(e.json)) {
+        const inner = slotName(v);
+        obj[k] = inner ? get(inner) : v;
+      }
+      value = encodeURIComponent(JSON.stringify(obj));
+    } else if (e.slot) value = encodeURIComponent(get(e.slot));
+    else value = e.literal ?? '';
+    return `${e.key}=${value}`;
+  });
+  return `${out}?${pairs.join('&')}`;
+}
+
+/** Percent-decodes, or returns null for malformed escapes or invalid UTF-8. `+` stays `+`. */
+export function safeDecode(text: string): string | null {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Finds the end of a raw JSON object starting at `start` (which holds `{`): the index after its
+ * closing brace, or -1 when the text ends first. Braces inside strings are skipped.
+ * Throws `params_too_large` when the object runs past `max` characters.
+ */
+export function scanJson(text: string, start: number, max: number): number {
+  let depth = 0;
+  let inString = false;
+  const limit = Math.min(text.length, start + max + 1);
+  for (let i = start; i < limit; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  if (text.length > start + max) {
+    throw new DeepLinkError('params_too_large', `a raw JSON parameter is longer than ${max} characters`);
+  }
+  return -1;
+}
+
+/**
+ * Splits the text after `?` into raw (still encoded) values per key. Stops at the first `#` outside
+ * a raw JSON value. Keys in `jsonKeys` may hold a raw JSON object with `&` and `#` inside.
+ */
+export function readQuery(
+  rest: string,
+  jsonKeys: ReadonlySet<string>,
+  maxJson: number,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const n = rest.length;
+  let i = 0;
+  while (i < n) {
+    if (rest[i] === '#') break;
+    let j = i;
+    while (j < n && rest[j] !== '=' && rest[j] !== '&' && rest[j] !== '#') j++;
+    const rawKey = rest.slice(i, j);
+    const key = safeDecode(rawKey) ?? rawKey;
+    let value = '';
+    if (j < n && rest[j] === '=') {
+      const v = j + 1;
+      let end = -1;
+      if (rest[v] === '{' && jsonKeys.has(key)) {
+        end = scanJson(rest, v, maxJson);
+        if (end > 0 && end < n && rest[end] !== '&' && rest[end] !== '#') end = -1;
+      }
+      if (end < 0) {
+        end = v;
+        while (end < n && rest[end] !== '&' && rest[end] !== '#') end++;
+      }
+      value = rest.slice(v, end);
+      j = end;
+    }
+    if (key) {
+      const list = out.get(key);
+      if (list) list.push(value);
+      else out.set(key, [value]);
+    }
+    i = j;
+    if (rest[i] === '&') i++;
+  }
+  return out;
+}
+
+/** What matching a template found: slot values (decoded), plus a JSON slot's parsed object. */
+export interface TemplateMatch {
+  readonly slots: Record<string, string>;
+  /** Slots whose query key appeared more than once with different values (parameter pollution). */
+  readonly conflicts: Record<string, readonly string[]>;
+  readonly tolerated: readonly string[];
+}
+
+function matchSegment(seg: Segment, text: string, slots: Record<string, string>): boolean {
+  if (!seg.slot) return text === seg.prefix;
+  if (text.length <= seg.prefix.length + seg.suffix.length) return false;
+  if (!text.startsWith(seg.prefix) || !text.endsWith(seg.suffix)) return false;
+  const value = safeDecode(text.slice(seg.prefix.length, text.length - seg.suffix.length));
+  if (value === null || value === '') return false;
+  slots[seg.slot] = value;
+  return true;
+}
+
+function readJson(raw: string, maxJson: number, tolerated: string[]): Record<string, unknown> | null {
+  let text: string | null = raw;
+  if (raw.startsWith('{')) tolerated.push('raw-json');
+  else text = safeDecode(raw);
+  if (text === null) return null;
+  if (text.length > maxJson) {
+    throw new DeepLinkError(
+      'params_too_large',
+      `a JSON parameter is ${text.length} characters, over ${maxJson}`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  return parsed as Record<string, unknown>;
+}
+
+/** Reads one own field of parsed JSON as a string (strings and safe integers only). */
+function jsonField(obj: Record<string, unknown>, key: string): string | null {
+  if (!Object.hasOwn(obj, key)) return null;
+  const v = obj[key];
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v);
+  return null;
+}
+
+/**
+ * Matches a split link against a template. Literal query values must be present and equal
+ * (case-insensitively); other query keys are ignored. Returns null when the link is not this form.
+ */
+export function matchTemplate(
+  t: CompiledTemplate,
+  link: SplitLink,
+  query: ReadonlyMap<string, readonly string[]> | null,
+  maxJson: number,
+): TemplateMatch | null {
+  if (t.hierarchical) {
+    if (!link.hierarchical || link.host !== t.host) return null;
+  }
+  const slots: Record<string, string> = {};
+  const conflicts: Record<string, string[]> = {};
+  const tolerated: string[] = [];
+  const pathText = t.hierarchical ? link.path : link.hierarchical ? link.hostRaw + link.path : link.path;
+  if (!t.hierarchical && link.hierarchical) tolerated.push('opaque-with-slashes');
+  const parts = splitPath(pathText);
+  if (parts.length !== t.segments.length) return null;
+  for (let k = 0; k < parts.length; k++) {
+    if (!matchSegment(t.segments[k]!, parts[k]!, slots)) return null;
+  }
+  if (t.rawQuerySlot) {
+    if (link.rest === null || link.rest === '') return null;
+    // The nested link is either written raw (`?openApp.jdMobile://…`) or percent-encoded as a whole.
+    const raw = readScheme(link.rest) !== null ? link.rest : safeDecode(link.rest);
+    if (raw === null) return null;
+    slots[t.rawQuerySlot] = raw;
+    return { slots, conflicts, tolerated };
+  }
+  for (const e of t.query) {
+    const values = query?.get(e.key);
+    if (!values || values.length === 0) return null;
+    if (e.literal !== null) {
+      const ok = values.some((v) => safeDecode(v)?.toLowerCase() === e.literal!.toLowerCase());
+      if (!ok) return null;
+      continue;
+    }
+    if (e.json) {
+      // Two different JSON objects under one key: which one the app reads is unknown.
+      if (values.some((v) => v !== values[0])) return null;
+      const obj = readJson(values[0]!, maxJson, tolerated);
+      if (!obj) return null;
+      for (const [k, v] of Object.entries(e.json)) {
+        const field = jsonField(obj, k);
+        if (field === null) return null;
+        const inner = slotName(v);
+        if (inner) {
+          if (field === '') return null;
+          slots[inner] = field;
+        } else if (field.toLowerCase() !== v.toLowerCase()) return null;
+      }
+      continue;
+    }
+    const decoded = values.map(safeDecode);
+    const first = decoded[0];
+    if (first === null || first === undefined || first === '') return null;
+    if (decoded.some((d) => d !== first)) {
+      conflicts[e.slot!] = decoded.map((d, k) => d ?? values[k]!);
+    }
+    slots[e.slot!] = first;
+  }
+  return { slots, conflicts, tolerated };
+}
