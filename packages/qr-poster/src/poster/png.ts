@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
+import { QrPosterError } from '../errors.js';
+import { type FontInfo, readFontInfo } from './font-tables.js';
+import { normalizeSpec } from './spec.js';
+import { composePoster } from './svg.js';
+import type { PosterSpec, RenderedPoster } from './types.js';
+import { decodeQr } from '../decode/node.js';
+import { expectPayload, type Raster } from './verify.js';
+
+/** The CJK fonts shipped with the package (Noto Sans SC subsets, SIL OFL 1.1). */
+export const BUNDLED_FONT_FILES: readonly string[] = [
+  fileURLToPath(new URL('../../fonts/NotoSansSC-Regular.subset.ttf', import.meta.url)),
+  fileURLToPath(new URL('../../fonts/NotoSansSC-Bold.subset.ttf', import.meta.url)),
+];
+
+/** Options of {@link renderPosterPng} besides the spec. */
+export interface PngOptions {
+  /**
+   * Extra TrueType/OpenType font files (paths) for characters outside the bundled set
+   * (GB2312 + Latin + CJK punctuation). Searched after the bundled fonts.
+   * @default []
+   */
+  readonly fontFiles?: readonly string[];
+}
+
+const fontCache = new Map<string, FontInfo>();
+function fontInfo(path: string): FontInfo {
+  let info = fontCache.get(path);
+  if (!info) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      throw new QrPosterError('invalid_option', `font file ${path} cannot be read`, { cause: error });
+    }
+    info = readFontInfo(bytes);
+    fontCache.set(path, info);
+  }
+  return info;
+}
+
+/** Throws `missing_glyph` for characters no font has: they would render as empty boxes. */
+function checkGlyphs(texts: readonly string[], fonts: readonly FontInfo[]): void {
+  const missing = new Set<string>();
+  for (const text of texts) {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (cp <= 0x20 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) continue;
+      if (!fonts.some((f) => f.has(cp))) missing.add(ch);
+    }
+  }
+  if (missing.size > 0) {
+    const list = [...missing]
+      .slice(0, 20)
+      .map((c) => `${c} U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+    throw new QrPosterError(
+      'missing_glyph',
+      `no bundled font has ${list.join(', ')}${missing.size > 20 ? ` and ${missing.size - 20} more` : ''}; pass fontFiles with a font that covers them`,
+    );
+  }
+}
+
+
+/** Renders a poster to RGBA pixels and keeps the layout facts (internal; the bench and tests use it). */
+export async function rasterizePoster(
+  spec: PosterSpec,
+  options: PngOptions = {},
+): Promise<{ poster: RenderedPoster; png: Uint8Array; raster: Raster }> {
+  const normalized = normalizeSpec(spec);
+  const poster = composePoster(normalized);
+  const extra = options.fontFiles ?? [];
+  if (!Array.isArray(extra) || extra.some((f) => typeof f !== 'string')) {
+    throw new QrPosterError('invalid_option', 'fontFiles: expected an array of font file paths');
+  }
+  const files = [...BUNDLED_FONT_FILES, ...extra];
+  checkGlyphs(poster.texts, files.map(fontInfo));
+  let png: Uint8Array;
+  let raster: Raster;
+  try {
+    const resvg = new Resvg(poster.svg, {
+      font: {
+        loadSystemFonts: false,
+        fontFiles: files,
+        defaultFontFamily: 'Noto Sans SC',
+        sansSerifFamily: 'Noto Sans SC',
+      },
+      shapeRendering: 2,
+      textRendering: 1,
+      logLevel: 'off',
+    });
+    const image = resvg.render();
+    raster = {
+      data: new Uint8ClampedArray(image.pixels.buffer, image.pixels.byteOffset, image.pixels.length),
+      width: image.width,
+      height: image.height,
+    };
+    const buf = image.asPng();
+    png = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  } catch (error) {
+    throw new QrPosterError(
+      'render_failed',
+      `resvg could not rasterise the poster: ${String(error).slice(0, 200)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (normalized.verify) {
+    const codes = await decodeQr({ data: raster.data, width: raster.width, height: raster.height });
+    expectPayload(
+      codes.map((c) => c.text),
+      poster.payload, 'verify (the rendered PNG)');
+  }
+  return { poster, png, raster };
+}
+
+/**
+ * Renders a poster to PNG bytes with the bundled CJK font (no system fonts, nothing downloaded).
+ * Same spec and errors as `renderPoster`, plus `missing_glyph` when a character has no glyph in any
+ * font, `render_failed`, and with `verify: true`, `verify_failed` when the PNG's own pixels do not
+ * decode to exactly the payload.
+ *
+ * @example
+ * import { renderPosterPng } from '@sharekit/qr-poster/node';
+ * const png = await renderPosterPng({
+ *   target: 'https://item.jd.com/100012043978.html',
+ *   title: '降噪蓝牙耳机 长续航 入耳式',
+ *   price: 299,
+ *   size: 'square',
+ *   verify: true,
+ * });
+ * await writeFile('poster.png', png);
+ */
+export async function renderPosterPng(spec: PosterSpec, options: PngOptions = {}): Promise<Uint8Array> {
+  return (await rasterizePoster(spec, options)).png;
+}

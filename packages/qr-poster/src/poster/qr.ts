@@ -1,0 +1,187 @@
+import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
+import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
+import { create } from 'qrcode/lib/core/qrcode.js';
+import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
+import { QrPosterError } from '../errors.js';
+
+/** QR error-correction levels, from least (L, ~7%) to most (H, ~30%) recoverable. */
+export type EcLevel = 'L' | 'M' | 'Q' | 'H';
+
+/** A QR symbol ready to draw: a square of modules, `true` = dark. */
+export interface QrMatrix {
+  readonly size: number;
+  readonly version: number;
+  readonly level: EcLevel;
+  /** Row-major, `size * size` entries, 1 = dark. */
+  readonly modules: Uint8Array;
+  /** Row-major, 1 = function pattern (finder, timing, alignment, format, version) that carries no data. */
+  readonly reserved: Uint8Array;
+}
+
+/** Longest payload accepted, in UTF-16 code units (a version-40 code holds at most 2953 bytes). */
+export const MAX_PAYLOAD_LENGTH = 2953;
+
+/**
+ * Encodes `payload` (UTF-8 byte mode, or numeric/alphanumeric segments where shorter) at `level`.
+ *
+ * @example
+ * encodeQr('https://item.jd.com/100012043978.html', 'M').size; // 33 (version 4)
+ */
+export function encodeQr(payload: string, level: EcLevel): QrMatrix {
+  if (payload.length === 0) throw new QrPosterError('invalid_target', 'the QR payload is empty');
+  if (payload.length > MAX_PAYLOAD_LENGTH) {
+    throw new QrPosterError(
+      'payload_too_long',
+      `the QR payload is ${payload.length} characters, more than any QR code holds (${MAX_PAYLOAD_LENGTH} bytes)`,
+    );
+  }
+  let code: ReturnType<typeof create>;
+  try {
+    code = create(payload, { errorCorrectionLevel: level });
+  } catch (error) {
+    throw new QrPosterError(
+      'payload_too_long',
+      `the QR payload (${payload.length} characters) does not fit in a QR code at level ${level}`,
+      { cause: error },
+    );
+  }
+  const { size, data, reservedBit } = code.modules;
+  return {
+    size,
+    version: code.version,
+    level,
+    modules: Uint8Array.from(data, (v) => (v ? 1 : 0)),
+    reserved: Uint8Array.from(reservedBit, (v) => (v ? 1 : 0)),
+  };
+}
+
+/** Which codeword (0-based, in the interleaved order of the symbol) each data module belongs to; -1 for none. */
+function codewordMap(matrix: QrMatrix): Int32Array {
+  const { size, reserved } = matrix;
+  const map = new Int32Array(size * size).fill(-1);
+  const totalBits = getSymbolTotalCodewords(matrix.version) * 8;
+  let bit = 0;
+  let row = size - 1;
+  let inc = -1;
+  // Same zigzag as the encoder: two-column strips from the right, alternating up and down,
+  // skipping the vertical timing column.
+  for (let col = size - 1; col > 0; col -= 2) {
+    if (col === 6) col--;
+    for (;;) {
+      for (let c = 0; c < 2; c++) {
+        const at = row * size + (col - c);
+        if (!reserved[at]) {
+          if (bit < totalBits) map[at] = bit >> 3;
+          bit++;
+        }
+      }
+      row += inc;
+      if (row < 0 || row >= size) {
+        row -= inc;
+        inc = -inc;
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+/**
+ * Codewords that version 1–3 symbols spend on misdecode protection instead of correction
+ * (ISO/IEC 18004 table 9, "p").
+ */
+function misdecodeProtection(version: number, level: EcLevel): number {
+  if (version === 1) return level === 'L' ? 3 : level === 'M' ? 2 : 1;
+  if (version === 2 && level === 'L') return 2;
+  if (version === 3 && level === 'L') return 1;
+  return 0;
+}
+
+/** For each interleaved codeword index: its block, and each block's correctable error count. */
+function blockLayout(version: number, level: EcLevel): { blockOf: Int32Array; correctable: number[] } {
+  // qrcode's tables switch on the identity of its level objects.
+  const ecl = { L, M, Q, H }[level];
+  const total = getSymbolTotalCodewords(version);
+  const ecTotal = getTotalCodewordsCount(version, ecl);
+  const blocks = getBlocksCount(version, ecl);
+  const ecPerBlock = ecTotal / blocks;
+  const group2 = total % blocks;
+  const group1 = blocks - group2;
+  const dataInGroup1 = Math.floor(total / blocks) - ecPerBlock;
+  const dataOf = (b: number): number => (b < group1 ? dataInGroup1 : dataInGroup1 + 1);
+  const blockOf = new Int32Array(total);
+  let index = 0;
+  for (let i = 0; i <= dataInGroup1; i++) {
+    for (let b = 0; b < blocks; b++) if (i < dataOf(b)) blockOf[index++] = b;
+  }
+  for (let i = 0; i < ecPerBlock; i++) for (let b = 0; b < blocks; b++) blockOf[index++] = b;
+  const p = misdecodeProtection(version, level);
+  const correctable = Array.from({ length: blocks }, () => Math.floor((ecPerBlock - p) / 2));
+  return { blockOf, correctable };
+}
+
+/** How much of the error-correction budget a centred square of `side` modules uses up. */
+export interface LogoCoverage {
+  /** Side of the covered square, in modules. */
+  readonly side: number;
+  /** Covered data modules / all data modules. */
+  readonly moduleFraction: number;
+  /** The highest share, over all blocks, of the block's correctable errors used by covered codewords. */
+  readonly worstBlockShare: number;
+}
+
+/**
+ * Measures a centred square of `side` modules against the symbol's error correction, block by block:
+ * every codeword with a module under the square counts as an error (decoders do not know where the
+ * logo is, so they cannot treat it as erasures).
+ *
+ * @example
+ * logoCoverage(encodeQr('https://example.com/p/1', 'H'), 7).worstBlockShare; // ≤ 1 means still decodable
+ */
+export function logoCoverage(matrix: QrMatrix, side: number): LogoCoverage {
+  const { size } = matrix;
+  const map = codewordMap(matrix);
+  const { blockOf, correctable } = blockLayout(matrix.version, matrix.level);
+  const start = Math.floor((size - side) / 2);
+  const touched = new Set<number>();
+  let covered = 0;
+  let dataModules = 0;
+  for (let i = 0; i < map.length; i++) if ((map[i] ?? -1) >= 0) dataModules++;
+  for (let r = start; r < start + side; r++) {
+    for (let c = start; c < start + side; c++) {
+      const cw = map[r * size + c] ?? -1;
+      if (cw < 0) continue;
+      covered++;
+      touched.add(cw);
+    }
+  }
+  const perBlock = new Array<number>(correctable.length).fill(0);
+  for (const cw of touched) {
+    const b = blockOf[cw] ?? 0;
+    perBlock[b] = (perBlock[b] ?? 0) + 1;
+  }
+  let worst = 0;
+  for (let b = 0; b < perBlock.length; b++) {
+    const budget = correctable[b] ?? 0;
+    const share =
+      budget === 0 ? ((perBlock[b] ?? 0) > 0 ? Number.POSITIVE_INFINITY : 0) : (perBlock[b] ?? 0) / budget;
+    worst = Math.max(worst, share);
+  }
+  return { side, moduleFraction: dataModules === 0 ? 0 : covered / dataModules, worstBlockShare: worst };
+}
+
+/**
+ * Largest centred square (odd side, so it sits exactly on the centre module) whose covered codewords
+ * use at most `maxShare` of every block's correctable errors; 0 when even one module is too much.
+ *
+ * @example
+ * maxLogoSide(encodeQr('https://item.taobao.com/item.htm?id=1', 'H'), 0.5); // e.g. 9
+ */
+export function maxLogoSide(matrix: QrMatrix, maxShare: number): number {
+  let best = 0;
+  for (let side = 1; side < matrix.size - 16; side += 2) {
+    if (logoCoverage(matrix, side).worstBlockShare > maxShare) break;
+    best = side;
+  }
+  return best;
+}

@@ -1,0 +1,493 @@
+import { QrPosterError } from '../errors.js';
+import { type Rgb, toHex } from './color.js';
+import { toDataUrl } from './image.js';
+import { encodeQr, logoCoverage, maxLogoSide, type QrMatrix } from './qr.js';
+import type { NormalizedSpec } from './spec.js';
+import { PLATFORM_LABELS } from './target.js';
+import { escapeXml, measureEm, wrapText } from './text.js';
+import type { RenderedPoster } from './types.js';
+
+/** Fonts in preference order: the bundled Noto Sans SC first, then the usual Chinese system fonts. */
+export const FONT_STACK =
+  "'Noto Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
+
+// Where the baseline sits inside an em box for Noto Sans SC (ascender 0.88, descender 0.12).
+const ASCENT = 0.88;
+
+/** Default logo plate width when the caller gives no `logoScale`: large enough to read, small enough to scan. */
+const AUTO_LOGO_SCALE = 0.24;
+
+const KIND_LABELS: Record<string, string> = {
+  item: '商品',
+  video: '视频',
+  note: '笔记',
+  post: '动态',
+  user: '主页',
+  shop: '店铺',
+  live: '直播',
+  short: '详情',
+};
+
+const r = (n: number): string => String(Math.round(n * 100) / 100);
+
+class Svg {
+  readonly parts: string[] = [];
+  readonly defs: string[] = [];
+  readonly texts: string[] = [];
+  private ids = 0;
+
+  id(prefix: string): string {
+    this.ids++;
+    return `${prefix}${this.ids}`;
+  }
+
+  rect(x: number, y: number, w: number, h: number, fill: Rgb, radius = 0, extra = ''): void {
+    this.parts.push(
+      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}"${radius ? ` rx="${r(radius)}"` : ''} fill="${toHex(fill)}"${extra}/>`,
+    );
+  }
+
+  text(
+    content: string,
+    x: number,
+    top: number,
+    size: number,
+    fill: Rgb,
+    opts: { bold?: boolean; anchor?: 'start' | 'middle' | 'end'; strike?: boolean } = {},
+  ): void {
+    this.texts.push(content);
+    const baseline = top + size * ASCENT;
+    this.parts.push(
+      `<text x="${r(x)}" y="${r(baseline)}" font-size="${r(size)}"${opts.bold ? ' font-weight="700"' : ''}${
+        opts.anchor && opts.anchor !== 'start' ? ` text-anchor="${opts.anchor}"` : ''
+      }${opts.strike ? ' text-decoration="line-through"' : ''} fill="${toHex(fill)}">${escapeXml(content)}</text>`,
+    );
+  }
+
+  image(href: string, x: number, y: number, w: number, h: number, radius: number): void {
+    const clip = this.id('c');
+    this.defs.push(
+      `<clipPath id="${clip}"><rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(radius)}"/></clipPath>`,
+    );
+    this.parts.push(
+      `<image href="${href}" x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" preserveAspectRatio="xMidYMid slice" clip-path="url(#${clip})"/>`,
+    );
+  }
+}
+
+interface QrPlacement {
+  readonly matrix: QrMatrix;
+  readonly logoSide: number;
+  readonly coverage: { moduleFraction: number; worstBlockShare: number };
+}
+
+function planQr(spec: NormalizedSpec): QrPlacement {
+  const matrix = encodeQr(spec.target.url, spec.level);
+  if (!spec.qrLogo) return { matrix, logoSide: 0, coverage: { moduleFraction: 0, worstBlockShare: 0 } };
+  const maxSide = maxLogoSide(matrix, spec.logoBudget);
+  const odd = (n: number): number => {
+    const k = Math.round(n);
+    return k % 2 === 1 ? k : k + 1;
+  };
+  let side: number;
+  if (spec.logoScale !== null) {
+    side = odd(spec.logoScale * matrix.size);
+    if (side > maxSide) {
+      throw new QrPosterError(
+        'logo_too_large',
+        `a logo of ${side}×${side} modules (scale ${spec.logoScale}) on a ${matrix.size}-module level-${matrix.level} code uses more than ${Math.round(spec.logoBudget * 100)}% of its error correction; at most ${maxSide} modules (scale ${(maxSide / matrix.size).toFixed(2)}) fit`,
+      );
+    }
+  } else {
+    side = Math.min(maxSide, odd(AUTO_LOGO_SCALE * matrix.size));
+    if (side > AUTO_LOGO_SCALE * matrix.size) side -= 2;
+  }
+  // Below ~12% of the code width a logo is an unreadable speck: refuse rather than draw it.
+  if (side < Math.max(5, 0.12 * matrix.size)) {
+    throw new QrPosterError(
+      'logo_too_large',
+      `the payload needs a ${matrix.size}-module level-${matrix.level} code whose error correction leaves room for a logo of only ${maxSide} modules; shorten the link, raise qr.errorCorrection or set qr.logo to false`,
+    );
+  }
+  const c = logoCoverage(matrix, side);
+  return { matrix, logoSide: side, coverage: c };
+}
+
+/** Draws the code: light plate with quiet zone, dark modules as merged horizontal runs, optional logo. */
+function drawQr(
+  svg: Svg,
+  spec: NormalizedSpec,
+  plan: QrPlacement,
+  x: number,
+  y: number,
+  modulePx: number,
+): { size: number } {
+  const { matrix, logoSide } = plan;
+  const n = matrix.size;
+  const quiet = spec.margin;
+  const total = (n + 2 * quiet) * modulePx;
+  svg.rect(x, y, total, total, spec.colors.qrLight, modulePx * 1.5);
+  const start = Math.floor((n - logoSide) / 2);
+  const underLogo = (row: number, col: number): boolean =>
+    logoSide > 0 && row >= start && row < start + logoSide && col >= start && col < start + logoSide;
+  let d = '';
+  for (let row = 0; row < n; row++) {
+    let col = 0;
+    while (col < n) {
+      if (!matrix.modules[row * n + col] || underLogo(row, col)) {
+        col++;
+        continue;
+      }
+      let end = col;
+      while (end < n && matrix.modules[row * n + end] && !underLogo(row, end)) end++;
+      const px = x + (quiet + col) * modulePx;
+      const py = y + (quiet + row) * modulePx;
+      d += `M${px} ${py}h${(end - col) * modulePx}v${modulePx}h-${(end - col) * modulePx}z`;
+      col = end;
+    }
+  }
+  svg.parts.push(`<path d="${d}" fill="${toHex(spec.colors.qrDark)}" shape-rendering="crispEdges"/>`);
+  if (logoSide > 0 && spec.qrLogo) {
+    const lx = x + (quiet + start) * modulePx;
+    const ly = y + (quiet + start) * modulePx;
+    const side = logoSide * modulePx;
+    svg.rect(lx, ly, side, side, spec.colors.qrLight, side * 0.18);
+    const inset = Math.max(modulePx * 0.75, side * 0.08);
+    svg.image(
+      toDataUrl(spec.qrLogo),
+      lx + inset,
+      ly + inset,
+      side - 2 * inset,
+      side - 2 * inset,
+      side * 0.14,
+    );
+  }
+  return { size: total };
+}
+
+/** Price row: currency small, integer big, decimals medium, then the struck-through original price. */
+function drawPrice(svg: Svg, spec: NormalizedSpec, x: number, top: number, big: number): number {
+  const { accent, muted } = spec.colors;
+  let cursor = x;
+  const baselineTop = (size: number): number => top + (big - size) * ASCENT;
+  if (spec.price !== null) {
+    const [int, dec] = spec.price.split('.');
+    const cur = big * 0.5;
+    svg.text(spec.currency, cursor, baselineTop(cur), cur, accent, { bold: true });
+    cursor += measureEm(spec.currency) * cur + big * 0.06;
+    svg.text(int ?? '', cursor, top, big, accent, { bold: true });
+    cursor += measureEm(int ?? '') * big;
+    if (dec !== undefined) {
+      const ds = big * 0.56;
+      svg.text(`.${dec}`, cursor, baselineTop(ds), ds, accent, { bold: true });
+      cursor += measureEm(`.${dec}`) * ds;
+    }
+    cursor += big * 0.3;
+  }
+  if (spec.originalPrice !== null) {
+    const os = big * 0.42;
+    svg.text(`${spec.currency}${spec.originalPrice}`, cursor, baselineTop(os), os, muted, { strike: true });
+  }
+  return big;
+}
+
+function defaultSubcaption(spec: NormalizedSpec): string {
+  const identity = spec.target.identity;
+  if (!identity) return '扫码查看详情';
+  return `打开${PLATFORM_LABELS[identity.platform]}查看${KIND_LABELS[identity.kind] ?? '详情'}`;
+}
+
+/** Brand row: round logo and name. Returns its height. */
+function drawBrand(
+  svg: Svg,
+  spec: NormalizedSpec,
+  x: number,
+  top: number,
+  s: number,
+  maxWidth: number,
+): number {
+  if (!spec.brandName && !spec.brandLogo) return 0;
+  const d = 60 * s;
+  let cursor = x;
+  if (spec.brandLogo) {
+    svg.rect(x, top, d, d, spec.colors.panel, d / 2);
+    svg.image(toDataUrl(spec.brandLogo), x, top, d, d, d / 2);
+    cursor += d + 18 * s;
+  }
+  if (spec.brandName) {
+    const size = 30 * s;
+    const room = (maxWidth - (cursor - x)) / size;
+    const name = wrapText(spec.brandName, { maxEm: room, maxLines: 1 }).lines[0] ?? '';
+    svg.text(name, cursor, top + (d - size) / 2, size, spec.colors.foreground, { bold: true });
+  }
+  return d;
+}
+
+function drawToken(svg: Svg, spec: NormalizedSpec, x: number, top: number, width: number, s: number): number {
+  if (!spec.token) return 0;
+  let size = 24 * s;
+  let lines = wrapText(spec.token, { maxEm: (width - 40 * s) / size, maxLines: 2 });
+  if (lines.truncated) {
+    size = 20 * s;
+    lines = wrapText(spec.token, { maxEm: (width - 40 * s) / size, maxLines: 2 });
+  }
+  if (lines.truncated) {
+    throw new QrPosterError(
+      'invalid_spec',
+      `spec.token is too long to print in full on a ${spec.width}×${spec.height} poster; a cut token is useless`,
+    );
+  }
+  const lh = size * 1.45;
+  const h = lines.lines.length * lh + 24 * s;
+  svg.rect(x, top, width, h, spec.colors.panel, 14 * s);
+  lines.lines.forEach((line, i) => {
+    svg.text(line, x + width / 2, top + 12 * s + i * lh + (lh - size) / 2, size, spec.colors.foreground, {
+      anchor: 'middle',
+    });
+  });
+  return h;
+}
+
+function tokenHeight(spec: NormalizedSpec, width: number, s: number): number {
+  if (!spec.token) return 0;
+  const probe = new Svg();
+  return drawToken(probe, spec, 0, 0, width, s);
+}
+
+/** Image frame, or — without a product photo — a tinted panel carrying the title in large type. */
+function drawHero(
+  svg: Svg,
+  spec: NormalizedSpec,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  s: number,
+  maxLines: number,
+): void {
+  const radius = 24 * s;
+  if (spec.image) {
+    svg.rect(x, y, w, h, spec.colors.panel, radius);
+    svg.image(toDataUrl(spec.image), x, y, w, h, radius);
+    return;
+  }
+  const grad = svg.id('g');
+  const { accent, panel } = spec.colors;
+  svg.defs.push(
+    `<linearGradient id="${grad}" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${toHex(accent)}" stop-opacity="0.16"/><stop offset="1" stop-color="${toHex(accent)}" stop-opacity="0.04"/></linearGradient>`,
+  );
+  svg.rect(x, y, w, h, panel, radius);
+  svg.parts.push(
+    `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(radius)}" fill="url(#${grad})"/>`,
+  );
+  const pad = 48 * s;
+  let size = Math.min(64 * s, w / 8);
+  let wrapped = wrapText(spec.title, { maxEm: (w - 2 * pad) / size, maxLines: maxLines + 2 });
+  while (wrapped.lines.length * size * 1.4 > h - 2 * pad && size > 28 * s) {
+    size -= 4 * s;
+    wrapped = wrapText(spec.title, { maxEm: (w - 2 * pad) / size, maxLines: maxLines + 2 });
+  }
+  const lh = size * 1.4;
+  const blockTop = y + (h - wrapped.lines.length * lh) / 2;
+  svg.rect(x + pad, blockTop - 28 * s, 56 * s, 8 * s, accent, 4 * s);
+  wrapped.lines.forEach((line, i) => {
+    svg.text(line, x + pad, blockTop + i * lh + (lh - size) / 2, size, spec.colors.foreground, {
+      bold: true,
+    });
+  });
+}
+
+function modulePxFor(plan: QrPlacement, spec: NormalizedSpec, maxPx: number): number {
+  const modules = plan.matrix.size + 2 * spec.margin;
+  const px = Math.floor(maxPx / modules);
+  if (px < 2) {
+    throw new QrPosterError(
+      'payload_too_long',
+      `the payload needs a ${plan.matrix.size}-module code; at ${spec.width}×${spec.height} px its modules would be smaller than 2 px`,
+    );
+  }
+  return px;
+}
+
+interface Layout {
+  qrX: number;
+  qrY: number;
+  modulePx: number;
+  qrSize: number;
+}
+
+function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
+  const { width: W, height: H, colors } = spec;
+  const s = W / 750;
+  const m = 40 * s;
+  const cw = W - 2 * m;
+  let top = 36 * s;
+  const brandH = drawBrand(svg, spec, m, top, s, cw);
+  top += brandH > 0 ? brandH + 26 * s : 6 * s;
+
+  const titleSize = 40 * s;
+  const titleLh = 56 * s;
+  const maxLines = spec.titleMaxLines ?? 2;
+  const title = spec.image
+    ? wrapText(spec.title, { maxEm: cw / titleSize, maxLines })
+    : { lines: [] as string[] };
+  const priceH = spec.price !== null || spec.originalPrice !== null ? 64 * s : 0;
+  const qrMax = 248 * s;
+  const modulePx = modulePxFor(plan, spec, qrMax);
+  const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
+  const tokenH = tokenHeight(spec, cw, s);
+  const below =
+    (title.lines.length > 0 ? 30 * s + title.lines.length * titleLh : 0) +
+    (priceH > 0 ? 18 * s + priceH : 0) +
+    30 * s + // gap before divider
+    30 * s + // gap after divider
+    qrSize +
+    (tokenH > 0 ? 20 * s + tokenH : 0) +
+    40 * s;
+  const heroH = H - top - below;
+  if (heroH < 160 * s) {
+    throw new QrPosterError('invalid_spec', `a ${W}×${H} poster is too short for this content`);
+  }
+  drawHero(svg, spec, m, top, cw, heroH, s, maxLines);
+  let y = top + heroH;
+  if (title.lines.length > 0) {
+    y += 30 * s;
+    title.lines.forEach((line, i) => {
+      svg.text(line, m, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
+        bold: true,
+      });
+    });
+    y += title.lines.length * titleLh;
+  }
+  if (priceH > 0) {
+    y += 18 * s;
+    drawPrice(svg, spec, m, y, priceH);
+    y += priceH;
+  }
+  y += 30 * s;
+  svg.parts.push(
+    `<line x1="${r(m)}" y1="${r(y)}" x2="${r(W - m)}" y2="${r(y)}" stroke="${toHex(colors.muted)}" stroke-opacity="0.45" stroke-width="${r(2 * s)}" stroke-dasharray="${r(8 * s)} ${r(8 * s)}"/>`,
+  );
+  y += 30 * s;
+  const qrX = Math.round(W - m - qrSize);
+  const qrY = Math.round(y);
+  drawQr(svg, spec, plan, qrX, qrY, modulePx);
+  captionBlock(svg, spec, m, qrY, qrX - m - 28 * s, qrSize, s);
+  y += qrSize;
+  if (tokenH > 0) drawToken(svg, spec, m, y + 20 * s, cw, s);
+  return { qrX, qrY, modulePx, qrSize };
+}
+
+/** Call to action left of (or above) the code, vertically centred on `height`. */
+function captionBlock(
+  svg: Svg,
+  spec: NormalizedSpec,
+  x: number,
+  top: number,
+  width: number,
+  height: number,
+  s: number,
+): void {
+  const capSize = 34 * s;
+  const subSize = 24 * s;
+  const cap = wrapText(spec.caption, { maxEm: width / capSize, maxLines: 2 }).lines;
+  const sub = wrapText(spec.subcaption ?? defaultSubcaption(spec), {
+    maxEm: width / subSize,
+    maxLines: 2,
+  }).lines;
+  const capLh = capSize * 1.3;
+  const subLh = subSize * 1.5;
+  const blockH = cap.length * capLh + 14 * s + sub.length * subLh;
+  let y = top + (height - blockH) / 2;
+  svg.rect(x, y - 26 * s, 44 * s, 6 * s, spec.colors.accent, 3 * s);
+  for (const line of cap) {
+    svg.text(line, x, y + (capLh - capSize) / 2, capSize, spec.colors.foreground, { bold: true });
+    y += capLh;
+  }
+  y += 14 * s;
+  for (const line of sub) {
+    svg.text(line, x, y + (subLh - subSize) / 2, subSize, spec.colors.muted);
+    y += subLh;
+  }
+}
+
+function square(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
+  const { width: W, height: H, colors } = spec;
+  const s = Math.min(W, H) / 1080;
+  const m = 56 * s;
+  const colW = 440 * s;
+  const heroW = W - 2 * m - 48 * s - colW;
+  const colX = W - m - colW;
+  drawHero(svg, spec, m, m, heroW, H - 2 * m, s, spec.titleMaxLines ?? 3);
+  let y = m;
+  const brandH = drawBrand(svg, spec, colX, y, s, colW);
+  y += brandH > 0 ? brandH + 40 * s : 0;
+  const titleSize = 40 * s;
+  const titleLh = 58 * s;
+  if (spec.image) {
+    const title = wrapText(spec.title, { maxEm: colW / titleSize, maxLines: spec.titleMaxLines ?? 3 });
+    title.lines.forEach((line, i) => {
+      svg.text(line, colX, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
+        bold: true,
+      });
+    });
+    y += title.lines.length * titleLh;
+  }
+  if (spec.price !== null || spec.originalPrice !== null) {
+    y += 24 * s;
+    drawPrice(svg, spec, colX, y, 64 * s);
+    y += 64 * s;
+  }
+  const tokenH = tokenHeight(spec, colW, s);
+  const modulePx = modulePxFor(plan, spec, 300 * s);
+  const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
+  const qrX = Math.round(colX);
+  const qrY = Math.round(H - m - (tokenH > 0 ? tokenH + 20 * s : 0) - qrSize);
+  const capTop = qrY - 30 * s - 120 * s;
+  if (capTop < y + 20 * s)
+    throw new QrPosterError('invalid_spec', `a ${W}×${H} poster is too small for this content`);
+  captionBlock(svg, spec, colX, capTop, colW, 120 * s, s);
+  drawQr(svg, spec, plan, qrX, qrY, modulePx);
+  if (tokenH > 0) drawToken(svg, spec, colX, qrY + qrSize + 20 * s, colW, s);
+  return { qrX, qrY, modulePx, qrSize };
+}
+
+/**
+ * Lays the poster out and writes it as SVG. Portrait sizes (height ≥ 1.25 × width) stack photo, title,
+ * price and code; squarer sizes put the photo left and the text and code in a right-hand column.
+ *
+ * @example
+ * composePoster(normalizeSpec({ target: 'https://item.jd.com/100012043978.html', title: '耳机' })).svg;
+ */
+export function composePoster(spec: NormalizedSpec): RenderedPoster {
+  const plan = planQr(spec);
+  const svg = new Svg();
+  const layout = spec.height >= spec.width * 1.25 ? portrait(svg, spec, plan) : square(svg, spec, plan);
+  const { width: W, height: H } = spec;
+  const doc = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT_STACK}">`,
+    svg.defs.length > 0 ? `<defs>${svg.defs.join('')}</defs>` : '',
+    `<rect width="${W}" height="${H}" fill="${toHex(spec.colors.background)}"/>`,
+    ...svg.parts,
+    '</svg>',
+  ].join('');
+  return {
+    svg: doc,
+    width: W,
+    height: H,
+    payload: spec.target.url,
+    identity: spec.target.identity,
+    qr: {
+      x: layout.qrX,
+      y: layout.qrY,
+      size: layout.qrSize,
+      modulePx: layout.modulePx,
+      version: plan.matrix.version,
+      level: plan.matrix.level,
+      logoModules: plan.logoSide,
+      logoModuleFraction: plan.coverage.moduleFraction,
+      logoErrorShare: plan.coverage.worstBlockShare,
+    },
+    texts: svg.texts,
+  };
+}

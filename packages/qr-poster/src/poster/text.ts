@@ -1,0 +1,154 @@
+import { advanceEm, isWide, isZeroWidth } from './metrics.js';
+
+/**
+ * Display width in columns: a CJK (East Asian wide or full-width) character counts two, combining
+ * marks zero, everything else one — the rule terminals and Chinese layout grids use.
+ *
+ * @example
+ * displayWidth('iPhone 15 手机壳'); // 10 + 3×2 = 16
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    width += isZeroWidth(cp) ? 0 : isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Width of `text` in em with the renderer's metrics (CJK = 1 em, ASCII from the bundled font). */
+export function measureEm(text: string): number {
+  let width = 0;
+  for (const ch of text) width += advanceEm(ch.codePointAt(0) ?? 0);
+  return width;
+}
+
+// Characters that must not start a line (closing punctuation) — kinsoku shori, simplified.
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉”’…·%,.;:?!)]}']);
+
+/** Splits text into units that never break inside: a run of Latin letters/digits, or one other character. */
+function units(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isZeroWidth(cp) && out.length + word.length > 0) {
+      if (word) word += ch;
+      else out[out.length - 1] += ch;
+      continue;
+    }
+    const latin = (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+    if (latin && word.length < 24) {
+      word += ch;
+      continue;
+    }
+    if (word) out.push(word);
+    word = '';
+    if (latin) word = ch;
+    else out.push(ch);
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** Options of {@link wrapText}. */
+export interface WrapOptions {
+  /** Line width in em (font size = 1). */
+  readonly maxEm: number;
+  /**
+   * Lines kept; the last kept line ends with `…` when text was cut.
+   * @default 2
+   */
+  readonly maxLines?: number;
+}
+
+/**
+ * Wraps text into lines no wider than `maxEm` (CJK characters are one em = two display columns),
+ * keeping Latin words whole when they fit, never starting a line with closing punctuation, and
+ * ending the last line with an ellipsis when the text does not fit in `maxLines`.
+ *
+ * @example
+ * wrapText('北欧风陶瓷马克杯 大容量 带盖勺', { maxEm: 8, maxLines: 2 }); // ['北欧风陶瓷马克杯', '大容量 带盖勺']
+ */
+export function wrapText(text: string, options: WrapOptions): { lines: string[]; truncated: boolean } {
+  const maxLines = options.maxLines ?? 2;
+  const maxEm = options.maxEm;
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const lines: string[] = [];
+  let line = '';
+  let lineEm = 0;
+  let brokeOut = false;
+  for (const unit of units(clean)) {
+    const w = measureEm(unit);
+    if (line === '' && unit === ' ') continue;
+    if (lineEm + w <= maxEm || line === '') {
+      if (w > maxEm && line === '') {
+        // A word longer than the line: break it by characters.
+        for (const ch of unit) {
+          const cw = measureEm(ch);
+          if (lineEm + cw > maxEm && line !== '') {
+            lines.push(line);
+            line = '';
+            lineEm = 0;
+          }
+          line += ch;
+          lineEm += cw;
+        }
+        continue;
+      }
+      line += unit;
+      lineEm += w;
+      continue;
+    }
+    // Closing punctuation hangs on the current line rather than starting the next one.
+    if (NO_LINE_START.has(unit) && lineEm + w <= maxEm + 0.6) {
+      line += unit;
+      lineEm += w;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    if (lines.length >= maxLines) {
+      brokeOut = true;
+      break;
+    }
+    line = unit === ' ' ? '' : unit;
+    lineEm = unit === ' ' ? 0 : w;
+  }
+  if (!brokeOut && line.trim() !== '') lines.push(line.trimEnd());
+  const truncated = brokeOut || lines.length > maxLines;
+  const kept = lines.slice(0, maxLines);
+  if (truncated && kept.length > 0) {
+    let last = kept[kept.length - 1] ?? '';
+    const ellipsis = '…';
+    while (last.length > 0 && measureEm(last) + measureEm(ellipsis) > maxEm) {
+      last = Array.from(last).slice(0, -1).join('');
+    }
+    kept[kept.length - 1] = `${last.trimEnd()}${ellipsis}`;
+  }
+  return { lines: kept, truncated };
+}
+
+/** Escapes text for SVG character data and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
+}
+
+/** Drops control characters (they would make invalid XML) except nothing: text on a poster is one line each. */
+export function stripControl(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (
+      cp < 0x20 ||
+      (cp >= 0x7f && cp < 0xa0) ||
+      (cp >= 0xd800 && cp <= 0xdfff) ||
+      cp === 0xfffe ||
+      cp === 0xffff
+    )
+      out += ' ';
+    else out += ch;
+  }
+  return out;
+}
