@@ -11,6 +11,7 @@ import {
 import { deflateSync, inflateSync } from 'fflate';
 import { ALPHABET, CHECKS, correctOne, isAlnumCode, MAX_DATA, Q, symbolOf, syndromes } from './alphabet.js';
 import { checkText, MAX_TEXT_LENGTH, preview, ShareTokenError } from './errors.js';
+import { normalizeText } from './normalize.js';
 
 /** Symbol that opens every version-1 token (`V`). Later versions take the following letters. */
 export const VERSION_1 = ALPHABET.indexOf('V');
@@ -559,12 +560,28 @@ export interface FindTokensOptions {
  */
 export function findTokens(text: string, options: FindTokensOptions = {}): TokenMatch[] {
   checkText(text, MAX_TEXT_LENGTH, 'findTokens');
-  const correct = options.correct ?? false;
-  const out: TokenMatch[] = [];
+  const { norm, map } = normalizeText(text);
+  return scanTokens(norm, options.correct ?? false).map((m) => ({
+    ...m.decoded,
+    span: [map[m.start] as number, (map[m.end - 1] as number) + 1] as const,
+  }));
+}
+
+/** A token found in normalised text, with its span there. */
+export interface ScannedToken {
+  readonly decoded: DecodedToken;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The scan behind `findTokens`, on normalised text (no zero-width characters, CRLF folded). */
+export function scanTokens(text: string, correct: boolean): ScannedToken[] {
+  const out: ScannedToken[] = [];
   const n = text.length;
   let i = 0;
   // Every candidate start is examined once; a compact candidate reads at most 31 symbols, a URL
-  // candidate is only tried at the start of a run of token symbols, so runs are read O(1) times.
+  // candidate is only tried at the start of a run of letters and digits, and reading stops at the
+  // first character outside the alphabet, so each run is read O(1) times.
   while (i < n) {
     if (symbolOf(text.charCodeAt(i)) !== VERSION_1) {
       i++;
@@ -598,12 +615,11 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
     }
     let found: DecodedToken | null = null;
     if (ok) {
-      const copy = [...word];
-      const pos = correct ? correctOne(copy) : syndromes(copy).every((x) => x === 0) ? -1 : null;
-      if (pos !== null && dataLength(copy) === total - CHECKS) found = readWord(copy, pos >= 0);
+      const pos = correct ? correctOne(word) : syndromes(word).every((x) => x === 0) ? -1 : null;
+      if (pos !== null && dataLength(word) === total - CHECKS) found = readWord(word, pos >= 0);
     }
     if (found) {
-      out.push({ ...found, span: [i, i + total] });
+      out.push({ decoded: found, start: i, end: i + total });
       i += total;
     } else i++;
   }

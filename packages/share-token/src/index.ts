@@ -1,0 +1,20 @@
+export { type ComposeShareTextOptions, composeShareText, displayWidth } from './compose.js';
+export {
+  isShareTokenError,
+  MAX_TEXT_LENGTH,
+  SHARE_TOKEN_ERROR_CODES,
+  ShareTokenError,
+  type ShareTokenErrorCode,
+} from './errors.js';
+export { parseShareText, type ShareMatch, type ShareRepair } from './parse.js';
+export { SHARE_ROWS, type SharePlatform, type ShareRow, shareRow } from './shares.js';
+export {
+  type DecodedToken,
+  decodeToken,
+  type EncodeTokenOptions,
+  encodeToken,
+  type FindTokensOptions,
+  findTokens,
+  MAX_URL_BYTES,
+  type TokenMatch,
+} from './token.js';

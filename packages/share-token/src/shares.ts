@@ -1,0 +1,210 @@
+import type { PlatformId } from '@sharekit/canonical-url';
+
+/**
+ * Platform knowledge of the share-text reader, as data: one row per platform, keyed by the
+ * platform ids of `@sharekit/canonical-url` (plus `alipay`, whose 吱口令 has no link and no
+ * canonical-url row). Which host a link belongs to is canonical-url's business; this table says
+ * how each platform's share text is laid out around the link: markers, token shapes, channel
+ * codes and where the title sits. Sources: the sharekit notes on share formats (§2–§11).
+ */
+export type SharePlatform = PlatformId | 'alipay';
+
+/** A token read from the query of the share link (Taobao `tk`, JD `jkl=@…@`, Pinduoduo `ps`). */
+export interface QueryTokenRule {
+  readonly key: string;
+  /** Anchored shape of the value; the token is capture group 1. */
+  readonly shape: RegExp;
+}
+
+/**
+ * A token found as a run of ASCII letters and digits in the text (never inside a link).
+ * Runs are bounded by non-alphanumerics or the string edges: delimiters themselves are never
+ * required unless the rule names them.
+ */
+export interface RunTokenRule {
+  readonly min: number;
+  readonly max: number;
+  /** The nearest non-space character before the run must be one of these. */
+  readonly after?: readonly string[];
+  /** The nearest non-space characters on both sides must be this string (Xiaohongshu's 😆). */
+  readonly between?: string;
+  /** Only when the share's text contains one of these markers (Alipay `#吱口令#`). */
+  readonly requires?: readonly string[];
+  /** The run must contain a letter; `'letter-digit'`: a letter and a digit. */
+  readonly needs: 'letter' | 'letter-digit';
+  /**
+   * Reject runs that read as words (`Information`, `HELLOWORLD`, all lower case) and require a
+   * delimiter-like neighbour when the share already has a link. Used for the shape-only Taobao rule.
+   */
+  readonly shapeOnly?: boolean;
+}
+
+/** Where a title is found, tried in the row's order; the first that finds one wins. */
+export type TitleRule =
+  /** 「title」 (to the end of the line when unclosed); `我在闲鱼发布了【…】` inside is unwrapped. */
+  | { readonly kind: 'corner' }
+  /** The first 【…】 block that is not a decoration label; `afterLink`: only after the link. */
+  | { readonly kind: 'bracket'; readonly afterLink?: boolean }
+  /** Rebate-bot layout: the line before the first price line (`【在售价】`, `原价`, …). */
+  | { readonly kind: 'price-lines' }
+  /** `【<title><suffix>` with nested 【】 in the title: the last suffix before the link. */
+  | { readonly kind: 'suffixed-block'; readonly suffix: string }
+  /** `【<title> - <author> | 小红书 - 你的生活指南】`: the block containing `mark`, cut at the last ` - `. */
+  | { readonly kind: 'author-block'; readonly mark: string }
+  /** The layout carries no title when one of these phrases is present (Xiaohongshu app shares). */
+  | { readonly kind: 'none-when'; readonly phrases: readonly string[] }
+  /** Douyin `看看【<author>的作品】<caption>` → caption; another 【<name>】 before the link → name. */
+  | { readonly kind: 'subject-block'; readonly worksSuffix: string; readonly strip: readonly string[] }
+  /** The caption on the link's line before the link (noise codes and lead-ins removed). */
+  | { readonly kind: 'caption-before' }
+  /** The caption after the link, up to a tag quote, a tail phrase or the end of the line. */
+  | { readonly kind: 'caption-after'; readonly stopAt: readonly string[] };
+
+export interface ShareRow {
+  readonly platform: SharePlatform;
+  /** Markers that open a share of this platform (several shares in one paste split here). */
+  readonly markers?: readonly string[];
+  /**
+   * Words that make a share of one of the `over` platforms this platform: a `m.tb.cn` link after
+   * `【闲鱼】` is a Xianyu share, a `v.douyin.com` link after `【抖音商城】` a Douyin-shop share.
+   */
+  readonly claims?: { readonly words: readonly string[]; readonly over: readonly SharePlatform[] };
+  readonly queryTokens?: readonly QueryTokenRule[];
+  readonly runTokens?: readonly RunTokenRule[];
+  /** Platforms whose links take this row's run tokens (Taobao codes on Tmall and Xianyu links). */
+  readonly tokenShared?: readonly SharePlatform[];
+  /** Douyin's noise codes (`Xyz:/`, `x@y.Zz`), reported as the token in order of appearance. */
+  readonly codeToken?: boolean;
+  /** A share without link or token recognised by its first line (JD's 2020–21 `5:/` red packets). */
+  readonly linePrefix?: RegExp;
+  /** A share recognised by its marker alone when no token is found (Alipay). */
+  readonly markerOnly?: boolean;
+  readonly titles: readonly TitleRule[];
+  /** Lead-in phrases removed from the start of a caption. */
+  readonly leadIns?: readonly string[];
+}
+
+/** Channel codes after the link: two capitals and 3–4 digits (`CZ3457`, `MU5104`). */
+// regex-safe: anchored, fixed-length classes
+export const CHANNEL_CODE = /^[A-Z]{2}[0-9]{3,4}$/;
+
+/** 【…】 contents that decorate a share rather than name the product. */
+export const DECORATION_LABELS: ReadonlySet<string> = new Set([
+  '淘宝',
+  '天猫',
+  '京东',
+  '闲鱼',
+  '手机淘宝',
+  '手机天猫',
+  '在售价',
+  '券后价',
+  '下单链接',
+  '包邮',
+  '抖音',
+  '抖音商城',
+  '抖音短视频',
+  '快手',
+  '快手极速版',
+  '小红书',
+  '红包',
+  '最新版',
+  '哔哩哔哩',
+]);
+
+/** Lines of rebate-bot reposts that carry prices, not the title. */
+export const PRICE_LINE_MARKERS: readonly string[] = ['【在售价】', '【券后价】', '【下单链接】', '原价', '跟我买', '券后价'];
+
+const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
+
+export const SHARE_ROWS: readonly ShareRow[] = [
+  {
+    platform: 'xiaohongshu',
+    runTokens: [{ min: 10, max: 16, between: '😆', needs: 'letter' }],
+    titles: [
+      { kind: 'author-block', mark: '| 小红书' },
+      { kind: 'none-when', phrases: ['发布了一篇小红书笔记'] },
+      { kind: 'caption-before' },
+    ],
+  },
+  {
+    platform: 'jd',
+    markers: ['【京东】'],
+    queryTokens: [{ key: 'jkl', shape: /^@([A-Za-z0-9]{10,12})@$/ }],
+    // 京口令: 14–16 characters after ￥; the closing delimiter varies.
+    runTokens: [{ min: 14, max: 16, after: ['￥', '¥'], needs: 'letter' }],
+    // regex-safe: anchored, one digit then literal characters
+    linePrefix: /^[0-9]:\/[^\u0000-\u007f]/,
+    titles: [{ kind: 'corner' }, { kind: 'bracket', afterLink: true }],
+  },
+  {
+    platform: 'alipay',
+    markers: ['#吱口令#'],
+    runTokens: [{ min: 10, max: 10, requires: ['#吱口令#'], needs: 'letter-digit' }],
+    markerOnly: true,
+    titles: [],
+  },
+  {
+    platform: 'taobao',
+    markers: ['【淘宝】'],
+    queryTokens: [TAOBAO_TK],
+    runTokens: [{ min: 11, max: 11, needs: 'letter', shapeOnly: true }],
+    tokenShared: ['tmall', 'xianyu'],
+    titles: [{ kind: 'corner' }, { kind: 'price-lines' }, { kind: 'bracket' }],
+  },
+  {
+    platform: 'tmall',
+    claims: { words: ['喵口令', '手机天猫'], over: ['taobao'] },
+    queryTokens: [TAOBAO_TK],
+    titles: [{ kind: 'corner' }, { kind: 'bracket' }],
+  },
+  {
+    platform: 'xianyu',
+    markers: ['【闲鱼】'],
+    claims: { words: ['【闲鱼】', '我在闲鱼发布了'], over: ['taobao'] },
+    queryTokens: [TAOBAO_TK],
+    titles: [{ kind: 'corner' }, { kind: 'bracket' }],
+  },
+  {
+    platform: 'pinduoduo',
+    queryTokens: [{ key: 'ps', shape: /^([A-Za-z0-9]{10})$/ }],
+    titles: [],
+  },
+  {
+    platform: 'douyin-shop',
+    markers: ['【抖音商城】'],
+    claims: { words: ['【抖音商城】'], over: ['douyin'] },
+    codeToken: true,
+    titles: [{ kind: 'caption-after', stopAt: ['长按复制', '复制此', '打开抖音'] }],
+  },
+  {
+    platform: 'douyin',
+    codeToken: true,
+    titles: [
+      { kind: 'subject-block', worksSuffix: '的作品', strip: ['的直播间'] },
+      { kind: 'caption-before' },
+    ],
+    leadIns: ['#在抖音，记录美好生活#', '复制打开抖音，看看', '复制打开抖音，', '复制打开抖音'],
+  },
+  {
+    platform: 'kuaishou',
+    titles: [
+      { kind: 'caption-after', stopAt: ['"', '该作品在快手被播放过', '复制此消息', '点击链接', '长按复制'] },
+      { kind: 'caption-before' },
+    ],
+  },
+  {
+    platform: 'bilibili',
+    titles: [{ kind: 'suffixed-block', suffix: '-哔哩哔哩】' }, { kind: 'bracket' }],
+  },
+  { platform: 'weibo', titles: [] },
+  { platform: 'dianping', titles: [] },
+  { platform: 'meituan', titles: [] },
+  { platform: 'eleme', titles: [] },
+];
+
+const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.platform, r]));
+
+/** The share row of a platform; platforms without share-text knowledge get an empty row. */
+export function shareRow(platform: SharePlatform): ShareRow {
+  return BY_PLATFORM.get(platform) ?? { platform, titles: [{ kind: 'corner' }, { kind: 'bracket' }] };
+}
