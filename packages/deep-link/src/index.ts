@@ -18,4 +18,23 @@ export {
 export { type ToAppLinksOptions, toAppLinks } from './build.js';
 export { DEEP_LINK_ERROR_CODES, DeepLinkError, type DeepLinkErrorCode, isDeepLinkError } from './errors.js';
 export { isUnsafeAppLink, type ParseAppLinkOptions, parseAppLink } from './parse.js';
+export { type PlanOpenInput, type PlanOpenOptions, planOpen } from './plan.js';
+export type {
+  OpenEnvironment,
+  OpenGuideStep,
+  OpenLinkStep,
+  OpenPlan,
+  OpenStep,
+  OpenWebStep,
+} from './plan-types.js';
 export type { AppLinks, AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaForm, ViaStep } from './types.js';
+export {
+  type BrowserFamily,
+  detectBrowser,
+  detectInAppBrowser,
+  detectOs,
+  IN_APP_BROWSERS,
+  type InAppBrowser,
+  type InAppBrowserId,
+  type OsName,
+} from './ua.js';
