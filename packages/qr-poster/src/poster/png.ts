@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
+import { decodeQr } from '../decode/node.js';
 import { QrPosterError } from '../errors.js';
 import { type FontInfo, readFontInfo } from './font-tables.js';
 import { normalizeSpec } from './spec.js';
 import { composePoster } from './svg.js';
 import type { PosterSpec, RenderedPoster } from './types.js';
-import { decodeQr } from '../decode/node.js';
 import { expectPayload, type Raster } from './verify.js';
 
 /** The CJK fonts shipped with the package (Noto Sans SC subsets, SIL OFL 1.1). */
@@ -62,7 +62,6 @@ function checkGlyphs(texts: readonly string[], fonts: readonly FontInfo[]): void
   }
 }
 
-
 /** Renders a poster to RGBA pixels and keeps the layout facts (internal; the bench and tests use it). */
 export async function rasterizePoster(
   spec: PosterSpec,
@@ -76,13 +75,30 @@ export async function rasterizePoster(
   }
   const files = [...BUNDLED_FONT_FILES, ...extra];
   checkGlyphs(poster.texts, files.map(fontInfo));
+  const { png, raster } = rasterizeSvg(poster.svg, files);
+  if (normalized.verify) {
+    const codes = await decodeQr({ data: raster.data, width: raster.width, height: raster.height });
+    expectPayload(
+      codes.map((c) => c.text),
+      poster.payload,
+      'verify (the rendered PNG)',
+    );
+  }
+  return { poster, png, raster };
+}
+
+/** Rasterises an SVG with the given font files only (never system fonts). Internal. */
+export function rasterizeSvg(
+  svg: string,
+  files: readonly string[] = BUNDLED_FONT_FILES,
+): { png: Uint8Array; raster: Raster } {
   let png: Uint8Array;
   let raster: Raster;
   try {
-    const resvg = new Resvg(poster.svg, {
+    const resvg = new Resvg(svg, {
       font: {
         loadSystemFonts: false,
-        fontFiles: files,
+        fontFiles: [...files],
         defaultFontFamily: 'Noto Sans SC',
         sansSerifFamily: 'Noto Sans SC',
       },
@@ -107,13 +123,7 @@ export async function rasterizePoster(
       },
     );
   }
-  if (normalized.verify) {
-    const codes = await decodeQr({ data: raster.data, width: raster.width, height: raster.height });
-    expectPayload(
-      codes.map((c) => c.text),
-      poster.payload, 'verify (the rendered PNG)');
-  }
-  return { poster, png, raster };
+  return { png, raster };
 }
 
 /**

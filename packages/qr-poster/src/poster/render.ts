@@ -2,7 +2,7 @@ import { encodeQr } from './qr.js';
 import { normalizeSpec } from './spec.js';
 import { composePoster } from './svg.js';
 import type { PosterSpec, RenderedPoster } from './types.js';
-import { expectPayload, coreReader, worstCaseRaster } from './verify.js';
+import { coreReader, expectPayload, worstCaseRaster } from './verify.js';
 
 /**
  * Renders a product poster as SVG: photo, title (CJK wrapped by display width, `…` after

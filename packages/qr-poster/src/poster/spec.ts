@@ -219,7 +219,10 @@ export function normalizeSpec(input: unknown): NormalizedSpec {
     brandLogo,
     image: image(spec.image, 'image', limits),
     token: text(spec.token, 'token', LIMITS.token),
-    caption: text(spec.caption, 'caption', LIMITS.caption) ?? '长按识别二维码',
+    // On paper nobody can long-press: print posters ask for a scan instead.
+    caption:
+      text(spec.caption, 'caption', LIMITS.caption) ??
+      (spec.size === 'print' ? '扫一扫 查看详情' : '长按识别二维码'),
     subcaption: text(spec.subcaption, 'subcaption', LIMITS.caption),
     width: dims.width,
     height: dims.height,

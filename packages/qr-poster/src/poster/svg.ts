@@ -15,7 +15,7 @@ export const FONT_STACK =
 const ASCENT = 0.88;
 
 /** Default logo plate width when the caller gives no `logoScale`: large enough to read, small enough to scan. */
-const AUTO_LOGO_SCALE = 0.24;
+const AUTO_LOGO_SCALE = 0.25;
 
 const KIND_LABELS: Record<string, string> = {
   item: '商品',
@@ -100,7 +100,7 @@ function planQr(spec: NormalizedSpec): QrPlacement {
     }
   } else {
     side = Math.min(maxSide, odd(AUTO_LOGO_SCALE * matrix.size));
-    if (side > AUTO_LOGO_SCALE * matrix.size) side -= 2;
+    if (side > AUTO_LOGO_SCALE * matrix.size + 0.5) side -= 2;
   }
   // Below ~12% of the code width a logo is an unreadable speck: refuse rather than draw it.
   if (side < Math.max(5, 0.12 * matrix.size)) {
@@ -297,8 +297,13 @@ function drawHero(
   });
 }
 
-function modulePxFor(plan: QrPlacement, spec: NormalizedSpec, maxPx: number): number {
+/**
+ * Pixels per module: the code gets `base` pixels, and dense codes grow towards 4 px per module (up to
+ * `cap`) so that a half-size copy of the poster still has 2 px modules.
+ */
+function modulePxFor(plan: QrPlacement, spec: NormalizedSpec, base: number, cap: number): number {
   const modules = plan.matrix.size + 2 * spec.margin;
+  const maxPx = Math.max(base, Math.min(modules * 4, cap));
   const px = Math.floor(maxPx / modules);
   if (px < 2) {
     throw new QrPosterError(
@@ -317,6 +322,7 @@ interface Layout {
 }
 
 function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
+  if (spec.height < spec.width * 1.6) return compactPortrait(svg, spec, plan);
   const { width: W, height: H, colors } = spec;
   const s = W / 750;
   const m = 40 * s;
@@ -333,7 +339,7 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
     : { lines: [] as string[] };
   const priceH = spec.price !== null || spec.originalPrice !== null ? 64 * s : 0;
   const qrMax = 248 * s;
-  const modulePx = modulePxFor(plan, spec, qrMax);
+  const modulePx = modulePxFor(plan, spec, qrMax, 400 * s);
   const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
   const tokenH = tokenHeight(spec, cw, s);
   const below =
@@ -378,6 +384,61 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   return { qrX, qrY, modulePx, qrSize };
 }
 
+/** Print-like proportions (A-series, 1.41): title, price and call to action share a row with the code. */
+function compactPortrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
+  const { width: W, height: H, colors } = spec;
+  const s = W / 750;
+  const m = 40 * s;
+  const cw = W - 2 * m;
+  let top = 36 * s;
+  const brandH = drawBrand(svg, spec, m, top, s, cw);
+  top += brandH > 0 ? brandH + 26 * s : 6 * s;
+  const modulePx = modulePxFor(plan, spec, 250 * s, 380 * s);
+  const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
+  const leftW = cw - qrSize - 36 * s;
+  const titleSize = 36 * s;
+  const titleLh = 50 * s;
+  const title = spec.image
+    ? wrapText(spec.title, { maxEm: leftW / titleSize, maxLines: spec.titleMaxLines ?? 3 }).lines
+    : [];
+  const hasPrice = spec.price !== null || spec.originalPrice !== null;
+  const priceH = 60 * s;
+  const capSize = 26 * s;
+  const subSize = 22 * s;
+  const leftH =
+    title.length * titleLh + (hasPrice ? 16 * s + priceH : 0) + 28 * s + capSize * 1.4 + subSize * 1.5;
+  const rowH = Math.max(qrSize, leftH);
+  const tokenH = tokenHeight(spec, cw, s);
+  const heroH = H - top - 36 * s - rowH - (tokenH > 0 ? 24 * s + tokenH : 0) - 40 * s;
+  if (heroH < 160 * s)
+    throw new QrPosterError('invalid_spec', `a ${W}×${H} poster is too short for this content`);
+  drawHero(svg, spec, m, top, cw, heroH, s, spec.titleMaxLines ?? 3);
+  const rowTop = top + heroH + 36 * s;
+  const qrX = Math.round(W - m - qrSize);
+  const qrY = Math.round(rowTop);
+  drawQr(svg, spec, plan, qrX, qrY, modulePx);
+  let y = rowTop;
+  title.forEach((line, i) => {
+    svg.text(line, m, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
+      bold: true,
+    });
+  });
+  y += title.length * titleLh;
+  if (hasPrice) {
+    drawPrice(svg, spec, m, y + 16 * s, priceH);
+  }
+  // Call to action sits at the bottom of the row, level with the bottom of the code.
+  const capTop = rowTop + rowH - subSize * 1.5 - capSize * 1.4;
+  const cap = wrapText(spec.caption, { maxEm: leftW / capSize, maxLines: 1 }).lines[0] ?? '';
+  const sub =
+    wrapText(spec.subcaption ?? defaultSubcaption(spec), { maxEm: leftW / subSize, maxLines: 1 }).lines[0] ??
+    '';
+  svg.text(cap, m, capTop, capSize, colors.foreground, { bold: true });
+  svg.text(sub, m, capTop + capSize * 1.4 + (subSize * 1.5 - subSize) / 2, subSize, colors.muted);
+  if (tokenH > 0) drawToken(svg, spec, m, rowTop + rowH + 24 * s, cw, s);
+  return { qrX, qrY, modulePx, qrSize };
+}
+
 /** Call to action left of (or above) the code, vertically centred on `height`. */
 function captionBlock(
   svg: Svg,
@@ -415,41 +476,61 @@ function square(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   const { width: W, height: H, colors } = spec;
   const s = Math.min(W, H) / 1080;
   const m = 56 * s;
-  const colW = 440 * s;
-  const heroW = W - 2 * m - 48 * s - colW;
+  const gap = 48 * s;
+  const colW = Math.max(330 * s, W * 0.3);
+  const heroW = W - 2 * m - gap - colW;
   const colX = W - m - colW;
-  drawHero(svg, spec, m, m, heroW, H - 2 * m, s, spec.titleMaxLines ?? 3);
-  let y = m;
-  const brandH = drawBrand(svg, spec, colX, y, s, colW);
-  y += brandH > 0 ? brandH + 40 * s : 0;
+  const maxLines = spec.titleMaxLines ?? 3;
+
+  // Left column: photo, then title and price under it.
   const titleSize = 40 * s;
   const titleLh = 58 * s;
-  if (spec.image) {
-    const title = wrapText(spec.title, { maxEm: colW / titleSize, maxLines: spec.titleMaxLines ?? 3 });
-    title.lines.forEach((line, i) => {
-      svg.text(line, colX, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
+  const title = spec.image ? wrapText(spec.title, { maxEm: heroW / titleSize, maxLines }).lines : [];
+  const hasPrice = spec.price !== null || spec.originalPrice !== null;
+  const below = (title.length > 0 ? 28 * s + title.length * titleLh : 0) + (hasPrice ? 20 * s + 64 * s : 0);
+  const heroH = H - 2 * m - below;
+  drawHero(svg, spec, m, m, heroW, heroH, s, maxLines);
+  let y = m + heroH;
+  if (title.length > 0) {
+    y += 28 * s;
+    title.forEach((line, i) => {
+      svg.text(line, m, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
         bold: true,
       });
     });
-    y += title.lines.length * titleLh;
+    y += title.length * titleLh;
   }
-  if (spec.price !== null || spec.originalPrice !== null) {
-    y += 24 * s;
-    drawPrice(svg, spec, colX, y, 64 * s);
-    y += 64 * s;
-  }
+  if (hasPrice) drawPrice(svg, spec, m, y + 20 * s, 64 * s);
+
+  // Right column: brand on top; call to action, code and token at the bottom.
+  const brandH = drawBrand(svg, spec, colX, m, s, colW);
+  if (brandH === 0) badge(svg, spec, colX, m, s);
   const tokenH = tokenHeight(spec, colW, s);
-  const modulePx = modulePxFor(plan, spec, 300 * s);
+  const modulePx = modulePxFor(plan, spec, colW, colW);
   const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
-  const qrX = Math.round(colX);
-  const qrY = Math.round(H - m - (tokenH > 0 ? tokenH + 20 * s : 0) - qrSize);
-  const capTop = qrY - 30 * s - 120 * s;
-  if (capTop < y + 20 * s)
+  const qrX = Math.round(colX + (colW - qrSize) / 2);
+  const qrY = Math.round(H - m - (tokenH > 0 ? tokenH + 24 * s : 0) - qrSize);
+  const capH = 150 * s;
+  const capTop = qrY - 24 * s - capH;
+  if (capTop < m + 80 * s)
     throw new QrPosterError('invalid_spec', `a ${W}×${H} poster is too small for this content`);
-  captionBlock(svg, spec, colX, capTop, colW, 120 * s, s);
+  captionBlock(svg, spec, colX, capTop, colW, capH, s);
   drawQr(svg, spec, plan, qrX, qrY, modulePx);
-  if (tokenH > 0) drawToken(svg, spec, colX, qrY + qrSize + 20 * s, colW, s);
+  if (tokenH > 0) drawToken(svg, spec, colX, qrY + qrSize + 24 * s, colW, s);
   return { qrX, qrY, modulePx, qrSize };
+}
+
+/** Without a brand, a small pill naming the platform (or a generic label) anchors the top of a column. */
+function badge(svg: Svg, spec: NormalizedSpec, x: number, top: number, s: number): void {
+  const identity = spec.target.identity;
+  const label = identity ? `${PLATFORM_LABELS[identity.platform]} · 好物推荐` : '好物推荐';
+  const size = 24 * s;
+  const w = measureEm(label) * size + 40 * s;
+  const h = 48 * s;
+  svg.parts.push(
+    `<rect x="${r(x)}" y="${r(top)}" width="${r(w)}" height="${r(h)}" rx="${r(h / 2)}" fill="none" stroke="${toHex(spec.colors.accent)}" stroke-width="${r(2 * s)}"/>`,
+  );
+  svg.text(label, x + 20 * s, top + (h - size) / 2, size, spec.colors.accent, { bold: true });
 }
 
 /**
