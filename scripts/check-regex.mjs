@@ -58,8 +58,11 @@ for (const file of files) {
       if (r.status === 'vulnerable' || (r.status !== 'safe' && !waived)) {
         bad += 1;
         const where = `${relative(root, file)}:${line + 1}`;
-        console.error(`${where}: /${source}/${flags} is ${r.status}${r.complexity ? ` (${r.complexity.type})` : ''}`);
-        if (r.attack) console.error(`  attack: ${JSON.stringify(r.attack.pattern ?? r.attack.string).slice(0, 120)}`);
+        console.error(
+          `${where}: /${source}/${flags} is ${r.status}${r.complexity ? ` (${r.complexity.type})` : ''}`,
+        );
+        if (r.attack)
+          console.error(`  attack: ${JSON.stringify(r.attack.pattern ?? r.attack.string).slice(0, 120)}`);
       }
     }
     ts.forEachChild(node, visit);

@@ -69,7 +69,8 @@ if (job === 'test') {
   for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest-report.json'), { force: true });
   let status = run('biome', ['ci', '.']);
   if (status === 0) status = run('node', ['scripts/check-regex.mjs']);
-  if (status === 0) status = run('turbo', ['run', 'typecheck', 'test', '--output-logs=new-only', '--concurrency=2']);
+  if (status === 0)
+    status = run('turbo', ['run', 'typecheck', 'test', '--output-logs=new-only', '--concurrency=2']);
   const { passed, failed } = summarise();
   if (status === 0 && (failed > 0 || passed === 0)) status = 1;
   process.exit(status);

@@ -91,7 +91,10 @@ function sortPairs(pairs: readonly QueryPair[]): QueryPair[] {
 function checkOptions(options: CanonicalizeOptions): number {
   const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (!Number.isSafeInteger(max) || max <= 0) {
-    throw new CanonicalUrlError('invalid_option', `expected maxLength to be a positive integer, found ${String(max)}`);
+    throw new CanonicalUrlError(
+      'invalid_option',
+      `expected maxLength to be a positive integer, found ${String(max)}`,
+    );
   }
   return max;
 }
@@ -119,12 +122,16 @@ export function canonicalize(input: string, options: CanonicalizeOptions = {}): 
     let out = match.identity.url;
     if (options.sortQuery) {
       const q = out.indexOf('?');
-      if (q >= 0) out = `${out.slice(0, q)}?${sortPairs(parseQuery(out.slice(q + 1))).map((p) => p.raw).join('&')}`;
+      if (q >= 0)
+        out = `${out.slice(0, q)}?${sortPairs(parseQuery(out.slice(q + 1)))
+          .map((p) => p.raw)
+          .join('&')}`;
     }
     return fragment ? `${out}#${fragment}` : out;
   }
   const row = rowForHost(url.host);
-  let query = options.removeTracking === false ? [...url.query] : url.query.filter((p) => !isTrackingParam(p.key, row));
+  let query =
+    options.removeTracking === false ? [...url.query] : url.query.filter((p) => !isTrackingParam(p.key, row));
   if (options.sortQuery) query = sortPairs(query);
   return formatUrl({
     // Platform sites all serve https; unknown sites keep their scheme (and port).

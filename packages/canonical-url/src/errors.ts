@@ -42,5 +42,7 @@ export function isCanonicalUrlError(error: unknown): error is CanonicalUrlError 
 
 /** Cuts user input for error messages so a huge input never ends up in a log line. */
 export function preview(input: string, max = 80): string {
-  return input.length <= max ? JSON.stringify(input) : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
+  return input.length <= max
+    ? JSON.stringify(input)
+    : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
 }

@@ -50,7 +50,10 @@ export function rowForHost(host: string): PlatformRow | undefined {
 export function hostMatches(host: string, pattern: string): boolean {
   if (pattern.startsWith('*.')) {
     const base = pattern.slice(2);
-    return host === base || (host.length > base.length && host.endsWith(base) && host[host.length - base.length - 1] === '.');
+    return (
+      host === base ||
+      (host.length > base.length && host.endsWith(base) && host[host.length - base.length - 1] === '.')
+    );
   }
   return host === pattern;
 }
@@ -332,7 +335,10 @@ export function parseHost(hostOrUrl: string): string {
     throw new CanonicalUrlError('invalid_input', `expected a host string, found ${typeof hostOrUrl}`);
   }
   if (hostOrUrl.length > MAX_HOST_INPUT) {
-    throw new CanonicalUrlError('too_long', `expected at most ${MAX_HOST_INPUT} characters, found ${hostOrUrl.length}`);
+    throw new CanonicalUrlError(
+      'too_long',
+      `expected at most ${MAX_HOST_INPUT} characters, found ${hostOrUrl.length}`,
+    );
   }
   const trimmed = hostOrUrl.trim();
   const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\//.test(trimmed);
@@ -340,7 +346,9 @@ export function parseHost(hostOrUrl: string): string {
   try {
     parsed = new URL(hasScheme ? trimmed : `http://${trimmed}`);
   } catch (cause) {
-    throw new CanonicalUrlError('invalid_url', `expected a host or URL, found ${preview(hostOrUrl)}`, { cause });
+    throw new CanonicalUrlError('invalid_url', `expected a host or URL, found ${preview(hostOrUrl)}`, {
+      cause,
+    });
   }
   if (!parsed.hostname) throw new CanonicalUrlError('invalid_url', `no host in ${preview(hostOrUrl)}`);
   return stripTrailingDots(parsed.hostname.toLowerCase());

@@ -28,10 +28,16 @@ function normalizeId(spec: KindSpec, raw: string): string | null {
   }
 }
 
-function findParam(query: readonly QueryPair[], keys: readonly string[], caseInsensitive: boolean): string | undefined {
+function findParam(
+  query: readonly QueryPair[],
+  keys: readonly string[],
+  caseInsensitive: boolean,
+): string | undefined {
   for (const key of keys) {
     const wanted = caseInsensitive ? key.toLowerCase() : key;
-    const pair = query.find((p) => (caseInsensitive ? p.key.toLowerCase() : p.key) === wanted && p.value !== '');
+    const pair = query.find(
+      (p) => (caseInsensitive ? p.key.toLowerCase() : p.key) === wanted && p.value !== '',
+    );
     if (pair) return pair.value;
   }
   return undefined;
@@ -113,7 +119,8 @@ export function matchUrl(url: ParsedUrl): Match | null {
     if (!hostMatches(url.host, short.host)) continue;
     const prefix = short.pathPrefix ?? '/';
     if (!url.path.startsWith(prefix) || url.path.length <= prefix.length) continue;
-    if (short.requireQuery && !url.query.some((p) => p.key === short.requireQuery && p.value !== '')) continue;
+    if (short.requireQuery && !url.query.some((p) => p.key === short.requireQuery && p.value !== ''))
+      continue;
     const base = formatUrl({ scheme: 'https', host: url.host, path: url.path, query: [] });
     const full = appendPairs(base, keptPairs(url.query, short.keep));
     return { identity: { platform: row.id, kind: 'short', id: null, url: full }, key: full, row };
@@ -182,7 +189,8 @@ export function platformOf(urlOrHost: string): PlatformId | null {
  * canonicalUrlFor('bilibili', 'video', 'av170001') // 'https://www.bilibili.com/video/BV17x411w7KC'
  */
 export function canonicalUrlFor(platform: PlatformId, kind: ContentKind, id: string): string | null {
-  if (typeof id !== 'string') throw new CanonicalUrlError('invalid_input', `expected an id string, found ${typeof id}`);
+  if (typeof id !== 'string')
+    throw new CanonicalUrlError('invalid_input', `expected an id string, found ${typeof id}`);
   const row = getPlatform(platform);
   if (id.length > 512) return null;
   for (const spec of row.kinds) {

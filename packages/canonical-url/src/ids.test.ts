@@ -30,7 +30,12 @@ describe('Bilibili av and BV', () => {
   });
 
   it('refuses out-of-range numbers and malformed BV ids with a typed error', () => {
-    for (const bad of [() => avToBv(0), () => avToBv(2 ** 53), () => avToBv('12x'), () => bvToAv('BV0000000000')]) {
+    for (const bad of [
+      () => avToBv(0),
+      () => avToBv(2 ** 53),
+      () => avToBv('12x'),
+      () => bvToAv('BV0000000000'),
+    ]) {
       try {
         bad();
         expect.unreachable();

@@ -1,4 +1,10 @@
-export { type CanonicalizeOptions, canonicalize, GLOBAL_TRACKING, isTrackingParam, sameTarget } from './canonicalize.js';
+export {
+  type CanonicalizeOptions,
+  canonicalize,
+  GLOBAL_TRACKING,
+  isTrackingParam,
+  sameTarget,
+} from './canonicalize.js';
 export {
   CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,

@@ -156,10 +156,23 @@ export const PLATFORMS: readonly PlatformRow[] = [
         kind: 'item',
         idPattern: DIGITS_ID,
         canonical: 'https://detail.tmall.com/item.htm?id={id}',
-        forms: [{ hosts: ['*.tmall.com', '*.tmall.hk'], path: /^\/item(?:_o)?\.htm$/, query: ['id', 'itemId'] }],
+        forms: [
+          { hosts: ['*.tmall.com', '*.tmall.hk'], path: /^\/item(?:_o)?\.htm$/, query: ['id', 'itemId'] },
+        ],
       },
     ],
-    tracking: ['user_number_id', 'activity_id', 'sourceType', 'suid', 'ut_sk', 'un', 'sp_tk', 'scm', 'pvid', 'abbucket'],
+    tracking: [
+      'user_number_id',
+      'activity_id',
+      'sourceType',
+      'suid',
+      'ut_sk',
+      'un',
+      'sp_tk',
+      'scm',
+      'pvid',
+      'abbucket',
+    ],
   },
   {
     id: 'xianyu',
@@ -256,7 +269,11 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^[1-9]\d{3,19}$/,
         canonical: 'https://mobile.yangkeduo.com/goods.html?goods_id={id}',
         forms: [
-          { hosts: ['*.yangkeduo.com', '*.pinduoduo.com'], path: /^\/goods[12]?\.html$/, query: ['goods_id'] },
+          {
+            hosts: ['*.yangkeduo.com', '*.pinduoduo.com'],
+            path: /^\/goods[12]?\.html$/,
+            query: ['goods_id'],
+          },
         ],
       },
     ],
@@ -311,7 +328,9 @@ export const PLATFORMS: readonly PlatformRow[] = [
         kind: 'post',
         idPattern: /^\d{15,20}$/,
         canonical: 'https://www.douyin.com/slides/{id}',
-        forms: [{ hosts: ['*.douyin.com', '*.iesdouyin.com'], path: /^\/(?:share\/)?slides\/(?<id>\d+)\/?$/ }],
+        forms: [
+          { hosts: ['*.douyin.com', '*.iesdouyin.com'], path: /^\/(?:share\/)?slides\/(?<id>\d+)\/?$/ },
+        ],
       },
       {
         kind: 'user',
@@ -370,7 +389,15 @@ export const PLATFORMS: readonly PlatformRow[] = [
         ],
       },
     ],
-    tracking: ['goods_detail', 'origin_type', 'origin_id', 'new_source_type', 'new_source_id', 'source_type', 'source_id'],
+    tracking: [
+      'goods_detail',
+      'origin_type',
+      'origin_id',
+      'new_source_type',
+      'new_source_id',
+      'source_type',
+      'source_id',
+    ],
   },
   {
     id: 'kuaishou',
@@ -597,7 +624,17 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [{ hosts: ['weibo.com', 'www.weibo.com', 'm.weibo.cn'], path: /^\/u\/(?<id>\d+)\/?$/ }],
       },
     ],
-    tracking: ['weibo_id', 'dt_dapp', 'sourceType', 'from', 'wm', 'luicode', 'lfid', 'featurecode', 'jumpfrom'],
+    tracking: [
+      'weibo_id',
+      'dt_dapp',
+      'sourceType',
+      'from',
+      'wm',
+      'luicode',
+      'lfid',
+      'featurecode',
+      'jumpfrom',
+    ],
   },
   {
     id: '1688',
@@ -611,7 +648,10 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: DIGITS_ID,
         canonical: 'https://detail.1688.com/offer/{id}.html',
         forms: [
-          { hosts: ['detail.1688.com', 'm.1688.com', 'detail.m.1688.com'], path: /^\/offer\/(?<id>\d+)\.html$/ },
+          {
+            hosts: ['detail.1688.com', 'm.1688.com', 'detail.m.1688.com'],
+            path: /^\/offer\/(?<id>\d+)\.html$/,
+          },
         ],
       },
     ],
@@ -628,7 +668,14 @@ export const PLATFORMS: readonly PlatformRow[] = [
         kind: 'item',
         idPattern: DIGITS_ID,
         canonical: 'https://weidian.com/item.html?itemID={id}',
-        forms: [{ hosts: ['*.weidian.com'], path: /^\/item\.html$/, query: ['itemID'], queryKeyCaseInsensitive: true }],
+        forms: [
+          {
+            hosts: ['*.weidian.com'],
+            path: /^\/item\.html$/,
+            query: ['itemID'],
+            queryKeyCaseInsensitive: true,
+          },
+        ],
       },
     ],
     tracking: ['wfr', 'share_relation', 'source_id', 'spider_token', 'distributorId', 'sfr'],
@@ -735,7 +782,11 @@ export const PLATFORMS: readonly PlatformRow[] = [
     name: 'TikTok',
     nameZh: 'TikTok',
     domains: ['tiktok.com'],
-    shortLinks: [{ host: 'vm.tiktok.com' }, { host: 'vt.tiktok.com' }, { host: 'www.tiktok.com', pathPrefix: '/t/' }],
+    shortLinks: [
+      { host: 'vm.tiktok.com' },
+      { host: 'vt.tiktok.com' },
+      { host: 'www.tiktok.com', pathPrefix: '/t/' },
+    ],
     kinds: [
       {
         kind: 'video',
@@ -865,6 +916,7 @@ const BY_ID = new Map<PlatformId, PlatformRow>(PLATFORMS.map((row) => [row.id, r
  */
 export function getPlatform(id: PlatformId): PlatformRow {
   const row = BY_ID.get(id);
-  if (!row) throw new CanonicalUrlError('unknown_platform', `expected a platform id, found ${JSON.stringify(id)}`);
+  if (!row)
+    throw new CanonicalUrlError('unknown_platform', `expected a platform id, found ${JSON.stringify(id)}`);
   return row;
 }

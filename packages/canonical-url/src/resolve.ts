@@ -80,15 +80,29 @@ const SCRIPT_TARGETS: readonly RegExp[] = [
   /\bvar\s{1,8}url\s{0,8}=\s{0,8}['"](https?:\/\/[^'"\s<>]{1,4096})['"]/,
   /\blocation\.(?:replace|assign)\(\s{0,8}['"](https?:\/\/[^'"\s<>]{1,4096})['"]/,
   /\blocation\.href\s{0,8}=\s{0,8}['"](https?:\/\/[^'"\s<>]{1,4096})['"]/,
-  /<meta[^>]{0,200}?http-equiv=["']?refresh["']?[^>]{0,200}?url=([^"'>\s]{1,4096})/i,
 ];
 
+/** `<meta http-equiv="refresh" content="0;url=…">`, read tag by tag so the scan stays linear. */
+function metaRefreshTarget(html: string): string | null {
+  const lower = html.toLowerCase();
+  for (let at = lower.indexOf('<meta'); at >= 0; at = lower.indexOf('<meta', at + 5)) {
+    const end = lower.indexOf('>', at);
+    const tag = html.slice(at, end < 0 ? Math.min(html.length, at + 1024) : Math.min(end, at + 1024));
+    if (!/http-equiv\s{0,8}=\s{0,8}["']?refresh/i.test(tag)) continue;
+    const m = /url\s{0,8}=\s{0,8}(https?:\/\/[^"'>\s]{1,4096})/i.exec(tag);
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}
+
 function unescapeScriptString(s: string): string {
-  return s.replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\\//g, (m, hex?: string, uni?: string) => {
-    if (hex) return String.fromCharCode(Number.parseInt(hex, 16));
-    if (uni) return String.fromCharCode(Number.parseInt(uni, 16));
-    return m === '\\/' ? '/' : m;
-  }).replaceAll('&amp;', '&');
+  return s
+    .replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\\//g, (m, hex?: string, uni?: string) => {
+      if (hex) return String.fromCharCode(Number.parseInt(hex, 16));
+      if (uni) return String.fromCharCode(Number.parseInt(uni, 16));
+      return m === '\\/' ? '/' : m;
+    })
+    .replaceAll('&amp;', '&');
 }
 
 async function readBounded(response: FetchResponseLike, maxBytes: number): Promise<string> {
@@ -117,7 +131,9 @@ function nextUrl(target: string, base: string): string {
   try {
     resolved = new URL(target, base).href;
   } catch (cause) {
-    throw new CanonicalUrlError('bad_redirect', `redirect target is not a URL: ${preview(target)}`, { cause });
+    throw new CanonicalUrlError('bad_redirect', `redirect target is not a URL: ${preview(target)}`, {
+      cause,
+    });
   }
   if (!/^https?:/i.test(resolved)) {
     throw new CanonicalUrlError('bad_redirect', `redirect target is not http(s): ${preview(resolved)}`);
@@ -151,7 +167,10 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
     ['maxBytes', maxBytes],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < 0) {
-      throw new CanonicalUrlError('invalid_option', `expected ${name} to be a non-negative integer, found ${value}`);
+      throw new CanonicalUrlError(
+        'invalid_option',
+        `expected ${name} to be a non-negative integer, found ${value}`,
+      );
     }
   }
   const start = parseUrl(input);
@@ -190,7 +209,8 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
           'the redirect is opaque (browser fetch with redirect: manual); resolve short links server-side',
         );
       }
-      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      const location =
+        response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
       let target: string | null = location;
       let via: ResolveHop['via'] = 'location';
       if (!target && response.status === 200 && spec?.scriptRedirect) {
@@ -199,10 +219,11 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
           const m = pattern.exec(html);
           if (m?.[1]) {
             target = unescapeScriptString(m[1]);
-            via = 'script';
             break;
           }
         }
+        target ??= metaRefreshTarget(html);
+        via = 'script';
       }
       if (!target) {
         hops.push({ url: current, status: response.status, via: 'final' });

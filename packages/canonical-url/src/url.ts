@@ -81,7 +81,10 @@ export function whatwgPreprocess(input: string): string {
 
 export function checkInput(input: unknown, maxLength: number): asserts input is string {
   if (typeof input !== 'string') {
-    throw new CanonicalUrlError('invalid_input', `expected a URL string, found ${input === null ? 'null' : typeof input}`);
+    throw new CanonicalUrlError(
+      'invalid_input',
+      `expected a URL string, found ${input === null ? 'null' : typeof input}`,
+    );
   }
   if (input.length > maxLength) {
     throw new CanonicalUrlError(
@@ -103,6 +106,14 @@ export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): Parsed
   if (text.startsWith('//')) withScheme = `https:${text}`;
   // `host.tld:8080/…` looks like a scheme but has a dot in it: it is a host and port.
   else if (!scheme || scheme[1]?.includes('.')) withScheme = `https://${text}`;
+  const written = scheme && !scheme[1]?.includes('.') ? scheme[1]?.toLowerCase() : undefined;
+  if (written !== undefined && written !== 'http' && written !== 'https') {
+    // Refused before parsing: `javascript:`, `data:`, `file:` and the rest never reach the parser.
+    throw new CanonicalUrlError(
+      'unsupported_scheme',
+      `expected an http or https URL, found scheme "${written}:" in ${preview(input)}`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(withScheme);
