@@ -394,6 +394,8 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
     const canonical = canCompact ? canonicalUrlFor(target.platform, target.kind, target.id as string) : null;
     if (form === 'compact' || (form === 'auto' && canCompact && canonical === target.url)) {
       data = canCompact ? compactData(target.platform, target.kind, target.id as string) : null;
+      // An id too long for 24 payload symbols travels as its canonical URL instead.
+      if (data === null && form === 'auto') data = urlData(target.url);
       if (data === null) {
         throw new ShareTokenError(
           'invalid_target',
