@@ -75,46 +75,45 @@ export function wrapText(text: string, options: WrapOptions): { lines: string[];
   const maxEm = options.maxEm;
   const clean = text.replace(/\s+/g, ' ').trim();
   const lines: string[] = [];
-  let line = '';
+  let line: string[] = [];
   let lineEm = 0;
   let brokeOut = false;
+  const flush = (): boolean => {
+    lines.push(line.join('').trimEnd());
+    line = [];
+    lineEm = 0;
+    return lines.length >= maxLines;
+  };
   for (const unit of units(clean)) {
     const w = measureEm(unit);
-    if (line === '' && unit === ' ') continue;
-    if (lineEm + w <= maxEm || line === '') {
-      if (w > maxEm && line === '') {
+    if (line.length === 0 && unit === ' ') continue;
+    if (lineEm + w <= maxEm || line.length === 0) {
+      if (w > maxEm && line.length === 0) {
         // A word longer than the line: break it by characters.
         for (const ch of unit) {
           const cw = measureEm(ch);
-          if (lineEm + cw > maxEm && line !== '') {
-            lines.push(line);
-            line = '';
-            lineEm = 0;
-          }
-          line += ch;
+          if (lineEm + cw > maxEm && line.length > 0) flush();
+          line.push(ch);
           lineEm += cw;
         }
         continue;
       }
-      line += unit;
+      line.push(unit);
       lineEm += w;
       continue;
     }
-    // Closing punctuation hangs on the current line rather than starting the next one.
-    if (NO_LINE_START.has(unit) && lineEm + w <= maxEm + 0.6) {
-      line += unit;
-      lineEm += w;
-      continue;
-    }
-    lines.push(line.trimEnd());
-    if (lines.length >= maxLines) {
+    // Closing punctuation never starts a line: it takes the previous character down with it.
+    const carried: string[] = [];
+    if (NO_LINE_START.has(unit) && line.length > 1) carried.push(line.pop() ?? '');
+    if (flush()) {
       brokeOut = true;
       break;
     }
-    line = unit === ' ' ? '' : unit;
-    lineEm = unit === ' ' ? 0 : w;
+    if (unit === ' ' && carried.length === 0) continue;
+    line = [...carried, unit];
+    lineEm = measureEm(line.join(''));
   }
-  if (!brokeOut && line.trim() !== '') lines.push(line.trimEnd());
+  if (!brokeOut && line.join('').trim() !== '') lines.push(line.join('').trimEnd());
   const truncated = brokeOut || lines.length > maxLines;
   const kept = lines.slice(0, maxLines);
   if (truncated && kept.length > 0) {
