@@ -60,6 +60,8 @@ export interface SchemeTemplate {
   readonly os?: 'android' | 'ios';
   /** How the canonical id is spelled in the link (Bilibili: numeric aid, BV accepted back). */
   readonly idCodec?: 'bilibili-video';
+  /** Literal query keys that must be present and equal when parsing (they tell forms apart). */
+  readonly require?: readonly string[];
   /** Only emitted for identities whose canonical host is one of these (JD: not the .hk store). */
   readonly hosts?: readonly string[];
   readonly confidence: Confidence;
@@ -72,6 +74,8 @@ export interface SchemeTemplate {
 /** "Open this web page inside the app": the `{url}` slot holds the page. */
 export interface WebviewTemplate {
   readonly template: string;
+  /** Literal query keys that must be present and equal when parsing. */
+  readonly require?: readonly string[];
   readonly json?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly confidence: Confidence;
   readonly parseOnly?: boolean;
@@ -549,6 +553,7 @@ export const APPS: readonly AppRow[] = [
       {
         kind: 'shop',
         template: 'imeituan://www.meituan.com/mrn?mrn_biz=meishi&poiId={id}',
+        require: ['mrn_biz'],
         confidence: 'C',
         unconfirmed:
           'the notes elide further mrn parameters, and the web restaurant id is not confirmed to be the poiId',
@@ -614,7 +619,13 @@ export const APPS: readonly AppRow[] = [
     android: { package: 'com.eg.android.AlipayGphone' },
     ios: { bundleId: 'com.alipay.iphoneclient', appStoreId: '333206289', confidence: 'C' },
     links: [],
-    webviews: [{ template: 'alipays://platformapi/startapp?appId=20000067&url={url}', confidence: 'A' }],
+    webviews: [
+      {
+        template: 'alipays://platformapi/startapp?appId=20000067&url={url}',
+        require: ['appId'],
+        confidence: 'A',
+      },
+    ],
     httpsWrappers: [
       {
         template: 'https://ds.alipay.com/?scheme={link}',

@@ -88,14 +88,14 @@ for (const row of APPS) {
   }
   if (row.id !== 'wechat' && row.id !== 'alipay') APP_BY_PLATFORM.set(row.id, row);
   for (const spec of row.links) {
-    const compiled = compileTemplate(spec.template, spec.json);
+    const compiled = compileTemplate(spec.template, spec.json, spec.require);
     const entry: KindEntry = { row, platform: row.id as PlatformId, spec, compiled };
     push(KIND_TEMPLATES, compiled.scheme, entry);
     push(KIND_BY_APP, row.id, entry);
     noteJsonKeys(compiled.scheme, spec.json);
   }
   for (const spec of row.webviews) {
-    const compiled = compileTemplate(spec.template, spec.json);
+    const compiled = compileTemplate(spec.template, spec.json, spec.require);
     push(WEBVIEWS, compiled.scheme, { row, spec, compiled });
     if (!spec.parseOnly && !WEBVIEW_BY_APP.has(row.id)) WEBVIEW_BY_APP.set(row.id, { row, spec, compiled });
     noteJsonKeys(compiled.scheme, spec.json);

@@ -16,6 +16,8 @@ interface Segment {
 
 interface QueryEntry {
   readonly key: string;
+  /** A literal that must be present and equal when parsing (listed in the template's `require`). */
+  readonly required: boolean;
   readonly literal: string | null;
   readonly slot: string | null;
   readonly json: JsonTemplate | null;
@@ -96,7 +98,8 @@ export function splitLink(input: string): SplitLink | null {
       hostRaw: url.hostname,
       host: url.hostname,
       path: url.pathname,
-      rest: hasQuery ? url.search.slice(1) + url.hash : null,
+      // The query as written: WHATWG would percent-encode quotes inside a raw nested link.
+      rest: hasQuery ? input.slice(q + 1) : null,
     };
   }
   let i = scheme.length + 1;
@@ -124,6 +127,7 @@ export function splitLink(input: string): SplitLink | null {
 export function compileTemplate(
   template: string,
   json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
+  _require: readonly string[] = [],
 ): CompiledTemplate {
   const scheme = readScheme(template);
   if (scheme === null) throw new Error(`bad template ${template}`);
@@ -344,8 +348,9 @@ function jsonField(obj: Record<string, unknown>, key: string): string | null {
 }
 
 /**
- * Matches a split link against a template. Literal query values must be present and equal
- * (case-insensitively); other query keys are ignored. Returns null when the link is not this form.
+ * Matches a split link against a template. Slots must be present; literal query values are checked
+ * (present and equal, case-insensitively) only when the template requires them; JSON literals
+ * always. Other query keys are ignored. Returns null when the link is not this form.
  */
 export function matchTemplate(
   t: CompiledTemplate,
@@ -376,8 +381,12 @@ export function matchTemplate(
   }
   for (const e of t.query) {
     const values = query?.get(e.key);
-    if (!values || values.length === 0) return null;
+    if (!values || values.length === 0) {
+      if (e.required) return null;
+      continue;
+    }
     if (e.literal !== null) {
+      if (!e.required) continue;
       const ok = values.some((v) => safeDecode(v)?.toLowerCase() === e.literal!.toLowerCase());
       if (!ok) return null;
       continue;
