@@ -172,6 +172,7 @@ export function compileTemplate(
         } else if (slot) slots.push(slot);
         query.push({
           key,
+          required: slot !== null || require.includes(key),
           literal: slot === null ? value : null,
           slot: jsonTemplate ? null : slot,
           json: jsonTemplate,
