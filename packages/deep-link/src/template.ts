@@ -127,7 +127,7 @@ export function splitLink(input: string): SplitLink | null {
 export function compileTemplate(
   template: string,
   json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
-  _require: readonly string[] = [],
+  required: readonly string[] = [],
 ): CompiledTemplate {
   const scheme = readScheme(template);
   if (scheme === null) throw new Error(`bad template ${template}`);
@@ -172,7 +172,7 @@ export function compileTemplate(
         } else if (slot) slots.push(slot);
         query.push({
           key,
-          required: slot !== null || require.includes(key),
+          required: slot !== null || required.includes(key),
           literal: slot === null ? value : null,
           slot: jsonTemplate ? null : slot,
           json: jsonTemplate,
