@@ -313,9 +313,12 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     fallbackResult ??= r;
   }
   if (scheme !== null) {
-    if (readScheme(`${scheme}:`) !== scheme || !SAFE_SCHEMES.has(scheme) || scheme === 'intent') {
+    if (readScheme(`${scheme}:`) !== scheme || DANGEROUS.has(scheme) || scheme === 'intent') {
       return prepend(step, danger('unsafe-scheme', scheme));
     }
+  }
+  // An intent for another app's scheme is legitimate, but says nothing we can read: use the fallback.
+  if (scheme !== null && SAFE_SCHEMES.has(scheme)) {
     const inner = parseAt(`${scheme}:${target}`, depth + 1, ctx, true);
     if (inner && !inner.ok) return prepend(step, inner);
     if (inner) return prepend(step, inner, tolerated);
