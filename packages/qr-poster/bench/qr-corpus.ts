@@ -110,8 +110,12 @@ async function runDecoder(name: DecoderName, img: RgbaImage): Promise<Found[]> {
     const rs = await readBarcodes(img as ImageData, { formats: ['QRCode'] });
     return rs.map((r) => ({
       text: r.text,
-      cx: (r.position.topLeft.x + r.position.topRight.x + r.position.bottomLeft.x + r.position.bottomRight.x) / 4,
-      cy: (r.position.topLeft.y + r.position.topRight.y + r.position.bottomLeft.y + r.position.bottomRight.y) / 4,
+      cx:
+        (r.position.topLeft.x + r.position.topRight.x + r.position.bottomLeft.x + r.position.bottomRight.x) /
+        4,
+      cy:
+        (r.position.topLeft.y + r.position.topRight.y + r.position.bottomLeft.y + r.position.bottomRight.y) /
+        4,
     }));
   }
   const codes = await decodeQr(img);
@@ -155,7 +159,8 @@ async function main(): Promise<void> {
       console.error(`skip ${entry.image}: ${(e as Error).message}`);
       continue;
     }
-    if (!byCategory.has(entry.category)) byCategory.set(entry.category, new Map(DECODERS.map((d) => [d, newTally()])));
+    if (!byCategory.has(entry.category))
+      byCategory.set(entry.category, new Map(DECODERS.map((d) => [d, newTally()])));
     const cat = byCategory.get(entry.category) as Map<DecoderName, Tally>;
     const line: string[] = [];
     for (const name of DECODERS) {

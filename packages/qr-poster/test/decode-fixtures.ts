@@ -1,11 +1,11 @@
 // Test images for the decoding half, made here: QR matrices from `qrcode`, rasterised by hand into RGBA.
 import { createRequire } from 'node:module';
-import QRCode, { type QRCodeSegment } from 'qrcode';
+import QRCode, { type QRCodeSegment, type QRCodeToSJISFunc } from 'qrcode';
 import type { RgbaImage } from '../src/decode/types.js';
 
 const require = createRequire(import.meta.url);
 /** qrcode's Shift-JIS helper (needed for Kanji mode); it ships without types. */
-export const toSJIS = require('qrcode/helper/to-sjis.js') as (char: string) => number | undefined;
+export const toSJIS = require('qrcode/helper/to-sjis.js') as QRCodeToSJISFunc;
 
 /** A QR matrix: `true` = dark module. */
 export interface Matrix {
@@ -28,7 +28,15 @@ export function canvas(width: number, height: number, value = 255): RgbaImage & 
 }
 
 /** Draws `m` onto `img` with its top-left module at (x0, y0), `scale` px per module (fractional allowed). */
-export function draw(img: RgbaImage & { data: Uint8ClampedArray }, m: Matrix, x0: number, y0: number, scale: number, dark = 0, light = 255): void {
+export function draw(
+  img: RgbaImage & { data: Uint8ClampedArray },
+  m: Matrix,
+  x0: number,
+  y0: number,
+  scale: number,
+  dark = 0,
+  light = 255,
+): void {
   const side = Math.ceil(m.size * scale);
   for (let py = 0; py < side; py++) {
     for (let px = 0; px < side; px++) {
@@ -48,7 +56,11 @@ export function draw(img: RgbaImage & { data: Uint8ClampedArray }, m: Matrix, x0
 }
 
 /** One code with a 4-module quiet zone, `scale` px per module. */
-export function render(content: string | QRCodeSegment[], scale = 4, options: { invert?: boolean; ecl?: 'L' | 'M' | 'Q' | 'H' } = {}): RgbaImage & { data: Uint8ClampedArray } {
+export function render(
+  content: string | QRCodeSegment[],
+  scale = 4,
+  options: { invert?: boolean; ecl?: 'L' | 'M' | 'Q' | 'H' } = {},
+): RgbaImage & { data: Uint8ClampedArray } {
   const m = matrix(content, options.ecl);
   const side = Math.ceil((m.size + 8) * scale);
   const bg = options.invert ? 0 : 255;

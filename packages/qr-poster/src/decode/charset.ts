@@ -73,7 +73,11 @@ function isAscii(bytes: Uint8Array): boolean {
  * otherwise ISO-8859-1 (the standard's default) only when neither multi-byte charset accepts them.
  * `null` means the reading would be a guess.
  */
-export function decodeUndeclared(bytes: Uint8Array, choice: CharsetChoice, hint?: QrCharset): DecodedText | null {
+export function decodeUndeclared(
+  bytes: Uint8Array,
+  choice: CharsetChoice,
+  hint?: QrCharset,
+): DecodedText | null {
   if (isAscii(bytes)) return { text: String.fromCharCode(...bytes), charset: 'ascii' };
   if (choice !== 'auto') {
     const text = decodeStrict(bytes, choice);
@@ -99,7 +103,10 @@ export function decodeUndeclared(bytes: Uint8Array, choice: CharsetChoice, hint?
  * Shift-JIS, byte mode in the charset an ECI declared, else by {@link decodeUndeclared}.
  * Returns `null` when any part cannot be decoded without guessing.
  */
-export function decodeSegments(segments: readonly Segment[], choice: CharsetChoice = 'auto'): DecodedText | null {
+export function decodeSegments(
+  segments: readonly Segment[],
+  choice: CharsetChoice = 'auto',
+): DecodedText | null {
   const hasKanji = segments.some((s) => s.mode === 'kanji');
   let declared: QrCharset | null = null;
   let text = '';

@@ -1,7 +1,7 @@
 import { QrPosterError } from '../errors.js';
-import { configureZxing, isZxingConfigured, zxingEngine } from './engines/zxing.js';
 import { jsqrEngine } from './engines/jsqr.js';
 import type { QrEngine } from './engines/types.js';
+import { configureZxing, isZxingConfigured, zxingEngine } from './engines/zxing.js';
 import { checkMaxPixels, checkRgba, DEFAULT_MAX_PIXELS } from './image.js';
 import { runStrategy } from './strategy.js';
 import type { DecodeOptions, QrCode, QrEngineName, RgbaImage } from './types.js';
@@ -25,7 +25,10 @@ export function resolveOptions(options: DecodeOptions | undefined): {
   }
   const charset = o.charset ?? 'auto';
   if (!(CHARSETS as readonly string[]).includes(charset)) {
-    throw new QrPosterError('invalid_option', `charset must be one of ${CHARSETS.join(', ')}, got ${String(charset)}`);
+    throw new QrPosterError(
+      'invalid_option',
+      `charset must be one of ${CHARSETS.join(', ')}, got ${String(charset)}`,
+    );
   }
   const names = o.engines ?? (isZxingConfigured() ? ['zxing', 'jsqr'] : ['jsqr']);
   if (!Array.isArray(names) || names.length === 0) {
@@ -34,7 +37,8 @@ export function resolveOptions(options: DecodeOptions | undefined): {
   const engines: QrEngine[] = [];
   for (const name of names) {
     const engine = ENGINES[name as QrEngineName];
-    if (engine === undefined) throw new QrPosterError('invalid_option', `unknown engine ${String(name).slice(0, 40)}`);
+    if (engine === undefined)
+      throw new QrPosterError('invalid_option', `unknown engine ${String(name).slice(0, 40)}`);
     if (name === 'zxing' && !isZxingConfigured()) {
       throw new QrPosterError(
         'invalid_option',
@@ -71,4 +75,3 @@ export async function decodeQr(image: RgbaImage, options?: DecodeOptions): Promi
   const rgba = checkRgba(image, settings.maxPixels);
   return runStrategy(rgba, settings);
 }
-

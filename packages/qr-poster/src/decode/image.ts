@@ -14,7 +14,10 @@ export interface GrayImage {
 /** Throws `invalid_option` unless `maxPixels` is a positive integer. */
 export function checkMaxPixels(maxPixels: number): number {
   if (!Number.isSafeInteger(maxPixels) || maxPixels <= 0) {
-    throw new QrPosterError('invalid_option', `maxPixels must be a positive integer, got ${String(maxPixels)}`);
+    throw new QrPosterError(
+      'invalid_option',
+      `maxPixels must be a positive integer, got ${String(maxPixels)}`,
+    );
   }
   return maxPixels;
 }
@@ -25,7 +28,10 @@ export function checkMaxPixels(maxPixels: number): number {
  */
 export function checkDimensions(width: number, height: number, maxPixels: number): void {
   if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width <= 0 || height <= 0) {
-    throw new QrPosterError('invalid_image', `expected positive integer width and height, got ${width}×${height}`);
+    throw new QrPosterError(
+      'invalid_image',
+      `expected positive integer width and height, got ${width}×${height}`,
+    );
   }
   if (width * height > maxPixels) {
     throw new QrPosterError(
@@ -41,7 +47,10 @@ export function checkDimensions(width: number, height: number, maxPixels: number
  */
 export function checkRgba(image: unknown, maxPixels: number): RgbaImage {
   if (typeof image !== 'object' || image === null) {
-    throw new QrPosterError('invalid_image', `expected { data, width, height }, got ${image === null ? 'null' : typeof image}`);
+    throw new QrPosterError(
+      'invalid_image',
+      `expected { data, width, height }, got ${image === null ? 'null' : typeof image}`,
+    );
   }
   const { data, width, height } = image as Partial<RgbaImage>;
   if (!(data instanceof Uint8ClampedArray || data instanceof Uint8Array)) {
@@ -66,7 +75,8 @@ export function toGray(image: RgbaImage): GrayImage {
   const out = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < out.length; i++, j += 4) {
     const a = data[j + 3] as number;
-    const y = ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >> 10;
+    const y =
+      ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >> 10;
     out[i] = a === 255 ? y : (y * a + 255 * (255 - a) + 127) / 255;
   }
   return { data: out, width, height };
@@ -239,5 +249,61 @@ export function unrotatePoint(
 export function invert(image: GrayImage): GrayImage {
   const out = new Uint8Array(image.data.length);
   for (let i = 0; i < out.length; i++) out[i] = 255 - (image.data[i] as number);
+  return { data: out, width: image.width, height: image.height };
+}
+
+/** Mean of each pixel's (2r+1)² neighbourhood, through an integral image (O(1) per pixel). */
+export function boxBlur(image: GrayImage, radius: number): GrayImage {
+  const { width: w, height: h, data } = image;
+  const iw = w + 1;
+  const integral = new Float64Array(iw * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += data[y * w + x] as number;
+      integral[(y + 1) * iw + x + 1] = (integral[y * iw + x + 1] as number) + row;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - radius);
+    const y1 = Math.min(h, y + radius + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - radius);
+      const x1 = Math.min(w, x + radius + 1);
+      const sum =
+        (integral[y1 * iw + x1] as number) -
+        (integral[y0 * iw + x1] as number) -
+        (integral[y1 * iw + x0] as number) +
+        (integral[y0 * iw + x0] as number);
+      out[y * w + x] = sum / ((y1 - y0) * (x1 - x0));
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
+/**
+ * Flat-field correction: divides out the slowly varying illumination (glare, bright spots, shadows) so one
+ * threshold fits the whole code again.
+ */
+export function flatten(image: GrayImage, radius: number): GrayImage {
+  const bg = boxBlur(image, radius);
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = ((image.data[i] as number) * 160) / Math.max(8, bg.data[i] as number);
+    out[i] = v > 255 ? 255 : v;
+  }
+  return { data: out, width: image.width, height: image.height };
+}
+
+/** Unsharp mask: boosts edges that blur and soft focus have flattened. */
+export function sharpen(image: GrayImage, radius: number, amount: number): GrayImage {
+  const blur = boxBlur(image, radius);
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = image.data[i] as number;
+    const s = v + amount * (v - (blur.data[i] as number));
+    out[i] = s < 0 ? 0 : s > 255 ? 255 : s;
+  }
   return { data: out, width: image.width, height: image.height };
 }

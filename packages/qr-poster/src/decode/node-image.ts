@@ -27,7 +27,13 @@ export interface DecodeImageOptions {
 }
 
 function u32be(b: Uint8Array, i: number): number {
-  return (((b[i] as number) << 24) | ((b[i + 1] as number) << 16) | ((b[i + 2] as number) << 8) | (b[i + 3] as number)) >>> 0;
+  return (
+    (((b[i] as number) << 24) |
+      ((b[i + 1] as number) << 16) |
+      ((b[i + 2] as number) << 8) |
+      (b[i + 3] as number)) >>>
+    0
+  );
 }
 function u16be(b: Uint8Array, i: number): number {
   return ((b[i] as number) << 8) | (b[i + 1] as number);
@@ -87,7 +93,12 @@ function webpHeader(b: Uint8Array): ImageHeader {
   }
   if (chunk === 'VP8L') {
     if (b[20] !== 0x2f) throw corrupt('webp', 'bad VP8L signature');
-    const bits = ((b[21] as number) | ((b[22] as number) << 8) | ((b[23] as number) << 16) | ((b[24] as number) << 24)) >>> 0;
+    const bits =
+      ((b[21] as number) |
+        ((b[22] as number) << 8) |
+        ((b[23] as number) << 16) |
+        ((b[24] as number) << 24)) >>>
+      0;
     return { format: 'webp', width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
   if (chunk === 'VP8X') {
@@ -107,13 +118,18 @@ function webpHeader(b: Uint8Array): ImageHeader {
  * ```
  */
 export function readImageHeader(bytes: Uint8Array): ImageHeader {
-  if (!(bytes instanceof Uint8Array)) throw new QrPosterError('invalid_image', 'expected image bytes as a Uint8Array');
+  if (!(bytes instanceof Uint8Array))
+    throw new QrPosterError('invalid_image', 'expected image bytes as a Uint8Array');
   const b = bytes;
-  if (b.length >= 8 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG' && b[4] === 0x0d && b[5] === 0x0a) return pngHeader(b);
+  if (b.length >= 8 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG' && b[4] === 0x0d && b[5] === 0x0a)
+    return pngHeader(b);
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return jpegHeader(b);
   if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return webpHeader(b);
   if (b.length === 0) throw new QrPosterError('invalid_image', 'expected image bytes, got an empty buffer');
-  throw new QrPosterError('unsupported_format', 'expected PNG, JPEG or WebP bytes; the signature matches none of them');
+  throw new QrPosterError(
+    'unsupported_format',
+    'expected PNG, JPEG or WebP bytes; the signature matches none of them',
+  );
 }
 
 /**
@@ -127,7 +143,10 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader {
  * const rgba = await decodeImage(await readFile('photo.jpg'), { maxPixels: 20_000_000 })
  * ```
  */
-export async function decodeImage(bytes: Uint8Array | ArrayBuffer, options?: DecodeImageOptions): Promise<RgbaImage> {
+export async function decodeImage(
+  bytes: Uint8Array | ArrayBuffer,
+  options?: DecodeImageOptions,
+): Promise<RgbaImage> {
   const maxPixels = checkMaxPixels(options?.maxPixels ?? DEFAULT_MAX_PIXELS);
   const b = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   const header = readImageHeader(b);
@@ -136,20 +155,35 @@ export async function decodeImage(bytes: Uint8Array | ArrayBuffer, options?: Dec
   try {
     if (header.format === 'png') {
       const png = PNG.sync.read(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-      rgba = { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height };
+      rgba = {
+        data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+        width: png.width,
+        height: png.height,
+      };
     } else {
       const { data, info } = await sharp(b, { limitInputPixels: maxPixels, failOn: 'truncated' })
         .ensureAlpha()
         .raw()
         .toBuffer({ resolveWithObject: true });
-      rgba = { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+      rgba = {
+        data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+        width: info.width,
+        height: info.height,
+      };
     }
   } catch (cause) {
-    throw new QrPosterError('corrupt_image', `could not decode the ${header.format.toUpperCase()} data: ${String((cause as Error)?.message ?? cause).slice(0, 120)}`, { cause });
+    throw new QrPosterError(
+      'corrupt_image',
+      `could not decode the ${header.format.toUpperCase()} data: ${String((cause as Error)?.message ?? cause).slice(0, 120)}`,
+      { cause },
+    );
   }
   // A decoder must not hand back a size other than the header's (that would bypass the budget check).
   if (rgba.width !== header.width || rgba.height !== header.height) {
-    throw new QrPosterError('corrupt_image', `header says ${header.width}×${header.height}, pixels are ${rgba.width}×${rgba.height}`);
+    throw new QrPosterError(
+      'corrupt_image',
+      `header says ${header.width}×${header.height}, pixels are ${rgba.width}×${rgba.height}`,
+    );
   }
   return checkRgba(rgba, maxPixels);
 }
@@ -176,9 +210,12 @@ export function loadZxing(): Promise<void> {
       await ensureModule();
     })().catch((cause: unknown) => {
       zxingLoad = null;
-      throw new QrPosterError('decode_failed', 'could not load zxing_reader.wasm from the zxing-wasm package', { cause });
+      throw new QrPosterError(
+        'decode_failed',
+        'could not load zxing_reader.wasm from the zxing-wasm package',
+        { cause },
+      );
     });
   }
   return zxingLoad;
 }
-

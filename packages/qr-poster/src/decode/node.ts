@@ -18,7 +18,9 @@ export {
 } from './node-image.js';
 
 function isRgba(input: unknown): input is RgbaImage {
-  return typeof input === 'object' && input !== null && 'data' in input && 'width' in input && 'height' in input;
+  return (
+    typeof input === 'object' && input !== null && 'data' in input && 'width' in input && 'height' in input
+  );
 }
 
 /**
@@ -33,7 +35,10 @@ function isRgba(input: unknown): input is RgbaImage {
  * const codes = await decodeQr(await readFile('poster.jpg'))
  * ```
  */
-export async function decodeQr(input: RgbaImage | Uint8Array | ArrayBuffer, options?: DecodeOptions): Promise<QrCode[]> {
+export async function decodeQr(
+  input: RgbaImage | Uint8Array | ArrayBuffer,
+  options?: DecodeOptions,
+): Promise<QrCode[]> {
   if (options?.zxingWasm === undefined) await loadZxing();
   const settings = resolveOptions(options);
   const rgba =
@@ -42,7 +47,10 @@ export async function decodeQr(input: RgbaImage | Uint8Array | ArrayBuffer, opti
       : isRgba(input)
         ? checkRgba(input, settings.maxPixels)
         : (() => {
-            throw new QrPosterError('invalid_image', 'expected RGBA { data, width, height } or PNG/JPEG/WebP bytes');
+            throw new QrPosterError(
+              'invalid_image',
+              'expected RGBA { data, width, height } or PNG/JPEG/WebP bytes',
+            );
           })();
   return runStrategy(rgba, settings);
 }
@@ -56,6 +64,9 @@ export async function decodeQr(input: RgbaImage | Uint8Array | ArrayBuffer, opti
  * code?.identity?.platform // 'taobao'
  * ```
  */
-export async function decodePoster(input: RgbaImage | Uint8Array | ArrayBuffer, options?: DecodeOptions): Promise<PosterCode[]> {
+export async function decodePoster(
+  input: RgbaImage | Uint8Array | ArrayBuffer,
+  options?: DecodeOptions,
+): Promise<PosterCode[]> {
   return withIdentity(await decodeQr(input, options));
 }

@@ -33,7 +33,12 @@ export interface StrategySettings {
 type MapPoint = (p: Point) => Point;
 
 function mapCorners(c: QrCorners, f: MapPoint): QrCorners {
-  return { topLeft: f(c.topLeft), topRight: f(c.topRight), bottomRight: f(c.bottomRight), bottomLeft: f(c.bottomLeft) };
+  return {
+    topLeft: f(c.topLeft),
+    topRight: f(c.topRight),
+    bottomRight: f(c.bottomRight),
+    bottomLeft: f(c.bottomLeft),
+  };
 }
 
 function centre(c: QrCorners): Point {
@@ -143,7 +148,12 @@ async function runPass(
 ): Promise<EngineResult> {
   const result = await engine.read(image, hints);
   for (const hit of result.hits) {
-    collector.add({ engine: engine.name, bytes: hit.bytes, decoded: hit.decoded, corners: mapCorners(hit.corners, map) });
+    collector.add({
+      engine: engine.name,
+      bytes: hit.bytes,
+      decoded: hit.decoded,
+      corners: mapCorners(hit.corners, map),
+    });
   }
   for (const miss of result.misses) collector.addMiss(mapCorners(miss, map));
   return result;
@@ -168,7 +178,8 @@ export async function runStrategy(image: RgbaImage, settings: StrategySettings):
   await runPass(primary, image, identity, base, collector);
   const done = (): boolean => collector.regionCount > 0 && collector.openMisses().length === 0;
   if (settings.effort === 'fast') {
-    for (const engine of engines.slice(1)) if (collector.regionCount === 0) await runPass(engine, image, identity, base, collector);
+    for (const engine of engines.slice(1))
+      if (collector.regionCount === 0) await runPass(engine, image, identity, base, collector);
     return collector.settled();
   }
   if (done()) return collector.settled();
@@ -189,14 +200,27 @@ export async function runStrategy(image: RgbaImage, settings: StrategySettings):
     for (const miss of collector.openMisses()) {
       const b = bounds(miss);
       const pad = Math.max(b.width, b.height) * 0.6;
-      const { image: cut, rect } = crop(gray, { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad });
+      const { image: cut, rect } = crop(gray, {
+        x: b.x - pad,
+        y: b.y - pad,
+        width: b.width + 2 * pad,
+        height: b.height + 2 * pad,
+      });
       const side = Math.max(cut.width, cut.height);
       for (const target of [400, 800]) {
         const s = target / side;
         const scaled = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
         const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
         tasks.push(runPass(engine, grayToRgba(scaled), map, { ...base, downscale: false }, collector));
-        tasks.push(runPass(engine, grayToRgba(scaled), map, { ...base, downscale: false, binarizer: 'global' }, collector));
+        tasks.push(
+          runPass(
+            engine,
+            grayToRgba(scaled),
+            map,
+            { ...base, downscale: false, binarizer: 'global' },
+            collector,
+          ),
+        );
       }
     }
     return Promise.all(tasks);
@@ -207,9 +231,13 @@ export async function runStrategy(image: RgbaImage, settings: StrategySettings):
       steps.push(cropSteps(engine));
       steps.push(onGray(engine, work, fromWork, { binarizer: 'global' }));
       if (work.width * work.height < 1_000_000) {
-        steps.push(onGray(engine, resize(work, 2), (p) => fromWork({ x: p.x / 2, y: p.y / 2 }), { downscale: false }));
+        steps.push(
+          onGray(engine, resize(work, 2), (p) => fromWork({ x: p.x / 2, y: p.y / 2 }), { downscale: false }),
+        );
       }
-      steps.push(onGray(engine, resize(work, 0.5), (p) => fromWork({ x: p.x * 2, y: p.y * 2 }), { downscale: false }));
+      steps.push(
+        onGray(engine, resize(work, 0.5), (p) => fromWork({ x: p.x * 2, y: p.y * 2 }), { downscale: false }),
+      );
       steps.push(onGray(engine, work, fromWork, { denoise: true }));
       steps.push(() => {
         const t = threshold(work, otsuThreshold(work));
@@ -217,7 +245,8 @@ export async function runStrategy(image: RgbaImage, settings: StrategySettings):
       });
       steps.push(() => {
         const r = rotate(work, 45);
-        const map: MapPoint = (p) => fromWork(unrotatePoint(p, 45, work.width, work.height, r.width, r.height));
+        const map: MapPoint = (p) =>
+          fromWork(unrotatePoint(p, 45, work.width, work.height, r.width, r.height));
         return runPass(engine, grayToRgba(r), map, base, collector);
       });
     } else {

@@ -38,7 +38,10 @@ function sameSource(a: ZxingWasmSource, b: ZxingWasmSource): boolean {
 export function ensureModule(): Promise<unknown> {
   if (configured === null) {
     return Promise.reject(
-      new QrPosterError('decode_failed', 'zxing engine used before configureZxing(): its wasm location is unknown'),
+      new QrPosterError(
+        'decode_failed',
+        'zxing engine used before configureZxing(): its wasm location is unknown',
+      ),
     );
   }
   if (ready === null) {
@@ -55,10 +58,12 @@ export function ensureModule(): Promise<unknown> {
                 : source.wasmBinary,
           }
         : { locateFile: () => String(source.wasmUrl) };
-    ready = prepareZXingModule({ overrides: overrides as never, fireImmediately: true }).catch((cause: unknown) => {
-      ready = null;
-      throw new QrPosterError('decode_failed', 'could not instantiate the zxing-wasm module', { cause });
-    });
+    ready = prepareZXingModule({ overrides: overrides as never, fireImmediately: true }).catch(
+      (cause: unknown) => {
+        ready = null;
+        throw new QrPosterError('decode_failed', 'could not instantiate the zxing-wasm module', { cause });
+      },
+    );
   }
   return ready;
 }

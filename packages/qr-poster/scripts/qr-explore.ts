@@ -1,0 +1,223 @@
+// Strategy research: for each labelled image that plain zxing-wasm does not fully read, try every pass of the
+// strategy on its own and print which outlines each pass reads and what it costs. Not part of the package.
+// node --conditions=@sharekit/source --import tsx scripts/qr-explore.ts <boofcv-dir> [category]
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { jsqrEngine } from '../src/decode/engines/jsqr.js';
+import type { EngineResult, ReadHints } from '../src/decode/engines/types.js';
+import { zxingEngine } from '../src/decode/engines/zxing.js';
+import {
+  boxBlur,
+  flatten,
+  sharpen,
+  crop,
+  type GrayImage,
+  grayToRgba,
+  otsuThreshold,
+  resize,
+  rotate,
+  threshold,
+  toGray,
+  unrotatePoint,
+} from '../src/decode/image.js';
+import { decodeImage, loadZxing } from '../src/decode/node-image.js';
+import type { Point, QrCorners } from '../src/decode/types.js';
+
+const [dir, onlyCat] = process.argv.slice(2) as [string, string | undefined];
+const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) as Array<{
+  image: string;
+  category: string;
+  corners: number[][];
+}>;
+await loadZxing();
+
+function inside(x: number, y: number, q: number[]): boolean {
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const ax = q[2 * i] as number,
+      ay = q[2 * i + 1] as number,
+      bx = q[(2 * i + 2) % 8] as number,
+      by = q[(2 * i + 3) % 8] as number;
+    const c = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+    if (c === 0) continue;
+    const s = c > 0 ? 1 : -1;
+    if (sign === 0) sign = s;
+    else if (s !== sign) return false;
+  }
+  return true;
+}
+const centre = (c: QrCorners): Point => ({
+  x: (c.topLeft.x + c.topRight.x + c.bottomRight.x + c.bottomLeft.x) / 4,
+  y: (c.topLeft.y + c.topRight.y + c.bottomRight.y + c.bottomLeft.y) / 4,
+});
+
+type Variant = { name: string; run: (g: GrayImage, misses: QrCorners[]) => Promise<Point[]> };
+const hitsOf = (r: EngineResult, map: (p: Point) => Point): Point[] =>
+  r.hits.filter((h) => h.decoded !== null).map((h) => map(centre(h.corners)));
+const scaleTo = (g: GrayImage, side: number) => {
+  const s = side / Math.max(g.width, g.height);
+  return { img: s < 1 ? resize(g, s) : g, s: Math.min(s, 1) };
+};
+const zx =
+  (side: number, hints: ReadHints): Variant['run'] =>
+  async (g) => {
+    const { img, s } = scaleTo(g, side);
+    return hitsOf(await zxingEngine.read(grayToRgba(img), hints), (p) => ({ x: p.x / s, y: p.y / s }));
+  };
+const pre =
+  (side: number, f: (g: GrayImage) => GrayImage, hints: ReadHints): Variant['run'] =>
+  async (g) => {
+    const { img, s } = scaleTo(g, side);
+    return hitsOf(await zxingEngine.read(grayToRgba(f(img)), hints), (p) => ({ x: p.x / s, y: p.y / s }));
+  };
+const allVariants: Variant[] = [
+  { name: 'zx-flat-1600', run: pre(1600, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 24)), {}) },
+  { name: 'zx-flat-1600-g', run: pre(1600, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 24)), { binarizer: 'global' }) },
+  { name: 'zx-flat-1000', run: pre(1000, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 16)), { downscale: false }) },
+  { name: 'zx-sharp-1600', run: pre(1600, (g) => sharpen(g, 2, 1.5), {}) },
+  { name: 'zx-sharp-1000', run: pre(1000, (g) => sharpen(g, 2, 1.5), { downscale: false }) },
+  { name: 'zx-sharp-800-5', run: pre(800, (g) => sharpen(g, 3, 2), { downscale: false }) },
+  { name: 'zx-blur-1600', run: pre(1600, (g) => boxBlur(g, 1), {}) },
+  { name: 'zx-2400-global', run: zx(2400, { binarizer: 'global' }) },
+  { name: 'zx-1600-local', run: zx(1600, {}) },
+  { name: 'zx-1600-global', run: zx(1600, { binarizer: 'global' }) },
+  { name: 'zx-1600-nods', run: zx(1600, { downscale: false }) },
+  { name: 'zx-1000-local', run: zx(1000, { downscale: false }) },
+  { name: 'zx-1000-global', run: zx(1000, { binarizer: 'global', downscale: false }) },
+  { name: 'zx-640-local', run: zx(640, { downscale: false }) },
+  { name: 'zx-640-global', run: zx(640, { binarizer: 'global', downscale: false }) },
+  { name: 'zx-400-local', run: zx(400, { downscale: false }) },
+  { name: 'zx-1600-denoise', run: zx(1600, { denoise: true }) },
+  {
+    name: 'zx-otsu-1600',
+    run: async (g) => {
+      const { img, s } = scaleTo(g, 1600);
+      return hitsOf(
+        await zxingEngine.read(grayToRgba(threshold(img, otsuThreshold(img))), { binarizer: 'global' }),
+        (p) => ({ x: p.x / s, y: p.y / s }),
+      );
+    },
+  },
+  {
+    name: 'zx-up2',
+    run: async (g) => {
+      if (g.width * g.height > 1_500_000) return [];
+      return hitsOf(await zxingEngine.read(grayToRgba(resize(g, 2)), { downscale: false }), (p) => ({
+        x: p.x / 2,
+        y: p.y / 2,
+      }));
+    },
+  },
+  {
+    name: 'zx-rot45-1600',
+    run: async (g) => {
+      const { img, s } = scaleTo(g, 1600);
+      const r = rotate(img, 45);
+      return hitsOf(await zxingEngine.read(grayToRgba(r), {}), (p) => {
+        const q = unrotatePoint(p, 45, img.width, img.height, r.width, r.height);
+        return { x: q.x / s, y: q.y / s };
+      });
+    },
+  },
+  {
+    name: 'zx-tiles-1600',
+    run: async (g) => {
+      const { img, s } = scaleTo(g, 1600);
+      const out: Point[] = [];
+      const tw = img.width * 0.6,
+        th = img.height * 0.6;
+      for (const fx of [0, 0.4])
+        for (const fy of [0, 0.4]) {
+          const { image, rect } = crop(img, { x: fx * img.width, y: fy * img.height, width: tw, height: th });
+          out.push(
+            ...hitsOf(await zxingEngine.read(grayToRgba(image), {}), (p) => ({
+              x: (p.x + rect.x) / s,
+              y: (p.y + rect.y) / s,
+            })),
+          );
+        }
+      return out;
+    },
+  },
+  {
+    name: 'zx-misscrop',
+    run: async (g, misses) => {
+      const out: Point[] = [];
+      for (const m of misses) {
+        const xs = [m.topLeft.x, m.topRight.x, m.bottomLeft.x, m.bottomRight.x],
+          ys = [m.topLeft.y, m.topRight.y, m.bottomLeft.y, m.bottomRight.y];
+        const x0 = Math.min(...xs),
+          y0 = Math.min(...ys),
+          w = Math.max(...xs) - x0,
+          h = Math.max(...ys) - y0,
+          pad = Math.max(w, h) * 0.6;
+        const { image, rect } = crop(g, {
+          x: x0 - pad,
+          y: y0 - pad,
+          width: w + 2 * pad,
+          height: h + 2 * pad,
+        });
+        for (const side of [300, 600]) {
+          const s = side / Math.max(image.width, image.height);
+          const sc = resize(image, s);
+          for (const hints of [{}, { binarizer: 'global' as const }])
+            out.push(
+              ...hitsOf(await zxingEngine.read(grayToRgba(sc), { ...hints, downscale: false }), (p) => ({
+                x: p.x / s + rect.x,
+                y: p.y / s + rect.y,
+              })),
+            );
+        }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'jsqr-1000',
+    run: async (g) => {
+      const { img, s } = scaleTo(g, 1000);
+      return hitsOf(await jsqrEngine.read(grayToRgba(img)), (p) => ({ x: p.x / s, y: p.y / s }));
+    },
+  },
+  {
+    name: 'jsqr-600',
+    run: async (g) => {
+      const { img, s } = scaleTo(g, 600);
+      return hitsOf(await jsqrEngine.read(grayToRgba(img)), (p) => ({ x: p.x / s, y: p.y / s }));
+    },
+  },
+];
+const pick = process.env.VARIANTS?.split(',');
+const variants = pick ? allVariants.filter((v) => pick.some((p) => v.name.startsWith(p))) : allVariants;
+
+const gain = new Map<string, number>();
+const cost = new Map<string, number>();
+for (const entry of manifest) {
+  if (onlyCat && entry.category !== onlyCat) continue;
+  const rgba = await decodeImage(await readFile(join(dir, entry.image)), { maxPixels: 1e8 });
+  const base = await zxingEngine.read(rgba, {});
+  const baseHits = hitsOf(base, (p) => p);
+  const missing = entry.corners.filter((q) => !baseHits.some((h) => inside(h.x, h.y, q)));
+  if (missing.length === 0) continue;
+  const g = toGray(rgba);
+  const line: string[] = [];
+  for (const v of variants) {
+    const t0 = performance.now();
+    const pts = await v.run(g, base.misses as QrCorners[]);
+    const ms = performance.now() - t0;
+    cost.set(v.name, (cost.get(v.name) ?? 0) + ms);
+    const got = missing.filter((q) => pts.some((h) => inside(h.x, h.y, q))).length;
+    if (got > 0) {
+      gain.set(v.name, (gain.get(v.name) ?? 0) + got);
+      line.push(`${v.name}+${got}`);
+    }
+  }
+  console.log(
+    `${entry.image.padEnd(30)} ${rgba.width}x${rgba.height} missing ${missing.length}/${entry.corners.length} misses=${base.misses.length} | ${line.join(' ')}`,
+  );
+}
+console.log('\nvariant          extra codes  total ms');
+for (const v of variants)
+  console.log(
+    `${v.name.padEnd(16)} ${String(gain.get(v.name) ?? 0).padStart(11)}  ${(cost.get(v.name) ?? 0).toFixed(0).padStart(8)}`,
+  );
