@@ -126,17 +126,12 @@ describe('error correction, quiet zone and logo budget', () => {
     ).toBe('logo_too_large');
   });
 
-  it('refuses a logo on a level-L code whose error correction leaves no room for one', async () => {
-    expect(
-      await codeOf(() =>
-        renderPoster({
-          target: TARGET,
-          title: 't',
-          brand: { logo: tinyPng() },
-          qr: { errorCorrection: 'L' },
-        }),
-      ),
-    ).toBe('logo_too_large');
+  it('grows the code of a short payload until the logo fits within the budget', async () => {
+    const plain = await renderPoster({ target: 'https://jd.com/', title: 't', qr: { errorCorrection: 'H' } });
+    const poster = await renderPoster({ target: 'https://jd.com/', title: 't', brand: { logo: tinyPng() } });
+    expect(poster.qr.version).toBeGreaterThan(plain.qr.version);
+    expect(poster.qr.logoModules).toBeGreaterThanOrEqual(5);
+    expect(poster.qr.logoErrorShare).toBeLessThanOrEqual(0.5);
   });
 
   it('counts a centred square against each block: more modules never use less of the budget', () => {

@@ -27,7 +27,7 @@ export const MAX_PAYLOAD_LENGTH = 2953;
  * @example
  * encodeQr('https://item.jd.com/100012043978.html', 'M').size; // 33 (version 4)
  */
-export function encodeQr(payload: string, level: EcLevel): QrMatrix {
+export function encodeQr(payload: string, level: EcLevel, version?: number): QrMatrix {
   if (payload.length === 0) throw new QrPosterError('invalid_target', 'the QR payload is empty');
   if (payload.length > MAX_PAYLOAD_LENGTH) {
     throw new QrPosterError(
@@ -37,7 +37,10 @@ export function encodeQr(payload: string, level: EcLevel): QrMatrix {
   }
   let code: ReturnType<typeof create>;
   try {
-    code = create(payload, { errorCorrectionLevel: level });
+    code = create(
+      payload,
+      version === undefined ? { errorCorrectionLevel: level } : { errorCorrectionLevel: level, version },
+    );
   } catch (error) {
     throw new QrPosterError(
       'payload_too_long',

@@ -82,13 +82,23 @@ interface QrPlacement {
 }
 
 function planQr(spec: NormalizedSpec): QrPlacement {
-  const matrix = encodeQr(spec.target.url, spec.level);
+  let matrix = encodeQr(spec.target.url, spec.level);
   if (!spec.qrLogo) return { matrix, logoSide: 0, coverage: { moduleFraction: 0, worstBlockShare: 0 } };
-  const maxSide = maxLogoSide(matrix, spec.logoBudget);
   const odd = (n: number): number => {
     const k = Math.round(n);
     return k % 2 === 1 ? k : k + 1;
   };
+  const wanted = (m: QrMatrix): number =>
+    spec.logoScale !== null ? odd(spec.logoScale * m.size) : Math.max(5, odd(0.2 * m.size));
+  // Short payloads give tiny codes with no room for a logo: step up a few versions (more modules,
+  // more correction) until the wanted logo fits. Long payloads are already large enough, or never will be.
+  let maxSide = maxLogoSide(matrix, spec.logoBudget);
+  for (let v = matrix.version + 1; maxSide < wanted(matrix) && v <= Math.min(40, matrix.version + 6); v++) {
+    const bigger = encodeQr(spec.target.url, spec.level, v);
+    const side = maxLogoSide(bigger, spec.logoBudget);
+    matrix = bigger;
+    maxSide = side;
+  }
   let side: number;
   if (spec.logoScale !== null) {
     side = odd(spec.logoScale * matrix.size);
