@@ -44,7 +44,12 @@ entries.forEach((e, index) => {
     token: first?.token ?? null,
     title: first?.title ?? null,
   };
-  const want: Record<Field, string | null> = { platform: e.platform, url: e.shortUrl, token: e.token, title: e.title };
+  const want: Record<Field, string | null> = {
+    platform: e.platform,
+    url: e.shortUrl,
+    token: e.token,
+    title: e.title,
+  };
   const row = perPlatform.get(e.platform) ?? { n: 0, platform: 0, url: 0, token: 0, title: 0 };
   row.n++;
   for (const f of FIELDS) {
@@ -52,7 +57,9 @@ entries.forEach((e, index) => {
       total[f]++;
       row[f]++;
     } else {
-      misses.push(`#${index} ${e.platform} ${f}: want ${JSON.stringify(want[f])} got ${JSON.stringify(got[f])}${e.caveat ? ` (corpus caveat: ${e.caveat})` : ''}`);
+      misses.push(
+        `#${index} ${e.platform} ${f}: want ${JSON.stringify(want[f])} got ${JSON.stringify(got[f])}${e.caveat ? ` (corpus caveat: ${e.caveat})` : ''}`,
+      );
     }
   }
   perPlatform.set(e.platform, row);
@@ -61,11 +68,16 @@ entries.forEach((e, index) => {
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`.padStart(6);
 console.log(`corpus: ${path} (${entries.length} entries)`);
 console.log(`${'field'.padEnd(10)} agree`);
-for (const f of FIELDS) console.log(`${f.padEnd(10)} ${String(total[f]).padStart(4)}/${entries.length} ${pct(total[f], entries.length)}`);
+for (const f of FIELDS)
+  console.log(
+    `${f.padEnd(10)} ${String(total[f]).padStart(4)}/${entries.length} ${pct(total[f], entries.length)}`,
+  );
 console.log('');
 console.log(`${'platform'.padEnd(14)}${'n'.padStart(4)}  ${FIELDS.map((f) => f.padStart(14)).join('')}`);
 for (const [p, r] of [...perPlatform].sort((a, b) => b[1].n - a[1].n)) {
-  console.log(`${p.padEnd(14)}${String(r.n).padStart(4)}  ${FIELDS.map((f) => `${r[f]}/${r.n} ${pct(r[f], r.n)}`.padStart(14)).join('')}`);
+  console.log(
+    `${p.padEnd(14)}${String(r.n).padStart(4)}  ${FIELDS.map((f) => `${r[f]}/${r.n} ${pct(r[f], r.n)}`.padStart(14)).join('')}`,
+  );
 }
 if (showMisses || misses.length <= 20) {
   console.log('');

@@ -109,7 +109,7 @@ export function correctOne(word: number[], erasure = -1): number | null {
   const e = t[0] as number;
   const ie = inv(e);
   const r = t.map((x) => (x * ie) % Q);
-  const j = ((r[1] as number) - 1) + 30 * ((r[2] as number) - 1) + 900 * ((r[3] as number) - 1);
+  const j = (r[1] as number) - 1 + 30 * ((r[2] as number) - 1) + 900 * ((r[3] as number) - 1);
   if (j >= n || weight(4, j) !== r[4]) return null;
   if (erasure >= 0 && erasure !== j) return null;
   // A data symbol raised by e at j shows up as e·w(j) in every equation: take e back off.

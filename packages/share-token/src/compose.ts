@@ -104,9 +104,15 @@ function pickDelimiter(delimiter: ComposeShareTextOptions['delimiter'], rotate: 
   if (typeof delimiter === 'string') return asPair(delimiter);
   const list = delimiter as readonly Delimiter[];
   // A two-string tuple is one [open, close] pair; a list of pairs or strings rotates.
-  const isPair = list.length === 2 && typeof list[0] === 'string' && typeof list[1] === 'string' && !Array.isArray(list[0]);
-  if (isPair && !(Number.isInteger(rotate) && rotate !== 0)) return asPair(list as unknown as readonly [string, string]);
-  if (list.length === 0) throw new ShareTokenError('invalid_option', 'composeShareText: the delimiter list is empty');
+  const isPair =
+    list.length === 2 &&
+    typeof list[0] === 'string' &&
+    typeof list[1] === 'string' &&
+    !Array.isArray(list[0]);
+  if (isPair && !(Number.isInteger(rotate) && rotate !== 0))
+    return asPair(list as unknown as readonly [string, string]);
+  if (list.length === 0)
+    throw new ShareTokenError('invalid_option', 'composeShareText: the delimiter list is empty');
   const k = ((Math.trunc(rotate) % list.length) + list.length) % list.length;
   return asPair(list[k] as Delimiter);
 }
@@ -139,28 +145,42 @@ export function composeShareText(options: ComposeShareTextOptions): string {
   }
   const locale = options.locale ?? 'zh';
   if (locale !== 'zh' && locale !== 'en') {
-    throw new ShareTokenError('invalid_option', `composeShareText: locale must be zh or en, found ${String(locale)}`);
+    throw new ShareTokenError(
+      'invalid_option',
+      `composeShareText: locale must be zh or en, found ${String(locale)}`,
+    );
   }
   const maxTitleWidth = options.maxTitleWidth ?? 40;
   if (!Number.isInteger(maxTitleWidth) || maxTitleWidth < 4 || maxTitleWidth > 400) {
-    throw new ShareTokenError('invalid_option', `composeShareText: maxTitleWidth must be an integer 4–400, found ${maxTitleWidth}`);
+    throw new ShareTokenError(
+      'invalid_option',
+      `composeShareText: maxTitleWidth must be an integer 4–400, found ${maxTitleWidth}`,
+    );
   }
   const templateName = options.template ?? 'modern';
   const template = (TEMPLATES as Record<string, string>)[templateName] ?? templateName;
   if (typeof template !== 'string' || !template.includes('{token}') || template.length > 2000) {
-    throw new ShareTokenError('invalid_option', `composeShareText: a template must contain {token}, found ${preview(String(template))}`);
+    throw new ShareTokenError(
+      'invalid_option',
+      `composeShareText: a template must contain {token}, found ${preview(String(template))}`,
+    );
   }
   const [open, close] = pickDelimiter(options.delimiter, options.rotate ?? 0);
   for (const d of [open, close]) {
     // regex-safe: a single character class
     if (d.length > 8 || /[\r\n]/.test(d)) {
-      throw new ShareTokenError('invalid_option', `composeShareText: a delimiter is at most 8 characters on one line, found ${preview(d)}`);
+      throw new ShareTokenError(
+        'invalid_option',
+        `composeShareText: a delimiter is at most 8 characters on one line, found ${preview(d)}`,
+      );
     }
   }
   const encodeOptions: EncodeTokenOptions = options.form === undefined ? {} : { form: options.form };
   const token = encodeToken(options.target, encodeOptions);
   const decoded = decodeToken(token);
-  const brand = (options.brand ?? brandOf(decoded.identity, decoded.url, locale)).replace(/[\r\n【】]/g, ' ').trim();
+  const brand = (options.brand ?? brandOf(decoded.identity, decoded.url, locale))
+    .replace(/[\r\n【】]/g, ' ')
+    .trim();
   const title = options.title === undefined ? '' : cutTitle(String(options.title), maxTitleWidth);
   const slots: Record<string, string> = {
     brand,
@@ -171,7 +191,10 @@ export function composeShareText(options: ComposeShareTextOptions): string {
     close,
     hint: HINTS[locale].replace('{brand}', brand),
   };
-  let text = template.replace(/\{(brand|title|url|token|open|close|hint)\}/g, (_m, k: string) => slots[k] ?? '');
+  let text = template.replace(
+    /\{(brand|title|url|token|open|close|hint)\}/g,
+    (_m, k: string) => slots[k] ?? '',
+  );
   if (title === '') text = text.replace(' 「」', '').replace('「」', '').replace('【】', '');
   return text;
 }

@@ -40,7 +40,9 @@ export function isShareTokenError(error: unknown): error is ShareTokenError {
 
 /** Cuts user input for error messages so a huge input never ends up in a log line. */
 export function preview(input: string, max = 60): string {
-  return input.length <= max ? JSON.stringify(input) : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
+  return input.length <= max
+    ? JSON.stringify(input)
+    : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
 }
 
 /** The largest text `parseShareText` and `findTokens` accept: 1 MiB of UTF-16 code units. */
@@ -49,9 +51,15 @@ export const MAX_TEXT_LENGTH = 1 << 20;
 /** Throws `invalid_input` / `too_long` unless `text` is a string within `max` code units. */
 export function checkText(text: unknown, max: number, what: string): asserts text is string {
   if (typeof text !== 'string') {
-    throw new ShareTokenError('invalid_input', `${what}: expected a string, found ${text === null ? 'null' : typeof text}`);
+    throw new ShareTokenError(
+      'invalid_input',
+      `${what}: expected a string, found ${text === null ? 'null' : typeof text}`,
+    );
   }
   if (text.length > max) {
-    throw new ShareTokenError('too_long', `${what}: expected at most ${max} characters, found ${text.length}`);
+    throw new ShareTokenError(
+      'too_long',
+      `${what}: expected at most ${max} characters, found ${text.length}`,
+    );
   }
 }

@@ -7,8 +7,8 @@ import {
   PRICE_LINE_MARKERS,
   type RunTokenRule,
   SHARE_ROWS,
-  type ShareRow,
   type SharePlatform,
+  type ShareRow,
   shareRow,
   type TitleRule,
 } from './shares.js';
@@ -90,7 +90,12 @@ function isAsciiAlnum(c: number): boolean {
 
 /** CJK ideographs, kana and hangul: letters of running text, not delimiters. */
 function isCjkLetter(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+  return (
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0xac00 && c <= 0xd7af)
+  );
 }
 
 function safeIdentify(url: string): LinkIdentity | null {
@@ -114,7 +119,12 @@ function sameTarget(a: LinkIdentity | null, aUrl: string | null, b: ScannedToken
   if (aUrl !== null && aUrl === t.url) return true;
   if (a === null || t.identity === null) return false;
   if (a.url === t.identity.url) return true;
-  return a.id !== null && a.platform === t.identity.platform && a.kind === t.identity.kind && a.id === t.identity.id;
+  return (
+    a.id !== null &&
+    a.platform === t.identity.platform &&
+    a.kind === t.identity.kind &&
+    a.id === t.identity.id
+  );
 }
 
 /**
@@ -131,13 +141,21 @@ function sameTarget(a: LinkIdentity | null, aUrl: string | null, b: ScannedToken
  */
 export function parseShareText(text: string): ShareMatch[] {
   checkText(text, MAX_TEXT_LENGTH, 'parseShareText');
+  return parseUnchecked(text);
+}
+
+/** `parseShareText` without the size limit, for benchmarks that measure how time grows past it. */
+export function parseUnchecked(text: string): ShareMatch[] {
   const { norm, map, changes } = normalizeText(text);
   const n = norm.length;
 
   // 1. Links and sharekit tokens; both are closed to token scanning.
   const hits = findUrls(norm, (host) => safePlatformOf(host) !== null);
   const sk = scanTokens(norm, false);
-  const closed: [number, number][] = [...hits.map((h) => [h.start, h.end] as [number, number]), ...sk.map((t) => [t.start, t.end] as [number, number])];
+  const closed: [number, number][] = [
+    ...hits.map((h) => [h.start, h.end] as [number, number]),
+    ...sk.map((t) => [t.start, t.end] as [number, number]),
+  ];
   closed.sort((a, b) => a[0] - b[0]);
 
   const urlDrafts: Draft[] = [];
@@ -176,6 +194,16 @@ export function parseShareText(text: string): ShareMatch[] {
   let cp = 0;
   let sp = 0;
   let segText = norm.slice(segments[0]![0], segments[0]![1]);
+  // Which markers the current segment contains, looked up once per segment and marker.
+  const segHas = new Map<string, boolean>();
+  const has = (m: string): boolean => {
+    let v = segHas.get(m);
+    if (v === undefined) {
+      v = segText.includes(m);
+      segHas.set(m, v);
+    }
+    return v;
+  };
   for (let i = 0; i < n; ) {
     if (!isAsciiAlnum(norm.charCodeAt(i))) {
       i++;
@@ -189,6 +217,7 @@ export function parseShareText(text: string): ShareMatch[] {
     while (sp + 1 < segments.length && (segments[sp] as [number, number])[1] <= start) {
       sp++;
       segText = norm.slice(segments[sp]![0], segments[sp]![1]);
+      segHas.clear();
     }
     const len = end - start;
     if (len >= 5 && len <= 6 && CHANNEL_CODE.test(norm.slice(start, end))) {
@@ -198,9 +227,16 @@ export function parseShareText(text: string): ShareMatch[] {
     if (len < 10 || len > 16) continue;
     const value = norm.slice(start, end);
     for (const row of SHARE_ROWS) {
-      const rule = row.runTokens?.find((r) => runMatches(r, norm, start, end, value, segText));
+      const rule = row.runTokens?.find((r) => runMatches(r, norm, start, end, value, has));
       if (rule) {
-        candidates.push({ row, rule, start, end, value, strong: !rule.shapeOnly || isDelimited(norm, start, end) });
+        candidates.push({
+          row,
+          rule,
+          start,
+          end,
+          value,
+          strong: !rule.shapeOnly || isDelimited(norm, start, end),
+        });
         break;
       }
     }
@@ -218,11 +254,17 @@ export function parseShareText(text: string): ShareMatch[] {
     applyClaims(inSeg, text);
     for (const d of inSeg) readQueryToken(d);
     const hadLinks = inSeg.length > 0;
+    const linkCount = inSeg.length;
+    let lp = 0;
 
     while (kp < candidates.length && (candidates[kp] as Candidate).start < e) {
       const c = candidates[kp++] as Candidate;
       const accepts = [c.row.platform, ...(c.row.tokenShared ?? [])];
-      const owners = inSeg.filter((d) => d.kind === 'platform-share' && d.url !== null && accepts.includes(d.platform as SharePlatform));
+      // A token belongs to a link next to it: only the links just before and after it are asked.
+      while (lp < linkCount && (inSeg[lp] as Draft).anchor <= c.start) lp++;
+      const owners = [inSeg[lp - 1], lp < linkCount ? inSeg[lp] : undefined].filter(
+        (d): d is Draft => d !== undefined && accepts.includes(d.platform as SharePlatform),
+      );
       if (owners.length > 0) {
         owners.sort((a, b) => distance(a, c.start) - distance(b, c.start));
         const owner = owners[0] as Draft;
@@ -242,10 +284,14 @@ export function parseShareText(text: string): ShareMatch[] {
     }
     applyClaims(inSeg, text);
 
-    // sharekit tokens: merge with the link they name, or stand alone.
+    // sharekit tokens: merge with the link next to them when it names the same target, or stand alone.
+    let sp2 = 0;
     while (tp < sk.length && (sk[tp] as ScannedToken).start < e) {
       const t = sk[tp++] as ScannedToken;
-      const same = inSeg.find((d) => d.kind === 'platform-share' && d.url !== null && sameTarget(d.identity, d.url, t));
+      while (sp2 < linkCount && (inSeg[sp2] as Draft).anchor <= t.start) sp2++;
+      const same = [inSeg[sp2 - 1], sp2 < linkCount ? inSeg[sp2] : undefined].find(
+        (d): d is Draft => d !== undefined && d.kind === 'platform-share' && sameTarget(d.identity, d.url, t),
+      );
       const d = same ?? bareDraft(t.decoded.identity?.platform ?? null, t.start, t.end);
       d.kind = 'sharekit-token';
       d.platform = t.decoded.identity?.platform ?? (same ? same.platform : null);
@@ -313,9 +359,10 @@ function distance(d: Draft, at: number): number {
 
 function applyClaims(inSeg: Draft[], text: string): void {
   for (const row of SHARE_ROWS) {
-    if (!row.claims || !row.claims.words.some((w) => text.includes(w))) continue;
+    if (!row.claims?.words.some((w) => text.includes(w))) continue;
     for (const d of inSeg) {
-      if (d.kind === 'platform-share' && d.platform !== null && row.claims.over.includes(d.platform)) d.platform = row.platform;
+      if (d.kind === 'platform-share' && d.platform !== null && row.claims.over.includes(d.platform))
+        d.platform = row.platform;
     }
   }
 }
@@ -338,19 +385,38 @@ function readQueryToken(d: Draft): void {
   }
 }
 
-function runMatches(rule: RunTokenRule, norm: string, start: number, end: number, value: string, segText: string): boolean {
+function runMatches(
+  rule: RunTokenRule,
+  norm: string,
+  start: number,
+  end: number,
+  value: string,
+  has: (marker: string) => boolean,
+): boolean {
   const len = end - start;
   if (len < rule.min || len > rule.max) return false;
   if (!/[A-Za-z]/.test(value)) return false;
   if (rule.needs === 'letter-digit' && !/[0-9]/.test(value)) return false;
-  if (rule.shapeOnly && WORDISH.test(value)) return false;
-  if (rule.requires && !rule.requires.some((m) => segText.includes(m))) return false;
+  if (rule.shapeOnly && (WORDISH.test(value) || inDottedName(norm, start, end))) return false;
+  if (rule.requires && !rule.requires.some(has)) return false;
   if (rule.after && !rule.after.includes(prevNonSpace(norm, start, 1))) return false;
   if (rule.between) {
     const w = rule.between.length;
-    if (prevNonSpace(norm, start, w) !== rule.between || nextNonSpace(norm, end, w) !== rule.between) return false;
+    if (prevNonSpace(norm, start, w) !== rule.between || nextNonSpace(norm, end, w) !== rule.between)
+      return false;
   }
   return true;
+}
+
+/** A run that is one label of a host name or an e-mail address (`abc.example12.com`, `name@qq.com`). */
+function inDottedName(norm: string, start: number, end: number): boolean {
+  const before = norm.charCodeAt(start - 1);
+  const after = norm.charCodeAt(end);
+  const joins = (c: number) => c === 0x2e || c === 0x40;
+  return (
+    (joins(after) && isAsciiAlnum(norm.charCodeAt(end + 1))) ||
+    (joins(before) && isAsciiAlnum(norm.charCodeAt(start - 2)))
+  );
 }
 
 function prevNonSpace(norm: string, at: number, width: number): string {
@@ -434,7 +500,13 @@ interface Finished {
 
 const finished = new WeakMap<Draft, Finished>();
 
-function finishDraft(d: Draft, norm: string, ws: number, we: number, codes: { start: number; value: string }[]): void {
+function finishDraft(
+  d: Draft,
+  norm: string,
+  ws: number,
+  we: number,
+  codes: { start: number; value: string }[],
+): void {
   const row = d.platform === null ? null : shareRow(d.platform);
   const win = norm.slice(ws, we);
   const result: Finished = { code: null, title: null, codeWords: [] };
@@ -450,14 +522,18 @@ function finishDraft(d: Draft, norm: string, ws: number, we: number, codes: { st
   }
   // Channel code: the nearest one after the share's link or token, else before it.
   let best: { start: number; value: string } | null = null;
-  for (let lo = lowerBound(codes, ws); lo < codes.length && (codes[lo] as { start: number }).start < we; lo++) {
+  for (
+    let lo = lowerBound(codes, ws);
+    lo < codes.length && (codes[lo] as { start: number }).start < we;
+    lo++
+  ) {
     const c = codes[lo] as { start: number; value: string };
     if (best === null || Math.abs(c.start - d.anchorEnd) < Math.abs(best.start - d.anchorEnd)) best = c;
   }
   if (best) result.code = [best.start, best.start + best.value.length];
   const rules = d.titleRules ?? row?.titles ?? [];
   for (const rule of rules) {
-    const t = findTitle(rule, norm, win, ws, d, row);
+    const t = findTitle(rule, win, ws, d, row);
     if (t === 'none') break;
     if (t) {
       result.title = t;
@@ -509,7 +585,6 @@ function blocks(win: string, from: number, to: number): [number, number][] {
 
 function findTitle(
   rule: TitleRule,
-  norm: string,
   win: string,
   ws: number,
   d: Draft,
@@ -608,7 +683,7 @@ function findTitle(
       if (!d.urlSpan) return null;
       const lineStart = win.lastIndexOf('\n', us - 1) + 1;
       let a = lineStart;
-      let b = us;
+      const b = us;
       for (;;) {
         while (a < b && isSpace(win.charCodeAt(a))) a++;
         const lead = (row?.leadIns ?? []).find((x) => win.startsWith(x, a));
@@ -640,7 +715,15 @@ function findTitle(
 }
 
 function isTitleStart(c: number): boolean {
-  return isAsciiAlnum(c) || isCjkLetter(c) || c === 0x3010 || c === 0x300a || c === 0x201c || c === 0x28 || c === 0xff08;
+  return (
+    isAsciiAlnum(c) ||
+    isCjkLetter(c) ||
+    c === 0x3010 ||
+    c === 0x300a ||
+    c === 0x201c ||
+    c === 0x28 ||
+    c === 0xff08
+  );
 }
 
 function toMatch(
@@ -662,8 +745,19 @@ function toMatch(
   const start = map[lo] as number;
   const end = hi > lo ? (map[hi - 1] as number) + 1 : start;
   const repaired = new Set<ShareRepair>(d.repairs);
-  for (const c of changes) if (c.at >= start && c.at < end) repaired.add(c.what);
-  const title = f.title ? cleanSlice(text.slice(map[f.title[0]] as number, (map[f.title[1] - 1] as number) + 1)) : null;
+  let lo2 = 0;
+  let hi2 = changes.length;
+  while (lo2 < hi2) {
+    const mid = (lo2 + hi2) >> 1;
+    if ((changes[mid] as { at: number }).at < start) lo2 = mid + 1;
+    else hi2 = mid;
+  }
+  for (let k = lo2; k < changes.length && (changes[k] as { at: number }).at < end; k++) {
+    repaired.add((changes[k] as { what: NormalizationRepair }).what);
+  }
+  const title = f.title
+    ? cleanSlice(text.slice(map[f.title[0]] as number, (map[f.title[1] - 1] as number) + 1))
+    : null;
   const code = f.code ? norm.slice(f.code[0], f.code[1]) : null;
   return {
     platform: d.platform,

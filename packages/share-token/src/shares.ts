@@ -112,7 +112,14 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
 ]);
 
 /** Lines of rebate-bot reposts that carry prices, not the title. */
-export const PRICE_LINE_MARKERS: readonly string[] = ['【在售价】', '【券后价】', '【下单链接】', '原价', '跟我买', '券后价'];
+export const PRICE_LINE_MARKERS: readonly string[] = [
+  '【在售价】',
+  '【券后价】',
+  '【下单链接】',
+  '原价',
+  '跟我买',
+  '券后价',
+];
 
 const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
 

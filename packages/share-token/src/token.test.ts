@@ -27,9 +27,7 @@ function identityOf(platform: PlatformId, kind: ContentKind, id: string): LinkId
 
 const identityArb: fc.Arbitrary<LinkIdentity> = fc
   .constantFrom(...SPECS)
-  .chain((s) =>
-    fc.stringMatching(s.idPattern).map((id) => identityOf(s.platform, s.kind as ContentKind, id)),
-  )
+  .chain((s) => fc.stringMatching(s.idPattern).map((id) => identityOf(s.platform, s.kind as ContentKind, id)))
   .filter((x): x is LinkIdentity => x !== null);
 
 const SAMPLE_IDENTITIES: LinkIdentity[] = [
@@ -102,7 +100,10 @@ describe('encodeToken and decodeToken', () => {
   });
 
   it('corrects every single substitution of sample tokens back to the same target (exhaustive)', () => {
-    const tokens = [...SAMPLE_IDENTITIES.map((x) => encodeToken(x)), ...SAMPLE_URLS.map((u) => encodeToken(u))];
+    const tokens = [
+      ...SAMPLE_IDENTITIES.map((x) => encodeToken(x)),
+      ...SAMPLE_URLS.map((u) => encodeToken(u)),
+    ];
     let checked = 0;
     for (const token of tokens) {
       const want = decodeToken(token);
@@ -122,7 +123,10 @@ describe('encodeToken and decodeToken', () => {
   });
 
   it('rejects every adjacent transposition of sample tokens (exhaustive)', () => {
-    const tokens = [...SAMPLE_IDENTITIES.map((x) => encodeToken(x)), ...SAMPLE_URLS.map((u) => encodeToken(u))];
+    const tokens = [
+      ...SAMPLE_IDENTITIES.map((x) => encodeToken(x)),
+      ...SAMPLE_URLS.map((u) => encodeToken(u)),
+    ];
     let checked = 0;
     for (const token of tokens) {
       for (let i = 0; i + 1 < token.length; i++) {
@@ -148,16 +152,21 @@ describe('encodeToken and decodeToken', () => {
 
   it('rejects or corrects back any one-character mutation, never reading another target', () => {
     fc.assert(
-      fc.property(identityArb, fc.nat(), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }), (x, at, ch) => {
-        const token = encodeToken(x);
-        const i = at % token.length;
-        const mutated = token.slice(0, i) + ch + token.slice(i + 1);
-        try {
-          expect(decodeToken(mutated).identity).toEqual(x);
-        } catch (e) {
-          if (!isShareTokenError(e)) throw e;
-        }
-      }),
+      fc.property(
+        identityArb,
+        fc.nat(),
+        fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+        (x, at, ch) => {
+          const token = encodeToken(x);
+          const i = at % token.length;
+          const mutated = token.slice(0, i) + ch + token.slice(i + 1);
+          try {
+            expect(decodeToken(mutated).identity).toEqual(x);
+          } catch (e) {
+            if (!isShareTokenError(e)) throw e;
+          }
+        },
+      ),
       { numRuns: 500, seed: SEED },
     );
   });
@@ -195,14 +204,21 @@ describe('encodeToken and decodeToken', () => {
   });
 
   it('throws typed errors for non-strings, huge input, foreign characters and short input', () => {
-    expect(() => decodeToken(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => decodeToken(42 as unknown as string)).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
     expect(() => decodeToken('V'.repeat(70_000))).toThrow(expect.objectContaining({ code: 'too_long' }));
     expect(() => decodeToken('V2ABC#DEFGH')).toThrow(expect.objectContaining({ code: 'invalid_token' }));
     expect(() => decodeToken('V2A')).toThrow(expect.objectContaining({ code: 'invalid_token' }));
   });
 
   it('refuses javascript:, data: and file: targets and URLs over 2 KB', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'https://exa mple.com/']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'file:///etc/passwd',
+      'https://exa mple.com/',
+    ]) {
       expect(() => encodeToken(url)).toThrow(expect.objectContaining({ code: 'invalid_target' }));
     }
     expect(() => encodeToken(`https://example.com/${'a'.repeat(2100)}`)).toThrow(
@@ -211,7 +227,12 @@ describe('encodeToken and decodeToken', () => {
   });
 
   it('refuses a compact form for a short link, which has no id', () => {
-    const short: LinkIdentity = { platform: 'taobao', kind: 'short', id: null, url: 'https://m.tb.cn/h.3m5PFm3' };
+    const short: LinkIdentity = {
+      platform: 'taobao',
+      kind: 'short',
+      id: null,
+      url: 'https://m.tb.cn/h.3m5PFm3',
+    };
     expect(() => encodeToken(short, { form: 'compact' })).toThrow(ShareTokenError);
     expect(decodeToken(encodeToken(short)).url).toBe('https://m.tb.cn/h.3m5PFm3');
   });

@@ -173,7 +173,11 @@ const DECIMAL = /^(?:0|[1-9][0-9]{0,63})$/;
 const ALNUM36 = /^[0-9A-Z]{1,64}$/;
 const ALNUM36_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-function encodeId(platform: PlatformId, kind: ContentKind, id: string): { enc: Encoding; rest: bigint } | null {
+function encodeId(
+  platform: PlatformId,
+  kind: ContentKind,
+  id: string,
+): { enc: Encoding; rest: bigint } | null {
   if (platform === 'bilibili' && kind === 'video') {
     try {
       const av = bvToAv(id);
@@ -283,10 +287,16 @@ function identityFromCompact(payload: readonly number[]): LinkIdentity | null {
 function checkUrl(url: string): Uint8Array {
   const bytes = new TextEncoder().encode(url);
   if (bytes.length > MAX_URL_BYTES) {
-    throw new ShareTokenError('too_long', `encodeToken: expected a URL of at most ${MAX_URL_BYTES} bytes, found ${bytes.length}`);
+    throw new ShareTokenError(
+      'too_long',
+      `encodeToken: expected a URL of at most ${MAX_URL_BYTES} bytes, found ${bytes.length}`,
+    );
   }
   if (!isSafeHttpUrl(url)) {
-    throw new ShareTokenError('invalid_target', `encodeToken: expected an absolute http(s) URL without spaces, found ${preview(url)}`);
+    throw new ShareTokenError(
+      'invalid_target',
+      `encodeToken: expected an absolute http(s) URL without spaces, found ${preview(url)}`,
+    );
   }
   return bytes;
 }
@@ -374,7 +384,10 @@ function isIdentity(x: unknown): x is LinkIdentity {
 export function encodeToken(target: LinkIdentity | string, options: EncodeTokenOptions = {}): string {
   const form = options.form ?? 'auto';
   if (form !== 'auto' && form !== 'compact' && form !== 'url') {
-    throw new ShareTokenError('invalid_option', `encodeToken: form must be auto, compact or url, found ${String(form)}`);
+    throw new ShareTokenError(
+      'invalid_option',
+      `encodeToken: form must be auto, compact or url, found ${String(form)}`,
+    );
   }
   let data: number[] | null = null;
   if (typeof target === 'string') {
@@ -384,13 +397,18 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
     if (form === 'compact') {
       const identity = isSafeHttpUrl(target) ? identify(target) : null;
       if (!identity || identity.id === null || identity.kind === 'short') {
-        throw new ShareTokenError('invalid_target', `encodeToken: no platform identity with an id in ${preview(target)}`);
+        throw new ShareTokenError(
+          'invalid_target',
+          `encodeToken: no platform identity with an id in ${preview(target)}`,
+        );
       }
       data = compactData(identity.platform, identity.kind, identity.id);
     } else data = urlData(target);
   } else if (isIdentity(target)) {
     const canCompact =
-      target.id !== null && target.kind !== 'short' && canonicalUrlFor(target.platform, target.kind, target.id) !== null;
+      target.id !== null &&
+      target.kind !== 'short' &&
+      canonicalUrlFor(target.platform, target.kind, target.id) !== null;
     const canonical = canCompact ? canonicalUrlFor(target.platform, target.kind, target.id as string) : null;
     if (form === 'compact' || (form === 'auto' && canCompact && canonical === target.url)) {
       data = canCompact ? compactData(target.platform, target.kind, target.id as string) : null;
@@ -499,11 +517,17 @@ export function decodeToken(token: string): DecodedToken {
     }
   }
   if (word.length < 2 + 1 + CHECKS) {
-    throw new ShareTokenError('invalid_token', `decodeToken: expected at least 8 symbols, found ${word.length}`);
+    throw new ShareTokenError(
+      'invalid_token',
+      `decodeToken: expected at least 8 symbols, found ${word.length}`,
+    );
   }
   const result = tryDecode(word, erasure);
   if (result === 'payload') {
-    throw new ShareTokenError('invalid_payload', `decodeToken: ${preview(token)} checks but does not name a valid target`);
+    throw new ShareTokenError(
+      'invalid_payload',
+      `decodeToken: ${preview(token)} checks but does not name a valid target`,
+    );
   }
   if (result) return result;
   if (FUTURE_VERSIONS.includes(word[0] as number)) {
@@ -521,7 +545,10 @@ export function decodeToken(token: string): DecodedToken {
         : `decodeToken: the header announces ${expected + CHECKS} symbols, found ${word.length}`,
     );
   }
-  throw new ShareTokenError('checksum_mismatch', `decodeToken: ${preview(token)} does not check and cannot be corrected`);
+  throw new ShareTokenError(
+    'checksum_mismatch',
+    `decodeToken: ${preview(token)} does not check and cannot be corrected`,
+  );
 }
 
 /** Corrects (at most one symbol) and reads; 'payload' when the checks pass but the payload is invalid. */

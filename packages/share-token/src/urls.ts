@@ -19,7 +19,17 @@ export type UrlRepair = 'markdown-link' | 'scheme-added' | 'line-joined' | 'jkl-
 function isUrlChar(c: number): boolean {
   if (c <= 0x20 || c >= 0x7f) return false;
   // " < > \ ^ ` { | }
-  return c !== 0x22 && c !== 0x3c && c !== 0x3e && c !== 0x5c && c !== 0x5e && c !== 0x60 && c !== 0x7b && c !== 0x7c && c !== 0x7d;
+  return (
+    c !== 0x22 &&
+    c !== 0x3c &&
+    c !== 0x3e &&
+    c !== 0x5c &&
+    c !== 0x5e &&
+    c !== 0x60 &&
+    c !== 0x7b &&
+    c !== 0x7c &&
+    c !== 0x7d
+  );
 }
 
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '*', '~']);
@@ -102,14 +112,16 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
     const pieces: string[] = [];
     let pieceStart = i;
     let joined = false;
+    let slashes = false;
     while (i < n) {
       const c = norm.charCodeAt(i);
       if (isUrlChar(c)) {
+        if (c === 0x2f && norm.charCodeAt(i - 1) === 0x2f) slashes = true;
         i++;
         continue;
       }
       const next = norm.charCodeAt(i + 1);
-      if (c === 0x0a && (next === 0x3f || next === 0x26) && i > start && norm.slice(start, i).includes('//')) {
+      if (c === 0x0a && (next === 0x3f || next === 0x26) && slashes) {
         pieces.push(norm.slice(pieceStart, i));
         i++;
         pieceStart = i;
@@ -150,7 +162,13 @@ function readRun(
       }
       const hit = completeUrl(target, knownHost);
       if (hit) {
-        hits.push({ start, end, url: hit.url, host: hit.host, repairs: [...repairs, ...extra, ...hit.repairs] });
+        hits.push({
+          start,
+          end,
+          url: hit.url,
+          host: hit.host,
+          repairs: [...repairs, ...extra, ...hit.repairs],
+        });
         return;
       }
     }
@@ -160,7 +178,14 @@ function readRun(
     let s = 0;
     while (s < run.length && (run[s] === '(' || run[s] === '[')) s++;
     const hit = completeUrl(trimTail(run.slice(s)), knownHost);
-    if (hit) hits.push({ start: start + s, end, url: hit.url, host: hit.host, repairs: [...repairs, ...hit.repairs] });
+    if (hit)
+      hits.push({
+        start: start + s,
+        end,
+        url: hit.url,
+        host: hit.host,
+        repairs: [...repairs, ...hit.repairs],
+      });
     return;
   }
   for (let k = 0; k < starts.length; k++) {

@@ -16,27 +16,54 @@ const VECTORS: readonly Vector[] = [
   {
     name: 'reads the 2022+ Taobao layout with tk, channel code and 「title」',
     text: '【淘宝】https://e.tb.cn/h.7QwErTyUiOpAsDf?tk=Qw3rTy7UiOp CZ0042 「实木小方凳 换鞋凳」\n点击链接直接打开 或者 淘宝搜索直接打开',
-    want: { platform: 'taobao', url: 'https://e.tb.cn/h.7QwErTyUiOpAsDf?tk=Qw3rTy7UiOp', token: 'Qw3rTy7UiOp', code: 'CZ0042', title: '实木小方凳 换鞋凳' },
+    want: {
+      platform: 'taobao',
+      url: 'https://e.tb.cn/h.7QwErTyUiOpAsDf?tk=Qw3rTy7UiOp',
+      token: 'Qw3rTy7UiOp',
+      code: 'CZ0042',
+      title: '实木小方凳 换鞋凳',
+    },
   },
   {
     name: 'reads a Taobao share with a service badge after the marker and an http e.tb.cn link',
     text: '【淘宝】假一赔四 http://e.tb.cn/h.Zx9Cv8Bn7Mq6Wp5?tk=Hn4Jk5Lm6Np HU321 「复古台灯 卧室床头」',
-    want: { platform: 'taobao', url: 'http://e.tb.cn/h.Zx9Cv8Bn7Mq6Wp5?tk=Hn4Jk5Lm6Np', token: 'Hn4Jk5Lm6Np', code: 'HU321', title: '复古台灯 卧室床头' },
+    want: {
+      platform: 'taobao',
+      url: 'http://e.tb.cn/h.Zx9Cv8Bn7Mq6Wp5?tk=Hn4Jk5Lm6Np',
+      token: 'Hn4Jk5Lm6Np',
+      code: 'HU321',
+      title: '复古台灯 卧室床头',
+    },
   },
   {
     name: 'reads the 2018 layout with 【title】 before the link and a ￥ token in the garbled tail',
     text: '【加厚防滑浴室地垫】https://m.tb.cn/h.4kD9sPq 点击链接，再选择浏览器咑閞；或復·制这段描述￥7hGf2Kd9LpQ￥后到👉淘♂寳♀👈',
-    want: { platform: 'taobao', url: 'https://m.tb.cn/h.4kD9sPq', token: '7hGf2Kd9LpQ', title: '加厚防滑浴室地垫' },
+    want: {
+      platform: 'taobao',
+      url: 'https://m.tb.cn/h.4kD9sPq',
+      token: '7hGf2Kd9LpQ',
+      title: '加厚防滑浴室地垫',
+    },
   },
   {
     name: 'reads the 2020 token-first layout with ?sm= and the title at the end',
     text: '复制这行话₳Mn8Bv7Cx6Za₳打开?淘宝?或点几链街https://m.tb.cn/h.Vq1Wz2X?sm=a1b2c3 至瀏lan嘂..【男士纯棉短袖套装】',
-    want: { platform: 'taobao', url: 'https://m.tb.cn/h.Vq1Wz2X?sm=a1b2c3', token: 'Mn8Bv7Cx6Za', title: '男士纯棉短袖套装' },
+    want: {
+      platform: 'taobao',
+      url: 'https://m.tb.cn/h.Vq1Wz2X?sm=a1b2c3',
+      token: 'Mn8Bv7Cx6Za',
+      title: '男士纯棉短袖套装',
+    },
   },
   {
     name: 'reads a rebate-bot repost: title line above the price lines, token in its own line',
     text: '不锈钢保温杯 大容量 【包邮】\n【在售价】39.90元\n【券后价】19.90元\n【下单链接】https://m.tb.cn/h.Kp3Lm4N \n-----\n复制这条信息，$Rt5Yu6Io7Pa$，到【手机淘宝】即可查看',
-    want: { platform: 'taobao', url: 'https://m.tb.cn/h.Kp3Lm4N', token: 'Rt5Yu6Io7Pa', title: '不锈钢保温杯 大容量' },
+    want: {
+      platform: 'taobao',
+      url: 'https://m.tb.cn/h.Kp3Lm4N',
+      token: 'Rt5Yu6Io7Pa',
+      title: '不锈钢保温杯 大容量',
+    },
   },
   {
     name: 'reads a bare token with mismatched emoji delimiters and a trailing comma',
@@ -61,7 +88,13 @@ const VECTORS: readonly Vector[] = [
   {
     name: 'reads a cart share: digits, 🗝, token, £, link and code, no title',
     text: '27🗝9Kj8Hg7Fd6S£ https://m.tb.cn/h.Qa2Ws3E  CZ1001 快来看我购物车里的好宝贝~',
-    want: { platform: 'taobao', token: '9Kj8Hg7Fd6S', url: 'https://m.tb.cn/h.Qa2Ws3E', code: 'CZ1001', title: null },
+    want: {
+      platform: 'taobao',
+      token: '9Kj8Hg7Fd6S',
+      url: 'https://m.tb.cn/h.Qa2Ws3E',
+      code: 'CZ1001',
+      title: null,
+    },
   },
   {
     name: 'reads a Xianyu share on an m.tb.cn link and unwraps 我在闲鱼发布了【…】',
@@ -71,12 +104,23 @@ const VECTORS: readonly Vector[] = [
   {
     name: 'reads a Tmall 喵口令 whose key is the ?tm= short link',
     text: '复制整段信息，打开👉手机天猫👈，即可查看此商品:【当季新鲜脐橙 5斤装】(未安装App点这里：http://yukhj.com/s/AbCdE?tm=0f1e2d )🔑喵口令🔑',
-    want: { platform: 'tmall', url: 'http://yukhj.com/s/AbCdE?tm=0f1e2d', token: null, title: '当季新鲜脐橙 5斤装' },
+    want: {
+      platform: 'tmall',
+      url: 'http://yukhj.com/s/AbCdE?tm=0f1e2d',
+      token: null,
+      title: '当季新鲜脐橙 5斤装',
+    },
   },
   {
     name: 'reads the 2025 JD layout with jkl=@…@, channel code and title on a CRLF line',
     text: '【京东】https://3.cn/2Ab-cDeF?jkl=@Qw1Er2Ty3U@ MU1234 「机械键盘 红轴 87键」\r\n点击链接直接打开 或者复制文案打开京东',
-    want: { platform: 'jd', url: 'https://3.cn/2Ab-cDeF?jkl=@Qw1Er2Ty3U@', token: 'Qw1Er2Ty3U', code: 'MU1234', title: '机械键盘 红轴 87键' },
+    want: {
+      platform: 'jd',
+      url: 'https://3.cn/2Ab-cDeF?jkl=@Qw1Er2Ty3U@',
+      token: 'Qw1Er2Ty3U',
+      code: 'MU1234',
+      title: '机械键盘 红轴 87键',
+    },
   },
   {
     name: 'reads the JD variant with the channel code before the link and the title in 【】',
@@ -101,12 +145,22 @@ const VECTORS: readonly Vector[] = [
   {
     name: 'reads the 2025–26 Douyin layout with codes after the tail',
     text: '4.12 周末露营装备分享 # 露营 # 户外 https://v.douyin.com/aB3-cD4_eF5/ 复制此链接，打开抖音搜索，直接观看视频！ 11/02 kLm:/ :3pm Q@w.Er',
-    want: { platform: 'douyin', url: 'https://v.douyin.com/aB3-cD4_eF5/', token: 'kLm:/ Q@w.Er', title: '周末露营装备分享 # 露营 # 户外' },
+    want: {
+      platform: 'douyin',
+      url: 'https://v.douyin.com/aB3-cD4_eF5/',
+      token: 'kLm:/ Q@w.Er',
+      title: '周末露营装备分享 # 露营 # 户外',
+    },
   },
   {
     name: 'reads a 2021 Douyin share whose link is glued to the garbled tail',
     text: '6.66 xYz:/ 今天的晚霞太美了  https://v.douyin.com/Rk8Jh7G/复淛佌lian接，打开Dou音搜索，直接观kan视频！',
-    want: { platform: 'douyin', url: 'https://v.douyin.com/Rk8Jh7G/', token: 'xYz:/', title: '今天的晚霞太美了' },
+    want: {
+      platform: 'douyin',
+      url: 'https://v.douyin.com/Rk8Jh7G/',
+      token: 'xYz:/',
+      title: '今天的晚霞太美了',
+    },
   },
   {
     name: 'reads the 2023–24 Douyin layout: caption after 看看【<author>的作品】',
@@ -137,7 +191,12 @@ const VECTORS: readonly Vector[] = [
   {
     name: 'reads a Xiaohongshu app share: 😆 code as the token, no title, CJK comma ends the link',
     text: '12 小林发布了一篇小红书笔记，快来看吧！ 😆 Ab3Cd4Ef5Gh6Ij7 😆 http://xhslink.com/a/Zx8Cv7Bn6M5，复制本条信息，打开【小红书】App查看精彩内容！',
-    want: { platform: 'xiaohongshu', url: 'http://xhslink.com/a/Zx8Cv7Bn6M5', token: 'Ab3Cd4Ef5Gh6Ij7', title: null },
+    want: {
+      platform: 'xiaohongshu',
+      url: 'http://xhslink.com/a/Zx8Cv7Bn6M5',
+      token: 'Ab3Cd4Ef5Gh6Ij7',
+      title: null,
+    },
   },
   {
     name: 'reads a Xiaohongshu PC share: title cut before the author, a wrapped link joined',
@@ -184,7 +243,12 @@ const VECTORS: readonly Vector[] = [
   {
     name: 'stops a link at a glued 「 and takes an unclosed title to the end of the line',
     text: 'https://m.tb.cn/h.Ab3Cd4E?tk=Zx8Cv7Bn6Mq「手工编织草帽 遮阳',
-    want: { platform: 'taobao', url: 'https://m.tb.cn/h.Ab3Cd4E?tk=Zx8Cv7Bn6Mq', token: 'Zx8Cv7Bn6Mq', title: '手工编织草帽 遮阳' },
+    want: {
+      platform: 'taobao',
+      url: 'https://m.tb.cn/h.Ab3Cd4E?tk=Zx8Cv7Bn6Mq',
+      token: 'Zx8Cv7Bn6Mq',
+      title: '手工编织草帽 遮阳',
+    },
   },
   {
     name: 'reads a token with zero-width characters inserted by a chat app',
@@ -247,26 +311,38 @@ describe('parseShareText pitfalls', () => {
   });
 
   it('does not take the 11-character 😆 code of a Xiaohongshu share for a Taobao token', () => {
-    const matches = parseShareText('35 阿明发布了一篇小红书笔记，快来看吧！ 😆 Ab3Cd4Ef5Gh 😆 http://xhslink.com/m/Zx8Cv7Bn6Mq 复制本条信息');
+    const matches = parseShareText(
+      '35 阿明发布了一篇小红书笔记，快来看吧！ 😆 Ab3Cd4Ef5Gh 😆 http://xhslink.com/m/Zx8Cv7Bn6Mq 复制本条信息',
+    );
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ platform: 'xiaohongshu', token: 'Ab3Cd4Ef5Gh' });
   });
 
   it('does not take a kaomoji title in ASCII parentheses for a token', () => {
-    const matches = parseShareText('9 【(｡ì _ í｡) - 小猫 | 小红书 - 你的生活指南】 😆 Ab3Cd4Ef5Gh6Ij7 😆 http://xhslink.com/Zx8Cv7');
+    const matches = parseShareText(
+      '9 【(｡ì _ í｡) - 小猫 | 小红书 - 你的生活指南】 😆 Ab3Cd4Ef5Gh6Ij7 😆 http://xhslink.com/Zx8Cv7',
+    );
     expect(matches).toHaveLength(1);
     expect(matches[0]?.title).toBe('(｡ì _ í｡)');
   });
 
   it('keeps emoji lost as ? from joining the link or the token', () => {
-    const [m] = parseShareText('复制这段话$Ab3Cd4Ef5Gh$打开?淘宝?或掂击鏈→接https://m.tb.cn/h.Zx8Cv7B?sm=abc123 至瀏..覽..噐【帆布包】');
-    expect(m).toMatchObject({ url: 'https://m.tb.cn/h.Zx8Cv7B?sm=abc123', token: 'Ab3Cd4Ef5Gh', title: '帆布包' });
+    const [m] = parseShareText(
+      '复制这段话$Ab3Cd4Ef5Gh$打开?淘宝?或掂击鏈→接https://m.tb.cn/h.Zx8Cv7B?sm=abc123 至瀏..覽..噐【帆布包】',
+    );
+    expect(m).toMatchObject({
+      url: 'https://m.tb.cn/h.Zx8Cv7B?sm=abc123',
+      token: 'Ab3Cd4Ef5Gh',
+      title: '帆布包',
+    });
   });
 
   it('reports spans that cover the share in the original text', () => {
     const text = '前言\n【淘宝】https://e.tb.cn/h.Ab3Cd4Ef5Gh6Ij7?tk=Kl8Mn9Op1Qr CZ1234 「台灯」';
     const [m] = parseShareText(text);
-    expect(text.slice(m?.span[0], m?.span[1])).toBe('https://e.tb.cn/h.Ab3Cd4Ef5Gh6Ij7?tk=Kl8Mn9Op1Qr CZ1234 「台灯」');
+    expect(text.slice(m?.span[0], m?.span[1])).toBe(
+      'https://e.tb.cn/h.Ab3Cd4Ef5Gh6Ij7?tk=Kl8Mn9Op1Qr CZ1234 「台灯」',
+    );
   });
 
   it('fills canonicalUrl and identity from canonical-url, also for full links', () => {
@@ -278,7 +354,11 @@ describe('parseShareText pitfalls', () => {
   it('returns [] for text with no share and throws typed errors for misuse', () => {
     expect(parseShareText('')).toEqual([]);
     expect(parseShareText('今天天气不错')).toEqual([]);
-    expect(() => parseShareText(null as unknown as string)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
-    expect(() => parseShareText('a'.repeat((1 << 20) + 1))).toThrow(expect.objectContaining({ code: 'too_long' }));
+    expect(() => parseShareText(null as unknown as string)).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    expect(() => parseShareText('a'.repeat((1 << 20) + 1))).toThrow(
+      expect.objectContaining({ code: 'too_long' }),
+    );
   });
 });

@@ -1,0 +1,169 @@
+import { canonicalUrlFor, type LinkIdentity } from '@sharekit/canonical-url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { composeShareText, decodeToken, displayWidth, encodeToken, parseShareText } from '../src/index.js';
+
+const SEED = 424242;
+
+const identities: LinkIdentity[] = (
+  [
+    ['taobao', 'item', '675330231400'],
+    ['jd', 'item', '100012043978'],
+    ['douyin', 'video', '7301234567890123456'],
+    ['xiaohongshu', 'note', '64f1a2b3000000001f03c4d5'],
+    ['bilibili', 'video', 'BV1GJ411x7h7'],
+    ['pinduoduo', 'item', '123456789'],
+  ] as const
+).flatMap(([p, k, id]) => {
+  const url = canonicalUrlFor(p, k, id);
+  return url ? [{ platform: p, kind: k, id, url }] : [];
+});
+
+const targetArb = fc.oneof(
+  fc.constantFrom(...identities),
+  fc.webUrl({ withQueryParameters: true }),
+  fc.constantFrom('https://m.tb.cn/h.3m5PFm3?tk=Ab3Cd4Ef5Gh', 'https://v.douyin.com/iAb2Cd3/'),
+);
+
+/** Titles of CJK text, short Latin words and spaces (no 「」, line breaks or token-shaped runs). */
+const titleArb = fc
+  .array(
+    fc.oneof(
+      fc.string({
+        unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),
+        minLength: 1,
+        maxLength: 8,
+      }),
+      fc.string({ unit: fc.constantFrom(...'abcdefghxyz'), minLength: 1, maxLength: 6 }),
+      fc.constantFrom(' ', '，', '！', '（新款）'),
+    ),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((parts) => parts.join('').trim())
+  .filter((t) => t.length > 0);
+
+const DELIMITERS = ['￥', '€', '¢', '🔑', '📲', '(', '《', '/', '@', '淘', ''];
+
+describe('properties', () => {
+  it('parseShareText(composeShareText(x)) finds x with its title, whatever the template, locale and delimiter', () => {
+    fc.assert(
+      fc.property(
+        targetArb,
+        titleArb,
+        fc.constantFrom('modern', 'classic', 'token-only'),
+        fc.constantFrom('zh', 'en'),
+        fc.constantFrom(...DELIMITERS),
+        fc.constantFrom(...DELIMITERS),
+        (target, title, template, locale, open, close) => {
+          const text = composeShareText({ target, title, template, locale, delimiter: [open, close] });
+          const want = decodeToken(encodeToken(target));
+          const found = parseShareText(text).find((m) => m.kind === 'sharekit-token');
+          expect(found, text).toBeDefined();
+          expect(found?.url).toBe(want.url);
+          expect(found?.identity).toEqual(want.identity);
+          expect(found?.token).toBe(want.token);
+          if (displayWidth(title) <= 40) expect(found?.title).toBe(title);
+          else {
+            expect(found?.title?.endsWith('…')).toBe(true);
+            expect(displayWidth(found?.title ?? '')).toBeLessThanOrEqual(40);
+          }
+        },
+      ),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+
+  it('rotates through a delimiter list', () => {
+    const target = identities[0] as LinkIdentity;
+    const texts = [0, 1, 2].map((rotate) =>
+      composeShareText({ target, delimiter: ['￥', ['(', ')'], '🔑'], rotate }),
+    );
+    expect(texts[0]).toContain('￥V');
+    expect(texts[1]).toContain('(V');
+    expect(texts[2]).toContain('🔑V');
+  });
+
+  it('cuts titles by display width, counting a CJK character as two', () => {
+    const text = composeShareText({
+      target: identities[0] as LinkIdentity,
+      title: '超'.repeat(30),
+      maxTitleWidth: 10,
+    });
+    expect(text).toContain('「超超超超…」');
+    expect(displayWidth('超超超超…')).toBe(9);
+  });
+
+  it('parseShareText never throws on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        expect(Array.isArray(parseShareText(s))).toBe(true);
+      }),
+      { numRuns: 1000, seed: SEED },
+    );
+  });
+
+  it('parseShareText never throws on text stitched from share-text fragments', () => {
+    const fragment = fc.constantFrom(
+      '【淘宝】',
+      '【京东】',
+      '【闲鱼】',
+      '【抖音商城】',
+      '#吱口令#',
+      '😆',
+      '「',
+      '」',
+      '【',
+      '】',
+      '-哔哩哔哩】',
+      '| 小红书',
+      'https://',
+      'http',
+      '//',
+      'm.tb.cn/h.',
+      '3.cn/',
+      'xhslink.com/',
+      '?tk=',
+      '?jkl=@',
+      '@',
+      '](',
+      ')',
+      '[',
+      '\n',
+      '\r\n',
+      '\u200b',
+      '\uFFFC',
+      '￥',
+      'Ab3Cd4Ef5Gh',
+      'CZ1234',
+      'xYz:/',
+      'Q@w.Er',
+      '12/31',
+      '8.88',
+      ' ',
+      '"',
+      'Ｖ',
+      'V2',
+      'VZ',
+      '5:/鶁',
+      '看看【',
+      '的作品】',
+      '在售价',
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 60 }), (parts) => {
+        const matches = parseShareText(parts.join(''));
+        for (const m of matches) {
+          expect(m.span[0]).toBeLessThanOrEqual(m.span[1]);
+          if (m.url !== null) expect(m.url).toMatch(/^https?:\/\//);
+        }
+      }),
+      { numRuns: 1500, seed: SEED },
+    );
+  });
+
+  it('never returns a javascript:, data: or file: link', () => {
+    const text =
+      'javascript://m.tb.cn/h.x data:text/html,m.tb.cn/h.y file:///m.tb.cn/h.z 【淘宝】javascript:alert(1)';
+    for (const m of parseShareText(text)) expect(m.url ?? 'https://').toMatch(/^https?:\/\//);
+  });
+});
