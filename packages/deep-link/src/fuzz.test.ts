@@ -47,9 +47,11 @@ const SEEDS = [
 const WRAPS: readonly ((inner: string) => string)[] = [
   (x) => `alipays://platformapi/startapp?appId=20000067&url=${encodeURIComponent(x)}`,
   (x) => `https://ds.alipay.com/?scheme=${encodeURIComponent(x)}`,
-  (x) => `tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&bootImage=0&h5Url=${encodeURIComponent(x)}`,
+  (x) =>
+    `tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&bootImage=0&h5Url=${encodeURIComponent(x)}`,
   (x) => `https://b.mashort.cn/ulk/taobao?smburl=${encodeURIComponent(x)}`,
-  (x) => `openapp.jdmobile://virtual?params=${encodeURIComponent(JSON.stringify({ category: 'jump', des: 'm', url: x }))}`,
+  (x) =>
+    `openapp.jdmobile://virtual?params=${encodeURIComponent(JSON.stringify({ category: 'jump', des: 'm', url: x }))}`,
   (x) => `https://linkst.m.jd.com/ul/ul.action?${encodeURIComponent(x)}`,
   (x) => `kwai://webview?url=${encodeURIComponent(x)}`,
   (x) => `snssdk1128://webview?url=${encodeURIComponent(x)}`,
@@ -64,7 +66,13 @@ const SAFE_INNER = [
   { link: 'bilibili://video/av170001', id: 'BV17x411w7KC' },
   { link: 'https://m.weibo.cn/detail/4987654321098765', id: '4987654321098765' },
 ];
-const UNSAFE_INNER = ['javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'vbscript:x', 'JAVA\nSCRIPT:alert(1)'];
+const UNSAFE_INNER = [
+  'javascript:alert(1)',
+  'data:text/html,<script>1</script>',
+  'file:///etc/passwd',
+  'vbscript:x',
+  'JAVA\nSCRIPT:alert(1)',
+];
 
 describe('fuzzing parseAppLink', () => {
   it('answers random text with null, a result or a DeepLinkError, never a crash', () => {
@@ -86,9 +94,13 @@ describe('fuzzing parseAppLink', () => {
       'openapp.jdmobile://virtual?params={',
     ];
     fc.assert(
-      fc.property(fc.constantFrom(...prefixes), fc.string({ maxLength: 200, unit: 'binary-ascii' }), (prefix, tail) => {
-        run(prefix + tail);
-      }),
+      fc.property(
+        fc.constantFrom(...prefixes),
+        fc.string({ maxLength: 200, unit: 'binary-ascii' }),
+        (prefix, tail) => {
+          run(prefix + tail);
+        },
+      ),
       { numRuns: 1500, seed: SEED },
     );
   });
@@ -98,7 +110,25 @@ describe('fuzzing parseAppLink', () => {
       fc.property(
         fc.constantFrom(...SEEDS),
         fc.nat(),
-        fc.constantFrom('', '%', '#', '&', '?', '=', '{', '}', '"', '/', ':', '\\', ' ', '\n', '%00', '%25', 'é'),
+        fc.constantFrom(
+          '',
+          '%',
+          '#',
+          '&',
+          '?',
+          '=',
+          '{',
+          '}',
+          '"',
+          '/',
+          ':',
+          '\\',
+          ' ',
+          '\n',
+          '%00',
+          '%25',
+          'é',
+        ),
         (seed, at, insert) => {
           const i = at % (seed.length + 1);
           run(seed.slice(0, i) + insert + seed.slice(i + (insert === '' ? 1 : 0)));
@@ -147,7 +177,13 @@ describe('fuzzing parseAppLink', () => {
         fc.nat({ max: 12_000 }),
         fc.boolean(),
         (extra, pad, raw) => {
-          const json = JSON.stringify({ ...extra, category: 'jump', des: 'productDetail', skuId: '100012043978', pad: 'x'.repeat(pad) });
+          const json = JSON.stringify({
+            ...extra,
+            category: 'jump',
+            des: 'productDetail',
+            skuId: '100012043978',
+            pad: 'x'.repeat(pad),
+          });
           const link = `openapp.jdmobile://virtual?params=${raw ? json : encodeURIComponent(json)}`;
           const r = run(link);
           if (link.length > 8192) expect(r).toEqual({ error: 'too_long' });
@@ -177,7 +213,12 @@ describe('fuzzing parseAppLink', () => {
         const url = r && 'webUrl' in r ? r.webUrl : inner.link.startsWith('https') ? inner.link : null;
         if (!url || !identify(url)) return;
         const links = toAppLinks(url);
-        for (const link of [links.scheme, links.intent, links.universal, ...Object.values(links.wrappers ?? {})]) {
+        for (const link of [
+          links.scheme,
+          links.intent,
+          links.universal,
+          ...Object.values(links.wrappers ?? {}),
+        ]) {
           if (!link) continue;
           const back = run(link);
           expect(back && 'webUrl' in back ? back.webUrl : back).toBe(identify(url)!.url);

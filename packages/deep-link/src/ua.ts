@@ -72,7 +72,7 @@ const RULES: readonly UaRule[] = [
   { app: 'alipay', tokens: ['alipayclient/', 'aliapp(ap/'], version: ['alipayclient/', 'aliapp(ap/'] },
   { app: 'taobao', tokens: ['aliapp(tb/', 'taobrowser/'], version: ['aliapp(tb/', 'taobrowser/'] },
   { app: 'tmall', tokens: ['aliapp(tm/'], version: ['aliapp(tm/'] },
-  { app: 'weibo', tokens: ['__weibo__'], version: ['__weibo__'] },
+  { app: 'weibo', tokens: ['__weibo__', ' weibo ('], version: ['__weibo__'] },
   { app: 'qzone', tokens: ['qzone/'], version: ['_qz_'] },
   { app: 'qq', tokens: [' qq/'], version: [' qq/'] },
   { app: 'tiktok', tokens: ['musical_ly', ' trill_'], version: ['musical_ly_', ' trill_'] },
@@ -126,7 +126,8 @@ function versionAfter(ua: string, prefix: string): string | null {
   let end = at + prefix.length;
   const start = end;
   while (end < ua.length && end - start < 32 && isVersionChar(ua.charCodeAt(end))) end++;
-  const raw = ua.slice(start, end).replace(/_+$/, '');
+  while (end > start && ua[end - 1] === '_') end--;
+  const raw = ua.slice(start, end);
   return raw === '' ? null : raw;
 }
 

@@ -1,0 +1,164 @@
+import { identify } from '@sharekit/canonical-url';
+import { describe, expect, it } from 'vitest';
+import { APPS, storeLinks } from './apps.js';
+import { toAppLinks } from './build.js';
+import { isDeepLinkError } from './errors.js';
+
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (isDeepLinkError(e)) return e.code;
+    throw e;
+  }
+  return undefined;
+}
+
+describe('toAppLinks', () => {
+  it('cleans the web link and builds the JD scheme, intent, universal link and des:m wrapper', () => {
+    const links = toAppLinks('https://item.m.jd.com/product/100012043978.html?utm_source=iosapp&gx=1');
+    expect(links.web).toBe('https://item.jd.com/100012043978.html');
+    expect(links.app).toBe('jd');
+    expect(links.scheme).toBe(
+      `openapp.jdmobile://virtual?params=${encodeURIComponent('{"category":"jump","des":"productDetail","skuId":"100012043978"}')}`,
+    );
+    expect(links.intent).toBe(
+      `intent://virtual?params=${encodeURIComponent('{"category":"jump","des":"productDetail","skuId":"100012043978"}')}#Intent;scheme=openapp.jdmobile;package=com.jingdong.app.mall;S.browser_fallback_url=${encodeURIComponent('https://item.jd.com/100012043978.html')};end`,
+    );
+    expect(links.universal).toBe(`https://linkst.m.jd.com/ul/ul.action?${links.scheme}`);
+    expect(links.wrappers?.jd).toContain(encodeURIComponent('"des":"m"'));
+    expect(links.confidence).toEqual({ scheme: 'B', intent: 'B', universal: 'A' });
+  });
+
+  it('writes the Bilibili scheme with the numeric aid', () => {
+    expect(toAppLinks('https://www.bilibili.com/video/BV17x411w7KC?p=2&spm_id_from=333').scheme).toBe(
+      'bilibili://video/170001',
+    );
+  });
+
+  it('builds a scheme from an app link given as the target', () => {
+    const links = toAppLinks(
+      'tbopen://m.taobao.com/tbopen/index.html?h5Url=https%3A%2F%2Fitem.taobao.com%2Fitem.htm%3Fid%3D634567890123',
+    );
+    expect(links.scheme).toBe('taobao://item.taobao.com/item.htm?id=634567890123');
+  });
+
+  it('gives JD Worldwide (.hk) items no scheme, since the SKU opening the same product is unconfirmed', () => {
+    const links = toAppLinks('https://item.jd.hk/100012043978.html');
+    expect(links.web).toBe('https://item.jd.hk/100012043978.html');
+    expect(links.scheme).toBeUndefined();
+    expect(links.wrappers?.jd).toBeDefined();
+  });
+
+  it('gives a short link its web form, the app wrapper and (Taobao) the universal link, but no scheme', () => {
+    const links = toAppLinks('https://m.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt&sm=1');
+    expect(links.identity?.kind).toBe('short');
+    expect(links.scheme).toBeUndefined();
+    expect(links.wrappers?.taobao).toBeDefined();
+  });
+
+  it('uses the https intent for Amazon on Android and the mirrored scheme on iOS', () => {
+    const links = toAppLinks('https://www.amazon.de/dp/B08N5WRWNW/ref=sr_1_1');
+    expect(links.scheme).toBe('com.amazon.mobile.shopping://www.amazon.de/dp/B08N5WRWNW');
+    expect(links.intent).toMatch(
+      /^intent:\/\/www\.amazon\.de\/dp\/B08N5WRWNW#Intent;scheme=https;package=com\.amazon\.mShop\.android\.shopping;/,
+    );
+    expect(toAppLinks('https://www.amazon.de/dp/B08N5WRWNW', { os: 'android' }).scheme).toBeUndefined();
+  });
+
+  it('lists the unconfirmed forms it used', () => {
+    expect(toAppLinks('https://www.kuaishou.com/short-video/3xabcdefghijkmn').unconfirmed).toEqual([
+      'kuaishou: that kwai://work/ accepts the web photoId is unconfirmed',
+    ]);
+  });
+
+  it('wraps a web page of no known platform only in the apps asked for', () => {
+    const links = toAppLinks('https://example.com/sale?x=1', { wrapIn: ['alipay'] });
+    expect(links).toMatchObject({ identity: null, app: null, web: 'https://example.com/sale?x=1' });
+    expect(links.scheme).toBeUndefined();
+    expect(Object.keys(links.wrappers ?? {})).toEqual(['alipay']);
+  });
+
+  it('uses the given fallback URL in the intent', () => {
+    const links = toAppLinks('https://www.xiaohongshu.com/explore/64b5f3a2000000001e03a1b2', {
+      fallbackUrl: 'https://shop.example/landing',
+    });
+    expect(links.intent).toContain(
+      `S.browser_fallback_url=${encodeURIComponent('https://shop.example/landing')};end`,
+    );
+  });
+
+  it('accepts a LinkIdentity and refuses one whose URL is not its platform page', () => {
+    const identity = identify('https://www.douyin.com/video/7312345678901234567')!;
+    expect(toAppLinks(identity).scheme).toBe('snssdk1128://aweme/detail/7312345678901234567');
+    expect(
+      code(() => toAppLinks({ ...identity, url: 'https://evil.example/video/7312345678901234567' })),
+    ).toBe('invalid_input');
+  });
+
+  it('refuses javascript:, data:, a lookalike host and a non-http fallback', () => {
+    expect(code(() => toAppLinks('javascript:alert(1)'))).toBe('unsafe_target');
+    expect(code(() => toAppLinks('data:text/html,x'))).toBe('unsafe_target');
+    expect(code(() => toAppLinks('https://item.taobao.corn/item.htm?id=634567890123'))).toBe('unsafe_target');
+    expect(code(() => toAppLinks(`kwai://webview?url=${encodeURIComponent('javascript:alert(1)')}`))).toBe(
+      'unsafe_target',
+    );
+    expect(
+      code(() => toAppLinks('https://item.jd.com/100012043978.html', { fallbackUrl: 'javascript:alert(1)' })),
+    ).toBe('unsafe_target');
+  });
+
+  it('refuses plain text, non-strings, huge input and unknown apps in wrapIn', () => {
+    expect(code(() => toAppLinks('not a link'))).toBe('unknown_target');
+    expect(code(() => toAppLinks(42 as unknown as string))).toBe('invalid_input');
+    expect(code(() => toAppLinks(`https://item.jd.com/${'1'.repeat(9000)}.html`))).toBe('too_long');
+    expect(
+      code(() => toAppLinks('https://item.jd.com/100012043978.html', { wrapIn: ['myspace' as never] })),
+    ).toBe('invalid_option');
+  });
+});
+
+describe('the app table', () => {
+  it('has one row per app with a confidence tag and the last-verified date', () => {
+    const ids = APPS.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const required of [
+      'taobao',
+      'tmall',
+      'jd',
+      'pinduoduo',
+      'douyin',
+      'douyin-shop',
+      'kuaishou',
+      'xiaohongshu',
+      'bilibili',
+      'weibo',
+      'xianyu',
+      'aliexpress',
+      'amazon',
+      'tiktok',
+      'youtube',
+      'dianping',
+      'meituan',
+      'eleme',
+      'wechat',
+      'alipay',
+    ]) {
+      expect(ids).toContain(required);
+    }
+    for (const row of APPS) {
+      expect(['A', 'B', 'C']).toContain(row.confidence);
+      expect(row.lastVerified).toBe('2026-11-20');
+      expect(row.android?.package, row.id).toMatch(/^[a-zA-Z][\w]*(\.[\w]+)+$/);
+    }
+  });
+
+  it('gives store links from the Android package and the App Store id', () => {
+    expect(storeLinks('taobao')).toEqual({
+      android: 'market://details?id=com.taobao.taobao',
+      yyb: 'https://a.app.qq.com/o/simple.jsp?pkgname=com.taobao.taobao',
+      ios: 'https://apps.apple.com/cn/app/id387682726',
+    });
+    expect(storeLinks('aliexpress').ios).toBeUndefined();
+  });
+});
