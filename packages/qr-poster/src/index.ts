@@ -1,5 +1,19 @@
 // @sharekit/qr-poster — browser-safe entry: poster rendering to SVG and QR decoding from RGBA pixels.
-export * from './decode/index.js';
+export {
+  configureZxing,
+  DEFAULT_MAX_PIXELS,
+  type DecodeOptions,
+  decodePoster,
+  decodeQr,
+  type Point,
+  type PosterCode,
+  type QrCharset,
+  type QrCode,
+  type QrCorners,
+  type QrEngineName,
+  type RgbaImage,
+  type ZxingWasmSource,
+} from './decode/index.js';
 export {
   isQrPosterError,
   QR_POSTER_ERROR_CODES,

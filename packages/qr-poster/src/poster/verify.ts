@@ -1,4 +1,3 @@
-import { decodeQr } from '../decode/index.js';
 import { QrPosterError } from '../errors.js';
 import type { Rgb } from './color.js';
 import type { QrMatrix } from './qr.js';
@@ -13,8 +12,14 @@ export interface Raster {
 /** Reads every QR code in a raster and returns their texts. */
 export type RasterReader = (image: Raster) => Promise<readonly string[]>;
 
-/** Reads texts with the browser core's `decodeQr` (jsQR, plus zxing when configured). */
-export const coreReader: RasterReader = async (image) => (await decodeQr(image)).map((code) => code.text);
+/**
+ * Reads texts with the browser core's `decodeQr` (jsQR, plus zxing when configured). Loaded on first
+ * use, so bundles that never verify do not carry the decoders.
+ */
+export const coreReader: RasterReader = async (image) => {
+  const { decodeQr } = await import('../decode/index.js');
+  return (await decodeQr(image)).map((code) => code.text);
+};
 
 /**
  * A raster of the code alone in which every module under the logo plate is the opposite of what the
