@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// sharekit — the command line. Each command parses its own options; errors become one line on
+// stderr plus a hint, and an exit status a shell script can test.
+import { readFileSync } from 'node:fs';
+import { linksCommand, posterCommand, shareCommand, tokenCommand } from './commands/make.js';
+import { resolveCommand } from './commands/resolve.js';
+import { EXIT, isCliError } from './errors.js';
+import { HELP, type HelpTopic } from './help.js';
+import { type Io, processIo } from './io.js';
+import { escapeControls } from './text.js';
+
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
+  resolve: resolveCommand,
+  token: tokenCommand,
+  share: shareCommand,
+  poster: posterCommand,
+  links: linksCommand,
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and returns the exit status.
+ * @example
+ * process.exitCode = await main(['resolve', 'https://item.taobao.com/item.htm?id=1'], processIo())
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help') {
+    io.out(HELP.main);
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === '-V' || first === '--version') {
+    io.out(`${version()}\n`);
+    return EXIT.ok;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) io.out(HELP.main);
+    else if (topic in HELP && topic !== 'main') io.out(HELP[topic as HelpTopic]);
+    else return usage(io, `unknown command ${JSON.stringify(topic)}`, 'sharekit --help');
+    return EXIT.ok;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    const looksLikeInput =
+      !first.startsWith('-') && (first.includes('://') || first.includes('.') || /[^\x20-\x7e]/.test(first));
+    return usage(
+      io,
+      `unknown command ${JSON.stringify(first)}`,
+      looksLikeInput
+        ? `did you mean: sharekit resolve '${first}'`
+        : 'commands: resolve, token, share, poster, links (sharekit --help)',
+    );
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (isCliError(error)) return usage(io, error.message, error.hint, error.exitCode);
+    io.err(
+      `sharekit ${first}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return EXIT.usage;
+  }
+}
+
+function usage(io: Io, message: string, hint: string | undefined, status: number = EXIT.usage): number {
+  io.err(`sharekit: ${escapeControls(message)}\n`);
+  if (hint) io.err(`${escapeControls(hint)}\n`);
+  return status;
+}
+
+main(process.argv.slice(2), processIo()).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sharekit: ${String(error)}\n`);
+    process.exitCode = EXIT.usage;
+  },
+);

@@ -1,0 +1,135 @@
+// Help texts. Kept beside each other so the README's usage section can be checked against them.
+
+const EXIT_CODES = `Exit status:
+  0  a link was found (resolve), or the command did what was asked
+  1  nothing was found, the first target is dangerous, or an unsafe target was refused
+  2  usage error, unreadable input or failed write (one line on stderr, then a hint)
+  130  interrupted (Ctrl-C); a batch run can continue with --resume`;
+
+export const HELP = {
+  main: `sharekit — share texts, tokens, app links and QR posters in, one safe link out
+
+Usage:
+  sharekit resolve <text | file | ->     what does this share text / image / link open?
+  sharekit resolve --batch <file | dir> -o out.jsonl
+  sharekit token encode <url>            a checksummed sharekit token for a link
+  sharekit token decode <token>          the link a token names
+  sharekit share <url> --title <text>    a share text to paste into chat apps
+  sharekit poster <url> --title <text> --price <n> -o poster.png
+  sharekit links <url>                   every app link for a target (scheme, intent, universal)
+
+Options for every command:
+  -h, --help         this help, or a command's: sharekit <command> --help
+  --lang zh|en       language of labels (default: from LANG)
+  -V, --version      print the version
+
+${EXIT_CODES}
+`,
+  resolve: `sharekit resolve — find the link in anything pasted, a file, or stdin
+
+Usage:
+  sharekit resolve [options] <text...>   resolve text (several words are joined with spaces)
+  sharekit resolve [options] <file>      an image is decoded (QR code), any other file read as text
+  sharekit resolve [options] -           read stdin (text, or image bytes)
+  sharekit resolve --batch <input> -o out.jsonl [--resume] [--workers N]
+
+Options:
+  --json             print the resolution as JSON
+  --link             print only the clickable link(s), one per line
+  --fetch            follow short links over the network (off by default: offline)
+  --max-hops <n>     with --fetch: most redirects to follow (default 5)
+  --timeout <ms>     with --fetch: time limit per resolution (default 5000)
+  --lang zh|en       language of labels (default: from LANG)
+  -h, --help         this help
+
+Batch:
+  --batch <input>    a .txt file (one input per non-empty line), a .jsonl file (each line a JSON
+                     string, or an object with "input" and an optional "id"), a directory (every
+                     file in it, in name order, decoded as an image), or - (lines from stdin)
+  -o, --output <f>   write one JSON line per input, in input order (default: stdout)
+  --resume           continue an interrupted run: keep the lines already in the output, drop a
+                     half-written last line, do the rest
+  --force            overwrite an existing, non-empty output
+  --workers <n>      image decoding threads (default: every core)
+  --no-progress      no progress bar (it is only drawn when stderr is a terminal)
+
+  Each output line: {"index","line"|"file","input","status","kind","link","identity","safety",
+  "candidates","steps","reason"?,"id"?} with status ok | caution | danger | unknown | error
+  (error lines carry {"error":{"code","message"}} instead).
+
+Examples:
+  sharekit resolve '【淘宝】https://m.tb.cn/h.5ZxYqPw ￥AbCd1234￥ 「夏季新款」'
+  sharekit resolve poster.png --json
+  pbpaste | sharekit resolve - --link
+  sharekit resolve --batch shares.txt -o out.jsonl && sharekit resolve --batch shares.txt -o out.jsonl --resume
+
+${EXIT_CODES}
+`,
+  token: `sharekit token — checksummed tokens that survive chat apps
+
+Usage:
+  sharekit token encode <url> [--form auto|compact|url] [--json]
+  sharekit token decode <token> [--json]
+
+encode prints the token; decode prints the link (a token with one mistyped character is corrected,
+and says so on stderr).
+
+Options:
+  --form <f>      compact (platform + id, short) or url (any http(s) link); default auto
+  --json          print JSON
+  -h, --help      this help
+
+${EXIT_CODES}
+`,
+  share: `sharekit share — compose a share text (link, token and title) for chat apps
+
+Usage:
+  sharekit share <url> --title <text> [--brand <name>] [--locale zh|en] [--template <t>] [--json]
+
+Options:
+  --title <text>       product or post title (required)
+  --brand <name>       who the share is from (default: the platform's name)
+  --locale zh|en       language of the hint line (default zh)
+  --template <t>       modern, classic, token-only, or a custom template with {token}
+                       and the slots {brand} {title} {url} {open} {close} {hint} (default modern)
+  --json               print JSON ({ text, token, link })
+  -h, --help           this help
+
+${EXIT_CODES}
+`,
+  poster: `sharekit poster — render a product poster with a QR code that scans
+
+Usage:
+  sharekit poster <url> --title <text> --price <n> [--original-price <n>] [--brand <name>] -o poster.png
+
+Options:
+  --title <text>          product title (required)
+  --price <n>             current price (required)
+  --original-price <n>    struck-through original price
+  --brand <name>          shop or brand in the header
+  --size <s>              moments (750×1334, default), square (1080×1080) or print (1240×1748)
+  --with-token            print a sharekit token under the QR code
+  -o, --output <file>     where to write the PNG (required; - writes to stdout when it is not a terminal)
+  -h, --help              this help
+
+${EXIT_CODES}
+`,
+  links: `sharekit links — every way to open a target in its app
+
+Usage:
+  sharekit links <url> [--os android|ios] [--wrap-in <app,app>] [--json]
+
+Prints the web link, the app scheme, the Android intent:// URL, the iOS universal link and
+"open inside app X" wrappers, as far as the app table knows them.
+
+Options:
+  --os android|ios     build the scheme for this OS
+  --wrap-in <apps>     also build wrappers for these apps (comma-separated app ids)
+  --json               print JSON
+  -h, --help           this help
+
+${EXIT_CODES}
+`,
+} as const;
+
+export type HelpTopic = keyof typeof HELP;

@@ -1,0 +1,129 @@
+// Terminal text helpers: display width for aligned columns with CJK, colour that respects NO_COLOR,
+// and defanging of links that must not be clickable.
+
+/**
+ * Columns a string takes in a terminal: East Asian wide and full-width characters count two,
+ * combining marks and zero-width characters none.
+ * @example
+ * displayWidth('淘宝 link') // 9
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) continue;
+    if ((c >= 0x300 && c <= 0x36f) || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfe0f) continue;
+    width += isWide(c) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0x303e) ||
+    (c >= 0x3041 && c <= 0x33ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xa000 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x1f300 && c <= 0x1f64f) ||
+    (c >= 0x1f900 && c <= 0x1f9ff) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+/**
+ * Pads `text` with spaces to `width` display columns.
+ * @example
+ * padEnd('链接', 6) // '链接  '
+ */
+export function padEnd(text: string, width: number): string {
+  const w = displayWidth(text);
+  return w >= width ? text : text + ' '.repeat(width - w);
+}
+
+/** ANSI styles, or identity functions when colour is off. */
+export interface Style {
+  readonly enabled: boolean;
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  cyan(text: string): string;
+}
+
+/**
+ * Colour only on a terminal, never when `NO_COLOR` is set to anything non-empty; `FORCE_COLOR`
+ * (non-empty, not `0`) turns it on for a pipe.
+ * @example
+ * makeStyle(process.stdout.isTTY === true, process.env).green('ok')
+ */
+export function makeStyle(isTty: boolean, env: Readonly<Record<string, string | undefined>>): Style {
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0';
+  const enabled = !noColor && (isTty || force);
+  const wrap =
+    (open: number, close: number) =>
+    (text: string): string =>
+      enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return {
+    enabled,
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    cyan: wrap(36, 39),
+  };
+}
+
+/**
+ * A target that must not be opened, written so that terminals and chat apps do not turn it into a
+ * link: `https://evil.example/x` → `https[:]//evil[.]example/x`, `javascript:` → `javascript[:]`.
+ * Control characters are shown as `\uXXXX` so they cannot move the cursor.
+ * @example
+ * defang('javascript:alert(1)') // 'javascript[:]alert(1)'
+ */
+export function defang(raw: string): string {
+  const visible = escapeControls(raw);
+  const colon = visible.indexOf(':');
+  if (colon < 0) return visible.replaceAll('.', '[.]');
+  const scheme = visible.slice(0, colon);
+  let rest = visible.slice(colon + 1);
+  if (rest.startsWith('//')) {
+    const end = findAuthorityEnd(rest);
+    rest = `//${rest.slice(2, end).replaceAll('.', '[.]').replaceAll('@', '[@]')}${rest.slice(end)}`;
+  }
+  return `${scheme}[:]${rest}`;
+}
+
+function findAuthorityEnd(rest: string): number {
+  for (let i = 2; i < rest.length; i++) {
+    const ch = rest[i];
+    if (ch === '/' || ch === '?' || ch === '#' || ch === '\\') return i;
+  }
+  return rest.length;
+}
+
+/**
+ * Replaces C0/C1 control characters and bidi overrides with `\uXXXX`, so terminal output of untrusted
+ * text cannot carry escape sequences.
+ * @example
+ * escapeControls('a\u001b[2Jb') // 'a\\u001b[2Jb'
+ */
+export function escapeControls(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    const control =
+      c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    out += control ? `\\u${c.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
+}
