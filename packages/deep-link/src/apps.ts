@@ -20,7 +20,11 @@ import type { ContentKind, PlatformId } from '@sharekit/canonical-url';
 /** How sure the table is about a form: A official/own code, B two sources, C one source or disputed. */
 export type Confidence = 'A' | 'B' | 'C';
 
-/** The apps of the table: every platform with an app, plus WeChat and Alipay. */
+/**
+ * The apps of the table: every platform with an app, plus WeChat and Alipay.
+ * @example
+ * APP_IDS.includes('alipay') // true
+ */
 export const APP_IDS = [
   'taobao',
   'tmall',
@@ -46,7 +50,11 @@ export const APP_IDS = [
 
 export type AppId = (typeof APP_IDS)[number];
 
-/** The date the notes' sources were read for this table (nothing was tested on a device). */
+/**
+ * The date the notes' sources were read for this table (nothing was tested on a device).
+ * @example
+ * APPS.every((row) => row.lastVerified === LAST_VERIFIED) // true
+ */
 export const LAST_VERIFIED = '2026-11-20';
 
 /** A scheme link for one content kind. */
@@ -146,6 +154,11 @@ export interface AppRow {
 const TBOPEN_H5 =
   'tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&bootImage=0&h5Url={url}';
 
+/**
+ * The app table, one row per app.
+ * @example
+ * APPS.find((row) => row.id === 'xiaohongshu')?.links[0]?.template // 'xhsdiscover://item/{id}'
+ */
 export const APPS: readonly AppRow[] = [
   {
     id: 'taobao',
@@ -659,6 +672,8 @@ export const APPS: readonly AppRow[] = [
 /**
  * Wrappers that belong to no app of the table: 应用宝 (Tencent's store) hands a scheme to the app
  * from inside WeChat on Android when the app is approved for it.
+ * @example
+ * STORE_WRAPPERS[0]?.template // 'https://a.app.qq.com/o/simple.jsp?pkgname={package}&android_schema={link}'
  */
 export const STORE_WRAPPERS: readonly HttpsWrapper[] = [
   {

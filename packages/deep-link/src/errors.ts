@@ -1,4 +1,8 @@
-/** Every error code `@sharekit/deep-link` throws, with what it means. */
+/**
+ * Every error code `@sharekit/deep-link` throws, with what it means.
+ * @example
+ * DEEP_LINK_ERROR_CODES.too_deep // 'wrappers are nested deeper than the depth limit'
+ */
 export const DEEP_LINK_ERROR_CODES = {
   invalid_input: 'the input is not a string or a LinkIdentity',
   too_long: 'the input is longer than the size limit',

@@ -17,6 +17,12 @@ export {
 } from './apps.js';
 export { type ToAppLinksOptions, toAppLinks } from './build.js';
 export { DEEP_LINK_ERROR_CODES, DeepLinkError, type DeepLinkErrorCode, isDeepLinkError } from './errors.js';
+export {
+  type AlipayMiniProgram,
+  type MiniProgramTarget,
+  miniProgramLink,
+  type WeChatMiniProgram,
+} from './miniprogram.js';
 export { isUnsafeAppLink, type ParseAppLinkOptions, parseAppLink } from './parse.js';
 export { type PlanOpenInput, type PlanOpenOptions, planOpen } from './plan.js';
 export type {

@@ -29,6 +29,8 @@ export interface CompiledTemplate {
   readonly hierarchical: boolean;
   readonly host: string;
   readonly segments: readonly Segment[];
+  /** The template's path ends with `/` (kept when filling; either spelling matches when parsing). */
+  readonly trailingSlash: boolean;
   readonly query: readonly QueryEntry[];
   /** `?{link}`: the whole query is one slot (JD's universal-link page). */
   readonly rawQuerySlot: string | null;
@@ -180,7 +182,8 @@ export function compileTemplate(
       }
     }
   }
-  return { template, scheme, hierarchical, host, segments, query, rawQuerySlot, slots };
+  const trailingSlash = pathText.endsWith('/');
+  return { template, scheme, hierarchical, host, segments, trailingSlash, query, rawQuerySlot, slots };
 }
 
 function splitPath(path: string): string[] {
@@ -201,6 +204,7 @@ export function fillTemplate(t: CompiledTemplate, slots: Readonly<Record<string,
   out += t.segments
     .map((s) => (s.slot ? s.prefix + encodeURIComponent(get(s.slot)) + s.suffix : s.prefix))
     .join('/');
+  if (t.trailingSlash) out += '/';
   if (t.rawQuerySlot) return `${out}?${get(t.rawQuerySlot)}`;
   if (t.query.length === 0) return out;
   const pairs = t.query.map((e) => {

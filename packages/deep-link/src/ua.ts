@@ -8,6 +8,11 @@ import { DeepLinkError } from './errors.js';
  * Chinese UA samples in public collections are ~2020 vintage: re-capture before relying on them.
  */
 
+/**
+ * The in-app browsers `detectInAppBrowser` names.
+ * @example
+ * IN_APP_BROWSERS.includes('wecom') // true
+ */
 export const IN_APP_BROWSERS = [
   'wecom',
   'wechat',
@@ -131,7 +136,11 @@ function versionAfter(ua: string, prefix: string): string | null {
   return raw === '' ? null : raw;
 }
 
-/** The OS a user agent names (HarmonyOS first: its UAs may also say Android). */
+/**
+ * The OS a user agent names (HarmonyOS first: its UAs may also say Android).
+ * @example
+ * detectOs('Mozilla/5.0 (Linux; Android 14; Pixel 8) …') // 'android'
+ */
 export function detectOs(userAgent: string): OsName {
   const ua = userAgent.toLowerCase();
   if (ua.includes('openharmony') || ua.includes('harmonyos')) return 'harmonyos';
