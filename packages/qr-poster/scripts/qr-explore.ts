@@ -8,14 +8,14 @@ import type { EngineResult, ReadHints } from '../src/decode/engines/types.js';
 import { zxingEngine } from '../src/decode/engines/zxing.js';
 import {
   boxBlur,
-  flatten,
-  sharpen,
   crop,
+  flatten,
   type GrayImage,
   grayToRgba,
   otsuThreshold,
   resize,
   rotate,
+  sharpen,
   threshold,
   toGray,
   unrotatePoint,
@@ -71,9 +71,18 @@ const pre =
     return hitsOf(await zxingEngine.read(grayToRgba(f(img)), hints), (p) => ({ x: p.x / s, y: p.y / s }));
   };
 const allVariants: Variant[] = [
-  { name: 'zx-flat-1600', run: pre(1600, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 24)), {}) },
-  { name: 'zx-flat-1600-g', run: pre(1600, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 24)), { binarizer: 'global' }) },
-  { name: 'zx-flat-1000', run: pre(1000, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 16)), { downscale: false }) },
+  {
+    name: 'zx-flat-1600',
+    run: pre(1600, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 24)), {}),
+  },
+  {
+    name: 'zx-flat-1600-g',
+    run: pre(1600, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 24)), { binarizer: 'global' }),
+  },
+  {
+    name: 'zx-flat-1000',
+    run: pre(1000, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 16)), { downscale: false }),
+  },
   { name: 'zx-sharp-1600', run: pre(1600, (g) => sharpen(g, 2, 1.5), {}) },
   { name: 'zx-sharp-1000', run: pre(1000, (g) => sharpen(g, 2, 1.5), { downscale: false }) },
   { name: 'zx-sharp-800-5', run: pre(800, (g) => sharpen(g, 3, 2), { downscale: false }) },

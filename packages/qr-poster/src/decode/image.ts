@@ -307,3 +307,53 @@ export function sharpen(image: GrayImage, radius: number, amount: number): GrayI
   }
   return { data: out, width: image.width, height: image.height };
 }
+
+/** Luma of a rectangle of an RGBA image (clamped), without converting the rest of it. */
+export function cropToGray(image: RgbaImage, rect: Rect): { image: GrayImage; rect: Rect } {
+  const x0 = Math.max(0, Math.floor(rect.x));
+  const y0 = Math.max(0, Math.floor(rect.y));
+  const x1 = Math.min(image.width, Math.ceil(rect.x + rect.width));
+  const y1 = Math.min(image.height, Math.ceil(rect.y + rect.height));
+  const width = Math.max(1, x1 - x0);
+  const height = Math.max(1, y1 - y0);
+  const out = new Uint8Array(width * height);
+  const src = image.data;
+  for (let y = 0; y < height; y++) {
+    let j = ((y0 + y) * image.width + x0) * 4;
+    for (let x = 0; x < width; x++, j += 4) {
+      const a = src[j + 3] as number;
+      const v =
+        ((src[j] as number) * 306 + (src[j + 1] as number) * 601 + (src[j + 2] as number) * 117 + 512) >> 10;
+      out[y * width + x] = a === 255 ? v : (v * a + 255 * (255 - a) + 127) / 255;
+    }
+  }
+  return { image: { data: out, width, height }, rect: { x: x0, y: y0, width, height } };
+}
+
+/** Luma of the whole image, box-downscaled so its longest side is at most `side` (one pass, no full-size copy). */
+export function toGrayScaled(image: RgbaImage, side: number): { image: GrayImage; scale: number } {
+  const longest = Math.max(image.width, image.height);
+  const factor = Math.max(1, Math.ceil(longest / side));
+  if (factor === 1) return { image: toGray(image), scale: 1 };
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const sums = new Uint32Array(width);
+  const out = new Uint8Array(width * height);
+  const src = image.data;
+  const n = factor * factor;
+  for (let y = 0; y < height; y++) {
+    sums.fill(0);
+    for (let yy = 0; yy < factor; yy++) {
+      let j = (y * factor + yy) * image.width * 4;
+      for (let x = 0; x < width; x++) {
+        let s = 0;
+        for (let xx = 0; xx < factor; xx++, j += 4) {
+          s += ((src[j] as number) * 306 + (src[j + 1] as number) * 601 + (src[j + 2] as number) * 117) >> 10;
+        }
+        sums[x] = (sums[x] as number) + s;
+      }
+    }
+    for (let x = 0; x < width; x++) out[y * width + x] = (sums[x] as number) / n;
+  }
+  return { image: { data: out, width, height }, scale: 1 / factor };
+}

@@ -1,17 +1,16 @@
 import type { DecodedText } from './charset.js';
 import type { EngineResult, QrEngine, ReadHints } from './engines/types.js';
 import {
-  crop,
+  cropToGray,
+  flatten,
   type GrayImage,
   grayToRgba,
-  invert,
   otsuThreshold,
   type Rect,
   resize,
-  rotate,
   threshold,
   toGray,
-  unrotatePoint,
+  toGrayScaled,
 } from './image.js';
 import type { Point, QrCode, QrCorners, QrEngineName, RgbaImage } from './types.js';
 
@@ -161,108 +160,133 @@ async function runPass(
 
 const identity: MapPoint = (p) => p;
 
-/** Longest side the escalation passes work at; bigger photos are downscaled first (modules stay ≥ 2 px). */
+/** Longest side the whole-image escalation passes work at; bigger photos are box-downscaled first. */
 const WORK_SIDE = 1600;
+/** At most this many located-but-undecoded regions get crop retries (false detections are common). */
+const MAX_CROPS = 6;
+
+/** Makes transparent pixels paper-white, as printed; engines read RGB only. */
+function flattenAlpha(image: RgbaImage): RgbaImage {
+  const { data } = image;
+  let opaque = true;
+  for (let i = 3; i < data.length; i += 4) {
+    if (data[i] !== 255) {
+      opaque = false;
+      break;
+    }
+  }
+  if (opaque) return image;
+  return grayToRgba(toGray(image));
+}
+
+function scaled(g: GrayImage, side: number): { img: GrayImage; s: number } {
+  const s = side / Math.max(g.width, g.height);
+  return s < 1 ? { img: resize(g, s), s } : { img: g, s: 1 };
+}
 
 /**
- * Finds every QR code in `image`. The cheap pass (each engine once on the input) answers most images;
- * escalation runs only when that pass decoded nothing or saw codes it could not decode.
+ * Finds every QR code in `image`. The cheap pass (zxing once on the input, as plain zxing-wasm would run)
+ * answers most images. Escalation runs only when that pass decoded nothing, or located codes it could not
+ * decode: then crops around those codes are retried at other scales and thresholds, and when nothing at all
+ * was decoded the whole image is retried with a global threshold, flat-field correction, other scales,
+ * jsQR and inversion.
  */
-export async function runStrategy(image: RgbaImage, settings: StrategySettings): Promise<QrCode[]> {
+export async function runStrategy(input: RgbaImage, settings: StrategySettings): Promise<QrCode[]> {
   const collector = new Collector();
   const { engines, charset } = settings;
   const primary = engines[0];
   if (primary === undefined) return [];
+  const image = flattenAlpha(input);
   const base: ReadHints = { charset };
+  const zxing = engines.find((e) => e.name === 'zxing');
+  const jsqr = engines.find((e) => e.name === 'jsqr');
 
   await runPass(primary, image, identity, base, collector);
   const done = (): boolean => collector.regionCount > 0 && collector.openMisses().length === 0;
   if (settings.effort === 'fast') {
-    for (const engine of engines.slice(1))
+    for (const engine of engines.slice(1)) {
       if (collector.regionCount === 0) await runPass(engine, image, identity, base, collector);
+    }
     return collector.settled();
   }
   if (done()) return collector.settled();
 
-  const gray = toGray(image);
-  const longest = Math.max(gray.width, gray.height);
-  const workScale = longest > WORK_SIDE ? WORK_SIDE / longest : 1;
-  const work = workScale < 1 ? resize(gray, workScale) : gray;
-  const fromWork: MapPoint = (p) => ({ x: p.x / workScale, y: p.y / workScale });
-
-  const steps: Array<() => Promise<unknown>> = [];
-  const onGray = (engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints) => () =>
+  const onGray = (engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints) =>
     runPass(engine, grayToRgba(g), map, { ...base, ...hints }, collector);
 
-  // Codes located but not decoded: crop around each and retry at several scales and thresholds.
-  const cropSteps = (engine: QrEngine) => () => {
-    const tasks: Promise<unknown>[] = [];
-    for (const miss of collector.openMisses()) {
-      const b = bounds(miss);
+  // 1. Crop retries around codes that were located but not decoded, biggest first.
+  const cropRetries = async (): Promise<void> => {
+    const open = collector
+      .openMisses()
+      .map((m) => ({ m, b: bounds(m) }))
+      .sort((a, b) => b.b.width * b.b.height - a.b.width * a.b.height)
+      .slice(0, MAX_CROPS);
+    for (const { b } of open) {
       const pad = Math.max(b.width, b.height) * 0.6;
-      const { image: cut, rect } = crop(gray, {
+      const { image: cut, rect } = cropToGray(image, {
         x: b.x - pad,
         y: b.y - pad,
         width: b.width + 2 * pad,
         height: b.height + 2 * pad,
       });
-      const side = Math.max(cut.width, cut.height);
-      for (const target of [400, 800]) {
-        const s = target / side;
-        const scaled = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
-        const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
-        tasks.push(runPass(engine, grayToRgba(scaled), map, { ...base, downscale: false }, collector));
-        tasks.push(
-          runPass(
-            engine,
-            grayToRgba(scaled),
-            map,
-            { ...base, downscale: false, binarizer: 'global' },
-            collector,
-          ),
-        );
+      for (const engine of [zxing, jsqr]) {
+        if (engine === undefined) continue;
+        for (const side of engine.name === 'zxing' ? [300, 600] : [500]) {
+          const s = side / Math.max(cut.width, cut.height);
+          const img = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
+          const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
+          const before = collector.regionCount;
+          await onGray(engine, img, map, { downscale: false });
+          if (engine.name === 'zxing' && collector.regionCount === before) {
+            await onGray(engine, img, map, { downscale: false, binarizer: 'global' });
+          }
+          if (collector.regionCount > before) break;
+        }
       }
     }
-    return Promise.all(tasks);
   };
+  await cropRetries();
+  if (done()) return collector.settled();
+  // Some codes decoded, some located ones still not: only the flat-field pass (uneven light is the usual cause).
+  const partial = collector.regionCount > 0;
 
-  for (const engine of engines) {
-    if (engine.name === 'zxing') {
-      steps.push(cropSteps(engine));
-      steps.push(onGray(engine, work, fromWork, { binarizer: 'global' }));
-      if (work.width * work.height < 1_000_000) {
-        steps.push(
-          onGray(engine, resize(work, 2), (p) => fromWork({ x: p.x / 2, y: p.y / 2 }), { downscale: false }),
-        );
-      }
-      steps.push(
-        onGray(engine, resize(work, 0.5), (p) => fromWork({ x: p.x * 2, y: p.y * 2 }), { downscale: false }),
-      );
-      steps.push(onGray(engine, work, fromWork, { denoise: true }));
-      steps.push(() => {
-        const t = threshold(work, otsuThreshold(work));
-        return runPass(engine, grayToRgba(t), fromWork, { ...base, binarizer: 'global' }, collector);
+  // 2. Whole-image passes, most productive per millisecond first.
+  const { image: work, scale: workScale } = toGrayScaled(image, WORK_SIDE);
+  const fromWork =
+    (f: number): MapPoint =>
+    (p) => ({ x: p.x / (workScale * f), y: p.y / (workScale * f) });
+  const steps: Array<() => Promise<unknown>> = [];
+  const flatPass = (side: number, hints: ReadHints) => async () => {
+    const { img, s } = scaled(work, side);
+    const radius = Math.max(4, Math.round(Math.max(img.width, img.height) / (side >= 1600 ? 24 : 16)));
+    await onGray(zxing as QrEngine, flatten(img, radius), fromWork(s), hints);
+  };
+  if (partial) {
+    if (zxing !== undefined) steps.push(flatPass(WORK_SIDE, {}));
+  } else if (zxing !== undefined) {
+    steps.push(() => onGray(zxing, work, fromWork(1), { binarizer: 'global' }));
+    steps.push(flatPass(WORK_SIDE, {}));
+    steps.push(flatPass(1000, { downscale: false }));
+    steps.push(() =>
+      onGray(zxing, threshold(work, otsuThreshold(work)), fromWork(1), { binarizer: 'global' }),
+    );
+    if (work.width * work.height <= 1_000_000) {
+      steps.push(() => onGray(zxing, resize(work, 2), fromWork(2), { downscale: false }));
+    }
+    steps.push(async () => {
+      const { img, s } = scaled(work, 640);
+      await onGray(zxing, img, fromWork(s), { downscale: false, binarizer: 'global' });
+    });
+    steps.push(cropRetries);
+  }
+  if (jsqr !== undefined && !partial) {
+    for (const side of [1000, 600]) {
+      steps.push(async () => {
+        const { img, s } = scaled(work, side);
+        await onGray(jsqr, img, fromWork(s), {});
       });
-      steps.push(() => {
-        const r = rotate(work, 45);
-        const map: MapPoint = (p) =>
-          fromWork(unrotatePoint(p, 45, work.width, work.height, r.width, r.height));
-        return runPass(engine, grayToRgba(r), map, base, collector);
-      });
-    } else {
-      const small = Math.max(work.width, work.height) > 1000 ? 1000 / Math.max(work.width, work.height) : 1;
-      const jsWork = small < 1 ? resize(work, small) : work;
-      const fromJs: MapPoint = (p) => fromWork({ x: p.x / small, y: p.y / small });
-      steps.push(cropSteps(engine));
-      steps.push(onGray(engine, jsWork, fromJs, {}));
-      steps.push(() => {
-        const t = threshold(jsWork, otsuThreshold(jsWork));
-        return runPass(engine, grayToRgba(t), fromJs, base, collector);
-      });
-      steps.push(onGray(engine, invert(jsWork), fromJs, {}));
     }
   }
-
   for (const step of steps) {
     await step();
     if (done()) break;
