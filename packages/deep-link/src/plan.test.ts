@@ -168,3 +168,21 @@ describe('planOpen', () => {
     );
   });
 });
+
+describe('planOpen without a content scheme', () => {
+  it('opens the page inside the app through its web-view wrapper when the kind has no scheme (a Douyin note)', () => {
+    const plan = planOpen({
+      target: 'https://www.douyin.com/note/7312345678901234567',
+      userAgent: ua('Chrome on Android (OPPO)'),
+    });
+    expect(plan.steps[0]).toMatchObject({
+      action: 'open',
+      via: 'scheme',
+      url: expect.stringMatching(/^snssdk1128:\/\/webview\?url=/),
+    });
+    expect(plan.steps[1]).toMatchObject({
+      action: 'web',
+      url: 'https://www.douyin.com/note/7312345678901234567',
+    });
+  });
+});

@@ -195,7 +195,7 @@ export function planOpen(input: PlanOpenInput, options: PlanOpenOptions = {}): O
   const inApp = detectInAppBrowser(input.userAgent);
   const os = detectOs(input.userAgent);
   const browser = detectBrowser(input.userAgent);
-  const links = toAppLinks(input.target, options);
+  let links = toAppLinks(input.target, options);
   const environment = { os, inApp: inApp?.app ?? null, inAppVersion: inApp?.version ?? null, browser };
   const web = links.web;
   const plan = (steps: OpenStep[]): OpenPlan => ({ environment, web, steps });
@@ -207,6 +207,9 @@ export function planOpen(input: PlanOpenInput, options: PlanOpenOptions = {}): O
     reason,
   });
 
+  // No content scheme: the app's "open this page inside the app" wrapper is the next best app link.
+  const inAppPage = links.app ? links.wrappers?.[links.app] : undefined;
+  if (!links.scheme && inAppPage) links = { ...links, scheme: inAppPage };
   if (!links.scheme && !links.intent && !links.universal) {
     return plan([
       { action: 'web', url: web, reason: 'no app link exists for this target: show the web page' },
