@@ -171,6 +171,7 @@ function symbolsToBytes(s: readonly number[]): Uint8Array | null {
 const HEX = /^[0-9a-f]{1,64}$/;
 const DECIMAL = /^(?:0|[1-9][0-9]{0,63})$/;
 const ALNUM36 = /^[0-9A-Z]{1,64}$/;
+const ALNUM36_LOWER = /^[0-9a-z]{1,64}$/;
 const ALNUM36_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function encodeId(
@@ -188,10 +189,12 @@ function encodeId(
   }
   if (DECIMAL.test(id)) return { enc: 'decimal', rest: BigInt(id) };
   if (HEX.test(id)) return { enc: 'hex', rest: BigInt(`0x${id}`) * 65n + BigInt(id.length) };
-  if (ALNUM36.test(id)) {
+  // One case throughout (ASINs upper, Kuaishou photo ids lower): base 36 plus a case flag.
+  const lower = ALNUM36_LOWER.test(id);
+  if (lower || ALNUM36.test(id)) {
     let v = 0n;
-    for (const ch of id) v = v * 36n + BigInt(ALNUM36_DIGITS.indexOf(ch));
-    return { enc: 'alnum36', rest: v * 65n + BigInt(id.length) };
+    for (const ch of id.toUpperCase()) v = v * 36n + BigInt(ALNUM36_DIGITS.indexOf(ch));
+    return { enc: 'alnum36', rest: (v * 65n + BigInt(id.length)) * 2n + (lower ? 1n : 0n) };
   }
   const bytes = new TextEncoder().encode(id);
   if (bytes.length === 0 || bytes.length > MAX_ID_LENGTH) return null;
@@ -216,6 +219,8 @@ function decodeId(enc: Encoding, rest: bigint): string | null {
       return len >= 1 && s.length <= len ? s.padStart(len, '0') : null;
     }
     case 'alnum36': {
+      const lower = rest % 2n === 1n;
+      rest /= 2n;
       const len = Number(rest % 65n);
       let v = rest / 65n;
       let s = '';
@@ -223,7 +228,9 @@ function decodeId(enc: Encoding, rest: bigint): string | null {
         s = ALNUM36_DIGITS[Number(v % 36n)] + s;
         v /= 36n;
       }
-      return len >= 1 && s.length <= len ? s.padStart(len, '0') : null;
+      if (len < 1 || s.length > len) return null;
+      const id = s.padStart(len, '0');
+      return lower ? id.toLowerCase() : id;
     }
     case 'utf8': {
       const len = Number(rest % 65n);
