@@ -800,7 +800,8 @@ export const PLATFORMS: readonly PlatformRow[] = [
       },
       {
         kind: 'user',
-        idPattern: /^[A-Za-z0-9._]{1,24}$/,
+        // Usernames: letters, digits, `_` and `.`, never ending with a period.
+        idPattern: /^[A-Za-z0-9._]{0,23}[A-Za-z0-9_]$/,
         canonical: 'https://www.tiktok.com/@{id}',
         forms: [{ hosts: ['*.tiktok.com'], path: /^\/@(?<id>[A-Za-z0-9._]{1,24})\/?$/ }],
       },
@@ -848,7 +849,8 @@ export const PLATFORMS: readonly PlatformRow[] = [
       },
       {
         kind: 'user',
-        idPattern: /^@[A-Za-z0-9._-]{3,30}$/,
+        // Handles of 3–30 characters; one ending in a period cannot survive being pasted into text.
+        idPattern: /^@[A-Za-z0-9._-]{2,29}[A-Za-z0-9_-]$/,
         canonical: 'https://www.youtube.com/{id}',
         forms: [{ hosts: ['*.youtube.com'], path: /^\/(?<id>@[A-Za-z0-9._-]{3,30})\/?$/ }],
       },

@@ -1,0 +1,61 @@
+/**
+ * @sharekit/resolver — anything in, one safe clickable link out. Browser-safe main entry: reads
+ * text, RGBA images, and encoded images where the browser can decode them. The Node entry
+ * (`@sharekit/resolver/node`) also reads PNG, JPEG and WebP bytes itself.
+ *
+ * The make side of the codecs is re-exported here, so tools (the CLI, the demo page) need only
+ * this package.
+ */
+import { decodeQr as decodeQrRgba } from '@sharekit/qr-poster';
+import { ResolverError } from './errors.js';
+import { type QrReader, type ResolveOptions, resolveWith } from './resolve.js';
+import type { Resolution, ResolveInput } from './types.js';
+
+const readRgba: QrReader = (image, options) => {
+  if (image instanceof Uint8Array) {
+    return Promise.reject(new ResolverError('invalid_input', 'the main entry reads QR codes from RGBA only'));
+  }
+  return decodeQrRgba(image, { maxPixels: options.maxPixels });
+};
+
+/**
+ * Turns anything a person pastes or drops — a URL, a share text, one of our tokens, an app link or
+ * `intent://` URL, a platform name with an id (`淘宝 634567890123`), or an image with QR codes — into
+ * the link to click, with every target found, a safety verdict with reasons, and the steps that were
+ * recognised. Offline unless `options.fetch` is given (then short links are followed, within limits).
+ *
+ * Never throws for any string or byte input: what cannot be read resolves to `kind: 'unknown'` with a
+ * `reason`. Throws `ResolverError` only on misuse (an input of another type, options out of range).
+ * @example
+ * const r = await resolve('【淘宝】https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt CZ3457 「保温杯」');
+ * r.kind        // 'share-text'
+ * r.link        // 'https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt'
+ * r.safety      // { level: 'ok', reasons: [{ code: 'short-link-unresolved', level: 'info', … }] }
+ * (await resolve('javascript:alert(1)')).link // null, safety.level 'danger'
+ */
+export function resolve(input: ResolveInput, options?: ResolveOptions): Promise<Resolution> {
+  return resolveWith(input, options, readRgba, false);
+}
+
+export {
+  canonicalize,
+  identify,
+  inspectHost,
+  type LinkIdentity,
+  PLATFORM_IDS,
+  type PlatformId,
+  sameTarget,
+} from '@sharekit/canonical-url';
+export { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '@sharekit/deep-link';
+export { decodeQr, renderPoster } from '@sharekit/qr-poster';
+export {
+  composeShareText,
+  decodeToken,
+  encodeToken,
+  findTokens,
+  parseShareText,
+} from '@sharekit/share-token';
+export { isResolverError, RESOLVER_ERROR_CODES, ResolverError, type ResolverErrorCode } from './errors.js';
+export { GENERIC_SHORTENERS, RESOLVER_ROWS, type ResolverRow } from './platforms.js';
+export type { ResolveOptions } from './resolve.js';
+export type * from './types.js';

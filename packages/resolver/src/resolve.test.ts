@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { isResolverError, resolve } from './index.js';
+import type { Resolution } from './types.js';
+
+const TB_SHARE =
+  '【淘宝】https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt CZ3457 「316不锈钢保温杯 大容量」\n点击链接直接打开 或者 淘宝搜索直接打开';
+
+function codes(r: Resolution): string[] {
+  return r.safety.reasons.map((x) => x.code);
+}
+
+describe('resolve: each kind of text input', () => {
+  it('reads a Taobao share text and gives the cleaned short link with its title, token and channel code', async () => {
+    const r = await resolve(TB_SHARE);
+    expect(r.kind).toBe('share-text');
+    expect(r.link).toBe('https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt');
+    expect(r.identity).toMatchObject({ platform: 'taobao', kind: 'short' });
+    expect(r.candidates[0]).toMatchObject({
+      title: '316不锈钢保温杯 大容量',
+      token: 'nyXpT7VA7lt',
+      code: 'CZ3457',
+    });
+    expect(r.safety.level).toBe('ok');
+    expect(codes(r)).toContain('short-link-unresolved');
+    expect(r.steps.map((s) => s.kind)).toEqual(['share-text', 'short-link']);
+    expect(r.steps[0]?.label).toBe('share text from Taobao');
+  });
+
+  it('canonicalises a plain URL and names the item', async () => {
+    const r = await resolve('https://item.m.jd.com/product/100012043978.html?utm_source=iosapp&ad_od=share');
+    expect(r).toMatchObject({
+      kind: 'url',
+      link: 'https://item.jd.com/100012043978.html',
+      identity: { platform: 'jd', kind: 'item', id: '100012043978' },
+    });
+    expect(r.safety.level).toBe('ok');
+    expect(r.steps.map((s) => s.labelZh)).toEqual(['链接 item.m.jd.com', '京东商品 100012043978']);
+  });
+
+  it('reads a Taobao scheme link back to the web item', async () => {
+    const r = await resolve('taobao://item.taobao.com/item.htm?id=634567890123');
+    expect(r.kind).toBe('app-link');
+    expect(r.link).toBe('https://item.taobao.com/item.htm?id=634567890123');
+  });
+
+  it('reads an Android intent URL', async () => {
+    const r = await resolve(
+      'intent://item.taobao.com/item.htm?id=634567890123#Intent;scheme=taobao;package=com.taobao.taobao;end',
+    );
+    expect(r.kind).toBe('app-link');
+    expect(r.identity).toMatchObject({ platform: 'taobao', id: '634567890123' });
+  });
+
+  it('reads a platform name with a bare id', async () => {
+    expect((await resolve('淘宝 634567890123')).link).toBe(
+      'https://item.taobao.com/item.htm?id=634567890123',
+    );
+    expect((await resolve('京东：100012043978')).link).toBe('https://item.jd.com/100012043978.html');
+    expect((await resolve('B站 av170001')).link).toBe('https://www.bilibili.com/video/BV17x411w7KC');
+    expect((await resolve('BV17x411w7KC')).link).toBe('https://www.bilibili.com/video/BV17x411w7KC');
+  });
+
+  it('does not take an ASCII alias inside a longer word for a platform name', async () => {
+    expect((await resolve('jdk 17 release 100012043978')).kind).toBe('unknown');
+  });
+
+  it('reads one of our tokens', async () => {
+    const { encodeToken } = await import('./index.js');
+    const token = encodeToken({
+      platform: 'jd',
+      kind: 'item',
+      id: '100012043978',
+      url: 'https://item.jd.com/100012043978.html',
+    });
+    const r = await resolve(token);
+    expect(r.kind).toBe('sharekit-token');
+    expect(r.link).toBe('https://item.jd.com/100012043978.html');
+  });
+
+  it('lists several shares of one paste in order', async () => {
+    const r = await resolve(
+      `${TB_SHARE}\n\n【京东】https://3.cn/2V-chiOQ?jkl=@EDoxt4DBLAN@ MU5104 「蓝牙耳机」`,
+    );
+    expect(r.candidates.map((c) => c.identity?.platform)).toEqual(['taobao', 'jd']);
+    expect(r.candidates[1]?.link).toBe('https://3.cn/2V-chiOQ?jkl=@EDoxt4DBLAN@');
+  });
+
+  it('keeps a share with no link as a token-only candidate, not clickable', async () => {
+    const r = await resolve('(s0jWcizeD02) 复制这条信息打开手机淘宝');
+    expect(r.link).toBeNull();
+    expect(r.candidates[0]?.token).toBe('s0jWcizeD02');
+    expect(codes(r)).toEqual(['token-only']);
+  });
+
+  it('finds plain web links in free text and flags the lookalike among them', async () => {
+    const r = await resolve(
+      '看看这个 https://example.com/a?utm_source=x 还有 https://item.jd.com.evil.example/1.html',
+    );
+    expect(r.candidates.map((c) => [c.link, c.safety.level])).toEqual([
+      ['https://example.com/a', 'ok'],
+      [null, 'danger'],
+    ]);
+  });
+});
+
+describe('resolve: safety', () => {
+  it.each([
+    ['javascript:alert(document.cookie)'],
+    ['JavaScript:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['file:///etc/passwd'],
+    ['vbscript:msgbox(1)'],
+  ])('never makes %s clickable', async (input) => {
+    const r = await resolve(input);
+    expect(r.link).toBeNull();
+    expect(r.safety.level).toBe('danger');
+    expect(codes(r)).toContain('unsafe-scheme');
+  });
+
+  it('never makes a javascript: link inside a share text clickable', async () => {
+    const r = await resolve('【淘宝】快看 javascript:alert(1) 「好物」');
+    expect(r.candidates.every((c) => c.link === null || c.link.startsWith('https://'))).toBe(true);
+    expect(r.candidates.some((c) => c.safety.level === 'danger')).toBe(true);
+  });
+
+  it('blocks an app wrapper whose target is javascript:', async () => {
+    const r = await resolve(
+      `tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&h5Url=${encodeURIComponent('javascript:alert(1)')}`,
+    );
+    expect(r.link).toBeNull();
+    expect(r.safety.level).toBe('danger');
+  });
+
+  it('blocks a lookalike host', async () => {
+    const r = await resolve('https://item.taobao.com.evil.example/item.htm?id=634567890123');
+    expect(r.link).toBeNull();
+    expect(codes(r)).toContain('lookalike-host');
+  });
+
+  it('blocks credentials that spell a platform host', async () => {
+    const r = await resolve('https://item.taobao.com@evil.example/item.htm?id=634567890123');
+    expect(r.link).toBeNull();
+    expect(codes(r)).toEqual(expect.arrayContaining(['credentials', 'lookalike-host']));
+  });
+
+  it('lowers the level for an IP literal, plain http, a mixed-script host and a generic shortener', async () => {
+    expect(codes(await resolve('http://192.168.1.10/login'))).toEqual(
+      expect.arrayContaining(['ip-literal', 'insecure-http']),
+    );
+    expect((await resolve('http://192.168.1.10/login')).safety.level).toBe('caution');
+    expect((await resolve('https://bit.ly/3abcDEF')).safety).toMatchObject({ level: 'caution' });
+    expect(codes(await resolve('https://раypal.example/'))).toContain('idn-mixed-script');
+  });
+
+  it('gives every reason a message in English and Chinese', async () => {
+    const r = await resolve('http://user@192.168.1.10/');
+    for (const reason of r.safety.reasons) {
+      expect(reason.message.length).toBeGreaterThan(10);
+      expect(reason.messageZh.length).toBeGreaterThan(4);
+    }
+  });
+});
+
+describe('resolve: bad input', () => {
+  it.each([
+    ['an empty string', '', 'empty-input'],
+    ['white space only', ' \n\t ', 'empty-input'],
+    ['text with nothing in it', 'hello world', 'no-target'],
+    ['a 0-byte file', new Uint8Array(0), 'empty-input'],
+    [
+      'a corrupt PNG',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+      'image-decoder-unavailable',
+    ],
+  ] as const)('resolves %s to unknown with a reason', async (_name, input, why) => {
+    const r = await resolve(input as string | Uint8Array);
+    expect(r).toMatchObject({ kind: 'unknown', link: null, candidates: [], reason: why });
+  });
+
+  it('refuses 100 MB of text by its length, at once', async () => {
+    const r = await resolve('a'.repeat(100 * 1024 * 1024));
+    expect(r).toMatchObject({ kind: 'unknown', reason: 'too-large' });
+  });
+
+  it('reads text handed over as bytes', async () => {
+    const r = await resolve(new TextEncoder().encode('https://item.jd.com/100012043978.html'));
+    expect(r.link).toBe('https://item.jd.com/100012043978.html');
+  });
+
+  it('resolves an RGBA image without a code to no-qr-code, and refuses a wrong buffer size as unreadable', async () => {
+    const blank = { data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 };
+    expect((await resolve(blank)).reason).toBe('no-qr-code');
+    const wrong = { data: new Uint8ClampedArray(10), width: 64, height: 64 };
+    expect((await resolve(wrong)).reason).toBe('image-unreadable');
+  });
+
+  it('throws ResolverError only for misuse', async () => {
+    for (const bad of [42, null, { foo: 1 }]) {
+      await expect(resolve(bad as unknown as string)).rejects.toSatisfy(isResolverError);
+    }
+    await expect(resolve('x', { maxHops: -1 })).rejects.toSatisfy(isResolverError);
+    await expect(resolve('x', { fetch: 'no' as never })).rejects.toSatisfy(isResolverError);
+  });
+});

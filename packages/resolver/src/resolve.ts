@@ -1,0 +1,681 @@
+import {
+  CONTENT_KINDS,
+  canonicalize,
+  canonicalUrlFor,
+  type FetchLike,
+  isCanonicalUrlError,
+  type LinkIdentity,
+  resolveShortLink,
+} from '@sharekit/canonical-url';
+import { isDeepLinkError, isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
+import { isQrPosterError, type QrCode } from '@sharekit/qr-poster';
+import { decodeToken, isShareTokenError, parseShareText, type ShareMatch } from '@sharekit/share-token';
+import { ResolverError } from './errors.js';
+import { RESOLVER_ROWS } from './platforms.js';
+import { assessUrl, reason, safeIdentify, safetyOf } from './safety.js';
+import { steps } from './steps.js';
+import type {
+  Candidate,
+  Resolution,
+  ResolutionKind,
+  ResolveInput,
+  RgbaImage,
+  SafetyReason,
+  Step,
+  UnknownReason,
+} from './types.js';
+
+/** Options of `resolve`. */
+export interface ResolveOptions {
+  /**
+   * Follow short links to their targets with this fetch (never called unless given). Each hop is
+   * reported in `steps`.
+   */
+  readonly fetch?: FetchLike;
+  /** Most redirects followed per short link. @default 5 */
+  readonly maxHops?: number;
+  /** Time limit for following one short link, in milliseconds. @default 5000 */
+  readonly timeoutMs?: number;
+  /** Most bytes read from one page while following. @default 1048576 */
+  readonly maxBytes?: number;
+  /** Longest text read; longer text resolves to `unknown` with reason `too-large`. @default 1048576 */
+  readonly maxTextLength?: number;
+  /** Most candidates returned. @default 50 */
+  readonly maxCandidates?: number;
+  /** Largest image read, in pixels (checked before decoding). @default 40000000 */
+  readonly maxPixels?: number;
+  /**
+   * Turns encoded image bytes into RGBA. The Node entry (`@sharekit/resolver/node`) reads PNG, JPEG and
+   * WebP itself; in browsers `createImageBitmap` is used when this is not given.
+   */
+  readonly decodeImage?: (bytes: Uint8Array) => Promise<RgbaImage>;
+}
+
+/** The QR reader the resolver uses: the browser-safe one, or the Node one that also reads bytes. */
+export type QrReader = (
+  image: RgbaImage | Uint8Array,
+  options: { maxPixels: number },
+) => Promise<readonly QrCode[]>;
+
+interface Settings {
+  readonly fetch: FetchLike | undefined;
+  readonly maxHops: number;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly maxTextLength: number;
+  readonly maxCandidates: number;
+  readonly maxPixels: number;
+  readonly decodeImage: ResolveOptions['decodeImage'];
+}
+
+function integer(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ResolverError(
+      'invalid_option',
+      `expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+function settingsOf(options: ResolveOptions | undefined): Settings {
+  const o = options ?? {};
+  if (typeof o !== 'object') throw new ResolverError('invalid_option', 'expected options to be an object');
+  if (o.fetch !== undefined && typeof o.fetch !== 'function') {
+    throw new ResolverError('invalid_option', 'expected options.fetch to be a function');
+  }
+  if (o.decodeImage !== undefined && typeof o.decodeImage !== 'function') {
+    throw new ResolverError('invalid_option', 'expected options.decodeImage to be a function');
+  }
+  return {
+    fetch: o.fetch,
+    maxHops: integer('maxHops', o.maxHops, 5, 0, 20),
+    timeoutMs: integer('timeoutMs', o.timeoutMs, 5000, 1, 60_000),
+    maxBytes: integer('maxBytes', o.maxBytes, 1 << 20, 1, 16 << 20),
+    maxTextLength: integer('maxTextLength', o.maxTextLength, 1 << 20, 1, 1 << 20),
+    maxCandidates: integer('maxCandidates', o.maxCandidates, 50, 1, 1000),
+    maxPixels: integer('maxPixels', o.maxPixels, 40_000_000, 1, 400_000_000),
+    decodeImage: o.decodeImage,
+  };
+}
+
+/** A candidate while it is being built; `at` orders candidates by position in the text. */
+interface Draft {
+  at: number;
+  source: Candidate['source'];
+  raw: string;
+  link: string | null;
+  identity: LinkIdentity | null;
+  reasons: SafetyReason[];
+  steps: Step[];
+  title: string | null;
+  token: string | null;
+  code: string | null;
+}
+
+const RAW_MAX = 2000;
+
+function draftFromUrl(raw: string, source: Candidate['source'], prefix: Step[], at: number): Draft {
+  const identity = safeIdentify(raw);
+  const reasons = assessUrl(raw, identity);
+  const danger = reasons.some((r) => r.level === 'danger');
+  let link: string | null = null;
+  if (!danger) {
+    try {
+      link = canonicalize(raw);
+    } catch (error) {
+      if (!isCanonicalUrlError(error)) throw error;
+      reasons.push(reason('unsafe-scheme', error.code));
+    }
+  }
+  const trail = [...prefix, identity?.kind === 'short' ? steps.shortLink(raw) : steps.url(raw)];
+  if (identity && identity.kind !== 'short') trail.push(steps.identity(identity));
+  if (link === null) trail.push(steps.blocked('not made clickable', '不生成可点击链接', raw));
+  return {
+    at,
+    source,
+    raw: raw.slice(0, RAW_MAX),
+    link,
+    identity: link === null ? null : identity,
+    reasons,
+    steps: trail,
+    title: null,
+    token: null,
+    code: null,
+  };
+}
+
+const UNSAFE_SCHEMES = new Set([
+  'javascript',
+  'data',
+  'file',
+  'vbscript',
+  'blob',
+  'about',
+  'filesystem',
+  'view-source',
+]);
+
+function draftFromAppLink(raw: string, at: number): Draft {
+  let parsed: ReturnType<typeof parseAppLink> = null;
+  try {
+    parsed = parseAppLink(raw);
+  } catch (error) {
+    if (!isDeepLinkError(error)) throw error;
+  }
+  if (parsed === null || isUnsafeAppLink(parsed)) {
+    const lookalike = parsed !== null && parsed.danger === 'lookalike-host';
+    const found = parsed?.found ?? (/^([A-Za-z][A-Za-z0-9+.-]{0,31}):/.exec(raw)?.[1] ?? '').toLowerCase();
+    return {
+      at,
+      source: 'app-link',
+      raw: raw.slice(0, RAW_MAX),
+      link: null,
+      identity: null,
+      reasons: [
+        lookalike
+          ? reason('lookalike-host', found)
+          : reason('unsafe-scheme', found ? `${found}:` : 'unknown'),
+      ],
+      steps: [
+        steps.appLink(parsed?.app ?? null, [], raw),
+        steps.blocked(
+          lookalike ? 'the wrapped target imitates a platform' : 'not a known app scheme or web page',
+          lookalike ? '内嵌目标冒充平台域名' : '不是已知 App 协议或网页',
+          raw,
+        ),
+      ],
+      title: null,
+      token: null,
+      code: null,
+    };
+  }
+  const forms = parsed.via.map((v) => v.form);
+  const draft = draftFromUrl(parsed.webUrl, 'app-link', [steps.appLink(parsed.app, forms, raw)], at);
+  return { ...draft, raw: raw.slice(0, RAW_MAX) };
+}
+
+function tryDecodeToken(text: string): ReturnType<typeof decodeToken> | null {
+  try {
+    return decodeToken(text);
+  } catch (error) {
+    if (!isShareTokenError(error)) throw error;
+    return null;
+  }
+}
+
+function draftFromToken(decoded: ReturnType<typeof decodeToken>, at: number): Draft {
+  const draft = draftFromUrl(
+    decoded.url,
+    'sharekit-token',
+    [steps.token(decoded.token, decoded.corrected)],
+    at,
+  );
+  if (decoded.corrected) draft.reasons.push(reason('corrected-token'));
+  return { ...draft, token: decoded.token };
+}
+
+function draftFromShare(match: ShareMatch, text: string): Draft {
+  const excerpt = text.slice(match.span[0], Math.min(match.span[1], match.span[0] + 120));
+  const at = match.span[0];
+  let draft: Draft;
+  if (match.kind === 'sharekit-token' && match.url) {
+    const decoded = match.token ? tryDecodeToken(match.token) : null;
+    draft = decoded
+      ? draftFromToken(decoded, at)
+      : draftFromUrl(match.url, 'sharekit-token', [steps.token(match.token ?? '', false)], at);
+  } else if (match.url) {
+    draft = draftFromUrl(match.url, 'share-text', [steps.shareText(match.platform, excerpt)], at);
+  } else {
+    draft = {
+      at,
+      source: 'share-text',
+      raw: (match.token ?? excerpt).slice(0, RAW_MAX),
+      link: null,
+      identity: null,
+      reasons: [reason('token-only')],
+      steps: [
+        steps.shareText(match.platform, excerpt),
+        steps.platformToken(match.platform, match.token ?? ''),
+      ],
+      title: null,
+      token: null,
+      code: null,
+    };
+  }
+  return { ...draft, title: match.title, token: match.token ?? draft.token, code: match.code };
+}
+
+function safeParseShareText(text: string): ShareMatch[] {
+  try {
+    return parseShareText(text);
+  } catch (error) {
+    if (!isShareTokenError(error)) throw error;
+    return [];
+  }
+}
+
+/** Characters that end a link in free text: white space, CJK punctuation and brackets, quotes. */
+function isStop(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x3c ||
+    code === 0x3e ||
+    code === 0x60 ||
+    code === 0x7b ||
+    code === 0x7c ||
+    code === 0x7d ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff01 && code <= 0xff0f) ||
+    (code >= 0xff1a && code <= 0xff20) ||
+    code === 0x2026 ||
+    code === 0x2014 ||
+    (code >= 0x2018 && code <= 0x201d) ||
+    code === 0xfffc ||
+    code === 0x200b
+  );
+}
+
+const TRAILING_PUNCT = new Set([...'.,;:!?)]>\'"']);
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+
+/** Links (any scheme with `://`, and the unsafe schemes without it) in free text, with their positions. */
+function scanLinks(text: string): { at: number; raw: string }[] {
+  const found: { at: number; raw: string }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isStop(text.charCodeAt(i))) i += 1;
+    const start = i;
+    while (i < text.length && !isStop(text.charCodeAt(i))) i += 1;
+    let run = text.slice(start, i);
+    let offset = start;
+    const sep = run.indexOf('://');
+    if (sep > 0) {
+      let s = sep;
+      while (s > 0 && SCHEME_CHAR.test(run[s - 1] as string)) s -= 1;
+      if (s === sep) continue;
+      offset += s;
+      run = run.slice(s);
+    } else {
+      const colon = run.indexOf(':');
+      if (colon <= 0 || !UNSAFE_SCHEMES.has(run.slice(0, colon).toLowerCase())) continue;
+    }
+    let end = run.length;
+    while (end > 0 && TRAILING_PUNCT.has(run[end - 1] as string)) end -= 1;
+    if (end > 0) found.push({ at: offset, raw: run.slice(0, end) });
+  }
+  return found;
+}
+
+const ID_RUN = /[A-Za-z0-9_:@.-]{2,64}/g;
+const ASCII_WORD = /[a-z0-9]/;
+
+/** `淘宝 634567890123`, `B站 BV17x411w7KC`, or a lone BV id / av number. */
+function bareIdDraft(text: string): Draft | null {
+  if (text.length > 500) return null;
+  const lone = text.trim();
+  if (/^(?:[Bb][Vv]1[1-9A-HJ-NP-Za-km-z]{9}|[Aa][Vv]\d{1,16})$/.test(lone)) {
+    const url = canonicalUrlFor('bilibili', 'video', lone);
+    if (url) return draftFromUrl(url, 'share-text', [steps.shareText('bilibili', lone)], 0);
+  }
+  const lower = text.toLowerCase();
+  for (const row of RESOLVER_ROWS) {
+    for (const alias of row.aliases) {
+      const at = lower.indexOf(alias);
+      if (at < 0) continue;
+      const ascii = /^[a-z0-9.]+$/.test(alias);
+      if (
+        ascii &&
+        (ASCII_WORD.test(lower[at - 1] ?? ' ') || ASCII_WORD.test(lower[at + alias.length] ?? ' '))
+      ) {
+        continue;
+      }
+      for (const m of text.matchAll(ID_RUN)) {
+        const id = m[0];
+        if (id.toLowerCase() === alias) continue;
+        for (const kind of row.bareKinds) {
+          if (!CONTENT_KINDS.includes(kind)) continue;
+          let url: string | null = null;
+          try {
+            url = canonicalUrlFor(row.platform, kind, id);
+          } catch (error) {
+            if (!isCanonicalUrlError(error)) throw error;
+          }
+          if (url)
+            return draftFromUrl(url, 'share-text', [steps.shareText(row.platform, text.slice(0, 120))], 0);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function hasWhiteSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1)
+    if (text.charCodeAt(i) <= 0x20 || text.charCodeAt(i) === 0x3000) return true;
+  return false;
+}
+
+/** Every target in a text, in order. `kind` says what the text as a whole was. */
+function textDrafts(text: string): { kind: ResolutionKind; drafts: Draft[] } {
+  const t = text.trim();
+  if (t && !hasWhiteSpace(t)) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/.exec(t)?.[1]?.toLowerCase();
+    const isWeb = scheme === 'http' || scheme === 'https' || (scheme === undefined && t.includes('.'));
+    if (scheme && !scheme.includes('.') && !isWeb) {
+      if (UNSAFE_SCHEMES.has(scheme)) return { kind: 'url', drafts: [draftFromUrl(t, 'url', [], 0)] };
+      return { kind: 'app-link', drafts: [draftFromAppLink(t, 0)] };
+    }
+    if (isWeb || t.startsWith('//')) {
+      let wrapped = null;
+      try {
+        wrapped = parseAppLink(t);
+      } catch (error) {
+        if (!isDeepLinkError(error)) throw error;
+      }
+      if (wrapped && (isUnsafeAppLink(wrapped) || wrapped.app !== null)) {
+        return { kind: 'app-link', drafts: [draftFromAppLink(t, 0)] };
+      }
+      if (
+        safeIdentify(t) !== null ||
+        /^(?:https?:)?\/\//i.test(t) ||
+        /^[^/]+\.[A-Za-z]{2,}(?:[/:?#]|$)/.test(t)
+      ) {
+        return { kind: 'url', drafts: [draftFromUrl(t, 'url', [], 0)] };
+      }
+    }
+    const token = tryDecodeToken(t);
+    if (token) return { kind: 'sharekit-token', drafts: [draftFromToken(token, 0)] };
+  }
+  const drafts: Draft[] = [];
+  const matches = safeParseShareText(text);
+  for (const m of matches) drafts.push(draftFromShare(m, text));
+  const covered = (at: number) => matches.some((m) => at >= m.span[0] && at < m.span[1]);
+  for (const hit of scanLinks(text)) {
+    if (covered(hit.at)) continue;
+    const scheme = hit.raw.slice(0, hit.raw.indexOf(':')).toLowerCase();
+    drafts.push(
+      scheme === 'http' || scheme === 'https' || UNSAFE_SCHEMES.has(scheme)
+        ? draftFromUrl(hit.raw, 'url', [], hit.at)
+        : draftFromAppLink(hit.raw, hit.at),
+    );
+  }
+  if (drafts.length === 0) {
+    const bare = bareIdDraft(text);
+    if (bare) drafts.push(bare);
+  }
+  drafts.sort((a, b) => a.at - b.at);
+  const sources = new Set(drafts.map((d) => d.source));
+  const kind: ResolutionKind =
+    drafts.length === 0
+      ? 'unknown'
+      : sources.size === 1 && sources.has('sharekit-token')
+        ? 'sharekit-token'
+        : drafts.length === 1 && sources.has('app-link')
+          ? 'app-link'
+          : 'share-text';
+  return { kind, drafts };
+}
+
+async function follow(draft: Draft, settings: Settings): Promise<Draft> {
+  const fetch = settings.fetch;
+  const shouldFollow =
+    fetch !== undefined &&
+    draft.link !== null &&
+    (draft.identity?.kind === 'short' || draft.reasons.some((r) => r.code === 'unknown-shortener'));
+  if (!shouldFollow || !fetch || !draft.link) return draft;
+  try {
+    const result = await resolveShortLink(draft.link, {
+      fetch,
+      maxHops: settings.maxHops,
+      timeoutMs: settings.timeoutMs,
+      maxBytes: settings.maxBytes,
+    });
+    const hopSteps = result.hops
+      .filter((h) => h.via !== 'final')
+      .map((h, i) => {
+        const next = result.hops[i + 1]?.url ?? result.url;
+        return steps.redirect(next, h.via);
+      });
+    const final = draftFromUrl(result.url, draft.source, [...draft.steps, ...hopSteps], draft.at);
+    const reasons = final.reasons.filter((r) => r.code !== 'short-link-unresolved');
+    if (result.hops.length > 3)
+      reasons.push(reason('long-redirect-chain', `${result.hops.length - 1} redirects`));
+    // The final target is still a short link (the service would not say more): keep the note.
+    if (final.identity?.kind === 'short') reasons.push(reason('short-link-unresolved'));
+    return { ...final, raw: draft.raw, reasons, title: draft.title, token: draft.token, code: draft.code };
+  } catch (error) {
+    if (!isCanonicalUrlError(error)) throw error;
+    const why =
+      error.code === 'bad_redirect'
+        ? reason('unsafe-scheme', 'redirect target')
+        : reason('resolution-failed', error.code);
+    const blocked = why.level === 'danger';
+    return {
+      ...draft,
+      link: blocked ? null : draft.link,
+      identity: blocked ? null : draft.identity,
+      reasons: [...draft.reasons, why],
+      steps: [...draft.steps, steps.error(`following failed: ${error.code}`, `跳转失败：${error.code}`)],
+    };
+  }
+}
+
+function finish(draft: Draft): Candidate {
+  return {
+    source: draft.source,
+    link: draft.link,
+    identity: draft.identity,
+    safety: safetyOf(draft.reasons),
+    steps: draft.steps,
+    raw: draft.raw,
+    title: draft.title,
+    token: draft.token,
+    code: draft.code,
+  };
+}
+
+function unknown(why: UnknownReason, label: string, labelZh: string): Resolution {
+  return {
+    kind: 'unknown',
+    link: null,
+    identity: null,
+    candidates: [],
+    safety: { level: 'ok', reasons: [] },
+    steps: [steps.error(label, labelZh)],
+    reason: why,
+  };
+}
+
+async function assemble(kind: ResolutionKind, drafts: Draft[], settings: Settings): Promise<Resolution> {
+  const limited = drafts.slice(0, settings.maxCandidates);
+  const followed: Draft[] = [];
+  for (const d of limited) followed.push(await follow(d, settings));
+  const candidates = followed.map(finish);
+  const first = candidates[0];
+  if (!first) return unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接');
+  return {
+    kind,
+    link: first.link,
+    identity: first.identity,
+    candidates,
+    safety: first.safety,
+    steps: first.steps,
+  };
+}
+
+const MAGIC: readonly (readonly number[])[] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x52, 0x49, 0x46, 0x46], // RIFF (WebP)
+  [0x47, 0x49, 0x46], // GIF
+  [0x42, 0x4d], // BMP
+];
+
+function looksLikeImage(bytes: Uint8Array): boolean {
+  return MAGIC.some((m) => m.every((b, i) => bytes[i] === b));
+}
+
+function isRgba(input: unknown): input is RgbaImage {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    !(input instanceof Uint8Array) &&
+    !(input instanceof ArrayBuffer) &&
+    'data' in input &&
+    'width' in input &&
+    'height' in input
+  );
+}
+
+async function resolveImage(
+  image: RgbaImage | Uint8Array,
+  settings: Settings,
+  readQr: QrReader,
+): Promise<Resolution> {
+  let codes: readonly QrCode[];
+  try {
+    codes = await readQr(image, { maxPixels: settings.maxPixels });
+  } catch (error) {
+    if (!isQrPosterError(error)) throw error;
+    if (error.code === 'image_too_large') {
+      return unknown('image-too-large', 'the image is larger than the pixel budget', '图片超过像素上限');
+    }
+    return unknown(
+      'image-unreadable',
+      `the image cannot be read (${error.code})`,
+      `无法读取图片（${error.code}）`,
+    );
+  }
+  if (codes.length === 0) return unknown('no-qr-code', 'no QR code found in the image', '图片中未找到二维码');
+  const drafts: Draft[] = [];
+  codes.forEach((code, index) => {
+    const inner = textDrafts(code.text).drafts;
+    for (const d of inner) {
+      drafts.push({
+        ...d,
+        at: index * 1e9 + d.at,
+        source: 'qr-image',
+        steps: [steps.qr(index, code.engine, code.text), ...d.steps],
+      });
+    }
+  });
+  if (drafts.length === 0) {
+    return unknown(
+      'no-target',
+      'the QR code holds no link, token or app link',
+      '二维码中没有链接、口令或 App 链接',
+    );
+  }
+  return assemble('qr-image', drafts, settings);
+}
+
+/** Decodes image bytes in a browser (createImageBitmap + canvas), or returns null where that is missing. */
+async function browserDecode(bytes: Uint8Array, maxPixels: number): Promise<RgbaImage | null> {
+  const g = globalThis as unknown as {
+    createImageBitmap?: (b: Blob) => Promise<{ width: number; height: number; close(): void }>;
+    OffscreenCanvas?: new (
+      w: number,
+      h: number,
+    ) => {
+      getContext(t: '2d'): {
+        drawImage(i: unknown, x: number, y: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      } | null;
+    };
+  };
+  if (typeof g.createImageBitmap !== 'function' || typeof g.OffscreenCanvas !== 'function') return null;
+  const bitmap = await g.createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  try {
+    if (bitmap.width * bitmap.height > maxPixels) {
+      throw new ResolverError('invalid_input', 'image over the pixel budget');
+    }
+    const canvas = new g.OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.drawImage(bitmap, 0, 0);
+    return {
+      data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data,
+      width: bitmap.width,
+      height: bitmap.height,
+    };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * The resolver core, parameterised by the QR reader (the main entry's reads RGBA; the Node entry's
+ * also reads encoded image bytes).
+ */
+export async function resolveWith(
+  input: ResolveInput,
+  options: ResolveOptions | undefined,
+  readQr: QrReader,
+  readsBytes: boolean,
+): Promise<Resolution> {
+  const settings = settingsOf(options);
+  if (typeof input === 'string') {
+    if (input.length > settings.maxTextLength) {
+      return unknown(
+        'too-large',
+        `the text is longer than ${settings.maxTextLength} characters`,
+        '文字超过长度上限',
+      );
+    }
+    if (input.trim() === '') return unknown('empty-input', 'the input is empty', '输入为空');
+    const { kind, drafts } = textDrafts(input);
+    if (drafts.length === 0)
+      return unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接');
+    return assemble(kind, drafts, settings);
+  }
+  if (input instanceof ArrayBuffer || input instanceof Uint8Array) {
+    const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+    if (bytes.byteLength === 0)
+      return unknown('empty-input', 'the input is empty (0 bytes)', '输入为空（0 字节）');
+    if (!looksLikeImage(bytes)) {
+      // Text handed over as bytes (a pasted file, standard input).
+      if (bytes.byteLength <= settings.maxTextLength * 4) {
+        try {
+          const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+          return resolveWith(text, options, readQr, readsBytes);
+        } catch {
+          // Not UTF-8 text: try it as an image below.
+        }
+      } else {
+        return unknown('too-large', 'the input is larger than the size limit', '输入超过大小上限');
+      }
+    }
+    if (readsBytes && !settings.decodeImage) return resolveImage(bytes, settings, readQr);
+    let rgba: RgbaImage | null;
+    try {
+      rgba = settings.decodeImage
+        ? await settings.decodeImage(bytes)
+        : await browserDecode(bytes, settings.maxPixels);
+    } catch {
+      return unknown('image-unreadable', 'the image cannot be decoded', '无法解码图片');
+    }
+    if (!rgba) {
+      return unknown(
+        'image-decoder-unavailable',
+        'no image decoder here: pass RGBA, options.decodeImage, or use @sharekit/resolver/node',
+        '此环境无法解码图片',
+      );
+    }
+    return resolveImage(rgba, settings, readQr);
+  }
+  if (isRgba(input)) return resolveImage(input, settings, readQr);
+  throw new ResolverError(
+    'invalid_input',
+    `expected a string, bytes or an RGBA image, found ${input === null ? 'null' : typeof input}`,
+  );
+}
