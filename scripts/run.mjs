@@ -2,6 +2,7 @@
 // One entry point that works on a fresh clone with only Node and npm: it installs pnpm and the
 // workspace dependencies (from the lockfile), then runs the requested job.
 //   node scripts/run.mjs test    lint, typecheck and every package's tests, then one summary line
+//   node scripts/run.mjs start   build the demo page (apps/demo) and serve it on localhost, printing its URL
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -74,7 +75,12 @@ if (job === 'test') {
   const { passed, failed } = summarise();
   if (status === 0 && (failed > 0 || passed === 0)) status = 1;
   process.exit(status);
+} else if (job === 'start') {
+  install();
+  let status = run('pnpm', ['--filter', '@sharekit/demo', 'run', 'build']);
+  if (status === 0) status = run('node', ['apps/demo/scripts/serve.mjs']);
+  process.exit(status);
 } else {
-  console.error(`unknown job: ${job} (expected: test)`);
+  console.error(`unknown job: ${job} (expected: test or start)`);
   process.exit(2);
 }
