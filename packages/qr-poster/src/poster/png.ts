@@ -77,7 +77,7 @@ export async function rasterizePoster(
   checkGlyphs(poster.texts, files.map(fontInfo));
   const { png, raster } = rasterizeSvg(poster.svg, files);
   if (normalized.verify) {
-    const codes = await decodeQr({ data: raster.data, width: raster.width, height: raster.height });
+    const codes = await decodeQr(cropQr(raster, poster));
     expectPayload(
       codes.map((c) => c.text),
       poster.payload,
@@ -85,6 +85,26 @@ export async function rasterizePoster(
     );
   }
   return { poster, png, raster };
+}
+
+/**
+ * The code's plate (quiet zone included) plus a few pixels of the poster around it, cut from the
+ * rendered pixels: the decoder reads exactly what was drawn, without scanning the whole poster.
+ */
+function cropQr(raster: Raster, poster: RenderedPoster): Raster {
+  const pad = poster.qr.modulePx * 2;
+  const x0 = Math.max(0, poster.qr.x - pad);
+  const y0 = Math.max(0, poster.qr.y - pad);
+  const x1 = Math.min(raster.width, poster.qr.x + poster.qr.size + pad);
+  const y1 = Math.min(raster.height, poster.qr.y + poster.qr.size + pad);
+  const width = x1 - x0;
+  const height = y1 - y0;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const from = ((y0 + y) * raster.width + x0) * 4;
+    data.set(raster.data.subarray(from, from + width * 4), y * width * 4);
+  }
+  return { data, width, height };
 }
 
 /** Rasterises an SVG with the given font files only (never system fonts). Internal. */

@@ -25,7 +25,7 @@ const KIND_LABELS: Record<string, string> = {
   user: '主页',
   shop: '店铺',
   live: '直播',
-  short: '详情',
+  short: '内容',
 };
 
 const r = (n: number): string => String(Math.round(n * 100) / 100);
@@ -338,8 +338,9 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   const m = 40 * s;
   const cw = W - 2 * m;
   let top = 36 * s;
-  const brandH = drawBrand(svg, spec, m, top, s, cw);
-  top += brandH > 0 ? brandH + 26 * s : 6 * s;
+  let brandH = drawBrand(svg, spec, m, top, s, cw);
+  if (brandH === 0) brandH = badge(svg, spec, m, top, s);
+  top += brandH + 26 * s;
 
   const titleSize = 40 * s;
   const titleLh = 56 * s;
@@ -401,8 +402,9 @@ function compactPortrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Lay
   const m = 40 * s;
   const cw = W - 2 * m;
   let top = 36 * s;
-  const brandH = drawBrand(svg, spec, m, top, s, cw);
-  top += brandH > 0 ? brandH + 26 * s : 6 * s;
+  let brandH = drawBrand(svg, spec, m, top, s, cw);
+  if (brandH === 0) brandH = badge(svg, spec, m, top, s);
+  top += brandH + 26 * s;
   const modulePx = modulePxFor(plan, spec, 250 * s, 380 * s);
   const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
   const leftW = cw - qrSize - 36 * s;
@@ -437,8 +439,9 @@ function compactPortrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Lay
   if (hasPrice) {
     drawPrice(svg, spec, m, y + 16 * s, priceH);
   }
-  // Call to action sits at the bottom of the row, level with the bottom of the code.
-  const capTop = rowTop + rowH - subSize * 1.5 - capSize * 1.4;
+  // Call to action sits level with the bottom of the code, or centred on it when nothing is above it.
+  const capH = subSize * 1.5 + capSize * 1.4;
+  const capTop = title.length > 0 || hasPrice ? rowTop + rowH - capH : rowTop + (rowH - capH) / 2;
   const cap = wrapText(spec.caption, { maxEm: leftW / capSize, maxLines: 1 }).lines[0] ?? '';
   const sub =
     wrapText(spec.subcaption ?? defaultSubcaption(spec), { maxEm: leftW / subSize, maxLines: 1 }).lines[0] ??
@@ -531,7 +534,7 @@ function square(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
 }
 
 /** Without a brand, a small pill naming the platform (or a generic label) anchors the top of a column. */
-function badge(svg: Svg, spec: NormalizedSpec, x: number, top: number, s: number): void {
+function badge(svg: Svg, spec: NormalizedSpec, x: number, top: number, s: number): number {
   const identity = spec.target.identity;
   const label = identity ? `${PLATFORM_LABELS[identity.platform]} · 好物推荐` : '好物推荐';
   const size = 24 * s;
@@ -541,6 +544,7 @@ function badge(svg: Svg, spec: NormalizedSpec, x: number, top: number, s: number
     `<rect x="${r(x)}" y="${r(top)}" width="${r(w)}" height="${r(h)}" rx="${r(h / 2)}" fill="none" stroke="${toHex(spec.colors.accent)}" stroke-width="${r(2 * s)}"/>`,
   );
   svg.text(label, x + 20 * s, top + (h - size) / 2, size, spec.colors.accent, { bold: true });
+  return h;
 }
 
 /**

@@ -96,8 +96,9 @@ export interface PosterSpec {
   readonly qr?: PosterQrOptions;
   /**
    * Decode the finished poster and throw `verify_failed` unless the QR reads back exactly.
-   * `renderPosterPng` decodes the real raster; `renderPoster` (no rasteriser in the browser core)
-   * decodes a worst-case raster of the code in which every module under the logo is inverted.
+   * `renderPosterPng` decodes the rendered pixels of the code's area (plate and a margin around it);
+   * `renderPoster` (no rasteriser in the browser core) decodes a worst-case raster of the code in
+   * which every module under the logo is inverted.
    * @default false
    */
   readonly verify?: boolean;
