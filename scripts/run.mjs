@@ -68,13 +68,25 @@ const job = process.argv[2] ?? 'test';
 if (job === 'test') {
   install();
   for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest-report.json'), { force: true });
-  let status = run('biome', ['ci', '.']);
-  if (status === 0) status = run('node', ['scripts/check-regex.mjs']);
-  if (status === 0)
-    status = run('turbo', ['run', 'typecheck', 'test', '--output-logs=new-only', '--concurrency=2']);
-  const { passed, failed } = summarise();
-  if (status === 0 && (failed > 0 || passed === 0)) status = 1;
-  process.exit(status);
+  // Every stage runs even when an earlier one fails, so one run reports everything that is wrong.
+  const colors = process.stdout.isTTY ? [] : ['--colors=off'];
+  const stages = [
+    ['lint (biome)', 'biome', ['ci', ...colors, '.']],
+    ['lint (regex safety)', 'node', ['scripts/check-regex.mjs']],
+    ['browser entries', 'node', ['scripts/entry-size.mjs']],
+    [
+      'typecheck and tests',
+      'turbo',
+      ['run', 'typecheck', 'test', '--output-logs=new-only', '--concurrency=2'],
+    ],
+  ];
+  const failed = [];
+  for (const [name, cmd, args] of stages) if (run(cmd, args) !== 0) failed.push(name);
+  const { passed, failed: failedTests } = summarise();
+  if (passed === 0) failed.push('no test ran');
+  if (failedTests > 0 && !failed.includes('typecheck and tests')) failed.push('tests');
+  if (failed.length > 0) console.log(`failed stages: ${failed.join(', ')}`);
+  process.exit(failed.length > 0 ? 1 : 0);
 } else if (job === 'start') {
   install();
   let status = run('pnpm', ['--filter', '@sharekit/demo', 'run', 'build']);
