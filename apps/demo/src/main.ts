@@ -78,11 +78,12 @@ function applyLang(): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     el.setAttribute('aria-label', tr(el.dataset.i18nLabel as MessageKey));
   }
-  const toggle = byId<HTMLButtonElement>('lang-toggle');
+  // The button names the other language in that language (label in name: its visible text is its name).
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  toggle.textContent = tr('switchLang');
-  toggle.lang = LANG_TAGS[other];
-  toggle.setAttribute('aria-label', tr('switchLangLabel'));
+  const name = byId('lang-toggle-name');
+  name.textContent = tr('switchLang');
+  name.lang = LANG_TAGS[other];
+  byId('lang-toggle-hint').textContent = tr('switchLangLabel');
   updateCameraButton();
   if (state.resolution !== null) renderResolution(state.resolution, false);
   if (state.made !== null) renderMadeText(state.made);
@@ -687,6 +688,11 @@ function init(): void {
       byId('read-status').focus();
     });
   });
+  // The camera is never left running in a hidden tab.
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) stopCamera();
+  });
+  window.addEventListener('pagehide', stopCamera);
   void setupQrEngines().then((engine) => {
     state.engine = engine;
     renderEngineNote();

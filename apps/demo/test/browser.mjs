@@ -339,7 +339,8 @@ test('the language toggle switches the interface and the lang attribute to Chine
   assert.equal(await page.textContent('#read-heading'), '识别分享内容');
   assert.equal(await page.textContent('#read-status'), '找到 1 个目标。');
   assert.match(await page.locator('#results li').first().textContent(), /京东/);
-  assert.equal(await page.getAttribute('#lang-toggle', 'lang'), 'en');
+  assert.equal(await page.getAttribute('#lang-toggle-name', 'lang'), 'en');
+  assert.match(await page.textContent('#lang-toggle'), /^English/);
   await page.click('#lang-toggle');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.textContent('#read-status'), 'Found 1 target.');
@@ -400,10 +401,60 @@ test('the page works from the keyboard with a visible focus ring, and every cont
   assert.deepEqual(unnamed, []);
 });
 
+test('every visible text has AA contrast against its background (4.5:1, large text 3:1)', async () => {
+  await open();
+  await pasteText(`${JD} https://item.taobao.com.evil.example/item.htm?id=1 https://bit.ly/3abc`);
+  await makePoster(JD, '马克杯', '39.9');
+  await page.focus('#read-input');
+  const failures = await page.evaluate(() => {
+    const parse = (c) => {
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
+    };
+    const lum = ([r, g, b]) => {
+      const f = (v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      const el = node.parentElement;
+      if (!el || el.closest('[hidden], .visually-hidden, svg')) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+      if (el.matches('button:disabled, button:disabled *')) continue; // inactive controls are exempt
+      const fg = parse(style.color);
+      if (!fg) continue;
+      const bg = background(el);
+      const l1 = lum(fg);
+      const l2 = lum(bg);
+      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+      const size = Number.parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)} ${el.tagName} ${node.textContent.trim().slice(0, 40)}`);
+    }
+    return out;
+  });
+  assert.deepEqual(failures, []);
+});
+
 test('at phone width (360px) nothing scrolls sideways; screenshots of both sides', async () => {
   await open();
   await pasteText(
-    `【京东】${JD} 好物推荐，复制打开京东 还有这个 https://www.bilibili.com/video/BV17x411w7KC 别点 javascript:alert(1)`,
+    `【京东】${JD} 好物推荐，复制打开京东 还有这个 https://www.bilibili.com/video/BV17x411w7KC 别点 https://item.taobao.com.evil.example/item.htm?id=1`,
   );
   assert.ok((await page.locator('#results > li').count()) >= 2);
   await shot('read.png', page.locator('#read'));
