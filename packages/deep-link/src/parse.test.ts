@@ -416,6 +416,16 @@ describe('parseAppLink: intent URLs', () => {
     expect(r && isUnsafeAppLink(r) ? [r.danger, r.found] : r).toEqual(['unsafe-scheme', 'javascript']);
   });
 
+  it("uses the fallback of an intent for another app's scheme instead of flagging it", () => {
+    const fallback = encodeURIComponent('https://item.jd.com/100012043978.html');
+    const r = target(
+      parseAppLink(
+        `intent://open#Intent;scheme=someotherapp;package=com.example;S.browser_fallback_url=${fallback};end`,
+      ),
+    );
+    expect(r.webUrl).toBe('https://item.jd.com/100012043978.html');
+  });
+
   it('flags an intent whose scheme is javascript', () => {
     const r = parseAppLink('intent://alert(1)#Intent;scheme=javascript;end');
     expect(r && isUnsafeAppLink(r) ? r.found : r).toBe('javascript');

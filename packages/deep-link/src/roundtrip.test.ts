@@ -1,4 +1,5 @@
 import {
+  avToBv,
   type ContentKind,
   canonicalUrlFor,
   identify,
@@ -113,5 +114,19 @@ describe('round trip through every (app, kind) pair of the table', () => {
       const r = parseAppLink(wrapper!);
       expect(r && !isUnsafeAppLink(r) ? r.app : null).toBe(app);
     }
+  });
+
+  it('reads a Bilibili video spelled as aid, av-aid and BV as one and the same video', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: (1n << 51n) - 1n }), (aid) => {
+        const bv = avToBv(aid);
+        const ids = [`${aid}`, `av${aid}`, bv, `bv${bv.slice(2)}`].map((spelling) => {
+          const r = parseAppLink(`bilibili://video/${spelling}`);
+          return r && !isUnsafeAppLink(r) ? r.id : null;
+        });
+        expect(ids).toEqual([bv, bv, bv, bv]);
+      }),
+      { numRuns: 200, seed: 20261120 },
+    );
   });
 });
