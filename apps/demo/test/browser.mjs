@@ -444,7 +444,8 @@ test('every visible text has AA contrast against its background (4.5:1, large te
       const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
       const size = Number.parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)} ${el.tagName} ${node.textContent.trim().slice(0, 40)}`);
+      if (ratio < (large ? 3 : 4.5))
+        out.push(`${ratio.toFixed(2)} ${el.tagName} ${node.textContent.trim().slice(0, 40)}`);
     }
     return out;
   });
