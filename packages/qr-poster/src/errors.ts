@@ -1,4 +1,8 @@
-/** Every error code `@sharekit/qr-poster` throws, with what it means. */
+/**
+ * Every error code `@sharekit/qr-poster` throws, with what it means.
+ * @example
+ * Object.keys(QR_POSTER_ERROR_CODES).includes(error.code);
+ */
 export const QR_POSTER_ERROR_CODES = {
   /** The argument is not an image: wrong type, zero size, or RGBA data whose length is not width×height×4. */
   invalid_image: 'invalid_image',

@@ -82,6 +82,8 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 /**
  * Smallest contrast ratio accepted between QR modules and their background. Phone scanners binarise
  * on luminance; 4.5 (WCAG AA for text) keeps a margin for glare, JPEG and cheap printing.
+ * @example
+ * contrastRatio(dark, light) >= MIN_QR_CONTRAST; // what the palette check requires
  */
 export const MIN_QR_CONTRAST = 4.5;
 

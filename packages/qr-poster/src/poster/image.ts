@@ -1,7 +1,11 @@
 import { QrPosterError } from '../errors.js';
 import { base64Decode, base64Encode } from './base64.js';
 
-/** An image for the poster: encoded bytes (PNG, JPEG, WebP, GIF) or a `data:image/…;base64,` URL. */
+/**
+ * An image for the poster: encoded bytes (PNG, JPEG, WebP, GIF) or a `data:image/…;base64,` URL.
+ * @example
+ * const logo: ImageInput = await readFile('logo.png');
+ */
 export type ImageInput = Uint8Array | ArrayBuffer | string;
 
 /** Image formats the poster accepts. */
@@ -15,7 +19,11 @@ export interface PosterImage {
   readonly bytes: Uint8Array;
 }
 
-/** Limits applied to every embedded image before anything decodes it. */
+/**
+ * Limits applied to every embedded image before anything decodes it.
+ * @example
+ * renderPoster({ ...spec, imageLimits: { maxPixels: 4_000_000 } });
+ */
 export interface ImageLimits {
   /** @default 20_000_000 (20 MB) */
   readonly maxBytes: number;

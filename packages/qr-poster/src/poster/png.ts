@@ -9,13 +9,21 @@ import { composePoster } from './svg.js';
 import type { PosterSpec, RenderedPoster } from './types.js';
 import { expectPayload, type Raster } from './verify.js';
 
-/** The CJK fonts shipped with the package (Noto Sans SC subsets, SIL OFL 1.1). */
+/**
+ * The CJK fonts shipped with the package (Noto Sans SC subsets, SIL OFL 1.1): Regular, then Bold.
+ * @example
+ * new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [...BUNDLED_FONT_FILES] } });
+ */
 export const BUNDLED_FONT_FILES: readonly string[] = [
   fileURLToPath(new URL('../../fonts/NotoSansSC-Regular.subset.ttf', import.meta.url)),
   fileURLToPath(new URL('../../fonts/NotoSansSC-Bold.subset.ttf', import.meta.url)),
 ];
 
-/** Options of {@link renderPosterPng} besides the spec. */
+/**
+ * Options of {@link renderPosterPng} besides the spec.
+ * @example
+ * await renderPosterPng(spec, { fontFiles: ['/usr/share/fonts/NotoSansCJK-Regular.ttc'] });
+ */
 export interface PngOptions {
   /**
    * Extra TrueType/OpenType font files (paths) for characters outside the bundled set

@@ -4,7 +4,11 @@ import { create } from 'qrcode/lib/core/qrcode.js';
 import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 import { QrPosterError } from '../errors.js';
 
-/** QR error-correction levels, from least (L, ~7%) to most (H, ~30%) recoverable. */
+/**
+ * QR error-correction levels, from least (L, ~7%) to most (H, ~30%) recoverable.
+ * @example
+ * const level: EcLevel = 'H';
+ */
 export type EcLevel = 'L' | 'M' | 'Q' | 'H';
 
 /** A QR symbol ready to draw: a square of modules, `true` = dark. */

@@ -10,7 +10,11 @@ import {
 } from '@sharekit/canonical-url';
 import { QrPosterError } from '../errors.js';
 
-/** What a poster points at: a URL, or a `LinkIdentity` from `@sharekit/canonical-url`. */
+/**
+ * What a poster points at: a URL, or a `LinkIdentity` from `@sharekit/canonical-url`.
+ * @example
+ * const target: PosterTarget = identify('https://item.jd.com/100012043978.html') ?? 'https://example.com/p/1';
+ */
 export type PosterTarget = string | LinkIdentity;
 
 /** The resolved target: the exact text the QR code carries. */
@@ -134,7 +138,11 @@ export function resolveTarget(target: unknown): ResolvedTarget {
   );
 }
 
-/** Names shoppers know each platform by, for the caption beside the QR code. */
+/**
+ * Names shoppers know each platform by, for the caption beside the QR code.
+ * @example
+ * PLATFORM_LABELS.pinduoduo; // '拼多多'
+ */
 export const PLATFORM_LABELS: Readonly<Record<PlatformId, string>> = {
   taobao: '淘宝',
   tmall: '天猫',

@@ -51,7 +51,11 @@ function units(text: string): string[] {
   return out;
 }
 
-/** Options of {@link wrapText}. */
+/**
+ * Options of {@link wrapText}.
+ * @example
+ * wrapText(title, { maxEm: 16, maxLines: 2 } satisfies WrapOptions);
+ */
 export interface WrapOptions {
   /** Line width in em (font size = 1). */
   readonly maxEm: number;

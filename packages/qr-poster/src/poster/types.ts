@@ -2,7 +2,11 @@ import type { LinkIdentity } from '@sharekit/canonical-url';
 import type { ImageInput, ImageLimits } from './image.js';
 import type { EcLevel } from './qr.js';
 
-/** Named poster sizes. */
+/**
+ * Named poster sizes.
+ * @example
+ * SIZE_PRESETS.moments; // { width: 750, height: 1334 }
+ */
 export const SIZE_PRESETS = {
   /** WeChat Moments / phone screen, 750×1334. */
   moments: { width: 750, height: 1334 },
@@ -12,10 +16,18 @@ export const SIZE_PRESETS = {
   print: { width: 1240, height: 1748 },
 } as const;
 
-/** A name from {@link SIZE_PRESETS}. */
+/**
+ * A name from {@link SIZE_PRESETS}.
+ * @example
+ * const size: SizePreset = 'square';
+ */
 export type SizePreset = keyof typeof SIZE_PRESETS;
 
-/** Poster colours: `#rgb`, `#rrggbb` or `rgb(r, g, b)`, opaque. */
+/**
+ * Poster colours: `#rgb`, `#rrggbb` or `rgb(r, g, b)`, opaque.
+ * @example
+ * const theme: PosterTheme = { accent: '#ff5000', qrDark: '#1a1a1a' };
+ */
 export interface PosterTheme {
   /** Page background. @default '#ffffff' */
   readonly background?: string;
@@ -33,7 +45,11 @@ export interface PosterTheme {
   readonly qrLight?: string;
 }
 
-/** How the QR code is drawn. */
+/**
+ * How the QR code is drawn.
+ * @example
+ * const qr: PosterQrOptions = { logo: false, errorCorrection: 'Q' };
+ */
 export interface PosterQrOptions {
   /**
    * A logo in the centre of the code: `true` uses `brand.logo`, or pass image bytes / a data URL.
@@ -64,7 +80,11 @@ export interface PosterQrOptions {
   readonly logoBudget?: number;
 }
 
-/** Everything a poster shows. Only `target` and `title` are required. */
+/**
+ * Everything a poster shows. Only `target` and `title` are required.
+ * @example
+ * const spec: PosterSpec = { target: 'https://item.jd.com/100012043978.html', title: '降噪耳机', price: 299 };
+ */
 export interface PosterSpec {
   /** The link the QR code opens: an http(s) URL or a `LinkIdentity`; the QR carries its canonical URL. */
   readonly target: string | LinkIdentity;
@@ -106,7 +126,11 @@ export interface PosterSpec {
   readonly imageLimits?: Partial<ImageLimits>;
 }
 
-/** What `renderPoster` returns. */
+/**
+ * What `renderPoster` returns.
+ * @example
+ * const { svg, payload, qr } = await renderPoster(spec); // qr.level: 'M' | 'H' …
+ */
 export interface RenderedPoster {
   /** The poster as a standalone SVG document. */
   readonly svg: string;
