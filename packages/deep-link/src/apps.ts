@@ -145,7 +145,7 @@ export interface AppRow {
   /** Android opens the app from an intent on the https URL (`scheme=https`). */
   readonly intentHttps?: boolean;
   readonly miniPrograms?: readonly MiniProgramTemplate[];
-  /** The row's overall confidence (the notes' per-app tag, weakest part first when split). */
+  /** The row's overall confidence: the notes' per-app tag, and its weakest part when the tag is split (A / C → C). */
   readonly confidence: Confidence;
   readonly lastVerified: string;
   readonly notes?: string;
@@ -307,7 +307,7 @@ export const APPS: readonly AppRow[] = [
         confidence: 'B',
       },
     ],
-    confidence: 'A',
+    confidence: 'B',
     lastVerified: LAST_VERIFIED,
   },
   {
@@ -401,7 +401,7 @@ export const APPS: readonly AppRow[] = [
     webviews: [],
     httpsWrappers: [],
     prefixMaps: [],
-    confidence: 'A',
+    confidence: 'B',
     lastVerified: LAST_VERIFIED,
     notes: 'xsec_token is not carried by the scheme; shared notes may need it on the web.',
   },
@@ -575,7 +575,7 @@ export const APPS: readonly AppRow[] = [
     webviews: [{ template: 'imeituan://www.meituan.com/web?url={url}', confidence: 'C' }],
     httpsWrappers: [],
     prefixMaps: [],
-    confidence: 'C',
+    confidence: 'B',
     lastVerified: LAST_VERIFIED,
   },
   {

@@ -36,6 +36,14 @@ describe('toAppLinks', () => {
     );
   });
 
+  it('writes a BV id that does not convert to an aid as is, and says that spelling is unconfirmed', () => {
+    const links = toAppLinks('https://www.bilibili.com/video/BV1prototype');
+    expect(links.scheme).toBe('bilibili://video/BV1prototype');
+    expect(links.unconfirmed).toEqual([
+      'bilibili: the app accepting a BV id is reported by one third-party client only',
+    ]);
+  });
+
   it('builds a scheme from an app link given as the target', () => {
     const links = toAppLinks(
       'tbopen://m.taobao.com/tbopen/index.html?h5Url=https%3A%2F%2Fitem.taobao.com%2Fitem.htm%3Fid%3D634567890123',

@@ -136,16 +136,20 @@ function resolveTarget(target: unknown, maxLength: number): { identity: LinkIden
 }
 
 /** The id as the app spells it (Bilibili: the numeric aid when the BV converts back exactly). */
-function appId(entry: KindEntry, id: string): string {
+function appId(entry: KindEntry, id: string): { id: string; unconfirmed?: string } {
   if (entry.spec.idCodec === 'bilibili-video') {
     try {
       const aid = bvToAv(id);
-      if (avToBv(aid) === id) return aid;
+      if (avToBv(aid) === id) return { id: aid };
     } catch {
-      // Not convertible: the BV id itself (accepted by the app per one third-party client).
+      // Not convertible: the BV id itself.
     }
+    return {
+      id,
+      unconfirmed: 'bilibili: the app accepting a BV id is reported by one third-party client only',
+    };
   }
-  return id;
+  return { id };
 }
 
 function hostOf(url: string): string {
@@ -171,12 +175,11 @@ function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | 
       if (spec.parseOnly || spec.kind !== identity.kind) continue;
       if (os && spec.os && spec.os !== os) continue;
       if (spec.hosts && !spec.hosts.includes(host)) continue;
-      const link = fillTemplate(entry.compiled, { id: appId(entry, identity.id) });
-      return {
-        link,
-        confidence: spec.confidence,
-        ...(spec.unconfirmed ? { unconfirmed: `${row.id}: ${spec.unconfirmed}` } : {}),
-      };
+      const spelled = appId(entry, identity.id);
+      const link = fillTemplate(entry.compiled, { id: spelled.id });
+      const unconfirmed =
+        spelled.unconfirmed ?? (spec.unconfirmed ? `${row.id}: ${spec.unconfirmed}` : undefined);
+      return { link, confidence: spec.confidence, ...(unconfirmed ? { unconfirmed } : {}) };
     }
   }
   if (identity.kind === 'short') return null;
