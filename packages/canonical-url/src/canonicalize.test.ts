@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize, isTrackingParam, sameTarget } from './canonicalize.js';
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
+import { schemeOf, UNSAFE_SCHEMES } from './url.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -257,5 +258,26 @@ describe('isTrackingParam', () => {
     expect(isTrackingParam('utm_whatever')).toBe(true);
     expect(isTrackingParam('fbclid')).toBe(true);
     expect(isTrackingParam('id')).toBe(false);
+  });
+});
+
+describe('schemeOf and UNSAFE_SCHEMES', () => {
+  it.each([
+    ['JavaScript:alert(1)', 'javascript'],
+    ['\tjava\nscript:alert(1)', 'javascript'],
+    ['  DATA:text/html,x', 'data'],
+    ['https://example.com', 'https'],
+    ['openApp.jdMobile://virtual?params=%7B%7D', 'openapp.jdmobile'],
+    ['item.jd.com:443/1.html', null],
+    ['item.jd.com/1.html', null],
+    ['', null],
+  ])('reads the scheme of %j as %j', (input, expected) => {
+    expect(schemeOf(input)).toBe(expected);
+  });
+
+  it('lists the schemes that must never become links', () => {
+    for (const s of ['javascript', 'data', 'file', 'vbscript', 'blob'])
+      expect(UNSAFE_SCHEMES.has(s)).toBe(true);
+    expect(UNSAFE_SCHEMES.has('https')).toBe(false);
   });
 });

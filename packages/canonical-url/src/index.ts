@@ -34,4 +34,4 @@ export {
   type PlatformRow,
   type ShortLinkSpec,
 } from './types.js';
-export { DEFAULT_MAX_LENGTH } from './url.js';
+export { DEFAULT_MAX_LENGTH, schemeOf, UNSAFE_SCHEMES } from './url.js';

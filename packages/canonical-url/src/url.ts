@@ -102,12 +102,10 @@ export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): Parsed
   checkInput(input, maxLength);
   const text = whatwgPreprocess(input);
   let withScheme = text;
-  const scheme = SCHEME.exec(text);
+  const written = writtenScheme(text);
   if (text.startsWith('//')) withScheme = `https:${text}`;
-  // `host.tld:8080/…` looks like a scheme but has a dot in it: it is a host and port.
-  else if (!scheme || scheme[1]?.includes('.')) withScheme = `https://${text}`;
-  const written = scheme && !scheme[1]?.includes('.') ? scheme[1]?.toLowerCase() : undefined;
-  if (written !== undefined && written !== 'http' && written !== 'https') {
+  else if (written === null) withScheme = `https://${text}`;
+  if (written !== null && written !== 'http' && written !== 'https') {
     // Refused before parsing: `javascript:`, `data:`, `file:` and the rest never reach the parser.
     throw new CanonicalUrlError(
       'unsupported_scheme',
@@ -151,4 +149,46 @@ export function formatUrl(parts: {
   const query = parts.query.length > 0 ? `?${parts.query.map((p) => p.raw).join('&')}` : '';
   const fragment = parts.fragment ? `#${parts.fragment}` : '';
   return `${parts.scheme}://${parts.host}${port}${parts.path}${query}${fragment}`;
+}
+
+/**
+ * Schemes that must never become a clickable link, whatever produced them (a share text, a QR
+ * code, an app wrapper's fallback, a redirect).
+ */
+export const UNSAFE_SCHEMES: ReadonlySet<string> = new Set([
+  'javascript',
+  'data',
+  'file',
+  'vbscript',
+  'blob',
+  'about',
+  'filesystem',
+  'view-source',
+  'jar',
+]);
+
+/**
+ * The lower-case scheme a link is written with (`javascript` for `JavaScript:alert(1)`), or `null`
+ * when it has none. Leading C0 controls, spaces, tabs and newlines are ignored as the URL parser
+ * ignores them, so `\tjava\nscript:` is still `javascript`.
+ * @example
+ * schemeOf(' JavaScript:alert(1)') // 'javascript'
+ * schemeOf('item.jd.com/1.html')   // null
+ */
+export function schemeOf(link: string): string | null {
+  if (typeof link !== 'string') return null;
+  return writtenScheme(whatwgPreprocess(link.length > 256 ? link.slice(0, 256) : link));
+}
+
+/**
+ * The scheme of preprocessed text, lower-cased. `host.tld:8080/…` looks like a scheme but has a dot
+ * and no `//` after the colon: it is a host and port. A dotted scheme followed by `//`
+ * (`openapp.jdmobile://`) is a scheme.
+ */
+function writtenScheme(text: string): string | null {
+  const m = SCHEME.exec(text);
+  const scheme = m?.[1];
+  if (!scheme) return null;
+  if (scheme.includes('.') && !text.startsWith('//', scheme.length + 1)) return null;
+  return scheme.toLowerCase();
 }

@@ -6,6 +6,8 @@ import {
   isCanonicalUrlError,
   type LinkIdentity,
   resolveShortLink,
+  schemeOf,
+  UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
 import { isDeepLinkError, isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
 import { isQrPosterError, type QrCode } from '@sharekit/qr-poster';
@@ -152,17 +154,6 @@ function draftFromUrl(raw: string, source: Candidate['source'], prefix: Step[], 
   };
 }
 
-const UNSAFE_SCHEMES = new Set([
-  'javascript',
-  'data',
-  'file',
-  'vbscript',
-  'blob',
-  'about',
-  'filesystem',
-  'view-source',
-]);
-
 function draftFromAppLink(raw: string, at: number): Draft {
   let parsed: ReturnType<typeof parseAppLink> = null;
   try {
@@ -172,7 +163,7 @@ function draftFromAppLink(raw: string, at: number): Draft {
   }
   if (parsed === null || isUnsafeAppLink(parsed)) {
     const lookalike = parsed !== null && parsed.danger === 'lookalike-host';
-    const found = parsed?.found ?? (/^([A-Za-z][A-Za-z0-9+.-]{0,31}):/.exec(raw)?.[1] ?? '').toLowerCase();
+    const found = parsed?.found ?? schemeOf(raw) ?? '';
     return {
       at,
       source: 'app-link',
@@ -369,9 +360,9 @@ function hasWhiteSpace(text: string): boolean {
 function textDrafts(text: string): { kind: ResolutionKind; drafts: Draft[] } {
   const t = text.trim();
   if (t && !hasWhiteSpace(t)) {
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/.exec(t)?.[1]?.toLowerCase();
-    const isWeb = scheme === 'http' || scheme === 'https' || (scheme === undefined && t.includes('.'));
-    if (scheme && !scheme.includes('.') && !isWeb) {
+    const scheme = schemeOf(t);
+    const isWeb = scheme === 'http' || scheme === 'https' || (scheme === null && t.includes('.'));
+    if (scheme && !isWeb) {
       if (UNSAFE_SCHEMES.has(scheme)) return { kind: 'url', drafts: [draftFromUrl(t, 'url', [], 0)] };
       return { kind: 'app-link', drafts: [draftFromAppLink(t, 0)] };
     }
@@ -402,7 +393,7 @@ function textDrafts(text: string): { kind: ResolutionKind; drafts: Draft[] } {
   const covered = (at: number) => matches.some((m) => at >= m.span[0] && at < m.span[1]);
   for (const hit of scanLinks(text)) {
     if (covered(hit.at)) continue;
-    const scheme = hit.raw.slice(0, hit.raw.indexOf(':')).toLowerCase();
+    const scheme = schemeOf(hit.raw) ?? '';
     drafts.push(
       scheme === 'http' || scheme === 'https' || UNSAFE_SCHEMES.has(scheme)
         ? draftFromUrl(hit.raw, 'url', [], hit.at)

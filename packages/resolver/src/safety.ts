@@ -1,4 +1,4 @@
-import { identify, inspectHost, type LinkIdentity, platformOf } from '@sharekit/canonical-url';
+import { identify, inspectHost, type LinkIdentity, platformOf, schemeOf } from '@sharekit/canonical-url';
 import { GENERIC_SHORTENERS } from './platforms.js';
 import type { Safety, SafetyCode, SafetyReason } from './types.js';
 
@@ -91,21 +91,17 @@ export function safetyOf(reasons: readonly SafetyReason[]): Safety {
   return { level: worst === 2 ? 'danger' : worst === 1 ? 'caution' : 'ok', reasons: unique };
 }
 
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
-
 /**
  * What is wrong with opening `raw` as a web page. Works on the URL as found (before
  * canonicalisation drops credentials), so a `platform.com@evil.example` disguise is seen.
  */
 export function assessUrl(raw: string, identity: LinkIdentity | null): SafetyReason[] {
   const reasons: SafetyReason[] = [];
-  const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
-  if (scheme && !scheme.includes('.') && scheme !== 'http' && scheme !== 'https') {
-    return [reason('unsafe-scheme', `${scheme}:`)];
-  }
+  const scheme = schemeOf(raw);
+  if (scheme && scheme !== 'http' && scheme !== 'https') return [reason('unsafe-scheme', `${scheme}:`)];
   let url: URL;
   try {
-    url = new URL(scheme && !scheme.includes('.') ? raw : `https://${raw.replace(/^\/\//, '')}`);
+    url = new URL(scheme ? raw : `https://${raw.replace(/^\/\//, '')}`);
   } catch {
     return [reason('unsafe-scheme', 'not a URL')];
   }
