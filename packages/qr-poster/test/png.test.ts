@@ -1,7 +1,10 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeQr } from '../src/decode/node.js';
 import { isQrPosterError, type QrPosterErrorCode } from '../src/index.js';
 import { BUNDLED_FONT_FILES, renderPosterPng } from '../src/node.js';
+import { rasterizePoster } from '../src/poster/png.js';
+import type { Raster } from '../src/poster/verify.js';
 import { tinyPng } from './helpers.js';
 
 const spec = {
@@ -46,5 +49,51 @@ describe('renderPosterPng', () => {
     expect(
       await codeOf(() => renderPosterPng(spec, { fontFiles: [new URL(import.meta.url).pathname] })),
     ).toBe('invalid_option');
+  });
+
+  const solid = (w: number, h: number, colour: string) =>
+    sharp({ create: { width: w, height: h, channels: 3, background: colour } });
+  const pixel = (r: Raster, x: number, y: number) => {
+    const i = (y * r.width + x) * 4;
+    return [r.data[i], r.data[i + 1], r.data[i + 2]];
+  };
+  const TARGET = 'https://item.jd.com/100012043978.html';
+
+  it.each(['webp', 'jpeg', 'png', 'gif'] as const)(
+    'draws a %s product photo (WebP through a PNG re-encode)',
+    async (fmt) => {
+      const bytes = await solid(200, 200, '#ff0000').toFormat(fmt).toBuffer();
+      const { raster } = await rasterizePoster({ target: TARGET, title: 't', image: new Uint8Array(bytes) });
+      const [r, g, b] = pixel(raster, 375, 400);
+      expect(r).toBeGreaterThan(240);
+      expect(g).toBeLessThan(16);
+      expect(b).toBeLessThan(16);
+    },
+  );
+
+  it('applies EXIF orientation so a phone photo does not lie on its side', async () => {
+    // Stored 200×100 with the left half red; orientation 6 shows it rotated 90° clockwise: red on top.
+    const red = await solid(100, 100, '#ff0000').png().toBuffer();
+    const photo = await solid(200, 100, '#0000ff')
+      .composite([{ input: red, left: 0, top: 0 }])
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    const { raster } = await rasterizePoster({
+      target: TARGET,
+      title: 't',
+      image: new Uint8Array(photo),
+      size: 'square',
+    });
+    expect(pixel(raster, 300, 200)[0]).toBeGreaterThan(200);
+    expect(pixel(raster, 300, 800)[2]).toBeGreaterThan(200);
+  });
+
+  it('refuses an image whose header is fine but whose pixel data is garbage as corrupt_image', async () => {
+    const bytes = new Uint8Array(await solid(64, 64, '#ff0000').png().toBuffer());
+    bytes.fill(7, 40);
+    expect(await codeOf(() => renderPosterPng({ target: TARGET, title: 't', image: bytes }))).toBe(
+      'corrupt_image',
+    );
   });
 });

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import { decodeQr } from '../decode/node.js';
 import { QrPosterError } from '../errors.js';
 import { type FontInfo, readFontInfo } from './font-tables.js';
-import { normalizeSpec } from './spec.js';
+import { type PosterImage, readImage } from './image.js';
+import { type NormalizedSpec, normalizeSpec } from './spec.js';
 import { composePoster } from './svg.js';
 import type { PosterSpec, RenderedPoster } from './types.js';
 import { expectPayload, type Raster } from './verify.js';
@@ -70,12 +72,47 @@ function checkGlyphs(texts: readonly string[], fonts: readonly FontInfo[]): void
   }
 }
 
+/**
+ * Decodes every embedded image once with sharp before resvg sees it: a corrupt body throws
+ * `corrupt_image` instead of leaving an empty frame, EXIF orientation is applied (phone photos
+ * would otherwise lie on their side), WebP (which resvg cannot read) becomes PNG, and photos are
+ * scaled down to what the poster can show, which also keeps rasterising fast.
+ */
+async function prepareImage(
+  image: PosterImage | null,
+  field: string,
+  maxSide: number,
+): Promise<PosterImage | null> {
+  if (!image) return null;
+  try {
+    const pipeline = sharp(image.bytes, { limitInputPixels: image.width * image.height, failOn: 'error' })
+      .rotate()
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
+    const out = await (image.format === 'jpeg' ? pipeline.jpeg({ quality: 90 }) : pipeline.png()).toBuffer();
+    return readImage(new Uint8Array(out.buffer, out.byteOffset, out.length), field);
+  } catch (error) {
+    throw new QrPosterError('corrupt_image', `${field}: the ${image.format} data cannot be decoded`, {
+      cause: error,
+    });
+  }
+}
+
+async function prepareImages(spec: NormalizedSpec): Promise<NormalizedSpec> {
+  const maxSide = Math.max(spec.width, spec.height);
+  const [image, brandLogo, qrLogo] = await Promise.all([
+    prepareImage(spec.image, 'image', maxSide),
+    prepareImage(spec.brandLogo, 'brand.logo', 512),
+    spec.qrLogo === spec.brandLogo ? null : prepareImage(spec.qrLogo, 'qr.logo', 512),
+  ]);
+  return { ...spec, image, brandLogo, qrLogo: spec.qrLogo === spec.brandLogo ? brandLogo : qrLogo };
+}
+
 /** Renders a poster to RGBA pixels and keeps the layout facts (internal; the bench and tests use it). */
 export async function rasterizePoster(
   spec: PosterSpec,
   options: PngOptions = {},
 ): Promise<{ poster: RenderedPoster; png: Uint8Array; raster: Raster }> {
-  const normalized = normalizeSpec(spec);
+  const normalized = await prepareImages(normalizeSpec(spec));
   const poster = composePoster(normalized);
   const extra = options.fontFiles ?? [];
   if (!Array.isArray(extra) || extra.some((f) => typeof f !== 'string')) {
