@@ -188,6 +188,22 @@ export function parseUnchecked(text: string): ShareMatch[] {
   }
   segments.push([segStart, n]);
 
+  // Inside 「…」 and 【…】 (up to the end of the line) sit titles, never tokens: `「iPhone15Pro…」`.
+  const enclosed = new Uint8Array(n);
+  let corner = false;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x0a) {
+      corner = false;
+      depth = 0;
+    } else if (c === 0x300c) corner = true;
+    else if (c === 0x300d) corner = false;
+    else if (c === 0x3010) depth++;
+    else if (c === 0x3011 && depth > 0) depth--;
+    else if (corner || depth > 0) enclosed[i] = 1;
+  }
+
   // 3. Runs of letters and digits outside links: token and channel-code candidates.
   const candidates: Candidate[] = [];
   const codes: { start: number; value: string }[] = [];
@@ -227,7 +243,9 @@ export function parseUnchecked(text: string): ShareMatch[] {
     if (len < 10 || len > 16) continue;
     const value = norm.slice(start, end);
     for (const row of SHARE_ROWS) {
-      const rule = row.runTokens?.find((r) => runMatches(r, norm, start, end, value, has));
+      const rule = row.runTokens?.find(
+        (r) => runMatches(r, norm, start, end, value, has) && !(r.shapeOnly && enclosed[start] === 1),
+      );
       if (rule) {
         candidates.push({
           row,

@@ -318,6 +318,14 @@ describe('parseShareText pitfalls', () => {
     expect(matches[0]).toMatchObject({ platform: 'xiaohongshu', token: 'Ab3Cd4Ef5Gh' });
   });
 
+  it('does not take an 11-character model name inside 「」 or 【】 for a Taobao token', () => {
+    const matches = parseShareText(
+      '【京东】https://3.cn/2Ab-cDeF?jkl=@Qw1Er2Ty3U@ MU1234 「iPhone15Pro 手机壳」\n【iPhone15Pro】',
+    );
+    expect(matches).toHaveLength(1);
+    expect(matches[0]).toMatchObject({ platform: 'jd', token: 'Qw1Er2Ty3U' });
+  });
+
   it('does not take a kaomoji title in ASCII parentheses for a token', () => {
     const matches = parseShareText(
       '9 【(｡ì _ í｡) - 小猫 | 小红书 - 你的生活指南】 😆 Ab3Cd4Ef5Gh6Ij7 😆 http://xhslink.com/Zx8Cv7',
