@@ -9,12 +9,15 @@ import { HELP, type HelpTopic } from './help.js';
 import { type Io, processIo } from './io.js';
 import { escapeControls } from './text.js';
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
-  resolve: resolveCommand,
-  token: tokenCommand,
-  share: shareCommand,
-  poster: posterCommand,
-  links: linksCommand,
+type Command = (argv: readonly string[], io: Io) => Promise<number>;
+
+// Loaded on demand: `--help` and `--version` answer without loading the codecs.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  resolve: async () => (await import('./commands/resolve.js')).resolveCommand,
+  token: async () => (await import('./commands/make.js')).tokenCommand,
+  share: async () => (await import('./commands/make.js')).shareCommand,
+  poster: async () => (await import('./commands/make.js')).posterCommand,
+  links: async () => (await import('./commands/make.js')).linksCommand,
 };
 
 function version(): string {
@@ -46,8 +49,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     else return usage(io, `unknown command ${JSON.stringify(topic)}`, 'sharekit --help');
     return EXIT.ok;
   }
-  const command = COMMANDS[first];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!load) {
     const looksLikeInput =
       !first.startsWith('-') && (first.includes('://') || first.includes('.') || /[^\x20-\x7e]/.test(first));
     return usage(
@@ -59,6 +62,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     );
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     if (isCliError(error)) return usage(io, error.message, error.hint, error.exitCode);

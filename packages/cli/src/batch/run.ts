@@ -1,8 +1,7 @@
 // `sharekit resolve --batch`: every input gets exactly one output line, in input order.
 import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import type { Resolution } from '@sharekit/resolver';
-import { resolve } from '@sharekit/resolver/node';
+import { type Resolution, resolve } from '@sharekit/resolver';
 import { CliError, EXIT } from '../errors.js';
 import { readFileBytes, readStdin } from '../input.js';
 import { type BatchItem, batchSourceOf, directoryItems, jsonlItems, textItems } from './inputs.js';

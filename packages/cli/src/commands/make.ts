@@ -4,9 +4,10 @@ import {
   composeShareText,
   decodeToken,
   encodeToken,
-  renderPosterPng,
+  identify,
+  type LinkIdentity,
   toAppLinks,
-} from '@sharekit/resolver/node';
+} from '@sharekit/resolver';
 import { choiceOption, flag, parseCommandArgs, stringOption } from '../args.js';
 import { CliError, EXIT, libraryErrorCode } from '../errors.js';
 import { table } from '../format.js';
@@ -40,6 +41,20 @@ function oneUrl(command: string, positionals: readonly string[], what = '<url>')
   return positionals[0] as string;
 }
 
+/**
+ * The platform identity of a link with an id (so tokens and share texts use the short compact form
+ * and the canonical URL), else the URL itself.
+ */
+function targetOf(url: string): LinkIdentity | string {
+  let identity: LinkIdentity | null = null;
+  try {
+    identity = identify(url);
+  } catch {
+    identity = null;
+  }
+  return identity && identity.id !== null && identity.kind !== 'short' ? identity : url;
+}
+
 function identityText(identity: { platform: string; kind: string; id: string | null } | null): string | null {
   return identity
     ? [identity.platform, identity.kind, identity.id].filter((x) => x !== null).join(' · ')
@@ -63,7 +78,7 @@ export async function tokenCommand(argv: readonly string[], io: Io): Promise<num
     const form = choiceOption(values, 'form', 'token', ['auto', 'compact', 'url'] as const) ?? 'auto';
     let token: string;
     try {
-      token = encodeToken(url, { form });
+      token = encodeToken(form === 'url' ? url : targetOf(url), { form });
     } catch (error) {
       codecError('token', error);
     }
@@ -132,7 +147,7 @@ export async function shareCommand(argv: readonly string[], io: Io): Promise<num
   let text: string;
   try {
     text = composeShareText({
-      target: url,
+      target: targetOf(url),
       title,
       ...(brand === undefined ? {} : { brand }),
       ...(locale === undefined ? {} : { locale }),
@@ -142,7 +157,7 @@ export async function shareCommand(argv: readonly string[], io: Io): Promise<num
     codecError('share', error);
   }
   if (flag(values, 'json')) {
-    const token = encodeToken(url);
+    const token = encodeToken(targetOf(url));
     io.out(`${JSON.stringify({ text, token, link: decodeToken(token).url }, null, 2)}\n`);
   } else io.out(`${text}\n`);
   return EXIT.ok;
@@ -196,6 +211,7 @@ export async function posterCommand(argv: readonly string[], io: Io): Promise<nu
   const brand = stringOption(values, 'brand');
   let png: Uint8Array;
   try {
+    const { renderPosterPng } = await import('@sharekit/resolver/node');
     png = await renderPosterPng({
       target: url,
       title,
@@ -203,7 +219,7 @@ export async function posterCommand(argv: readonly string[], io: Io): Promise<nu
       ...(originalPrice === undefined ? {} : { originalPrice }),
       ...(brand === undefined ? {} : { brand: { name: brand } }),
       ...(size === undefined ? {} : { size }),
-      ...(flag(values, 'with-token') ? { token: encodeToken(url) } : {}),
+      ...(flag(values, 'with-token') ? { token: encodeToken(targetOf(url)) } : {}),
     });
   } catch (error) {
     codecError('poster', error);

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Resolution, ResolveOptions } from '@sharekit/resolver';
-import { resolve } from '@sharekit/resolver/node';
+import { type Resolution, type ResolveOptions, resolve } from '@sharekit/resolver';
 import { flag, intOption, parseCommandArgs, stringOption } from '../args.js';
 import { runBatch } from '../batch/run.js';
 import { CliError, EXIT } from '../errors.js';
@@ -124,7 +123,11 @@ export async function resolveCommand(argv: readonly string[], io: Io): Promise<n
 
   const input = await readInput(positionals);
   const options: ResolveOptions = useFetch ? { ...limits, fetch: globalThis.fetch } : limits;
-  const resolution = await resolve(input, options);
+  // Image bytes need the Node entry (native and wasm decoders); text does not, and starts faster without it.
+  const resolution =
+    typeof input === 'string'
+      ? await resolve(input, options)
+      : await (await import('@sharekit/resolver/node')).resolve(input, options);
   if (flag(values, 'json')) io.out(`${JSON.stringify(resolution, null, 2)}\n`);
   else if (flag(values, 'link')) {
     const links = linkLines(resolution);

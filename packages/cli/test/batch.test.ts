@@ -1,0 +1,246 @@
+// End-to-end tests of `sharekit resolve --batch` over the built bin: order, errors, stdin, worker
+// threads, and --resume after the process was killed mid-batch.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderPosterPng } from '@sharekit/resolver/node';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE_ENV, BIN, jsonLines, sharekit, startSharekit, tempDir } from './helpers.js';
+
+const TAOBAO = 'https://item.taobao.com/item.htm?id=634567890123';
+const JD = 'https://item.jd.com/100012043978.html';
+const BILI = 'https://www.bilibili.com/video/BV1GJ411x7h7';
+
+describe('sharekit resolve --batch over text lines', () => {
+  it('writes one line per non-blank input, in input order, with dangers, unknowns and line numbers', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.txt');
+    writeFileSync(
+      input,
+      [`${TAOBAO}&spm=x`, '', 'nothing here', 'javascript:alert(1)', `【京东】${JD} 看看`, '  ', BILI].join(
+        '\r\n',
+      ),
+    );
+    const out = join(dir, 'out.jsonl');
+    const r = sharekit(['resolve', '--batch', input, '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+    const lines = jsonLines(readFileSync(out, 'utf8'));
+    expect(lines.map((l) => [l.index, l.line, l.status])).toEqual([
+      [0, 1, 'ok'],
+      [1, 3, 'unknown'],
+      [2, 4, 'danger'],
+      [3, 5, 'ok'],
+      [4, 7, 'ok'],
+    ]);
+    expect(lines.map((l) => l.link)).toEqual([TAOBAO, null, null, JD, BILI]);
+    expect(lines[2]?.input).toBe('javascript:alert(1)');
+  });
+
+  it('reads JSON lines with ids, and gives a bad line an error line in its place', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(
+      input,
+      [
+        JSON.stringify(JD),
+        JSON.stringify({ id: 'a-7', input: BILI }),
+        '{not json',
+        JSON.stringify({ id: 9 }),
+        JSON.stringify([1]),
+      ].join('\n'),
+    );
+    const r = sharekit(['resolve', '--batch', input]);
+    expect(r.status).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines.map((l) => [l.index, l.status, l.id])).toEqual([
+      [0, 'ok', undefined],
+      [1, 'ok', 'a-7'],
+      [2, 'error', undefined],
+      [3, 'error', 9],
+      [4, 'error', undefined],
+    ]);
+    expect(lines[2]?.error).toMatchObject({ code: 'invalid_json' });
+    expect(lines[3]?.error).toMatchObject({ code: 'invalid_line' });
+  });
+
+  it('reads lines from stdin with --batch -', () => {
+    const r = sharekit(['resolve', '--batch', '-'], { input: `${JD}\n${BILI}\n` });
+    expect(r.status).toBe(0);
+    expect(jsonLines(r.stdout).map((l) => l.link)).toEqual([JD, BILI]);
+  });
+
+  it('refuses to overwrite a non-empty output without --resume or --force', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.txt');
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(input, `${JD}\n`);
+    writeFileSync(out, 'precious\n');
+    const r = sharekit(['resolve', '--batch', input, '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--resume');
+    expect(readFileSync(out, 'utf8')).toBe('precious\n');
+    expect(sharekit(['resolve', '--batch', input, '-o', out, '--force']).status).toBe(0);
+    expect(jsonLines(readFileSync(out, 'utf8')).map((l) => l.link)).toEqual([JD]);
+  });
+
+  it('refuses to resume an output written for other inputs', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(join(dir, 'a.txt'), `${JD}\n${BILI}\n`);
+    writeFileSync(join(dir, 'b.txt'), `${TAOBAO}\n${BILI}\n`);
+    expect(sharekit(['resolve', '--batch', join(dir, 'a.txt'), '-o', out]).status).toBe(0);
+    const r = sharekit(['resolve', '--batch', join(dir, 'b.txt'), '-o', out, '--resume']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('written for other inputs');
+  });
+
+  it('drops a half-written last line on --resume and writes that input again, once', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.txt');
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(input, `${JD}\n${BILI}\n${TAOBAO}\n`);
+    expect(sharekit(['resolve', '--batch', input, '-o', out]).status).toBe(0);
+    const full = readFileSync(out, 'utf8');
+    const [first, second] = full.split('\n');
+    writeFileSync(out, `${first}\n${second?.slice(0, 40)}`);
+    expect(sharekit(['resolve', '--batch', input, '-o', out, '--resume']).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(full);
+  });
+
+  it('keeps one output line per input, in order, for any text (property)', () => {
+    const dir = tempDir();
+    const line = fc.string({ unit: 'binary', maxLength: 60 }).map((s) => s.replaceAll('\n', ' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const input = join(dir, 'prop.txt');
+        writeFileSync(input, lines.join('\n'));
+        const r = sharekit(['resolve', '--batch', input]);
+        expect(r.status).toBe(0);
+        const out = jsonLines(r.stdout);
+        const expected = lines
+          .map((text, i) => ({ text, line: i + 1 }))
+          .filter((x) => x.text.replace(/\r$/, '').trim() !== '');
+        expect(out.map((o) => o.index)).toEqual(expected.map((_, i) => i));
+        expect(out.map((o) => o.line)).toEqual(expected.map((x) => x.line));
+        for (const o of out) expect(['ok', 'caution', 'danger', 'unknown']).toContain(o.status);
+      }),
+      { numRuns: 4, seed: 20261120 },
+    );
+  });
+});
+
+describe('sharekit resolve --batch over a directory of images', () => {
+  let posters: string;
+  const targets = [TAOBAO, JD, BILI];
+  const expectedLink = (name: string): string | null => {
+    if (name.endsWith('.txt')) return JD;
+    if (name.startsWith('broken')) return null;
+    return targets[Number(name.slice(0, 2)) % targets.length] ?? null;
+  };
+
+  beforeAll(async () => {
+    posters = tempDir();
+    const src = tempDir();
+    for (const [i, target] of targets.entries()) {
+      writeFileSync(
+        join(src, `${i}.png`),
+        await renderPosterPng({ target, title: `商品 ${i}`, price: 10 + i, size: 'square' }),
+      );
+    }
+    for (let i = 0; i < 16; i++)
+      copyFileSync(join(src, `${i % 3}.png`), join(posters, `${String(i).padStart(2, '0')}.png`));
+    writeFileSync(join(posters, 'note.txt'), `看看 ${JD}\n`);
+    writeFileSync(join(posters, 'broken.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    writeFileSync(join(posters, '.hidden.png'), 'skipped');
+    mkdirSync(join(posters, 'subdir'));
+  });
+
+  it('decodes every file on worker threads, in name order, the same with 1 and 3 threads', () => {
+    const one = sharekit(['resolve', '--batch', posters, '--workers', '1']);
+    const three = sharekit(['resolve', '--batch', posters, '--workers', '3']);
+    expect(one.status).toBe(0);
+    expect(three.status).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    const lines = jsonLines(one.stdout);
+    expect(lines.map((l) => l.file)).toEqual([
+      ...Array.from({ length: 16 }, (_, i) => `${String(i).padStart(2, '0')}.png`),
+      'broken.png',
+      'note.txt',
+    ]);
+    expect(lines.map((l) => l.index)).toEqual(lines.map((_, i) => i));
+    for (const l of lines) expect(l.link).toBe(expectedLink(l.file as string));
+    expect(lines.find((l) => l.file === 'broken.png')).toMatchObject({ status: 'unknown', kind: 'unknown' });
+  });
+
+  it('continues with --resume after being killed, and after Ctrl-C, without losing or repeating a line', async () => {
+    const out = join(tempDir(), 'out.jsonl');
+    const waitForLines = (n: number, child: ReturnType<typeof startSharekit>): Promise<void> =>
+      new Promise((done, fail) => {
+        const timer = setInterval(() => {
+          let size = 0;
+          try {
+            size = statSync(out).size;
+          } catch {}
+          const count = size === 0 ? 0 : readFileSync(out, 'utf8').split('\n').length - 1;
+          if (count >= n) {
+            clearInterval(timer);
+            done();
+          }
+        }, 20);
+        child.once('exit', () => {
+          clearInterval(timer);
+          fail(new Error(`the batch ended before ${n} lines were written`));
+        });
+      });
+    const exitOf = (
+      child: ReturnType<typeof startSharekit>,
+    ): Promise<{ code: number | null; signal: string | null; stderr: string }> =>
+      new Promise((done) => {
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+        });
+        child.once('exit', (code, signal) => done({ code, signal, stderr }));
+      });
+
+    // 1. killed outright (no chance to clean up)
+    const first = startSharekit(['resolve', '--batch', posters, '-o', out, '--workers', '1']);
+    const firstExit = exitOf(first);
+    await waitForLines(3, first);
+    first.kill('SIGKILL');
+    expect((await firstExit).signal).toBe('SIGKILL');
+    const afterKill = readFileSync(out, 'utf8');
+    const killedAt = afterKill.split('\n').length - 1;
+    expect(killedAt).toBeLessThan(18);
+    // As if the machine died in the middle of the next write.
+    appendFileSync(out, '{"index":');
+
+    // 2. resumed, then interrupted with Ctrl-C
+    const second = startSharekit(['resolve', '--batch', posters, '-o', out, '--workers', '1', '--resume']);
+    const secondExit = exitOf(second);
+    await waitForLines(killedAt + 2, second);
+    second.kill('SIGINT');
+    const interrupted = await secondExit;
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toContain('--resume');
+
+    // 3. resumed to the end
+    const third = spawnSync(
+      process.execPath,
+      [BIN, 'resolve', '--batch', posters, '-o', out, '--workers', '2', '--resume'],
+      {
+        env: BASE_ENV,
+      },
+    );
+    expect(third.status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.startsWith(afterKill)).toBe(true);
+    const lines = jsonLines(text);
+    expect(lines.map((l) => l.index)).toEqual(Array.from({ length: 18 }, (_, i) => i));
+    for (const l of lines) expect(l.link).toBe(expectedLink(l.file as string));
+  });
+});
