@@ -5,6 +5,7 @@ import {
   inspectHost,
   type LinkIdentity,
   type PlatformId,
+  UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
 import type { AppId, Confidence } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
@@ -47,18 +48,6 @@ export const DEFAULT_MAX_DEPTH = 8;
 export const DEFAULT_MAX_JSON = 4096;
 
 /** Schemes that are dangerous even at the top level (never "just not an app link"). */
-const DANGEROUS = new Set([
-  'javascript',
-  'data',
-  'file',
-  'vbscript',
-  'blob',
-  'about',
-  'filesystem',
-  'view-source',
-  'jar',
-]);
-
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
 
 interface Ctx {
@@ -313,7 +302,7 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     fallbackResult ??= r;
   }
   if (scheme !== null) {
-    if (readScheme(`${scheme}:`) !== scheme || DANGEROUS.has(scheme) || scheme === 'intent') {
+    if (readScheme(`${scheme}:`) !== scheme || UNSAFE_SCHEMES.has(scheme) || scheme === 'intent') {
       return prepend(step, danger('unsafe-scheme', scheme));
     }
   }
@@ -353,7 +342,7 @@ function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner
   if (scheme === 'intent') return parseIntent(text, depth, ctx);
   const main = SCHEME_ALIASES.get(scheme) ?? scheme;
   if (APP_SCHEMES.has(main)) return parseAppScheme(text, main, depth, ctx);
-  if (nested || DANGEROUS.has(scheme)) return danger('unsafe-scheme', scheme);
+  if (nested || UNSAFE_SCHEMES.has(scheme)) return danger('unsafe-scheme', scheme);
   return null;
 }
 
