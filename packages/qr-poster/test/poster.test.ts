@@ -273,6 +273,35 @@ describe('SVG output', () => {
     expect(svg).toContain('A&amp;B &quot;shop&quot;');
   });
 
+  it.each(['moments', 'square', 'print'] as const)(
+    'keeps every left-aligned text of the %s preset clear of the QR code, even with a nine-digit price and a long title',
+    async (size) => {
+      const poster = await renderPoster({
+        target: TARGET,
+        title: 'Ultra Wide Premium Edition 超长标题测试一二三四五六七八九十 WWWWWWWWWW MMMMMMMM',
+        brand: { name: '这是一个非常非常非常非常长的品牌旗舰店名称测试' },
+        price: 99999999.99,
+        originalPrice: '199999999.99',
+        size,
+        image: tinyPng(),
+      });
+      const { x: qx, y: qy, size: qs } = poster.qr;
+      for (const chunk of poster.svg.split('<text ').slice(1)) {
+        const head = chunk.slice(0, chunk.indexOf('>'));
+        const content = chunk.slice(head.length + 1, chunk.indexOf('</text>'));
+        const attr = (name: string): string => head.split(`${name}="`)[1]?.split('"')[0] ?? '';
+        const [xs, ys, fs, attrs] = [attr('x'), attr('y'), attr('font-size'), head];
+        if (attrs?.includes('text-anchor')) continue;
+        const x = Number(xs);
+        const y = Number(ys);
+        const right = x + measureEm(content ?? '') * Number(fs);
+        const overlapsRows = y > qy && y - Number(fs) < qy + qs;
+        if (overlapsRows && x < qx) expect(right, content).toBeLessThanOrEqual(qx);
+        expect(right, content).toBeLessThanOrEqual(poster.width);
+      }
+    },
+  );
+
   it.each(['moments', 'square', 'print'] as const)('renders the %s preset at its size', async (size) => {
     const poster = await renderPoster({
       target: TARGET,

@@ -175,30 +175,59 @@ function drawQr(
   return { size: total };
 }
 
-/** Price row: currency small, integer big, decimals medium, then the struck-through original price. */
-function drawPrice(svg: Svg, spec: NormalizedSpec, x: number, top: number, big: number): number {
+/**
+ * Price row: currency small, integer big, decimals medium, then the struck-through original price,
+ * all on one baseline. Shrinks (down to 60%) to fit `maxWidth`, then drops the original price.
+ */
+function drawPrice(
+  svg: Svg,
+  spec: NormalizedSpec,
+  x: number,
+  top: number,
+  rowH: number,
+  maxWidth: number,
+): void {
   const { accent, muted } = spec.colors;
+  const [int, dec] = spec.price?.split('.') ?? [];
+  const original = spec.originalPrice !== null ? `${spec.currency}${spec.originalPrice}` : null;
+  // Widths in units of the big size.
+  const current =
+    spec.price === null
+      ? 0
+      : measureEm(spec.currency) * 0.5 +
+        0.06 +
+        measureEm(int ?? '') +
+        (dec !== undefined ? measureEm(`.${dec}`) * 0.56 : 0);
+  const gap = spec.price !== null && original ? 0.3 : 0;
+  const originalW = original ? measureEm(original) * 0.42 : 0;
+  let big = rowH;
+  let showOriginal = original !== null;
+  if ((current + gap + originalW) * big > maxWidth)
+    big = Math.max(rowH * 0.6, maxWidth / (current + gap + originalW));
+  if ((current + gap + originalW) * big > maxWidth && spec.price !== null) {
+    showOriginal = false;
+    big = Math.min(rowH, Math.max(rowH * 0.6, maxWidth / current));
+  }
+  const baseline = top + rowH * ASCENT;
+  const topFor = (size: number): number => baseline - size * ASCENT;
   let cursor = x;
-  const baselineTop = (size: number): number => top + (big - size) * ASCENT;
   if (spec.price !== null) {
-    const [int, dec] = spec.price.split('.');
     const cur = big * 0.5;
-    svg.text(spec.currency, cursor, baselineTop(cur), cur, accent, { bold: true });
+    svg.text(spec.currency, cursor, topFor(cur), cur, accent, { bold: true });
     cursor += measureEm(spec.currency) * cur + big * 0.06;
-    svg.text(int ?? '', cursor, top, big, accent, { bold: true });
+    svg.text(int ?? '', cursor, topFor(big), big, accent, { bold: true });
     cursor += measureEm(int ?? '') * big;
     if (dec !== undefined) {
       const ds = big * 0.56;
-      svg.text(`.${dec}`, cursor, baselineTop(ds), ds, accent, { bold: true });
+      svg.text(`.${dec}`, cursor, topFor(ds), ds, accent, { bold: true });
       cursor += measureEm(`.${dec}`) * ds;
     }
-    cursor += big * 0.3;
+    cursor += big * gap;
   }
-  if (spec.originalPrice !== null) {
+  if (original && showOriginal) {
     const os = big * 0.42;
-    svg.text(`${spec.currency}${spec.originalPrice}`, cursor, baselineTop(os), os, muted, { strike: true });
+    svg.text(original, cursor, topFor(os), os, muted, { strike: true });
   }
-  return big;
 }
 
 function defaultSubcaption(spec: NormalizedSpec): string {
@@ -378,7 +407,7 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   }
   if (priceH > 0) {
     y += 18 * s;
-    drawPrice(svg, spec, m, y, priceH);
+    drawPrice(svg, spec, m, y, priceH, cw);
     y += priceH;
   }
   y += 30 * s;
@@ -437,7 +466,7 @@ function compactPortrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Lay
   });
   y += title.length * titleLh;
   if (hasPrice) {
-    drawPrice(svg, spec, m, y + 16 * s, priceH);
+    drawPrice(svg, spec, m, y + 16 * s, priceH, leftW);
   }
   // Call to action sits level with the bottom of the code, or centred on it when nothing is above it.
   const capH = subSize * 1.5 + capSize * 1.4;
@@ -513,7 +542,7 @@ function square(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
     });
     y += title.length * titleLh;
   }
-  if (hasPrice) drawPrice(svg, spec, m, y + 20 * s, 64 * s);
+  if (hasPrice) drawPrice(svg, spec, m, y + 20 * s, 64 * s, heroW);
 
   // Right column: brand on top; call to action, code and token at the bottom.
   const brandH = drawBrand(svg, spec, colX, m, s, colW);
