@@ -151,8 +151,8 @@ function setStatus(text: string, busy = false): void {
 async function readText(text: string): Promise<void> {
   const seq = ++state.readSeq;
   setStatus(tr('statusReading'), true);
-  const resolution = await resolve(text);
-  if (seq !== state.readSeq) return;
+  const resolution = await resolveOrReport(text);
+  if (seq !== state.readSeq || resolution === null) return;
   hideImagePreview();
   renderResolution(resolution, true);
 }
@@ -173,9 +173,23 @@ async function readImageSource(source: Blob | HTMLCanvasElement, name: string): 
   }
   showImagePreview(rgba, name);
   await setupQrEngines();
-  const resolution = await resolve({ data: rgba.data, width: rgba.width, height: rgba.height });
-  if (seq !== state.readSeq) return;
+  const resolution = await resolveOrReport({ data: rgba.data, width: rgba.width, height: rgba.height });
+  if (seq !== state.readSeq || resolution === null) return;
   renderResolution(resolution, true);
+}
+
+/** `resolve`, with a misuse error (never expected: the page passes strings and RGBA) shown in the status. */
+async function resolveOrReport(
+  input: string | ImageData | { data: Uint8ClampedArray; width: number; height: number },
+): Promise<Resolution | null> {
+  try {
+    return await resolve(input);
+  } catch (error) {
+    state.resolution = null;
+    byId('results').replaceChildren();
+    setStatus(tr('statusError', { reason: messageOf(error) }));
+    return null;
+  }
 }
 
 async function toImageData(source: Blob | HTMLCanvasElement): Promise<ImageData> {
@@ -444,7 +458,13 @@ async function scanFrame(): Promise<void> {
   if (ctx === null) return;
   ctx.drawImage(video, 0, 0, fit.width, fit.height);
   const image = ctx.getImageData(0, 0, fit.width, fit.height);
-  const resolution = await resolve({ data: image.data, width: image.width, height: image.height });
+  let resolution: Resolution;
+  try {
+    resolution = await resolve({ data: image.data, width: image.width, height: image.height });
+  } catch {
+    scheduleScan();
+    return;
+  }
   if (camera === null) return;
   if (resolution.candidates.length > 0) {
     stopCamera();
