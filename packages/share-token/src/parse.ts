@@ -464,13 +464,25 @@ function isDelimited(norm: string, start: number, end: number): boolean {
 
 /** Shares without link or token: Douyin 2026 code-only shares, JD red packets, a bare 吱口令 marker. */
 function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
-  const words = wordsOf(text);
-  const colon = words.filter((w) => CODE_COLON.test(w.w));
-  const at = words.filter((w) => CODE_AT.test(w.w));
+  // Douyin without a link: both code shapes present (stop reading at the second one found).
+  let colon = -1;
+  let at = -1;
+  for (let i = 0; i < text.length && (colon < 0 || at < 0); ) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    if (i - start > 7) continue;
+    const w = text.slice(start, i);
+    if (colon < 0 && CODE_COLON.test(w)) colon = start;
+    else if (at < 0 && CODE_AT.test(w)) at = start;
+  }
   const douyin = SHARE_ROWS.find((r) => r.codeToken && r.platform === 'douyin');
-  if (douyin && colon.length > 0 && at.length > 0) {
-    const first = Math.min((colon[0] as { i: number }).i, (at[0] as { i: number }).i);
-    inSeg.push(bareDraft('douyin', s + first, s + first));
+  if (douyin && colon >= 0 && at >= 0) {
+    const first = Math.min(colon, at);
+    inSeg.push(bareDraft(douyin.platform, s + first, s + first));
     return;
   }
   for (const row of SHARE_ROWS) {
