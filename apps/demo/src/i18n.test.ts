@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PLATFORM_IDS } from '@sharekit/resolver';
 import { describe, expect, it } from 'vitest';
 import {
@@ -107,5 +108,38 @@ describe('platformName and kindName', () => {
     expect(platformName(null, 'en')).toBe('No known platform');
     expect(platformName('newplatform', 'zh')).toBe('newplatform');
     expect(kindName(null, 'en')).toBe('');
+  });
+});
+
+describe('the page skeleton (index.html)', () => {
+  const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+  // regex-safe: a fixed attribute name, then a bounded run of key characters between quotes
+  const keys = [...html.matchAll(/data-i18n(?:-label|-placeholder)?="([\w-]{1,60})"/g)].map(
+    (m) => m[1] as string,
+  );
+
+  it('names only keys that both string tables have', () => {
+    expect(keys.length).toBeGreaterThan(20);
+    for (const key of keys) expect(Object.keys(MESSAGES.en), key).toContain(key);
+  });
+
+  it('carries the English text of each key, so the page reads right before its script runs', () => {
+    const marker = 'data-i18n="';
+    let checked = 0;
+    for (let at = html.indexOf(marker); at >= 0; at = html.indexOf(marker, at + 1)) {
+      const key = html.slice(
+        at + marker.length,
+        html.indexOf('"', at + marker.length),
+      ) as keyof typeof MESSAGES.en;
+      const open = html.indexOf('>', at);
+      const text = html.slice(open + 1, html.indexOf('<', open));
+      expect(text, key).toBe(MESSAGES.en[key]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('starts in English with a matching lang attribute', () => {
+    expect(html).toMatch(/<html lang="en">/);
   });
 });

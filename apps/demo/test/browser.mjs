@@ -285,6 +285,66 @@ test('an image pasted from the clipboard is read', async () => {
   assert.equal(await firstLink(), TAOBAO_POSTER);
 });
 
+test('an image dropped on the input box is read', async () => {
+  const bytes = readFileSync(join(here, 'fixtures', 'taobao-poster.png')).toString('base64');
+  await pasteText('');
+  await page.evaluate((b64) => {
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([raw], 'dropped.png', { type: 'image/png' }));
+    const zone = document.getElementById('drop-zone');
+    zone?.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.waitForFunction(() =>
+    document.getElementById('read-image-caption')?.textContent?.includes('dropped.png'),
+  );
+  await waitForRead();
+  assert.equal(await firstLink(), TAOBAO_POSTER);
+});
+
+test('a tilted, shrunken, blurred JPEG photo of the poster is read', async () => {
+  const bytes = readFileSync(join(here, 'fixtures', 'taobao-poster.png')).toString('base64');
+  const photo = await page.evaluate(async (b64) => {
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const poster = await createImageBitmap(new Blob([raw], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(1200, 900);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#8c8273'; // a table
+    ctx.fillRect(0, 0, 1200, 900);
+    ctx.translate(600, 450);
+    ctx.rotate((14 * Math.PI) / 180);
+    ctx.filter = 'blur(0.8px)';
+    ctx.drawImage(poster, -225, -400, 450, 800);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.filter = 'none';
+    const image = ctx.getImageData(0, 0, 1200, 900);
+    let seed = 7;
+    for (let i = 0; i < image.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const noise = (seed % 25) - 12;
+      for (let k = 0; k < 3; k++)
+        image.data[i + k] = Math.max(0, Math.min(255, image.data[i + k] * 0.85 + 20 + noise));
+    }
+    ctx.putImageData(image, 0, 0);
+    const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.7 });
+    const out = new Uint8Array(await jpeg.arrayBuffer());
+    let s = '';
+    for (const b of out) s += String.fromCharCode(b);
+    return btoa(s);
+  }, bytes);
+  await page.setInputFiles('#read-file', {
+    name: 'photo.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(photo, 'base64'),
+  });
+  await page.waitForFunction(() =>
+    document.getElementById('read-image-caption')?.textContent?.includes('photo.jpg'),
+  );
+  await waitForRead();
+  assert.equal(await firstLink(), TAOBAO_POSTER);
+});
+
 test('a poster made on the page reads back on the page, and its PNG download reads back too', async () => {
   await open();
   await makePoster(
@@ -301,6 +361,20 @@ test('a poster made on the page reads back on the page, and its PNG download rea
   assert.ok(rows >= 4, `app links listed (${rows})`);
   assert.equal(await page.locator('#make-applinks svg.qr').count(), rows);
   await shot('make.png', page.locator('#make'));
+
+  // The QR code of the app scheme carries the scheme link: read a picture of it on the read side.
+  const schemeRow = page.locator('#make-applinks > li[data-form="scheme"]');
+  const schemeLink = (await schemeRow.locator('.app-link-value').textContent())?.trim() ?? '';
+  assert.match(schemeLink, /^openapp\.jdmobile:\/\//);
+  const qrPicture = await schemeRow.locator('svg.qr').screenshot();
+  await page.setInputFiles('#read-file', { name: 'scheme-qr.png', mimeType: 'image/png', buffer: qrPicture });
+  await page.waitForFunction(() =>
+    document.getElementById('read-image-caption')?.textContent?.includes('scheme-qr'),
+  );
+  await waitForRead();
+  assert.equal(await firstLink(), JD);
+  const steps = await page.locator('#results > li').first().locator('.steps').textContent();
+  assert.ok(steps?.includes(schemeLink.slice(0, 60)), 'the QR payload is the scheme link');
 
   await page.click('#poster-readback');
   await waitForRead();
