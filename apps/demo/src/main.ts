@@ -23,6 +23,7 @@ import {
   posterFileName,
   readMakeFields,
   statusText,
+  textLang,
 } from './view.js';
 import { type EngineState, setupQrEngines } from './zxing.js';
 import './style.css';
@@ -303,7 +304,10 @@ function renderCandidate(view: CandidateView): HTMLLIElement {
   const facts = h('dl', { class: 'facts' });
   const fact = (key: MessageKey, value: string | null, code = false): void => {
     if (value === null || value.length === 0) return;
-    facts.append(h('dt', {}, tr(key)), h('dd', {}, code ? h('code', { translate: 'no' }, value) : value));
+    const dd = code
+      ? h('dd', {}, h('code', { translate: 'no' }, value))
+      : h('dd', { lang: key === 'title' ? textLang(value, state.lang) : null }, value);
+    facts.append(h('dt', {}, tr(key)), dd);
   };
   fact('platform', view.platform);
   fact('kind', view.kind);

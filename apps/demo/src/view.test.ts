@@ -9,6 +9,7 @@ import {
   posterFileName,
   readMakeFields,
   statusText,
+  textLang,
   webHref,
 } from './view.js';
 
@@ -180,5 +181,18 @@ describe('posterFileName', () => {
     );
     expect(posterFileName('https://example.com/')).toBe('poster-example.com.png');
     expect(posterFileName('not a url')).toBe('poster-poster.png');
+  });
+});
+
+describe('textLang', () => {
+  it('marks Chinese titles in the English interface and English titles in the Chinese one', () => {
+    expect(textLang('北欧风陶瓷马克杯 iPhone', 'en')).toBe('zh-CN');
+    expect(textLang('Ceramic mug', 'zh')).toBe('en');
+  });
+
+  it('leaves text in the interface language, and text without letters, unmarked', () => {
+    expect(textLang('北欧风陶瓷马克杯', 'zh')).toBeNull();
+    expect(textLang('Ceramic mug', 'en')).toBeNull();
+    expect(textLang('12345 ¥39.9', 'zh')).toBeNull();
   });
 });

@@ -314,3 +314,21 @@ export function posterFileName(url: string): string {
   const stem = last.replace(/\.html?$/i, '');
   return `poster-${clean(host)}${stem ? `-${clean(stem)}` : ''}.png`;
 }
+
+/**
+ * The `lang` attribute for a text the page did not write (a title from a share text) shown inside an interface
+ * in `uiLang`: `zh-CN` for Chinese text in the English interface, `en` for Latin-only text in the Chinese
+ * interface, `null` when it matches the interface (or has no letters to judge by).
+ *
+ * @example
+ * textLang('北欧风陶瓷马克杯', 'en') // 'zh-CN'
+ * textLang('Ceramic mug', 'zh') // 'en'
+ */
+export function textLang(text: string, uiLang: Lang): string | null {
+  // regex-safe: single character classes, no repetition
+  const han = /\p{Script=Han}/u.test(text);
+  const latin = /\p{Script=Latin}/u.test(text);
+  if (han) return uiLang === 'zh' ? null : 'zh-CN';
+  if (latin) return uiLang === 'en' ? null : 'en';
+  return null;
+}

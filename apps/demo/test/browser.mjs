@@ -200,6 +200,8 @@ test('a pasted Taobao share text gives its link', async () => {
   );
   assert.equal(await firstLink(), 'https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt');
   assert.match(await page.locator('#results li').first().textContent(), /CZ3457|Taobao/);
+  // The Chinese title inside the English interface carries its own language.
+  assert.equal(await page.locator('#results dd[lang="zh-CN"]').first().textContent(), '保温杯 大容量');
 });
 
 test('a pasted Douyin share text gives its link', async () => {
@@ -403,6 +405,24 @@ test('the camera, when switched on, scans a QR code live and switches itself off
   assert.equal(await firstLink(), CAMERA_TARGET);
   assert.equal(await page.getAttribute('#camera-toggle', 'aria-pressed'), 'false');
   assert.equal(await page.isHidden('#camera'), true);
+});
+
+test('once loaded, the page keeps working with the network off', async () => {
+  await open();
+  await context.setOffline(true);
+  try {
+    await pasteText(`【京东】${JD}`);
+    assert.equal(await firstLink(), JD);
+    await page.setInputFiles('#read-file', join(here, 'fixtures', 'taobao-poster.png'));
+    await waitForRead();
+    assert.equal(await firstLink(), TAOBAO_POSTER);
+    await makePoster(JD, '马克杯');
+    await page.click('#poster-readback');
+    await waitForRead();
+    assert.equal(await firstLink(), JD);
+  } finally {
+    await context.setOffline(false);
+  }
 });
 
 test('the language toggle switches the interface and the lang attribute to Chinese and back', async () => {
