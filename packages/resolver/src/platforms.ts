@@ -1,14 +1,12 @@
 import type { ContentKind, PlatformId } from '@sharekit/canonical-url';
 
 /**
- * What the resolver knows per platform beyond canonical-url's registry: the names people type in
- * front of a bare id (`淘宝 634567890123`, `B站 BV17x411w7KC`) and the kinds such an id is tried as.
+ * What the resolver knows per platform beyond canonical-url's registry (which has the display names):
+ * the names people type in front of a bare id (`淘宝 634567890123`, `B站 BV17x411w7KC`) and the kinds such an id is tried as.
  * One row per platform, keyed by canonical-url's platform ids.
  */
 export interface ResolverRow {
   readonly platform: PlatformId;
-  readonly en: string;
-  readonly zh: string;
   /** Lower-case names and nicknames that announce a bare id of this platform. */
   readonly aliases: readonly string[];
   /** Kinds a bare id is tried as, in order. */
@@ -18,92 +16,65 @@ export interface ResolverRow {
 export const RESOLVER_ROWS: readonly ResolverRow[] = [
   {
     platform: 'taobao',
-    en: 'Taobao',
-    zh: '淘宝',
     aliases: ['淘宝', '淘寶', '手淘', 'taobao'],
     bareKinds: ['item'],
   },
-  { platform: 'tmall', en: 'Tmall', zh: '天猫', aliases: ['天猫', '天貓', 'tmall'], bareKinds: ['item'] },
+  { platform: 'tmall', aliases: ['天猫', '天貓', 'tmall'], bareKinds: ['item'] },
   {
     platform: 'jd',
-    en: 'JD.com',
-    zh: '京东',
     aliases: ['京东', '京東', 'jd', 'jd.com'],
     bareKinds: ['item'],
   },
   {
     platform: 'pinduoduo',
-    en: 'Pinduoduo',
-    zh: '拼多多',
     aliases: ['拼多多', 'pdd', 'pinduoduo'],
     bareKinds: ['item'],
   },
-  { platform: 'douyin', en: 'Douyin', zh: '抖音', aliases: ['抖音', 'douyin'], bareKinds: ['video', 'note'] },
+  { platform: 'douyin', aliases: ['抖音', 'douyin'], bareKinds: ['video', 'note'] },
   {
     platform: 'douyin-shop',
-    en: 'Douyin Shop',
-    zh: '抖音商城',
     aliases: ['抖音商城', '抖店'],
     bareKinds: ['item'],
   },
-  { platform: 'kuaishou', en: 'Kuaishou', zh: '快手', aliases: ['快手', 'kuaishou'], bareKinds: ['video'] },
+  { platform: 'kuaishou', aliases: ['快手', 'kuaishou'], bareKinds: ['video'] },
   {
     platform: 'xiaohongshu',
-    en: 'Xiaohongshu',
-    zh: '小红书',
     aliases: ['小红书', '小紅書', 'xhs', 'rednote', 'xiaohongshu'],
     bareKinds: ['note'],
   },
   {
     platform: 'bilibili',
-    en: 'Bilibili',
-    zh: '哔哩哔哩',
     aliases: ['b站', '哔哩哔哩', 'bilibili', 'bili'],
     bareKinds: ['video'],
   },
-  { platform: 'weibo', en: 'Weibo', zh: '微博', aliases: ['微博', 'weibo'], bareKinds: ['post'] },
+  { platform: 'weibo', aliases: ['微博', 'weibo'], bareKinds: ['post'] },
   {
     platform: 'xianyu',
-    en: 'Xianyu',
-    zh: '闲鱼',
     aliases: ['闲鱼', '閒魚', 'xianyu', 'goofish'],
     bareKinds: ['item'],
   },
-  { platform: '1688', en: '1688', zh: '1688', aliases: ['1688', '阿里巴巴'], bareKinds: ['item'] },
-  { platform: 'weidian', en: 'Weidian', zh: '微店', aliases: ['微店', 'weidian'], bareKinds: ['item'] },
+  { platform: '1688', aliases: ['1688', '阿里巴巴'], bareKinds: ['item'] },
+  { platform: 'weidian', aliases: ['微店', 'weidian'], bareKinds: ['item'] },
   {
     platform: 'aliexpress',
-    en: 'AliExpress',
-    zh: '速卖通',
     aliases: ['速卖通', 'aliexpress'],
     bareKinds: ['item'],
   },
   {
     platform: 'amazon',
-    en: 'Amazon',
-    zh: '亚马逊',
     aliases: ['亚马逊', 'amazon', 'asin'],
     bareKinds: ['item'],
   },
-  { platform: 'tiktok', en: 'TikTok', zh: 'TikTok', aliases: ['tiktok'], bareKinds: ['video'] },
-  { platform: 'youtube', en: 'YouTube', zh: 'YouTube', aliases: ['youtube', '油管'], bareKinds: ['video'] },
+  { platform: 'tiktok', aliases: ['tiktok'], bareKinds: ['video'] },
+  { platform: 'youtube', aliases: ['youtube', '油管'], bareKinds: ['video'] },
   {
     platform: 'dianping',
-    en: 'Dianping',
-    zh: '大众点评',
     aliases: ['大众点评', '点评', 'dianping'],
     bareKinds: ['shop'],
   },
-  { platform: 'meituan', en: 'Meituan', zh: '美团', aliases: ['美团', 'meituan'], bareKinds: ['shop'] },
-  { platform: 'eleme', en: 'Ele.me', zh: '饿了么', aliases: ['饿了么', 'eleme'], bareKinds: [] },
+  { platform: 'meituan', aliases: ['美团', 'meituan'], bareKinds: ['shop'] },
+  { platform: 'eleme', aliases: ['饿了么', 'eleme'], bareKinds: [] },
 ];
-
-const BY_ID = new Map(RESOLVER_ROWS.map((row) => [row.platform, row]));
-
-/** The resolver row of a platform. */
-export function resolverRow(platform: PlatformId): ResolverRow | undefined {
-  return BY_ID.get(platform);
-}
 
 /** Generic URL shorteners whose targets cannot be known without following them. */
 export const GENERIC_SHORTENERS: readonly string[] = [

@@ -1,5 +1,5 @@
-import type { LinkIdentity, PlatformId } from '@sharekit/canonical-url';
-import { KIND_NAMES, resolverRow } from './platforms.js';
+import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url';
+import { KIND_NAMES } from './platforms.js';
 import type { Step, StepKind } from './types.js';
 
 const DETAIL_MAX = 200;
@@ -19,8 +19,10 @@ const OTHER_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
 
 export function platformName(platform: PlatformId | string | null): { en: string; zh: string } {
   if (platform === null) return { en: 'an unknown platform', zh: '未知平台' };
-  const row = resolverRow(platform as PlatformId);
-  if (row) return { en: row.en, zh: row.zh };
+  const row = (PLATFORM_IDS as readonly string[]).includes(platform)
+    ? getPlatform(platform as PlatformId)
+    : null;
+  if (row) return { en: row.name, zh: row.nameZh };
   return OTHER_NAMES[platform] ?? { en: platform, zh: platform };
 }
 
