@@ -15,6 +15,7 @@ export function resolveOptions(options: DecodeOptions | undefined): {
   effort: 'fast' | 'thorough';
   charset: (typeof CHARSETS)[number];
   maxPixels: number;
+  escalationBudget: number;
 } {
   const o = options ?? {};
   if (o.zxingWasm !== undefined) configureZxing(o.zxingWasm);
@@ -22,6 +23,13 @@ export function resolveOptions(options: DecodeOptions | undefined): {
   const effort = o.effort ?? 'thorough';
   if (effort !== 'fast' && effort !== 'thorough') {
     throw new QrPosterError('invalid_option', `effort must be 'fast' or 'thorough', got ${String(effort)}`);
+  }
+  const escalationBudget = o.escalationBudget ?? 1.5;
+  if (typeof escalationBudget !== 'number' || Number.isNaN(escalationBudget) || escalationBudget < 0) {
+    throw new QrPosterError(
+      'invalid_option',
+      `escalationBudget must be a number ≥ 0, got ${String(escalationBudget)}`,
+    );
   }
   const charset = o.charset ?? 'auto';
   if (!(CHARSETS as readonly string[]).includes(charset)) {
@@ -47,7 +55,7 @@ export function resolveOptions(options: DecodeOptions | undefined): {
     }
     if (!engines.includes(engine)) engines.push(engine);
   }
-  return { engines, effort, charset, maxPixels };
+  return { engines, effort, charset, maxPixels, escalationBudget };
 }
 
 /**

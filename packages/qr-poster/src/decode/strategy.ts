@@ -26,6 +26,8 @@ interface Candidate {
 export interface StrategySettings {
   readonly engines: readonly QrEngine[];
   readonly effort: 'fast' | 'thorough';
+  /** Escalation work allowed, as a multiple of the input's pixel count (`Infinity`: no limit). */
+  readonly escalationBudget: number;
   readonly charset: NonNullable<ReadHints['charset']>;
 }
 
@@ -168,8 +170,9 @@ const MAX_CROPS = 6;
 /** Makes transparent pixels paper-white, as printed; engines read RGB only. */
 function flattenAlpha(image: RgbaImage): RgbaImage {
   const { data } = image;
+  // A sample suffices: transparency that matters (a code drawn on a transparent canvas) covers many pixels.
   let opaque = true;
-  for (let i = 3; i < data.length; i += 4) {
+  for (let i = 3; i < data.length; i += 4 * 61) {
     if (data[i] !== 255) {
       opaque = false;
       break;
@@ -184,12 +187,22 @@ function scaled(g: GrayImage, side: number): { img: GrayImage; s: number } {
   return s < 1 ? { img: resize(g, s), s } : { img: g, s: 1 };
 }
 
+/** Relative cost of jsQR per pixel against zxing's (measured on boofcv-dev: jsQR is several times slower). */
+const JSQR_COST = 5;
+
 /**
- * Finds every QR code in `image`. The cheap pass (zxing once on the input, as plain zxing-wasm would run)
- * answers most images. Escalation runs only when that pass decoded nothing, or located codes it could not
- * decode: then crops around those codes are retried at other scales and thresholds, and when nothing at all
- * was decoded the whole image is retried with a global threshold, flat-field correction, other scales,
- * jsQR and inversion.
+ * Finds every QR code in `image`.
+ *
+ * The cheap pass is zxing once on the input, exactly as plain zxing-wasm would run; it answers most images.
+ * Escalation runs only when that pass decoded nothing, or located codes (checksum failures) it could not decode.
+ * It is bounded by a work budget counted in pixels fed to the engines — `escalationBudget` × the input's pixel
+ * count — so it is deterministic and its cost scales with the first pass's. Steps, most productive per pixel first
+ * (measured on boofcv-dev with scripts/qr-passes.ts and scripts/qr-simulate.ts):
+ * - something decoded, something located but not: flat-field correction at 1600 px (uneven light);
+ * - nothing decoded: global threshold at 1600 px, flat-field at 1600 and 1000 px, crop retries around located
+ *   codes (300 and 600 px, local then global threshold), global threshold at 640 px, flat-field at 640 px,
+ *   Otsu binarisation, 2× upscale of small images, jsQR on the crops and on the whole image.
+ * Rotation and inversion are tried inside the engines (zxing's tryRotate/tryInvert, jsQR's inversionAttempts).
  */
 export async function runStrategy(input: RgbaImage, settings: StrategySettings): Promise<QrCode[]> {
   const collector = new Collector();
@@ -211,17 +224,22 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   }
   if (done()) return collector.settled();
 
-  const onGray = (engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints) =>
-    runPass(engine, grayToRgba(g), map, { ...base, ...hints }, collector);
+  const budget = settings.escalationBudget * image.width * image.height;
+  let spent = 0;
+  const onGray = (engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints) => {
+    spent += g.width * g.height * (engine.name === 'jsqr' ? JSQR_COST : 1);
+    return runPass(engine, grayToRgba(g), map, { ...base, ...hints }, collector);
+  };
 
-  // 1. Crop retries around codes that were located but not decoded, biggest first.
-  const cropRetries = async (): Promise<void> => {
+  // Crop retries around codes that were located but not decoded, biggest first.
+  const cropRetries = (engine: QrEngine) => async (): Promise<void> => {
     const open = collector
       .openMisses()
       .map((m) => ({ m, b: bounds(m) }))
       .sort((a, b) => b.b.width * b.b.height - a.b.width * a.b.height)
       .slice(0, MAX_CROPS);
     for (const { b } of open) {
+      if (spent >= budget) return;
       const pad = Math.max(b.width, b.height) * 0.6;
       const { image: cut, rect } = cropToGray(image, {
         x: b.x - pad,
@@ -229,67 +247,66 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
         width: b.width + 2 * pad,
         height: b.height + 2 * pad,
       });
-      for (const engine of [zxing, jsqr]) {
-        if (engine === undefined) continue;
-        for (const side of engine.name === 'zxing' ? [300, 600] : [500]) {
-          const s = side / Math.max(cut.width, cut.height);
-          const img = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
-          const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
-          const before = collector.regionCount;
-          await onGray(engine, img, map, { downscale: false });
-          if (engine.name === 'zxing' && collector.regionCount === before) {
-            await onGray(engine, img, map, { downscale: false, binarizer: 'global' });
-          }
-          if (collector.regionCount > before) break;
+      for (const side of engine.name === 'zxing' ? [300, 600] : [500]) {
+        const s = side / Math.max(cut.width, cut.height);
+        const img = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
+        const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
+        const before = collector.regionCount;
+        await onGray(engine, img, map, { downscale: false });
+        if (engine.name === 'zxing' && collector.regionCount === before) {
+          await onGray(engine, img, map, { downscale: false, binarizer: 'global' });
         }
+        if (collector.regionCount > before) break;
       }
     }
   };
-  await cropRetries();
-  if (done()) return collector.settled();
-  // Some codes decoded, some located ones still not: only the flat-field pass (uneven light is the usual cause).
-  const partial = collector.regionCount > 0;
 
-  // 2. Whole-image passes, most productive per millisecond first.
+  const partial = collector.regionCount > 0;
+  // Converting and downscaling the input once is part of the bill.
+  spent += (image.width * image.height) / 5;
   const { image: work, scale: workScale } = toGrayScaled(image, WORK_SIDE);
   const fromWork =
     (f: number): MapPoint =>
     (p) => ({ x: p.x / (workScale * f), y: p.y / (workScale * f) });
+  const atSide =
+    (engine: QrEngine, side: number, pre: (g: GrayImage) => GrayImage, hints: ReadHints) => async () => {
+      const { img, s } = scaled(work, side);
+      await onGray(engine, pre(img), fromWork(s), hints);
+    };
+  const asIs = (g: GrayImage): GrayImage => g;
+  const flat =
+    (divisor: number) =>
+    (g: GrayImage): GrayImage =>
+      flatten(g, Math.max(4, Math.round(Math.max(g.width, g.height) / divisor)));
+  const otsu = (g: GrayImage): GrayImage => threshold(g, otsuThreshold(g));
+
   const steps: Array<() => Promise<unknown>> = [];
-  const flatPass = (side: number, hints: ReadHints) => async () => {
-    const { img, s } = scaled(work, side);
-    const radius = Math.max(4, Math.round(Math.max(img.width, img.height) / (side >= 1600 ? 24 : 16)));
-    await onGray(zxing as QrEngine, flatten(img, radius), fromWork(s), hints);
-  };
-  if (partial) {
-    if (zxing !== undefined) steps.push(flatPass(WORK_SIDE, {}));
-  } else if (zxing !== undefined) {
-    steps.push(() => onGray(zxing, work, fromWork(1), { binarizer: 'global' }));
-    steps.push(flatPass(WORK_SIDE, {}));
-    steps.push(flatPass(1000, { downscale: false }));
-    steps.push(() =>
-      onGray(zxing, threshold(work, otsuThreshold(work)), fromWork(1), { binarizer: 'global' }),
-    );
-    if (work.width * work.height <= 1_000_000) {
-      steps.push(() => onGray(zxing, resize(work, 2), fromWork(2), { downscale: false }));
+  if (zxing !== undefined) {
+    if (partial) {
+      steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
+    } else {
+      steps.push(atSide(zxing, WORK_SIDE, asIs, { binarizer: 'global' }));
+      steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
+      steps.push(atSide(zxing, 1000, flat(16), { downscale: false }));
+      steps.push(cropRetries(zxing));
+      steps.push(atSide(zxing, 640, asIs, { downscale: false, binarizer: 'global' }));
+      steps.push(atSide(zxing, 640, flat(12), { downscale: false }));
+      steps.push(atSide(zxing, WORK_SIDE, otsu, { binarizer: 'global' }));
+      if (work.width * work.height <= 1_000_000) {
+        steps.push(async () => {
+          await onGray(zxing, resize(work, 2), fromWork(2), { downscale: false });
+        });
+      }
     }
-    steps.push(async () => {
-      const { img, s } = scaled(work, 640);
-      await onGray(zxing, img, fromWork(s), { downscale: false, binarizer: 'global' });
-    });
-    steps.push(cropRetries);
   }
   if (jsqr !== undefined && !partial) {
-    for (const side of [1000, 600]) {
-      steps.push(async () => {
-        const { img, s } = scaled(work, side);
-        await onGray(jsqr, img, fromWork(s), {});
-      });
-    }
+    steps.push(cropRetries(jsqr));
+    steps.push(atSide(jsqr, 1000, asIs, {}));
+    steps.push(atSide(jsqr, 600, asIs, {}));
   }
   for (const step of steps) {
+    if (done() || spent >= budget) break;
     await step();
-    if (done()) break;
   }
   return collector.settled();
 }

@@ -78,11 +78,10 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** Draws zxing's module matrix as a clean RGBA raster (4 px per module, 4-module quiet zone). */
-function renderSymbol(symbol: ReadResult['symbol']): RgbaImage | null {
+/** Draws zxing's module matrix as a clean RGBA raster (`scale` px per module, 4-module quiet zone). */
+function renderSymbol(symbol: ReadResult['symbol'], scale: number): RgbaImage | null {
   const { width: n, height: m, data } = symbol;
   if (n <= 0 || m !== n || data.length !== n * n) return null;
-  const scale = 4;
   const quiet = 4;
   const size = (n + 2 * quiet) * scale;
   const out = new Uint8ClampedArray(size * size * 4).fill(255);
@@ -117,8 +116,12 @@ function toHit(r: ReadResult, charset: NonNullable<ReadHints['charset']>): Engin
   if (isAscii(bytes) && !r.hasECI) {
     return { bytes, decoded: { text: String.fromCharCode(...bytes), charset: 'ascii' }, corners };
   }
-  const raster = renderSymbol(r.symbol);
-  const reread = raster === null ? null : jsqrDecode(raster, 'dontInvert', charset);
+  let reread: EngineHit | null = null;
+  for (const scale of [2, 4]) {
+    const raster = renderSymbol(r.symbol, scale);
+    reread = raster === null ? null : jsqrDecode(raster, 'dontInvert', charset);
+    if (reread !== null) break;
+  }
   if (reread !== null) {
     // Differential check: both decoders must agree on the text when zxing's is trustworthy (ECI declared).
     if (reread.decoded !== null && r.hasECI && reread.decoded.text !== r.text) {
@@ -160,7 +163,9 @@ export const zxingEngine: QrEngine = {
     const misses: QrCorners[] = [];
     for (const r of results) {
       if (r.isValid) hits.push(toHit(r, hints.charset ?? 'auto'));
-      else misses.push(toCorners(r));
+      // Only checksum failures point at a real symbol; format failures and rMQR candidates are mostly
+      // false finder-pattern matches (measured on boofcv-dev), and each miss costs crop retries.
+      else if (r.format !== 'RMQRCode' && r.error.startsWith('ChecksumError')) misses.push(toCorners(r));
     }
     return { hits, misses };
   },
