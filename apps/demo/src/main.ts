@@ -506,15 +506,30 @@ async function make(): Promise<void> {
     brand: byId<HTMLInputElement>('make-brand').value,
   });
   const urlField = byId<HTMLInputElement>('make-url');
+  const priceField = byId<HTMLInputElement>('make-price');
+  urlField.setAttribute('aria-invalid', 'false');
+  priceField.setAttribute('aria-invalid', 'false');
   if ('error' in input) {
-    errorBox.textContent =
-      input.error === 'makeErrorUrl' ? tr('makeErrorUrl') : tr('makeError', { reason: tr('makePriceLabel') });
-    urlField.setAttribute('aria-invalid', input.error === 'makeErrorUrl' ? 'true' : 'false');
-    if (input.error === 'makeErrorUrl') urlField.focus();
-    else byId<HTMLInputElement>('make-price').focus();
+    const field = input.error === 'makeErrorUrl' ? urlField : priceField;
+    errorBox.textContent = tr(input.error);
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
     return;
   }
-  urlField.setAttribute('aria-invalid', 'false');
+  // Never make a token, share text or poster for a target the reader would call dangerous.
+  const verdict = await resolveOrReport(input.url);
+  const first = verdict?.candidates[0];
+  if (first !== undefined && first.safety.level === 'danger') {
+    const reasons = first.safety.reasons.filter((r) => r.level === 'danger');
+    errorBox.textContent = tr('makeErrorDanger', {
+      reason: reasons.map((r) => (state.lang === 'zh' ? r.messageZh : r.message)).join(' '),
+    });
+    urlField.setAttribute('aria-invalid', 'true');
+    urlField.focus();
+    state.made = null;
+    byId('make-output').hidden = true;
+    return;
+  }
   let identity: LinkIdentity | null = null;
   try {
     identity = identify(input.url);

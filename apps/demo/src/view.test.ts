@@ -161,7 +161,7 @@ describe('readMakeFields', () => {
 
   it('rejects a price that is not an amount', () => {
     expect(readMakeFields({ url: 'https://a.example/', title: '', price: '12abc', brand: '' })).toEqual({
-      error: 'makeError',
+      error: 'makeErrorPrice',
     });
   });
 });

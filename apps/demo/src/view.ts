@@ -266,7 +266,7 @@ export function readMakeFields(fields: MakeFields): MakeInput | { readonly error
   let price: string | null = null;
   if (priceText.length > 0) {
     const m = PRICE.exec(priceText);
-    if (m === null) return { error: 'makeError' };
+    if (m === null) return { error: 'makeErrorPrice' };
     price = m[1] as string;
   }
   const brand = fields.brand.trim();

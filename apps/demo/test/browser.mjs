@@ -407,6 +407,26 @@ test('the camera, when switched on, scans a QR code live and switches itself off
   assert.equal(await page.isHidden('#camera'), true);
 });
 
+test('the make side refuses a dangerous URL and says why, and asks for a price as a number', async () => {
+  await open();
+  await page.fill('#make-url', 'https://item.taobao.com.evil.example/item.htm?id=1');
+  await page.click('#make-form button[type="submit"]');
+  await page.waitForFunction(() => (document.getElementById('make-error')?.textContent ?? '').length > 0);
+  assert.match(await page.textContent('#make-error'), /dangerous/);
+  assert.equal(await page.isHidden('#make-output'), true, 'nothing was made');
+  assert.equal(await page.getAttribute('#make-url', 'aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'make-url');
+  await page.fill('#make-url', JD);
+  await page.fill('#make-price', 'cheap');
+  await page.click('#make-form button[type="submit"]');
+  await page.waitForFunction(() =>
+    (document.getElementById('make-error')?.textContent ?? '').includes('price'),
+  );
+  assert.equal(await page.getAttribute('#make-price', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#make-url', 'aria-invalid'), 'false');
+  await noScriptLinks();
+});
+
 test('once loaded, the page keeps working with the network off', async () => {
   await open();
   await context.setOffline(true);
@@ -451,6 +471,20 @@ test('a browser that prefers Chinese gets the Chinese interface', async () => {
   await zhPage.waitForSelector('body[data-ready="true"]');
   assert.equal(await zhPage.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await zhPage.textContent('#make-heading'), '生成分享');
+  await zhPage.setViewportSize({ width: 360, height: 740 });
+  await zhPage.fill(
+    '#read-input',
+    '【淘宝】https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt CZ3457 「保温杯 大容量」',
+  );
+  await zhPage.press('#read-input', 'Enter');
+  await zhPage.waitForSelector('#results .target-link');
+  assert.equal(await zhPage.textContent('#read-status'), '找到 1 个目标。');
+  if (takeScreenshots) {
+    mkdirSync(screenshotDir, { recursive: true });
+    await zhPage
+      .locator('#read')
+      .screenshot({ path: join(screenshotDir, 'read-zh-phone.png'), animations: 'disabled' });
+  }
   await zhPage.close();
 });
 
