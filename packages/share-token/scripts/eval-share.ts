@@ -9,7 +9,8 @@
  * joined with '+', equal the corpus value; url, token and title are compared with the first match
  * (null when there is none).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { parseShareText } from '../src/index.js';
 
 interface Entry {
@@ -28,7 +29,17 @@ if (!path) {
   process.exit(2);
 }
 const showMisses = args.includes('--show-misses');
-const entries = JSON.parse(readFileSync(path, 'utf8')) as Entry[];
+// `pnpm eval:share` from the repository root runs this script in the package directory: a relative
+// path is taken from where the command was typed (INIT_CWD) when it does not exist here.
+const where = [path, process.env.INIT_CWD ? resolve(process.env.INIT_CWD, path) : path].find(
+  (p) => isAbsolute(p) || existsSync(p),
+);
+const corpus = where && existsSync(where) ? where : path;
+if (!existsSync(corpus)) {
+  console.error(`eval-share: no corpus at ${path}`);
+  process.exit(2);
+}
+const entries = JSON.parse(readFileSync(corpus, 'utf8')) as Entry[];
 const FIELDS = ['platform', 'url', 'token', 'title'] as const;
 type Field = (typeof FIELDS)[number];
 const total: Record<Field, number> = { platform: 0, url: 0, token: 0, title: 0 };
@@ -66,7 +77,7 @@ entries.forEach((e, index) => {
 });
 
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`.padStart(6);
-console.log(`corpus: ${path} (${entries.length} entries)`);
+console.log(`corpus: ${corpus} (${entries.length} entries)`);
 console.log(`${'field'.padEnd(10)} agree`);
 for (const f of FIELDS)
   console.log(

@@ -329,8 +329,27 @@ export function parseUnchecked(text: string): ShareMatch[] {
 
     for (let k = 0; k < inSeg.length; k++) {
       const d = inSeg[k] as Draft;
-      const ws = k === 0 ? s : Math.max(s, Math.min(d.anchor, (inSeg[k - 1] as Draft).anchorEnd));
-      const we = k + 1 < inSeg.length ? Math.max(d.anchorEnd, (inSeg[k + 1] as Draft).anchor) : e;
+      const prev = inSeg[k - 1];
+      const next = inSeg[k + 1];
+      let ws = prev ? Math.max(s, Math.min(d.anchor, prev.anchorEnd)) : s;
+      let we = next ? Math.max(d.anchorEnd, next.anchor) : e;
+      // Shares on different lines do not share the text between them: each keeps its own lines.
+      if (prev) {
+        for (let i = ws; i < d.anchor; i++) {
+          if (norm.charCodeAt(i) === 0x0a) {
+            ws = i + 1;
+            break;
+          }
+        }
+      }
+      if (next) {
+        for (let i = we - 1; i >= d.anchorEnd; i--) {
+          if (norm.charCodeAt(i) === 0x0a) {
+            we = i;
+            break;
+          }
+        }
+      }
       drafts.push(d);
       finishDraft(d, norm, ws, we, codes);
     }
@@ -713,7 +732,18 @@ function findTitle(
       if (!d.urlSpan) return null;
       const lineStart = win.lastIndexOf('\n', us - 1) + 1;
       let a = lineStart;
-      const b = us;
+      let b = us;
+      // `<caption>【<name>】发了一个快手作品…`: the caption ends before the author block.
+      for (const stop of row?.captionStops ?? []) {
+        const k = win.indexOf(stop, a);
+        if (k >= 0 && k < b) {
+          b = k;
+          if (win[b - 1] === '】') {
+            const o = win.lastIndexOf('【', b - 1);
+            if (o >= a) b = o;
+          }
+        }
+      }
       for (;;) {
         while (a < b && isSpace(win.charCodeAt(a))) a++;
         const lead = (row?.leadIns ?? []).find((x) => win.startsWith(x, a));

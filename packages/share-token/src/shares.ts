@@ -82,6 +82,8 @@ export interface ShareRow {
   readonly titles: readonly TitleRule[];
   /** Lead-in phrases removed from the start of a caption. */
   readonly leadIns?: readonly string[];
+  /** Phrases that end a caption before the link (with an 【author】 block just before them). */
+  readonly captionStops?: readonly string[];
 }
 
 /** Channel codes after the link: two capitals and 3–4 digits (`CZ3457`, `MU5104`). */
@@ -190,14 +192,24 @@ export const SHARE_ROWS: readonly ShareRow[] = [
       { kind: 'subject-block', worksSuffix: '的作品', strip: ['的直播间'] },
       { kind: 'caption-before' },
     ],
-    leadIns: ['#在抖音，记录美好生活#', '复制打开抖音，看看', '复制打开抖音，', '复制打开抖音'],
+    leadIns: [
+      '#在抖音，记录美好生活#',
+      '复制打开抖音，看看',
+      '复制打开抖音，',
+      '复制打开抖音',
+      '长按复制此条消息，打开抖音搜索，查看TA的更多作品。',
+    ],
   },
   {
     platform: 'kuaishou',
     titles: [
-      { kind: 'caption-after', stopAt: ['"', '该作品在快手被播放过', '复制此消息', '点击链接', '长按复制'] },
+      {
+        kind: 'caption-after',
+        stopAt: ['"', '该作品在快手被播放过', '复制此消息', '复制此链接', '点击链接', '长按复制'],
+      },
       { kind: 'caption-before' },
     ],
+    captionStops: ['发了一个快手作品'],
   },
   {
     platform: 'bilibili',

@@ -292,6 +292,35 @@ describe('parseShareText pitfalls', () => {
     expect(matches[1]?.repaired).toContain('jkl-at-reattached');
   });
 
+  it('keeps the codes and captions of two Douyin shares pasted on consecutive lines apart', () => {
+    const text =
+      '0.25 g@O.Xm 12/27 RKj:/ 第一条视频  https://v.douyin.com/Ab3Cd4Ef5Gh/ 复制此链接，打开Dou音搜索，直接观看视频！\n' +
+      '2.51 第二条视频 https://v.douyin.com/Zx8Cv7Bn6Mq/ 复制此链接，打开抖音搜索，直接观看视频！ 05/13 qRx:/ :5pm E@h.Ox';
+    const matches = parseShareText(text);
+    expect(matches.map((m) => [m.token, m.title])).toEqual([
+      ['g@O.Xm RKj:/', '第一条视频'],
+      ['qRx:/ E@h.Ox', '第二条视频'],
+    ]);
+  });
+
+  it('reads the ≤2019 Kuaishou layout, cutting the caption before 【author】发了一个快手作品', () => {
+    const [m] = parseShareText(
+      '落日余晖【阿杰】发了一个快手作品，一起来看！ http://www.gifshow.com/s/Ab3Cd4Ef 复制此链接，打开【快手】直接观看！',
+    );
+    expect(m).toMatchObject({
+      platform: 'kuaishou',
+      title: '落日余晖',
+      url: 'http://www.gifshow.com/s/Ab3Cd4Ef',
+    });
+  });
+
+  it('gives a Douyin profile share no title', () => {
+    const [m] = parseShareText(
+      '长按复制此条消息，打开抖音搜索，查看TA的更多作品。 https://v.douyin.com/Ab3Cd4E/',
+    );
+    expect(m).toMatchObject({ platform: 'douyin', title: null });
+  });
+
   it('returns one share per bare token when several are pasted on their own lines', () => {
     const matches = parseShareText('￥Ab3Cd4Ef5Gh￥\n€Zx8Cv7Bn6Mq€\n(Qw3Er4Ty5Ui)');
     expect(matches.map((m) => m.token)).toEqual(['Ab3Cd4Ef5Gh', 'Zx8Cv7Bn6Mq', 'Qw3Er4Ty5Ui']);
