@@ -267,6 +267,8 @@ test('an uploaded poster PNG gives the link in its QR code', async () => {
   assert.equal(await firstLink(), TAOBAO_POSTER);
   assert.match(await page.locator('#results li').first().textContent(), /a QR code in an image/);
   assert.equal(await page.isVisible('#read-image'), true, 'the image read is shown');
+  // zxing-wasm, loaded from the page's origin, did the reading.
+  assert.match(await page.locator('#results > li').first().locator('.steps').textContent(), /read by zxing/);
 });
 
 test('an image pasted from the clipboard is read', async () => {
