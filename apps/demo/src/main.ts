@@ -30,6 +30,10 @@ import './style.css';
 
 /** Longest image side read; larger photos are scaled down first (QR codes survive that). */
 const MAX_IMAGE_SIDE = 4096;
+/** Largest image file read (a phone photo is 2–12 MB). */
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+/** Largest image read, in pixels, checked on its header before decoding (a 200-megapixel phone is 16384×12288). */
+const MAX_IMAGE_PIXELS = 200_000_000;
 
 const state: {
   lang: Lang;
@@ -164,12 +168,12 @@ async function readImageSource(source: Blob | HTMLCanvasElement, name: string): 
   let rgba: ImageData;
   try {
     rgba = await toImageData(source);
-  } catch {
+  } catch (error) {
     if (seq !== state.readSeq) return;
     hideImagePreview();
     state.resolution = null;
     byId('results').replaceChildren();
-    setStatus(tr('reason_image-unreadable'));
+    setStatus(tr(error instanceof ImageTooLarge ? 'reason_image-too-large' : 'reason_image-unreadable'));
     return;
   }
   showImagePreview(rgba, name);
@@ -193,22 +197,46 @@ async function resolveOrReport(
   }
 }
 
+class ImageTooLarge extends Error {}
+
+/** Reads an image's size from its header (the browser decodes the pixels only when they are drawn). */
+async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
+  const url = URL.createObjectURL(blob);
+  try {
+    const img = new Image();
+    const loaded = new Promise<void>((ok, fail) => {
+      img.onload = () => ok();
+      img.onerror = () => fail(new Error('unreadable image'));
+    });
+    img.src = url;
+    await loaded;
+    return { width: img.naturalWidth, height: img.naturalHeight };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 async function toImageData(source: Blob | HTMLCanvasElement): Promise<ImageData> {
   let drawable: CanvasImageSource;
-  let width: number;
-  let height: number;
   let bitmap: ImageBitmap | null = null;
+  let fit: ReturnType<typeof fitImage>;
   if (source instanceof HTMLCanvasElement) {
     drawable = source;
-    width = source.width;
-    height = source.height;
+    fit = fitImage(source.width, source.height, MAX_IMAGE_SIDE);
   } else {
-    bitmap = await createImageBitmap(source);
+    // Limits are checked on the file size and the header's dimensions before any pixel is decoded.
+    if (source.size > MAX_IMAGE_BYTES) throw new ImageTooLarge();
+    const size = await imageSize(source);
+    if (size.width === 0 || size.height === 0) throw new Error('empty image');
+    if (size.width * size.height > MAX_IMAGE_PIXELS) throw new ImageTooLarge();
+    fit = fitImage(size.width, size.height, MAX_IMAGE_SIDE);
+    bitmap = await createImageBitmap(source, {
+      resizeWidth: fit.width,
+      resizeHeight: fit.height,
+      resizeQuality: 'high',
+    });
     drawable = bitmap;
-    width = bitmap.width;
-    height = bitmap.height;
   }
-  const fit = fitImage(width, height, MAX_IMAGE_SIDE);
   const canvas = document.createElement('canvas');
   canvas.width = fit.width;
   canvas.height = fit.height;

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import QRCode from 'qrcode';
 import { serve } from '../scripts/serve.mjs';
@@ -347,6 +348,49 @@ test('a tilted, shrunken, blurred JPEG photo of the poster is read', async () =>
   );
   await waitForRead();
   assert.equal(await firstLink(), TAOBAO_POSTER);
+});
+
+/** A PNG whose header claims `w`×`h` pixels, with one tiny compressed row and no more. */
+function hugePngHeader(w, h) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(1 + w * 3))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+test('an image whose header claims 20000×20000 pixels is refused before decoding, and junk is unreadable', async () => {
+  await pasteText('');
+  await page.setInputFiles('#read-file', {
+    name: 'huge.png',
+    mimeType: 'image/png',
+    buffer: hugePngHeader(20000, 20000),
+  });
+  await page.waitForFunction(
+    () => document.getElementById('read-status')?.textContent === 'The image is too large.',
+  );
+  assert.equal(await page.locator('#results > li').count(), 0);
+  await page.setInputFiles('#read-file', {
+    name: 'junk.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('not an image at all'),
+  });
+  await page.waitForFunction(
+    () => document.getElementById('read-status')?.textContent === 'The image could not be read.',
+  );
 });
 
 test('a poster made on the page reads back on the page, and its PNG download reads back too', async () => {
