@@ -67,32 +67,45 @@ const userDataDir = join(work, 'profile');
 const cameraVideo = join(work, 'camera.y4m');
 writeQrVideo(cameraVideo, CAMERA_TARGET);
 
-const server = await serve({ port: 0 });
+/** Setup failed (no build, no Chromium): say why and end with the same summary line as a test run. */
+function setupFailed(what, error) {
+  console.log(`  ✗ ${what}`);
+  console.log(String(error?.message ?? error).replace(/^/gm, '      '));
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+const server = await serve({ port: 0 }).catch((error) => setupFailed('serve the built page', error));
 const origin = new URL(server.url).origin;
 /** Every request that left the page's origin (the tests fail on any). */
 const outside = [];
 /** Console errors and uncaught exceptions of the page. */
 const pageErrors = [];
 
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    // The camera test: Chromium's fake camera plays our QR video, and permission is granted without a prompt.
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${cameraVideo}`,
-  ],
-  viewport: { width: 1280, height: 900 },
-  locale: 'en-US',
-  acceptDownloads: true,
-  permissions: ['clipboard-read', 'clipboard-write', 'camera'],
-});
+const context = await chromium
+  .launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      // The camera test: Chromium's fake camera plays our QR video, and permission is granted without a prompt.
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${cameraVideo}`,
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    acceptDownloads: true,
+    permissions: ['clipboard-read', 'clipboard-write', 'camera'],
+  })
+  .catch(async (error) => {
+    await server.close();
+    return setupFailed(`launch Chromium at ${executablePath}`, error);
+  });
 
 function isOwn(url) {
   return url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
