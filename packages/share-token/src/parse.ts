@@ -182,11 +182,34 @@ export function parseUnchecked(text: string): ShareMatch[] {
     if (m <= segStart) continue;
     while (ap < anchorStarts.length && (anchorStarts[ap] as number) < segStart) ap++;
     if (ap < anchorStarts.length && (anchorStarts[ap] as number) < m) {
-      segments.push([segStart, m]);
-      segStart = m;
+      // Cut at the start of the marker's line when no link sits on that line before the marker,
+      // so codes written before 【抖音商城】 stay with their share.
+      let lastAnchor = ap;
+      while (lastAnchor + 1 < anchorStarts.length && (anchorStarts[lastAnchor + 1] as number) < m)
+        lastAnchor++;
+      let cut = m;
+      while (cut > segStart && norm.charCodeAt(cut - 1) !== 0x0a) cut--;
+      if (cut <= (anchorStarts[lastAnchor] as number)) cut = m;
+      segments.push([segStart, cut]);
+      segStart = cut;
+      ap = lastAnchor + 1;
     }
   }
   segments.push([segStart, n]);
+
+  const lineBreaks: number[] = [];
+  for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) lineBreaks.push(i);
+  /** Line number of a position (count of line breaks before it). */
+  const lineOf = (at: number): number => {
+    let lo = 0;
+    let hi = lineBreaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((lineBreaks[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
   // Inside 「…」 and 【…】 (up to the end of the line) sit titles, never tokens: `「iPhone15Pro…」`.
   const enclosed = new Uint8Array(n);
@@ -269,46 +292,68 @@ export function parseUnchecked(text: string): ShareMatch[] {
     const text = norm.slice(s, e);
     const inSeg: Draft[] = [];
     while (up < urlDrafts.length && (urlDrafts[up] as Draft).anchor < e) inSeg.push(urlDrafts[up++] as Draft);
-    applyClaims(inSeg, text);
     for (const d of inSeg) readQueryToken(d);
     const hadLinks = inSeg.length > 0;
-    const linkCount = inSeg.length;
-    let lp = 0;
-
-    while (kp < candidates.length && (candidates[kp] as Candidate).start < e) {
-      const c = candidates[kp++] as Candidate;
-      const accepts = [c.row.platform, ...(c.row.tokenShared ?? [])];
-      // A token belongs to a link next to it: only the links just before and after it are asked.
-      while (lp < linkCount && (inSeg[lp] as Draft).anchor <= c.start) lp++;
-      const owners = [inSeg[lp - 1], lp < linkCount ? inSeg[lp] : undefined].filter(
-        (d): d is Draft => d !== undefined && accepts.includes(d.platform as SharePlatform),
-      );
-      if (owners.length > 0) {
-        owners.sort((a, b) => distance(a, c.start) - distance(b, c.start));
-        const owner = owners[0] as Draft;
-        if (owner.token === null) {
-          owner.token = c.value;
-          owner.tokenSpan = [c.start, c.end];
-          owner.anchor = Math.min(owner.anchor, c.start);
-          owner.anchorEnd = Math.max(owner.anchorEnd, c.end);
-        } else if (owner.token === c.value && owner.tokenSpan === null) owner.tokenSpan = [c.start, c.end];
-        continue;
+    const links = inSeg.slice();
+    /** The links just before and after `at` (by where the link itself starts). */
+    const around = (at: number): Draft[] => {
+      let lo = 0;
+      let hi = links.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (((links[mid] as Draft).urlSpan as [number, number])[0] <= at) lo = mid + 1;
+        else hi = mid;
       }
-      if (!c.strong && hadLinks) continue;
+      return [links[lo - 1], links[lo]].filter((d): d is Draft => d !== undefined);
+    };
+    const segCands: Candidate[] = [];
+    while (kp < candidates.length && (candidates[kp] as Candidate).start < e)
+      segCands.push(candidates[kp++] as Candidate);
+    // A token belongs to a link next to it. Tokens on a link's own line are matched first, so a
+    // bare token on the line above a complete share does not take that share's place.
+    const placed = new Set<Candidate>();
+    for (const pass of ['same-line', 'any-line'] as const) {
+      // Every (token, link) pair of this pass, nearest first; each link takes one token.
+      const pairs: { c: Candidate; d: Draft; dist: number }[] = [];
+      for (const c of segCands) {
+        if (placed.has(c) || c.rule.standalone) continue;
+        const accepts = [c.row.platform, ...(c.row.tokenShared ?? [])];
+        const line = lineOf(c.start);
+        for (const d of around(c.start)) {
+          if (!accepts.includes(d.platform as SharePlatform)) continue;
+          if (pass === 'same-line' && lineOf((d.urlSpan as [number, number])[0]) !== line) continue;
+          pairs.push({ c, d, dist: distance(d, c.start) });
+        }
+      }
+      pairs.sort((a, b) => a.dist - b.dist);
+      for (const { c, d } of pairs) {
+        if (placed.has(c)) continue;
+        if (d.token === null) {
+          d.token = c.value;
+          d.tokenSpan = [c.start, c.end];
+          d.anchor = Math.min(d.anchor, c.start);
+          d.anchorEnd = Math.max(d.anchorEnd, c.end);
+          placed.add(c);
+        } else if (d.token === c.value) {
+          if (d.tokenSpan === null) d.tokenSpan = [c.start, c.end];
+          placed.add(c);
+        }
+      }
+    }
+    for (const c of segCands) {
+      if (placed.has(c)) continue;
+      // A token the links did not take is a share of its own when it is delimited (or the only kind).
+      if (!c.strong && hadLinks && !c.rule.standalone) continue;
       const d = bareDraft(c.row.platform, c.start, c.end);
       d.token = c.value;
       d.tokenSpan = [c.start, c.end];
       inSeg.push(d);
     }
-    applyClaims(inSeg, text);
-
     // sharekit tokens: merge with the link next to them when it names the same target, or stand alone.
-    let sp2 = 0;
     while (tp < sk.length && (sk[tp] as ScannedToken).start < e) {
       const t = sk[tp++] as ScannedToken;
-      while (sp2 < linkCount && (inSeg[sp2] as Draft).anchor <= t.start) sp2++;
-      const same = [inSeg[sp2 - 1], sp2 < linkCount ? inSeg[sp2] : undefined].find(
-        (d): d is Draft => d !== undefined && d.kind === 'platform-share' && sameTarget(d.identity, d.url, t),
+      const same = around(t.start).find(
+        (d) => d.kind === 'platform-share' && sameTarget(d.identity, d.url, t),
       );
       const d = same ?? bareDraft(t.decoded.identity?.platform ?? null, t.start, t.end);
       d.kind = 'sharekit-token';
@@ -324,8 +369,10 @@ export function parseUnchecked(text: string): ShareMatch[] {
       if (!same) inSeg.push(d);
     }
 
-    if (inSeg.length === 0) bareLayouts(text, s, inSeg);
+    bareLayouts(text, s, inSeg);
     inSeg.sort((a, b) => a.anchor - b.anchor);
+    // A title belongs to one share: later shares look for theirs after the last title taken.
+    let titleFloor = s;
 
     for (let k = 0; k < inSeg.length; k++) {
       const d = inSeg[k] as Draft;
@@ -350,8 +397,9 @@ export function parseUnchecked(text: string): ShareMatch[] {
           }
         }
       }
+      applyClaims(d, norm.slice(ws, we));
       drafts.push(d);
-      finishDraft(d, norm, ws, we, codes);
+      titleFloor = finishDraft(d, norm, ws, we, codes, titleFloor);
     }
   }
 
@@ -394,12 +442,12 @@ function distance(d: Draft, at: number): number {
   return at < d.anchor ? d.anchor - at : at >= d.anchorEnd ? at - d.anchorEnd : 0;
 }
 
-function applyClaims(inSeg: Draft[], text: string): void {
+/** `【闲鱼】` before an m.tb.cn link makes it a Xianyu share, `【抖音商城】` a Douyin-shop share, … */
+function applyClaims(d: Draft, win: string): void {
   for (const row of SHARE_ROWS) {
-    if (!row.claims?.words.some((w) => text.includes(w))) continue;
-    for (const d of inSeg) {
-      if (d.kind === 'platform-share' && d.platform !== null && row.claims.over.includes(d.platform))
-        d.platform = row.platform;
+    if (!row.claims?.words.some((w) => win.includes(w))) continue;
+    if (d.kind === 'platform-share' && d.platform !== null && row.claims.over.includes(d.platform)) {
+      d.platform = row.platform;
     }
   }
 }
@@ -483,6 +531,22 @@ function isDelimited(norm: string, start: number, end: number): boolean {
 
 /** Shares without link or token: Douyin 2026 code-only shares, JD red packets, a bare 吱口令 marker. */
 function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
+  const taken = inSeg.map((d) => [d.anchor - s, d.anchorEnd - s] as const);
+  if (taken.length > 0) {
+    // Next to other shares only the line-prefix layouts count, on lines no share touches.
+    for (const row of SHARE_ROWS) {
+      if (!row.linePrefix) continue;
+      let lineStart = 0;
+      for (const line of text.split('\n')) {
+        const lineEnd = lineStart + line.length;
+        const free = taken.every(([a, b]) => b <= lineStart || a > lineEnd);
+        if (free && row.linePrefix.test(line))
+          inSeg.push(bareDraft(row.platform, s + lineStart, s + lineEnd));
+        lineStart = lineEnd + 1;
+      }
+    }
+    return;
+  }
   // Douyin without a link: both code shapes present (stop reading at the second one found).
   let colon = -1;
   let at = -1;
@@ -507,13 +571,15 @@ function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
   for (const row of SHARE_ROWS) {
     if (row.linePrefix) {
       let lineStart = 0;
+      let found = false;
       for (const line of text.split('\n')) {
         if (row.linePrefix.test(line)) {
           inSeg.push(bareDraft(row.platform, s + lineStart, s + lineStart + line.length));
-          return;
+          found = true;
         }
         lineStart += line.length + 1;
       }
+      if (found) return;
     }
     if (row.markerOnly) {
       const m = (row.markers ?? []).find((x) => text.includes(x));
@@ -555,7 +621,8 @@ function finishDraft(
   ws: number,
   we: number,
   codes: { start: number; value: string }[],
-): void {
+  titleFloor: number,
+): number {
   const row = d.platform === null ? null : shareRow(d.platform);
   const win = norm.slice(ws, we);
   const result: Finished = { code: null, title: null, codeWords: [] };
@@ -582,14 +649,15 @@ function finishDraft(
   if (best) result.code = [best.start, best.start + best.value.length];
   const rules = d.titleRules ?? row?.titles ?? [];
   for (const rule of rules) {
-    const t = findTitle(rule, win, ws, d, row);
+    const t = findTitle(rule, win, ws, d, row, titleFloor);
     if (t === 'none') break;
-    if (t) {
+    if (t && t[0] >= titleFloor) {
       result.title = t;
       break;
     }
   }
   finished.set(d, result);
+  return result.title ? result.title[1] : titleFloor;
 }
 
 function inside(span: [number, number] | null, at: number): boolean {
@@ -638,12 +706,13 @@ function findTitle(
   ws: number,
   d: Draft,
   row: ShareRow | null,
+  titleFloor: number,
 ): [number, number] | null | 'none' {
   const us = d.urlSpan ? d.urlSpan[0] - ws : d.anchor - ws;
   const ue = d.urlSpan ? d.urlSpan[1] - ws : d.anchorEnd - ws;
   switch (rule.kind) {
     case 'corner': {
-      const k = win.indexOf('「');
+      const k = win.indexOf('「', Math.max(0, titleFloor - ws));
       if (k < 0) return null;
       const close = win.indexOf('」', k + 1);
       let lineEnd = win.indexOf('\n', k + 1);
@@ -673,7 +742,8 @@ function findTitle(
         const k = win.indexOf(m);
         if (k >= 0 && (at < 0 || k < at)) at = k;
       }
-      if (at < 0) return null;
+      // The rebate layout lists prices above its link (or token); later ones belong to the next share.
+      if (at < 0 || at > us) return null;
       let lineStart = win.lastIndexOf('\n', at - 1) + 1;
       while (lineStart > 0) {
         const prevStart = win.lastIndexOf('\n', lineStart - 2) + 1;

@@ -37,6 +37,8 @@ export interface RunTokenRule {
    * delimiter-like neighbour when the share already has a link. Used for the shape-only Taobao rule.
    */
   readonly shapeOnly?: boolean;
+  /** A command of its own that never belongs to a link (JD 京口令). */
+  readonly standalone?: boolean;
 }
 
 /** Where a title is found, tried in the row's order; the first that finds one wins. */
@@ -140,7 +142,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     markers: ['【京东】'],
     queryTokens: [{ key: 'jkl', shape: /^@([A-Za-z0-9]{10,12})@$/ }],
     // 京口令: 14–16 characters after ￥; the closing delimiter varies.
-    runTokens: [{ min: 14, max: 16, after: ['￥', '¥'], needs: 'letter' }],
+    runTokens: [{ min: 14, max: 16, after: ['￥', '¥'], needs: 'letter', standalone: true }],
     // regex-safe: anchored, one digit then literal characters
     linePrefix: /^[0-9]:\/[^\u0000-\u007f]/,
     titles: [{ kind: 'corner' }, { kind: 'bracket', afterLink: true }],

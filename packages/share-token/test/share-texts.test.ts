@@ -321,6 +321,31 @@ describe('parseShareText pitfalls', () => {
     expect(m).toMatchObject({ platform: 'douyin', title: null });
   });
 
+  it('gives a bare token on the line above a complete share a match of its own', () => {
+    const text =
+      '₳Qw3Er4Ty5Ui₳\n【折叠收纳箱】https://m.tb.cn/h.Ab3Cd4E 点击链接，再选择浏览器咑閞；或復·制这段描述￥Zx8Cv7Bn6Mq￥后到淘♂寳♀';
+    expect(parseShareText(text).map((m) => [m.token, m.url, m.title])).toEqual([
+      ['Qw3Er4Ty5Ui', null, null],
+      ['Zx8Cv7Bn6Mq', 'https://m.tb.cn/h.Ab3Cd4E', '折叠收纳箱'],
+    ]);
+  });
+
+  it('pairs a rebate post token with the nearest link, not the link of the post above', () => {
+    const text =
+      '【保温杯】\n❥原价39?\n(Qw3Er4Ty5Ui)\n复制本条消息打开手机淘宝\n饭点到了~\nhttps://m.tb.cn/h.Ab3Cd4E\n复制这条信息，$Zx8Cv7Bn6Mq$，到【手机淘宝】即可查看';
+    expect(parseShareText(text).map((m) => [m.token, m.url])).toEqual([
+      ['Qw3Er4Ty5Ui', null],
+      ['Zx8Cv7Bn6Mq', 'https://m.tb.cn/h.Ab3Cd4E'],
+    ]);
+  });
+
+  it('does not let a 喵口令 on the line above turn the next Taobao share into Tmall', () => {
+    const text =
+      '复制整段信息，打开👉手机天猫👈，即可查看此商品:【脐橙】(未安装App点这里：http://yukhj.com/s/AbCdE?tm=0f1e2d )🔑喵口令🔑\n' +
+      '【淘宝】https://e.tb.cn/h.Ab3Cd4Ef5Gh6Ij7?tk=Kl8Mn9Op1Qr CZ1234 「台灯」';
+    expect(parseShareText(text).map((m) => m.platform)).toEqual(['tmall', 'taobao']);
+  });
+
   it('returns one share per bare token when several are pasted on their own lines', () => {
     const matches = parseShareText('￥Ab3Cd4Ef5Gh￥\n€Zx8Cv7Bn6Mq€\n(Qw3Er4Ty5Ui)');
     expect(matches.map((m) => m.token)).toEqual(['Ab3Cd4Ef5Gh', 'Zx8Cv7Bn6Mq', 'Qw3Er4Ty5Ui']);
