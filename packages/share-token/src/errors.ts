@@ -1,4 +1,8 @@
-/** Every error code `@sharekit/share-token` throws, with what it means. */
+/**
+ * Every error code `@sharekit/share-token` throws, with what it means.
+ * @example
+ * SHARE_TOKEN_ERROR_CODES.checksum_mismatch // 'the check symbols do not match and …'
+ */
 export const SHARE_TOKEN_ERROR_CODES = {
   invalid_input: 'the input is not a string (or not the expected object)',
   too_long: 'the input is longer than the size limit',
@@ -12,7 +16,11 @@ export const SHARE_TOKEN_ERROR_CODES = {
 
 export type ShareTokenErrorCode = keyof typeof SHARE_TOKEN_ERROR_CODES;
 
-/** The one error class of this package. Check `code`, not the message. */
+/**
+ * The one error class of this package. Check `code`, not the message.
+ * @example
+ * throw new ShareTokenError('invalid_token', 'decodeToken: expected …, found …');
+ */
 export class ShareTokenError extends Error {
   override readonly name = 'ShareTokenError';
   readonly code: ShareTokenErrorCode;
@@ -45,7 +53,11 @@ export function preview(input: string, max = 60): string {
     : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
 }
 
-/** The largest text `parseShareText` and `findTokens` accept: 1 MiB of UTF-16 code units. */
+/**
+ * The largest text `parseShareText` and `findTokens` accept: 1 MiB of UTF-16 code units.
+ * @example
+ * if (text.length > MAX_TEXT_LENGTH) text = text.slice(0, MAX_TEXT_LENGTH);
+ */
 export const MAX_TEXT_LENGTH = 1 << 20;
 
 /** Throws `invalid_input` / `too_long` unless `text` is a string within `max` code units. */

@@ -127,6 +127,11 @@ export const PRICE_LINE_MARKERS: readonly string[] = [
 
 const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
 
+/**
+ * The platform table: one row per platform, in the order token rules are tried.
+ * @example
+ * SHARE_ROWS.find((r) => r.platform === 'jd')?.markers // ['【京东】']
+ */
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
@@ -225,7 +230,12 @@ export const SHARE_ROWS: readonly ShareRow[] = [
 
 const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.platform, r]));
 
-/** The share row of a platform; platforms without share-text knowledge get an empty row. */
+/**
+ * The share row of a platform; platforms without share-text knowledge get a row that only reads
+ * 「」 and 【】 titles.
+ * @example
+ * shareRow('bilibili').titles[0] // { kind: 'suffixed-block', suffix: '-哔哩哔哩】' }
+ */
 export function shareRow(platform: SharePlatform): ShareRow {
   return BY_PLATFORM.get(platform) ?? { platform, titles: [{ kind: 'corner' }, { kind: 'bracket' }] };
 }

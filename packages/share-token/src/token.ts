@@ -20,7 +20,11 @@ const FUTURE_VERSIONS = ['W', 'X', 'Y', 'Z'].map((c) => ALPHABET.indexOf(c));
 const MAX_COMPACT_PAYLOAD = 24;
 /** Size symbol 30: a URL token; three symbols of payload length follow. */
 const URL_FORM = 30;
-/** Longest URL (UTF-8 bytes) a URL token carries. */
+/**
+ * Longest URL (UTF-8 bytes) a URL token carries.
+ * @example
+ * new TextEncoder().encode(url).length <= MAX_URL_BYTES // else encodeToken throws too_long
+ */
 export const MAX_URL_BYTES = 2048;
 
 /** Platform order of format version 1 (frozen: new platforms need a new version). */
