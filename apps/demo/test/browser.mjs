@@ -5,6 +5,7 @@
 // Prints one line per test and `N passed, N failed` last; exits non-zero when a test failed.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ import QRCode from 'qrcode';
 import { serve } from '../scripts/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const appDir = join(here, '..');
 const screenshotDir = join(appDir, 'screenshots');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -586,6 +588,35 @@ test('the page works from the keyboard with a visible focus ring, and every cont
       .map((el) => el.outerHTML.slice(0, 80)),
   );
   assert.deepEqual(unnamed, []);
+});
+
+/** Runs axe-core's WCAG 2.0–2.2 A and AA rules on the page as it is; returns the violations, one line each. */
+async function axe(p) {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
+  await p.evaluate(axeSource);
+  return p.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`),
+    );
+  });
+}
+
+test('axe-core finds no WCAG 2.2 A/AA violation on either side, in either language', async () => {
+  await open();
+  assert.deepEqual(await axe(page), [], 'empty page');
+  await pasteText(`${JD} https://item.taobao.com.evil.example/item.htm?id=1 javascript:alert(1)`);
+  await makePoster(JD, '马克杯', '39.9', '杯具小铺');
+  assert.deepEqual(await axe(page), [], 'results and made share, English');
+  await page.click('#lang-toggle');
+  assert.deepEqual(await axe(page), [], 'results and made share, Chinese');
+  await page.fill('#make-url', 'javascript:alert(1)');
+  await page.click('#make-form button[type="submit"]');
+  await page.waitForFunction(() => (document.getElementById('make-error')?.textContent ?? '').length > 0);
+  assert.deepEqual(await axe(page), [], 'make error shown');
+  await page.click('#lang-toggle');
 });
 
 test('every visible text has AA contrast against its background (4.5:1, large text 3:1)', async () => {
