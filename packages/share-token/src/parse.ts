@@ -799,10 +799,15 @@ function findTitle(
       return null;
     }
     case 'caption-before': {
-      if (!d.urlSpan) return null;
+      // Without a link (Douyin's 2026 code-only shares) the caption is the rest of the codes' line.
+      if (!d.urlSpan && !row?.codeToken) return null;
       const lineStart = win.lastIndexOf('\n', us - 1) + 1;
       let a = lineStart;
       let b = us;
+      if (!d.urlSpan) {
+        b = win.indexOf('\n', us);
+        if (b < 0) b = win.length;
+      }
       // `<caption>【<name>】发了一个快手作品…`: the caption ends before the author block.
       for (const stop of row?.captionStops ?? []) {
         const k = win.indexOf(stop, a);
@@ -825,6 +830,17 @@ function findTitle(
         while (wEnd < b && !isSpace(win.charCodeAt(wEnd))) wEnd++;
         if (wEnd > a && isNoiseWord(win.slice(a, wEnd))) {
           a = wEnd;
+          continue;
+        }
+        break;
+      }
+      // Codes after the caption (`… 05/13 qRx:/`) are not part of it either.
+      for (;;) {
+        while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
+        let wStart = b;
+        while (wStart > a && !isSpace(win.charCodeAt(wStart - 1))) wStart--;
+        if (wStart < b && wStart > a && isNoiseWord(win.slice(wStart, b))) {
+          b = wStart;
           continue;
         }
         break;

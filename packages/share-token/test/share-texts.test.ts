@@ -153,6 +153,11 @@ const VECTORS: readonly Vector[] = [
     },
   },
   {
+    name: 'reads a 2026 Douyin share that has codes and a caption but no link',
+    text: '6.18 K@d.Xo 04/20 qWe/: :8pm 《晚风》完整版# 晚风',
+    want: { platform: 'douyin', url: null, token: 'K@d.Xo qWe/:', title: '《晚风》完整版# 晚风' },
+  },
+  {
     name: 'reads a 2021 Douyin share whose link is glued to the garbled tail',
     text: '6.66 xYz:/ 今天的晚霞太美了  https://v.douyin.com/Rk8Jh7G/复淛佌lian接，打开Dou音搜索，直接观kan视频！',
     want: {
