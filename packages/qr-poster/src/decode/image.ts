@@ -291,7 +291,7 @@ export function flatten(image: GrayImage, radius: number): GrayImage {
   const out = new Uint8Array(image.data.length);
   for (let i = 0; i < out.length; i++) {
     const v = ((image.data[i] as number) * 160) / Math.max(8, bg.data[i] as number);
-    out[i] = v > 255 ? 255 : v;
+    out[i] = Math.min(255, v);
   }
   return { data: out, width: image.width, height: image.height };
 }
@@ -303,7 +303,7 @@ export function sharpen(image: GrayImage, radius: number, amount: number): GrayI
   for (let i = 0; i < out.length; i++) {
     const v = image.data[i] as number;
     const s = v + amount * (v - (blur.data[i] as number));
-    out[i] = s < 0 ? 0 : s > 255 ? 255 : s;
+    out[i] = Math.max(0, Math.min(255, s));
   }
   return { data: out, width: image.width, height: image.height };
 }
