@@ -77,7 +77,7 @@ if (job === 'test') {
     [
       'typecheck and tests',
       'turbo',
-      ['run', 'typecheck', 'test', '--output-logs=new-only', '--concurrency=2'],
+      ['run', 'typecheck', 'test', '--continue', '--output-logs=new-only', '--concurrency=2'],
     ],
   ];
   const failed = [];

@@ -47,7 +47,7 @@ export {
   sameTarget,
 } from '@sharekit/canonical-url';
 export { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '@sharekit/deep-link';
-export { decodeQr, renderPoster } from '@sharekit/qr-poster';
+export { configureZxing, decodeQr, renderPoster } from '@sharekit/qr-poster';
 export {
   composeShareText,
   decodeToken,

@@ -123,6 +123,16 @@ describe('resolve: safety', () => {
     expect(r.candidates.some((c) => c.safety.level === 'danger')).toBe(true);
   });
 
+  it('keeps the closing parenthesis of a javascript: call in running text, and blocks it', async () => {
+    const r = await resolve('别点 javascript:alert(1) 谢谢');
+    expect(r.candidates.map((c) => [c.raw, c.link])).toEqual([['javascript:alert(1)', null]]);
+  });
+
+  it('drops a parenthesis that closes the sentence, not the link', async () => {
+    const r = await resolve('（见 https://example.com/a)');
+    expect(r.candidates[0]?.raw).toBe('https://example.com/a');
+  });
+
   it('blocks an app wrapper whose target is javascript:', async () => {
     const r = await resolve(
       `tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&h5Url=${encodeURIComponent('javascript:alert(1)')}`,

@@ -301,7 +301,14 @@ function scanLinks(text: string): { at: number; raw: string }[] {
       if (colon <= 0 || !UNSAFE_SCHEMES.has(run.slice(0, colon).toLowerCase())) continue;
     }
     let end = run.length;
-    while (end > 0 && TRAILING_PUNCT.has(run[end - 1] as string)) end -= 1;
+    // Trailing punctuation ends the sentence, not the link — except a `)` that closes a `(` of the link.
+    let open = 0;
+    for (const ch of run) open += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+    while (end > 0 && TRAILING_PUNCT.has(run[end - 1] as string)) {
+      if (run[end - 1] === ')' && open >= 0) break;
+      if (run[end - 1] === ')') open += 1;
+      end -= 1;
+    }
     if (end > 0) found.push({ at: offset, raw: run.slice(0, end) });
   }
   return found;

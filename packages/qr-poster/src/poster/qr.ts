@@ -1,3 +1,4 @@
+/// <reference path="./qrcode-core.d.ts" />
 import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
 import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
 import { create } from 'qrcode/lib/core/qrcode.js';
