@@ -2,8 +2,6 @@
 // sharekit — the command line. Each command parses its own options; errors become one line on
 // stderr plus a hint, and an exit status a shell script can test.
 import { readFileSync } from 'node:fs';
-import { linksCommand, posterCommand, shareCommand, tokenCommand } from './commands/make.js';
-import { resolveCommand } from './commands/resolve.js';
 import { EXIT, isCliError } from './errors.js';
 import { HELP, type HelpTopic } from './help.js';
 import { type Io, processIo } from './io.js';
@@ -78,6 +76,12 @@ function usage(io: Io, message: string, hint: string | undefined, status: number
   if (hint) io.err(`${escapeControls(hint)}\n`);
   return status;
 }
+
+// `sharekit … | head`: the reader went away, which is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
 
 main(process.argv.slice(2), processIo()).then(
   (status) => {

@@ -85,30 +85,20 @@ export function makeStyle(isTty: boolean, env: Readonly<Record<string, string | 
 
 /**
  * A target that must not be opened, written so that terminals and chat apps do not turn it into a
- * link: `https://evil.example/x` → `https[:]//evil[.]example/x`, `javascript:` → `javascript[:]`.
- * Control characters are shown as `\uXXXX` so they cannot move the cursor.
+ * link: every `://` becomes `[:]//`, every dot `[.]`, a scheme without `//` gets `[:]`
+ * (`javascript[:]alert(1)`), and control characters are shown as `\uXXXX`.
  * @example
+ * defang('https://evil.example/x') // 'https[:]//evil[.]example/x'
  * defang('javascript:alert(1)') // 'javascript[:]alert(1)'
  */
 export function defang(raw: string): string {
-  const visible = escapeControls(raw);
-  const colon = visible.indexOf(':');
-  if (colon < 0) return visible.replaceAll('.', '[.]');
-  const scheme = visible.slice(0, colon);
-  let rest = visible.slice(colon + 1);
-  if (rest.startsWith('//')) {
-    const end = findAuthorityEnd(rest);
-    rest = `//${rest.slice(2, end).replaceAll('.', '[.]').replaceAll('@', '[@]')}${rest.slice(end)}`;
+  let text = escapeControls(raw).replaceAll('.', '[.]').replaceAll('://', '[:]//');
+  const colon = text.indexOf(':');
+  // A leading scheme such as `javascript:` or `data:` (letters, digits, + and - before the colon).
+  if (colon > 0 && text[colon - 1] !== '[' && /^[a-z][a-z0-9+-]{0,31}$/i.test(text.slice(0, colon))) {
+    text = `${text.slice(0, colon)}[:]${text.slice(colon + 1)}`;
   }
-  return `${scheme}[:]${rest}`;
-}
-
-function findAuthorityEnd(rest: string): number {
-  for (let i = 2; i < rest.length; i++) {
-    const ch = rest[i];
-    if (ch === '/' || ch === '?' || ch === '#' || ch === '\\') return i;
-  }
-  return rest.length;
+  return text;
 }
 
 /**

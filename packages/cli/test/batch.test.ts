@@ -244,3 +244,30 @@ describe('sharekit resolve --batch over a directory of images', () => {
     for (const l of lines) expect(l.link).toBe(expectedLink(l.file as string));
   });
 });
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!hasScript)('the batch progress bar', () => {
+  it('is drawn on stderr when it is a terminal, and erased at the end', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.txt');
+    writeFileSync(
+      input,
+      `${Array.from({ length: 400 }, (_, i) => `https://item.jd.com/${100000 + i}.html`).join('\n')}\n`,
+    );
+    const out = join(dir, 'out.jsonl');
+    // `script` runs the command on a pseudo-terminal, as a person at a terminal would.
+    const command = [process.execPath, BIN, 'resolve', '--batch', input, '-o', out]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const r = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      env: BASE_ENV,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('400/400 100%');
+    expect(r.stdout).toContain('\r\u001b[K');
+    expect(r.stdout).toMatch(/resolved 400 inputs in [\d.]+ s \(400 ok\)/);
+    expect(jsonLines(readFileSync(out, 'utf8'))).toHaveLength(400);
+  });
+});

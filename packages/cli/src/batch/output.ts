@@ -127,8 +127,10 @@ export interface LineSink {
 }
 
 /**
- * A sink appending to `path` (created if missing, truncated with `truncate`). Every line is one
- * `write` of the whole line; `sync` runs at most every `syncEveryMs` unless called directly.
+ * A sink appending to `path` (created if missing, truncated with `truncate`). Lines are gathered and
+ * written as whole lines, many per `write`, at least every `syncEveryMs` (then fsynced) and whenever
+ * 64 KiB are pending; a line still in memory when the process dies was never counted, and is redone
+ * by `--resume`.
  * @example
  * const sink = openFileSink('out.jsonl', { truncate: false })
  */
@@ -144,24 +146,31 @@ export function openFileSink(
   }
   const every = options.syncEveryMs ?? 250;
   let lastSync = Date.now();
+  let pending = '';
   let dirty = false;
+  const flush = (): void => {
+    if (pending === '') return;
+    const bytes = Buffer.from(pending, 'utf8');
+    pending = '';
+    let at = 0;
+    try {
+      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (error) {
+      throw new CliError('output', `cannot write ${path}: ${(error as Error).message}`);
+    }
+    dirty = true;
+  };
   const sync = (): void => {
-    if (!dirty) return;
-    fsyncSync(fd);
+    flush();
+    if (dirty) fsyncSync(fd);
     dirty = false;
     lastSync = Date.now();
   };
   return {
     write(line) {
-      const bytes = Buffer.from(`${line}\n`, 'utf8');
-      let at = 0;
-      try {
-        while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-      } catch (error) {
-        throw new CliError('output', `cannot write ${path}: ${(error as Error).message}`);
-      }
-      dirty = true;
+      pending += `${line}\n`;
       if (Date.now() - lastSync >= every) sync();
+      else if (pending.length >= 1 << 16) flush();
     },
     sync,
     close() {

@@ -180,7 +180,9 @@ export async function runBatch(options: BatchOptions): Promise<number> {
 
   // Results arrive out of order (threads, network); they wait here until every earlier one is written.
   const ready = new Map<number, { line: string; status: LineStatus }>();
-  const window = pool ? pool.size * 4 : options.resolveOptions.fetch ? 16 : 64;
+  // In flight at once: enough to keep every thread busy, or to overlap network waits; offline text is
+  // CPU-bound on this thread, where interleaving many resolutions only costs (measured: 64 → 1 was ~1.4× faster).
+  const window = pool ? pool.size * 4 : options.resolveOptions.fetch ? 16 : 1;
   let next = 0;
   let inFlight = 0;
   try {

@@ -1,0 +1,140 @@
+// pnpm bench — batch throughput of `sharekit resolve --batch`:
+//   1. lines/s on 10,000 mixed text inputs (share texts, URLs, tokens, app links, garbage), against a
+//      plain loop of resolve() over the same inputs (what the batch machinery costs on top);
+//   2. posters/s decoding 200 poster PNGs on 1 and on 2 worker threads, and the speed-up.
+// Medians of repeated runs; inputs are generated (seeded) before any timing.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolve } from '@sharekit/resolver';
+import { renderPosterPng } from '@sharekit/resolver/node';
+import { runBatch } from '../src/batch/run.js';
+import { mixedInputs, rng, URLS } from './inputs.js';
+
+const TEXT_INPUTS = 10_000;
+const POSTERS = 200;
+const TEXT_RUNS = 5;
+const POSTER_RUNS = 3;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+async function timeBatch(input: string, out: string, workers: number): Promise<number> {
+  const t0 = performance.now();
+  await runBatch({
+    input,
+    output: out,
+    resume: false,
+    force: true,
+    workers,
+    progress: false,
+    resolveOptions: { fetch: false },
+  });
+  return (performance.now() - t0) / 1000;
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+// `pnpm bench -- text` or `pnpm bench -- posters` runs one part.
+const only = process.argv[2];
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sharekit-cli-bench-'));
+  try {
+    console.log(
+      `sharekit CLI bench — node ${process.version}, ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores, load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+
+    if (only !== 'posters') await textBench(dir);
+    if (only !== 'text') await posterBench(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function textBench(dir: string): Promise<void> {
+  // 1. text lines
+  const inputs = mixedInputs(TEXT_INPUTS);
+  const textFile = join(dir, 'mixed.txt');
+  writeFileSync(textFile, `${inputs.join('\n')}\n`);
+  const out = join(dir, 'out.jsonl');
+  await timeBatch(textFile, out, 1); // warm-up (JIT, lazy tables)
+  const lineCount = readFileSync(out, 'utf8').split('\n').length - 1;
+  const batchTimes: number[] = [];
+  const loopTimes: number[] = [];
+  for (let r = 0; r < TEXT_RUNS; r++) {
+    // Alternate which goes first, so neither always runs on a warmer heap.
+    const batch = async (): Promise<void> => {
+      batchTimes.push(await timeBatch(textFile, out, 1));
+    };
+    const loop = async (): Promise<void> => {
+      const t0 = performance.now();
+      for (const text of inputs) JSON.stringify(await resolve(text));
+      loopTimes.push((performance.now() - t0) / 1000);
+    };
+    if (r % 2 === 0) {
+      await batch();
+      await loop();
+    } else {
+      await loop();
+      await batch();
+    }
+  }
+  const batchRate = lineCount / median(batchTimes);
+  const loopRate = inputs.length / median(loopTimes);
+  console.log(
+    `\n${fmt(lineCount)} mixed text inputs (share texts, URLs, tokens, app links, garbage), median of ${TEXT_RUNS} runs:`,
+  );
+  console.log(`  resolve --batch (read, resolve, write JSONL, fsync)  ${fmt(batchRate).padStart(8)} lines/s`);
+  console.log(`  plain loop: resolve() + JSON.stringify               ${fmt(loopRate).padStart(8)} lines/s`);
+  console.log(
+    `  batch / plain loop                                   ${(batchRate / loopRate).toFixed(2).padStart(8)}×`,
+  );
+}
+
+async function posterBench(dir: string): Promise<void> {
+  const out = join(dir, 'out.jsonl');
+  // 2. poster PNGs
+  const posterDir = join(dir, 'posters');
+  mkdirSync(posterDir);
+  const random = rng(7);
+  const t0 = performance.now();
+  for (let i = 0; i < POSTERS; i++) {
+    const target = URLS[i % 10] as string;
+    const png = await renderPosterPng({
+      target,
+      title: `商品 ${i} 夏季新款 纯棉短袖`,
+      price: (10 + random() * 990).toFixed(2),
+      ...(i % 3 === 0 ? { originalPrice: 1999 } : {}),
+      size: i % 4 === 0 ? 'square' : 'moments',
+    });
+    writeFileSync(join(posterDir, `${String(i).padStart(3, '0')}.png`), png);
+  }
+  console.log(
+    `\n${POSTERS} posters rendered in ${((performance.now() - t0) / 1000).toFixed(1)} s (not timed below)`,
+  );
+  await timeBatch(posterDir, out, 1); // warm-up (page cache)
+  const decoded = readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { status: string });
+  const times: Record<number, number[]> = { 1: [], 2: [] };
+  for (let r = 0; r < POSTER_RUNS; r++) {
+    for (const workers of [1, 2]) times[workers]?.push(await timeBatch(posterDir, out, workers));
+  }
+  const rate1 = POSTERS / median(times[1] ?? []);
+  const rate2 = POSTERS / median(times[2] ?? []);
+  console.log(
+    `decoding ${POSTERS} poster PNGs with resolve --batch <dir>, median of ${POSTER_RUNS} runs (${decoded.filter((d) => d.status === 'ok').length}/${POSTERS} read back):`,
+  );
+  console.log(`  1 worker   ${rate1.toFixed(1).padStart(7)} posters/s`);
+  console.log(`  2 workers  ${rate2.toFixed(1).padStart(7)} posters/s`);
+  console.log(`  speed-up   ${(rate2 / rate1).toFixed(2).padStart(7)}×`);
+}
+
+await main();
