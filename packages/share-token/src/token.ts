@@ -381,7 +381,7 @@ function isIdentity(x: unknown): x is LinkIdentity {
 /**
  * Writes a sharekit token for a platform identity or any http(s) URL of up to 2 KB.
  *
- * An identity whose `url` is its canonical URL gives a compact token (17–30 characters: version,
+ * An identity whose `url` is its canonical URL gives a compact token (15–30 characters: version,
  * size, platform + kind + id, five check symbols); anything else gives a URL token carrying the
  * exact URL, DEFLATE-compressed. Tokens use 31 symbols (2–9 and A–Z without I, L, O).
  *
@@ -389,7 +389,7 @@ function isIdentity(x: unknown): x is LinkIdentity {
  *   without an id), `too_long` (URL over 2048 bytes), `invalid_option`.
  * @example
  * encodeToken({ platform: 'taobao', kind: 'item', id: '675330231400', url: 'https://item.taobao.com/item.htm?id=675330231400' })
- * // → 'V9…' (17 characters)
+ * // → 'VBKWACN9Y7X23733K'
  * encodeToken('https://example.com/spring-sale?ref=poster') // → a URL token
  */
 export function encodeToken(target: LinkIdentity | string, options: EncodeTokenOptions = {}): string {
@@ -506,7 +506,7 @@ function isSeparator(code: number): boolean {
  *   (not shaped like a token), `unsupported_version`, `checksum_mismatch`, `invalid_payload`.
  * @example
  * decodeToken(encodeToken('https://example.com/a')).url // 'https://example.com/a'
- * decodeToken('ｖ９…') // full-width and lower case are fine
+ * decodeToken('ｖｂｋｗａｃｎ９ｙ７ｘ２３７３３ｋ').identity?.id // '675330231400' (full-width, lower case)
  */
 export function decodeToken(token: string): DecodedToken {
   checkText(token, 1 << 16, 'decodeToken');
@@ -596,7 +596,7 @@ export interface FindTokensOptions {
  *
  * @throws ShareTokenError `invalid_input` (not a string), `too_long` (over 1 MiB).
  * @example
- * findTokens('复制 ¥V9…¥ 打开') // → [{ token: 'V9…', identity: {…}, span: [4, 21], … }]
+ * findTokens('复制VBKWACN9Y7X23733K打开') // → [{ token: 'VBKWACN9Y7X23733K', identity: {…}, span: [2, 19], … }]
  */
 export function findTokens(text: string, options: FindTokensOptions = {}): TokenMatch[] {
   checkText(text, MAX_TEXT_LENGTH, 'findTokens');
