@@ -1,4 +1,4 @@
-// pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders jsQR,zxing-wasm,ours] [--verbose]
+// pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders jsQR,zxing-wasm,ours] [--budget X] [--verbose]
 //
 // Reads a QR corpus and prints, side by side from one run: plain jsQR, plain zxing-wasm and our decodeQr —
 // codes read, wrong texts, median and p95 ms per image — plus a per-category table.
@@ -43,6 +43,8 @@ if (dir === undefined) {
 const limit = Number(flag('--limit') ?? Number.POSITIVE_INFINITY);
 const only = flag('--only');
 const verbose = args.includes('--verbose');
+// --budget X runs ours with escalationBudget X instead of the default.
+const budget = flag('--budget') === undefined ? undefined : Number(flag('--budget'));
 // --decoders zxing-wasm,ours skips the slow plain jsQR while iterating on the strategy.
 const DECODERS = ALL_DECODERS.filter((d) => (flag('--decoders')?.split(',') ?? ALL_DECODERS).includes(d));
 
@@ -120,7 +122,7 @@ async function runDecoder(name: DecoderName, img: RgbaImage): Promise<Found[]> {
         4,
     }));
   }
-  const codes = await decodeQr(img);
+  const codes = await decodeQr(img, budget === undefined ? {} : { escalationBudget: budget });
   return codes.map((c) => ({
     text: c.text,
     cx: (c.corners.topLeft.x + c.corners.topRight.x + c.corners.bottomLeft.x + c.corners.bottomRight.x) / 4,

@@ -187,6 +187,12 @@ function scaled(g: GrayImage, side: number): { img: GrayImage; s: number } {
   return s < 1 ? { img: resize(g, s), s } : { img: g, s: 1 };
 }
 
+/** Extra pixel allowance added to every image's escalation budget (a 245×245 image's worth of jsQR work). */
+const TINY_ALLOWANCE = 200_000;
+
+/** Images up to this many pixels (about 316×316) get a whole-image jsQR pass early in escalation. */
+const TINY_IMAGE = 100_000;
+
 /** Relative cost of jsQR per pixel against zxing's (measured on boofcv-dev: jsQR is several times slower). */
 const JSQR_COST = 5;
 
@@ -199,7 +205,7 @@ const JSQR_COST = 5;
  * count — so it is deterministic and its cost scales with the first pass's. Steps, most productive per pixel first
  * (measured on boofcv-dev with scripts/qr-passes.ts and scripts/qr-simulate.ts):
  * - something decoded, something located but not: flat-field correction at 1600 px (uneven light);
- * - nothing decoded: global threshold at 1600 px, flat-field at 1600 and 1000 px, crop retries around located
+ * - nothing decoded: global threshold at 1600 px, jsQR when the image is tiny, flat-field at 1600 and 1000 px, crop retries around located
  *   codes (300 and 600 px, local then global threshold), global threshold at 640 px, flat-field at 640 px,
  *   Otsu binarisation, 2× upscale of small images, jsQR on the crops and on the whole image.
  * Rotation and inversion are tried inside the engines (zxing's tryRotate/tryInvert, jsQR's inversionAttempts).
@@ -224,7 +230,8 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   }
   if (done()) return collector.settled();
 
-  const budget = settings.escalationBudget * image.width * image.height;
+  // The fixed allowance lets tiny images (a few hundred pixels a side) try jsQR, which reads some that zxing cannot.
+  const budget = settings.escalationBudget * (image.width * image.height + TINY_ALLOWANCE);
   let spent = 0;
   const onGray = (engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints) => {
     spent += g.width * g.height * (engine.name === 'jsqr' ? JSQR_COST : 1);
@@ -286,6 +293,9 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
       steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
     } else {
       steps.push(atSide(zxing, WORK_SIDE, asIs, { binarizer: 'global' }));
+      if (jsqr !== undefined && work.width * work.height <= TINY_IMAGE) {
+        steps.push(atSide(jsqr, WORK_SIDE, asIs, {}));
+      }
       steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
       steps.push(atSide(zxing, 1000, flat(16), { downscale: false }));
       steps.push(cropRetries(zxing));

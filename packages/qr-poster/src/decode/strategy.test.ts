@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineResult, QrEngine } from './engines/types.js';
+import { runStrategy, type StrategySettings } from './strategy.js';
+import type { QrCorners, QrEngineName, RgbaImage } from './types.js';
+
+const image: RgbaImage = { data: new Uint8ClampedArray(200 * 100 * 4).fill(255), width: 200, height: 100 };
+
+function square(x: number, y: number, size: number): QrCorners {
+  return {
+    topLeft: { x, y },
+    topRight: { x: x + size, y },
+    bottomRight: { x: x + size, y: y + size },
+    bottomLeft: { x, y: y + size },
+  };
+}
+
+/** An engine that answers its calls from a script, one result per call (then nothing). */
+function scripted(name: QrEngineName, results: EngineResult[]): QrEngine & { calls: number } {
+  const engine = {
+    name,
+    calls: 0,
+    async read(): Promise<EngineResult> {
+      const r = results[engine.calls] ?? { hits: [], misses: [] };
+      engine.calls++;
+      return r;
+    },
+  };
+  return engine;
+}
+
+const hit = (text: string, corners: QrCorners) => ({
+  bytes: new TextEncoder().encode(text),
+  decoded: { text, charset: 'ascii' as const },
+  corners,
+});
+
+const settings = (engines: QrEngine[], over: Partial<StrategySettings> = {}): StrategySettings => ({
+  engines,
+  effort: 'thorough',
+  charset: 'auto',
+  escalationBudget: Number.POSITIVE_INFINITY,
+  ...over,
+});
+
+describe('runStrategy', () => {
+  it('stops after the cheap pass when it decoded codes and located nothing else', async () => {
+    const zxing = scripted('zxing', [{ hits: [hit('a', square(10, 10, 50))], misses: [] }]);
+    const jsqr = scripted('jsqr', []);
+    const codes = await runStrategy(image, settings([zxing, jsqr]));
+    expect(codes.map((c) => c.text)).toEqual(['a']);
+    expect(zxing.calls + jsqr.calls).toBe(1);
+  });
+
+  it('returns a code found by several passes once', async () => {
+    // The cheap pass decodes nothing but locates two codes; later whole-image passes read them, one twice.
+    const zxing = scripted('zxing', [
+      { hits: [], misses: [square(10, 10, 50), square(120, 10, 50)] },
+      { hits: [hit('a', square(12, 11, 50))], misses: [] },
+      { hits: [hit('b', square(121, 12, 48)), hit('a', square(11, 10, 50))], misses: [] },
+    ]);
+    const codes = await runStrategy(image, settings([zxing]));
+    expect(codes.map((c) => c.text).sort()).toEqual(['a', 'b']);
+  });
+
+  it('leaves out a region that two passes read with different texts', async () => {
+    // zxing locates two codes and decodes neither; jsQR's whole-image passes (1st and 3rd call; the 2nd is a
+    // crop retry) read the same square with different texts: no guess comes back for it.
+    const zxing = scripted('zxing', [{ hits: [], misses: [square(10, 10, 50), square(120, 10, 50)] }]);
+    const jsqr = scripted('jsqr', [
+      { hits: [hit('first', square(10, 10, 50))], misses: [] },
+      { hits: [], misses: [] },
+      { hits: [hit('second', square(12, 12, 48))], misses: [] },
+    ]);
+    const codes = await runStrategy(image, settings([zxing, jsqr]));
+    expect(jsqr.calls).toBeGreaterThanOrEqual(3);
+    expect(codes.map((c) => c.text)).not.toContain('first');
+    expect(codes.map((c) => c.text)).not.toContain('second');
+  });
+
+  it('leaves out a code whose text an engine could not decide', async () => {
+    const undecided = { bytes: Uint8Array.from([0xd6, 0xd0]), decoded: null, corners: square(10, 10, 50) };
+    const zxing = scripted('zxing', [{ hits: [undecided], misses: [] }]);
+    expect(await runStrategy(image, settings([zxing]))).toEqual([]);
+  });
+
+  it('does no escalation work with a zero budget beyond the cheap pass', async () => {
+    const zxing = scripted('zxing', [{ hits: [], misses: [square(10, 10, 50)] }]);
+    const jsqr = scripted('jsqr', []);
+    await runStrategy(image, settings([zxing, jsqr], { escalationBudget: 0 }));
+    expect(zxing.calls + jsqr.calls).toBe(1);
+  });
+
+  it('tries the other engine in fast mode only when the first found nothing', async () => {
+    const zxing = scripted('zxing', [{ hits: [], misses: [] }]);
+    const jsqr = scripted('jsqr', [{ hits: [hit('j', square(10, 10, 50))], misses: [] }]);
+    const codes = await runStrategy(image, settings([zxing, jsqr], { effort: 'fast' }));
+    expect(codes.map((c) => [c.text, c.engine])).toEqual([['j', 'jsqr']]);
+  });
+});
