@@ -119,7 +119,11 @@ describe('decodeQr on rendered codes', () => {
 
   it('takes a Uint8Array as RGBA data as well as a Uint8ClampedArray', async () => {
     const img = render('plain bytes', 4);
-    const codes = await decodeQr({ data: new Uint8Array(img.data.buffer), width: img.width, height: img.height });
+    const codes = await decodeQr({
+      data: new Uint8Array(img.data.buffer),
+      width: img.width,
+      height: img.height,
+    });
     expect(codes.map((c) => c.text)).toEqual(['plain bytes']);
   });
 
