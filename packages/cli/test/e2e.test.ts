@@ -2,6 +2,7 @@
 // exit statuses, stdin, help and usage errors.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodeToken } from '@sharekit/resolver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, sharekit, tempDir } from './helpers.js';
 
@@ -272,11 +273,27 @@ describe('sharekit token', () => {
     expect(sharekit(['token', 'frob', TAOBAO]).status).toBe(2);
   });
 
-  it('refuses to make a token for a javascript: URL', () => {
-    const r = sharekit(['token', 'encode', 'javascript:alert(1)']);
-    expect([1, 2]).toContain(r.status);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n')[0]).toMatch(/^sharekit: /);
+  it('refuses to make a token for a javascript: URL or a look-alike host, with status 1', () => {
+    for (const target of ['javascript:alert(1)', 'https://item.taobao.com.evil.example/item.htm?id=1']) {
+      const r = sharekit(['token', 'encode', '--form', 'url', target]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^sharekit: refusing an unsafe target: .*\((unsafe-scheme|lookalike-host)\)\n$/,
+      );
+    }
+  });
+
+  it('prints a token that carries a look-alike URL defanged under a warning, never as a link, with status 1', () => {
+    const token = encodeToken('https://item.taobao.com.evil.example/item.htm?id=1');
+    const r = sharekit(['token', 'decode', token]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('DANGER');
+    expect(r.stdout).toContain('https[:]//item[.]taobao[.]com[.]evil[.]example/');
+    expect(r.stdout).not.toContain('https://item.taobao.com.evil');
+    const json = JSON.parse(sharekit(['token', 'decode', '--json', token]).stdout);
+    expect(json.link).toBeNull();
+    expect(json.safety.level).toBe('danger');
   });
 });
 
@@ -298,10 +315,19 @@ describe('sharekit share', () => {
     expect(json.text).toContain(json.token);
   });
 
-  it('needs a --title, with status 2', () => {
+  it('needs a --title, with status 2, and refuses a javascript: target with status 1', () => {
     const r = sharekit(['share', JD]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('missing --title');
+    const unsafe = sharekit(['share', 'javascript:alert(1)', '--title', 'x']);
+    expect(unsafe.status).toBe(1);
+    expect(unsafe.stdout).toBe('');
+  });
+
+  it('warns on stderr about a target that deserves caution, and still composes it', () => {
+    const r = sharekit(['share', 'https://user:pw@item.jd.com/100012043978.html', '--title', 'x']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('(credentials)');
   });
 });
 
@@ -319,7 +345,7 @@ describe('sharekit links', () => {
 
   it('refuses an unsafe target with status 1 and a bad option value with status 2', () => {
     const unsafe = sharekit(['links', 'javascript:alert(1)']);
-    expect([1, 2]).toContain(unsafe.status);
+    expect(unsafe.status).toBe(1);
     expect(unsafe.stdout).toBe('');
     expect(sharekit(['links', TAOBAO, '--os', 'symbian']).status).toBe(2);
   });

@@ -1,20 +1,22 @@
 // The make side: tokens, share texts, posters and app links for a target URL.
 import { writeFileSync } from 'node:fs';
 import {
+  type Candidate,
   composeShareText,
   decodeToken,
   encodeToken,
   identify,
   type LinkIdentity,
+  resolve,
   toAppLinks,
 } from '@sharekit/resolver';
 import { choiceOption, flag, parseCommandArgs, stringOption } from '../args.js';
 import { CliError, EXIT, libraryErrorCode } from '../errors.js';
 import { table } from '../format.js';
 import { HELP } from '../help.js';
-import { pickLang, t } from '../i18n.js';
+import { type Lang, pickLang, t } from '../i18n.js';
 import type { Io } from '../io.js';
-import { escapeControls, makeStyle } from '../text.js';
+import { defang, escapeControls, makeStyle } from '../text.js';
 
 /**
  * Turns an error of a codec (bad target, unsafe target) into a CLI error: an unsafe target is a
@@ -27,6 +29,41 @@ function codecError(command: string, error: unknown): never {
   if (code.startsWith('unsafe'))
     throw new CliError('refused', `refusing an unsafe target: ${message}`, undefined, { cause: error });
   throw new CliError('usage', message, `see: sharekit ${command} --help`, { cause: error });
+}
+
+/**
+ * The first dangerous target the resolver finds in `url` (a javascript:/data:/file: URL, a look-alike
+ * or mixed-script host, credentials in the URL …), or `null`. Nothing is made for such a target.
+ */
+async function dangerIn(url: string): Promise<Candidate | null> {
+  const resolution = await resolve(url);
+  return resolution.candidates.find((c) => c.safety.level === 'danger') ?? null;
+}
+
+function refusal(candidate: Candidate, lang: Lang): CliError {
+  const reasons = candidate.safety.reasons
+    .filter((r) => r.level === 'danger')
+    .map((r) => `${lang === 'zh' ? r.messageZh : r.message} (${r.code})`);
+  return new CliError(
+    'refused',
+    `refusing an unsafe target: ${reasons.join('; ') || candidate.safety.level}`,
+  );
+}
+
+/**
+ * Refuses a dangerous target with status 1 before anything is made for it; says on stderr why a
+ * target deserves caution (plain http, an IP address, credentials in the URL …).
+ */
+async function refuseDanger(url: string, lang: Lang, io: Io): Promise<void> {
+  const resolution = await resolve(url);
+  const danger = resolution.candidates.find((c) => c.safety.level === 'danger');
+  if (danger) throw refusal(danger, lang);
+  for (const c of resolution.candidates) {
+    for (const r of c.safety.reasons) {
+      if (r.level === 'caution')
+        io.err(`sharekit: caution: ${lang === 'zh' ? r.messageZh : r.message} (${r.code})\n`);
+    }
+  }
 }
 
 function oneUrl(command: string, positionals: readonly string[], what = '<url>'): string {
@@ -75,6 +112,7 @@ export async function tokenCommand(argv: readonly string[], io: Io): Promise<num
   const [verb, ...rest] = positionals;
   if (verb === 'encode') {
     const url = oneUrl('token encode', rest);
+    await refuseDanger(url, lang, io);
     const form = choiceOption(values, 'form', 'token', ['auto', 'compact', 'url'] as const) ?? 'auto';
     let token: string;
     try {
@@ -100,6 +138,29 @@ export async function tokenCommand(argv: readonly string[], io: Io): Promise<num
     } catch (error) {
       if (libraryErrorCode(error) === null) throw error;
       io.err(`sharekit: not a valid sharekit token: ${(error as Error).message}\n`);
+      return EXIT.notFound;
+    }
+    // A URL token can carry any URL: judge it like any other link before printing it as one.
+    const danger = await dangerIn(decoded.url);
+    if (danger) {
+      if (flag(values, 'json')) {
+        io.out(
+          `${JSON.stringify({ link: null, raw: decoded.url, safety: danger.safety, corrected: decoded.corrected, form: decoded.form, token: decoded.token }, null, 2)}\n`,
+        );
+      } else {
+        const style = makeStyle(io.stdoutIsTty, io.env);
+        io.out(`${style.red(style.bold(`⚠ ${t(lang, 'dangerBanner')}`))}\n`);
+        io.out(
+          `${table(
+            [
+              [t(lang, 'target'), style.red(defang(decoded.url))],
+              [t(lang, 'token'), decoded.token],
+            ],
+            style,
+          ).join('\n')}\n`,
+        );
+        io.err(`sharekit: ${refusal(danger, lang).message}\n`);
+      }
       return EXIT.notFound;
     }
     if (flag(values, 'json')) {
@@ -138,12 +199,14 @@ export async function shareCommand(argv: readonly string[], io: Io): Promise<num
     return EXIT.ok;
   }
   const url = oneUrl('share', positionals);
+  const lang = pickLang(values, 'share', io.env);
   const title = stringOption(values, 'title');
   if (title === undefined)
     throw new CliError('usage', 'missing --title', `sharekit share '${url}' --title '…'`);
   const locale = choiceOption(values, 'locale', 'share', ['zh', 'en'] as const);
   const brand = stringOption(values, 'brand');
   const template = stringOption(values, 'template');
+  await refuseDanger(url, lang, io);
   let text: string;
   try {
     text = composeShareText({
@@ -208,6 +271,7 @@ export async function posterCommand(argv: readonly string[], io: Io): Promise<nu
     );
   }
   const size = choiceOption(values, 'size', 'poster', ['moments', 'square', 'print'] as const);
+  await refuseDanger(url, pickLang(values, 'poster', io.env), io);
   const brand = stringOption(values, 'brand');
   let png: Uint8Array;
   try {
@@ -248,6 +312,7 @@ export async function linksCommand(argv: readonly string[], io: Io): Promise<num
     return EXIT.ok;
   }
   const url = oneUrl('links', positionals);
+  await refuseDanger(url, pickLang(values, 'links', io.env), io);
   const os = choiceOption(values, 'os', 'links', ['android', 'ios'] as const);
   const wrapIn = (stringOption(values, 'wrap-in') ?? '')
     .split(',')
