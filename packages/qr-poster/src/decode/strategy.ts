@@ -190,6 +190,9 @@ function scaled(g: GrayImage, side: number): { img: GrayImage; s: number } {
 /** Extra pixel allowance added to every image's escalation budget (a 245×245 image's worth of jsQR work). */
 const TINY_ALLOWANCE = 200_000;
 
+/** Images from this many pixels on also get crop retries when some codes were decoded and others not. */
+const LARGE_IMAGE = 4_000_000;
+
 /** Images up to this many pixels (about 316×316) get a whole-image jsQR pass early in escalation. */
 const TINY_IMAGE = 100_000;
 
@@ -204,9 +207,11 @@ const JSQR_COST = 5;
  * It is bounded by a work budget counted in pixels fed to the engines — `escalationBudget` × the input's pixel
  * count — so it is deterministic and its cost scales with the first pass's. Steps, most productive per pixel first
  * (measured on boofcv-dev with scripts/qr-passes.ts and scripts/qr-simulate.ts):
- * - something decoded, something located but not: flat-field correction at 1600 px (uneven light);
- * - nothing decoded: global threshold at 1600 px, jsQR when the image is tiny, flat-field at 1600 and 1000 px, crop retries around located
- *   codes (300 and 600 px, local then global threshold), global threshold at 640 px, flat-field at 640 px,
+ * - something decoded, something located but not: flat-field correction at 1600 px (uneven light), and on
+ *   photos of 4 MP and more crop retries around the located codes;
+ * - nothing decoded: global threshold at 1600 px, jsQR when the image is tiny, flat-field at 1600 and 1000 px,
+ *   crop retries around located codes (flat-field at 600 px, then a global threshold at 450 px; jsQR at 300 px),
+ *   global threshold at 640 px, flat-field at 640 px,
  *   Otsu binarisation, 2× upscale of small images, jsQR on the crops and on the whole image.
  * Rotation and inversion are tried inside the engines (zxing's tryRotate/tryInvert, jsQR's inversionAttempts).
  */
@@ -247,22 +252,31 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
       .slice(0, MAX_CROPS);
     for (const { b } of open) {
       if (spent >= budget) return;
-      const pad = Math.max(b.width, b.height) * 0.6;
+      const pad = Math.max(b.width, b.height) * 0.3;
       const { image: cut, rect } = cropToGray(image, {
         x: b.x - pad,
         y: b.y - pad,
         width: b.width + 2 * pad,
         height: b.height + 2 * pad,
       });
-      for (const side of engine.name === 'zxing' ? [300, 600] : [500]) {
-        const s = side / Math.max(cut.width, cut.height);
-        const img = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
+      // Measured on boofcv-dev (scripts/qr-crops.ts): flat-field at 600 px with the local threshold reads the
+      // most located-but-undecoded codes, then the plain crop at 450 px with a global threshold.
+      const variants: Array<{ side: number; flat: boolean; hints: ReadHints }> =
+        engine.name === 'zxing'
+          ? [
+              { side: 600, flat: true, hints: { downscale: false } },
+              { side: 450, flat: false, hints: { downscale: false, binarizer: 'global' } },
+            ]
+          : [{ side: 300, flat: false, hints: {} }];
+      for (const v of variants) {
+        const s = v.side / Math.max(cut.width, cut.height);
+        const sized = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
+        const img = v.flat
+          ? flatten(sized, Math.max(3, Math.round(Math.max(sized.width, sized.height) / 8)))
+          : sized;
         const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
         const before = collector.regionCount;
-        await onGray(engine, img, map, { downscale: false });
-        if (engine.name === 'zxing' && collector.regionCount === before) {
-          await onGray(engine, img, map, { downscale: false, binarizer: 'global' });
-        }
+        await onGray(engine, img, map, v.hints);
         if (collector.regionCount > before) break;
       }
     }
@@ -291,6 +305,8 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   if (zxing !== undefined) {
     if (partial) {
       steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
+      // On photos this large a crop costs a few percent of the first pass: retry the located codes too.
+      if (image.width * image.height >= LARGE_IMAGE) steps.push(cropRetries(zxing));
     } else {
       steps.push(atSide(zxing, WORK_SIDE, asIs, { binarizer: 'global' }));
       if (jsqr !== undefined && work.width * work.height <= TINY_IMAGE) {

@@ -74,8 +74,9 @@ export interface DecodeOptions {
   /**
    * How much work escalation may do after the cheap pass, as a multiple of the image's pixel count (pixels fed
    * to the engines; jsQR pixels count 5×). Deterministic: the same image gives the same result on any machine.
-   * The default keeps the median time per photo near 1.5× plain zxing-wasm's; `Infinity` tries every step.
-   * @default 1.5
+   * The default keeps the median time per photo under 1.5× plain zxing-wasm's (boofcv-dev: 1.2–1.4×);
+   * `Infinity` tries every step.
+   * @default 0.75
    */
   readonly escalationBudget?: number;
   /**
