@@ -1,5 +1,6 @@
 // End-to-end over the built bin (dist/cli.js, built by the global setup): every command, --json,
 // exit statuses, stdin, help and usage errors.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeToken } from '@sharekit/resolver';
@@ -18,6 +19,12 @@ describe('the built bin', () => {
     };
     expect(pkg.bin.sharekit).toBe('./dist/cli.js');
     expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('runs directly as an executable, as npm links it', () => {
+    const r = spawnSync(BIN, ['--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('prints the package version with --version and -V', () => {

@@ -1,21 +1,22 @@
-// Builds @sharekit/cli and the workspace packages it depends on (tsc, as `pnpm build` does), so the
+// Builds @sharekit/cli and the workspace packages it depends on (each package's own `build` script,
+// as `pnpm build` runs it), so the
 // end-to-end tests run the real bin: dist/cli.js importing the dependencies' dist. A package whose
 // dist is newer than its sources is not rebuilt.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const packagesDir = fileURLToPath(new URL('../..', import.meta.url));
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const rootBin = fileURLToPath(new URL('../../../node_modules/.bin', import.meta.url));
 
 interface Pkg {
   readonly name: string;
   readonly dir: string;
   readonly deps: readonly string[];
+  readonly build: string;
 }
 
 function readPackages(): Map<string, Pkg> {
@@ -26,9 +27,11 @@ function readPackages(): Map<string, Pkg> {
     const json = JSON.parse(readFileSync(file, 'utf8')) as {
       name: string;
       dependencies?: Record<string, string>;
+      scripts?: Record<string, string>;
     };
     const deps = Object.keys(json.dependencies ?? {}).filter((d) => d.startsWith('@sharekit/'));
-    out.set(json.name, { name: json.name, dir: join(packagesDir, entry), deps });
+    const build = json.scripts?.build ?? 'tsc -p tsconfig.build.json';
+    out.set(json.name, { name: json.name, dir: join(packagesDir, entry), deps, build });
   }
   return out;
 }
@@ -103,7 +106,10 @@ export default async function setup(): Promise<void> {
     await Promise.all(
       stale.map(async (pkg) => {
         try {
-          await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: pkg.dir });
+          const path = [join(pkg.dir, 'node_modules', '.bin'), rootBin, process.env.PATH ?? ''].join(
+            delimiter,
+          );
+          await run('sh', ['-c', pkg.build], { cwd: pkg.dir, env: { ...process.env, PATH: path } });
         } catch (error) {
           const e = error as { stdout?: string; stderr?: string };
           throw new Error(`building ${pkg.name} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
