@@ -72,6 +72,26 @@ describe('sharekit resolve --batch over text lines', () => {
     expect(jsonLines(r.stdout).map((l) => l.link)).toEqual([JD, BILI]);
   });
 
+  it('keeps input order with --fetch, where several inputs are resolved at once', () => {
+    const lines = [
+      'https://v.douyin.com/iRNBho6u/',
+      JD,
+      'javascript:alert(1)',
+      'https://b23.tv/BV1GJ411x7h7x',
+      BILI,
+      'nothing',
+      TAOBAO,
+    ];
+    const r = sharekit(['resolve', '--batch', '-', '--fetch', '--timeout', '3000'], {
+      input: `${lines.join('\n')}\n`,
+    });
+    expect(r.status).toBe(0);
+    const out = jsonLines(r.stdout);
+    expect(out.map((o) => o.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(out.map((o) => o.input)).toEqual(lines);
+    expect(out.map((o) => o.status).slice(1, 3)).toEqual(['ok', 'danger']);
+  });
+
   it('refuses to overwrite a non-empty output without --resume or --force', () => {
     const dir = tempDir();
     const input = join(dir, 'in.txt');
