@@ -335,7 +335,7 @@ export async function linksCommand(argv: readonly string[], io: Io): Promise<num
   const style = makeStyle(io.stdoutIsTty, io.env);
   const rows: [string, string][] = [];
   const identity = identityText(links.identity);
-  if (identity) rows.push(['platform', identity]);
+  if (identity) rows.push([t(pickLang(values, 'links', io.env), 'platform'), identity]);
   if (links.app)
     rows.push(['app', `${links.app}${links.androidPackage ? ` (${links.androidPackage})` : ''}`]);
   rows.push(['web', escapeControls(links.web)]);
