@@ -1,7 +1,14 @@
 import { QrPosterError } from '../errors.js';
 import type { RgbaImage } from './types.js';
 
-/** Default pixel budget: 40 megapixels (a 160 MB RGBA buffer). */
+/**
+ * Default pixel budget of the decoders: 40 megapixels (a 160 MB RGBA buffer).
+ *
+ * @example
+ * ```ts
+ * await decodeQr(image, { maxPixels: DEFAULT_MAX_PIXELS / 4 }) // refuse anything over 10 MP
+ * ```
+ */
 export const DEFAULT_MAX_PIXELS = 40_000_000;
 
 /** A one-channel 8-bit image; every transform of the strategy works on these. */
