@@ -5,6 +5,7 @@ import {
   isCanonicalUrlError,
   type LinkIdentity,
   PLATFORM_IDS,
+  PLATFORMS,
   type PlatformId,
   platformOf,
 } from '@sharekit/canonical-url';
@@ -139,29 +140,11 @@ export function resolveTarget(target: unknown): ResolvedTarget {
 }
 
 /**
- * Names shoppers know each platform by, for the caption beside the QR code.
+ * Names shoppers know each platform by, for the caption beside the QR code (the Chinese names of
+ * canonical-url's registry).
  * @example
  * PLATFORM_LABELS.pinduoduo; // '拼多多'
  */
-export const PLATFORM_LABELS: Readonly<Record<PlatformId, string>> = {
-  taobao: '淘宝',
-  tmall: '天猫',
-  jd: '京东',
-  pinduoduo: '拼多多',
-  douyin: '抖音',
-  'douyin-shop': '抖音商城',
-  kuaishou: '快手',
-  xiaohongshu: '小红书',
-  bilibili: '哔哩哔哩',
-  weibo: '微博',
-  xianyu: '闲鱼',
-  '1688': '1688',
-  weidian: '微店',
-  aliexpress: 'AliExpress',
-  amazon: 'Amazon',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  dianping: '大众点评',
-  meituan: '美团',
-  eleme: '饿了么',
-};
+export const PLATFORM_LABELS: Readonly<Record<PlatformId, string>> = Object.fromEntries(
+  PLATFORMS.map((row) => [row.id, row.nameZh]),
+) as Record<PlatformId, string>;
