@@ -154,6 +154,9 @@ describe('sharekit resolve --batch over text lines', () => {
 
 describe('sharekit resolve --batch over a directory of images', () => {
   let posters: string;
+  // A longer batch for the interruption test, so that it is still running when the signals arrive.
+  let many: string;
+  const MANY = 40;
   const targets = [TAOBAO, JD, BILI];
   const expectedLink = (name: string): string | null => {
     if (name.endsWith('.txt')) return JD;
@@ -172,6 +175,9 @@ describe('sharekit resolve --batch over a directory of images', () => {
     }
     for (let i = 0; i < 16; i++)
       copyFileSync(join(src, `${i % 3}.png`), join(posters, `${String(i).padStart(2, '0')}.png`));
+    many = tempDir();
+    for (let i = 0; i < MANY; i++)
+      copyFileSync(join(src, `${i % 3}.png`), join(many, `${String(i).padStart(2, '0')}.png`));
     writeFileSync(join(posters, 'note.txt'), `看看 ${JD}\n`);
     writeFileSync(join(posters, 'broken.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
     writeFileSync(join(posters, '.hidden.png'), 'skipped');
@@ -227,21 +233,21 @@ describe('sharekit resolve --batch over a directory of images', () => {
       });
 
     // 1. killed outright (no chance to clean up)
-    const first = startSharekit(['resolve', '--batch', posters, '-o', out, '--workers', '1']);
+    const first = startSharekit(['resolve', '--batch', many, '-o', out, '--workers', '1']);
     const firstExit = exitOf(first);
-    await waitForLines(3, first);
+    await waitForLines(1, first);
     first.kill('SIGKILL');
     expect((await firstExit).signal).toBe('SIGKILL');
     const afterKill = readFileSync(out, 'utf8');
     const killedAt = afterKill.split('\n').length - 1;
-    expect(killedAt).toBeLessThan(18);
+    expect(killedAt).toBeLessThan(MANY);
     // As if the machine died in the middle of the next write.
     appendFileSync(out, '{"index":');
 
     // 2. resumed, then interrupted with Ctrl-C
-    const second = startSharekit(['resolve', '--batch', posters, '-o', out, '--workers', '1', '--resume']);
+    const second = startSharekit(['resolve', '--batch', many, '-o', out, '--workers', '1', '--resume']);
     const secondExit = exitOf(second);
-    await waitForLines(killedAt + 2, second);
+    await waitForLines(killedAt + 1, second);
     second.kill('SIGINT');
     const interrupted = await secondExit;
     expect(interrupted.code).toBe(130);
@@ -250,7 +256,7 @@ describe('sharekit resolve --batch over a directory of images', () => {
     // 3. resumed to the end
     const third = spawnSync(
       process.execPath,
-      [BIN, 'resolve', '--batch', posters, '-o', out, '--workers', '2', '--resume'],
+      [BIN, 'resolve', '--batch', many, '-o', out, '--workers', '2', '--resume'],
       {
         env: BASE_ENV,
       },
@@ -260,7 +266,7 @@ describe('sharekit resolve --batch over a directory of images', () => {
     expect(text.endsWith('\n')).toBe(true);
     expect(text.startsWith(afterKill)).toBe(true);
     const lines = jsonLines(text);
-    expect(lines.map((l) => l.index)).toEqual(Array.from({ length: 18 }, (_, i) => i));
+    expect(lines.map((l) => l.index)).toEqual(Array.from({ length: MANY }, (_, i) => i));
     for (const l of lines) expect(l.link).toBe(expectedLink(l.file as string));
   });
 });
