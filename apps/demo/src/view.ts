@@ -1,22 +1,7 @@
 // What the page shows, computed without a browser: from a resolver answer or a make-side form to plain
 // view data. The DOM code in main.ts only draws these.
-import type { Candidate, Resolution } from '@sharekit/resolver';
+import { type Candidate, type Resolution, schemeOf, UNSAFE_SCHEMES } from '@sharekit/resolver';
 import { kindName, type Lang, type MessageKey, platformName, t } from './i18n.js';
-
-/** Schemes that must never become a link, whatever produced them. */
-const BLOCKED_SCHEMES = new Set([
-  'javascript',
-  'data',
-  'file',
-  'vbscript',
-  'blob',
-  'about',
-  'filesystem',
-  'view-source',
-]);
-
-// regex-safe: anchored, one bounded character class run then a colon
-const SCHEME = /^([a-z][a-z0-9+.-]{0,31}):/i;
 
 /**
  * The href for a link to a web page: the URL when it is http(s) without credentials, else `null`.
@@ -51,10 +36,8 @@ export function appHref(link: string | null | undefined): string | null {
   if (typeof link !== 'string' || link.length === 0 || link.length > 8192) return null;
   const web = webHref(link);
   if (web !== null) return web;
-  const match = SCHEME.exec(link);
-  if (match === null) return null;
-  const scheme = (match[1] as string).toLowerCase();
-  if (BLOCKED_SCHEMES.has(scheme) || scheme === 'http' || scheme === 'https') return null;
+  const scheme = schemeOf(link);
+  if (scheme === null || UNSAFE_SCHEMES.has(scheme) || scheme === 'http' || scheme === 'https') return null;
   // Control characters and spaces have no place in a link we hand to the OS.
   for (let i = 0; i < link.length; i++) if (link.charCodeAt(i) <= 0x20) return null;
   return link;
@@ -260,7 +243,7 @@ const PRICE = /^[¥￥$]?\s?(\d{1,9}(?:\.\d{1,2})?)$/;
  */
 export function readMakeFields(fields: MakeFields): MakeInput | { readonly error: MessageKey } {
   let url = fields.url.trim();
-  if (url.length > 0 && !SCHEME.test(url)) url = `https://${url.replace(/^\/\//, '')}`;
+  if (url.length > 0 && schemeOf(url) === null) url = `https://${url.replace(/^\/\//, '')}`;
   if (webHref(url) === null) return { error: 'makeErrorUrl' };
   const priceText = fields.price.trim();
   let price: string | null = null;

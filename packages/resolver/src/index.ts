@@ -45,6 +45,8 @@ export {
   PLATFORM_IDS,
   type PlatformId,
   sameTarget,
+  schemeOf,
+  UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
 export { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '@sharekit/deep-link';
 export { configureZxing, decodeQr, renderPoster } from '@sharekit/qr-poster';
