@@ -23,6 +23,7 @@ export {
   resolveShortLink,
   type ShortLinkResolution,
 } from './resolve.js';
+export { displayWidth, isWideCodePoint, isZeroWidthCodePoint } from './text.js';
 export {
   CONTENT_KINDS,
   type ContentKind,

@@ -1,41 +1,9 @@
 // Terminal text helpers: display width for aligned columns with CJK, colour that respects NO_COLOR,
 // and defanging of links that must not be clickable.
+import { displayWidth } from '@sharekit/canonical-url';
 
-/**
- * Columns a string takes in a terminal: East Asian wide and full-width characters count two,
- * combining marks and zero-width characters none.
- * @example
- * displayWidth('淘宝 link') // 9
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) continue;
-    if ((c >= 0x300 && c <= 0x36f) || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfe0f) continue;
-    width += isWide(c) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0x303e) ||
-    (c >= 0x3041 && c <= 0x33ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xa000 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x1f300 && c <= 0x1f64f) ||
-    (c >= 0x1f900 && c <= 0x1f9ff) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  );
-}
+/** Columns a string takes in a terminal (CJK and emoji two, marks and controls none). */
+export { displayWidth };
 
 /**
  * Pads `text` with spaces to `width` display columns.

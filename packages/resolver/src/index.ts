@@ -39,10 +39,13 @@ export function resolve(input: ResolveInput, options?: ResolveOptions): Promise<
 
 export {
   canonicalize,
+  displayWidth,
+  getPlatform,
   identify,
   inspectHost,
   type LinkIdentity,
   PLATFORM_IDS,
+  PLATFORMS,
   type PlatformId,
   sameTarget,
   schemeOf,

@@ -1,4 +1,10 @@
-import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url';
+import {
+  displayWidth,
+  getPlatform,
+  type LinkIdentity,
+  PLATFORM_IDS,
+  type PlatformId,
+} from '@sharekit/canonical-url';
 import { preview, ShareTokenError } from './errors.js';
 import { decodeToken, type EncodeTokenOptions, encodeToken } from './token.js';
 
@@ -54,43 +60,13 @@ const TEMPLATES = {
   'token-only': '{open}{token}{close} 「{title}」\n{hint}',
 } as const;
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/**
- * Display width in terminal/chat columns: East Asian wide and full-width characters and emoji
- * count two, everything else one.
- * @example
- * displayWidth('iPhone 手机壳') // 11
- */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += isWide(ch.codePointAt(0) as number) ? 2 : 1;
-  return w;
-}
-
 function cutTitle(title: string, max: number): string {
   const clean = title.replace(/[「」\r\n\u2028\u2029]/g, ' ').trim();
   if (displayWidth(clean) <= max) return clean;
   let out = '';
   let w = 0;
   for (const ch of clean) {
-    const cw = isWide(ch.codePointAt(0) as number) ? 2 : 1;
+    const cw = displayWidth(ch);
     if (w + cw > max - 1) break;
     out += ch;
     w += cw;

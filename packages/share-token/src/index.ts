@@ -1,4 +1,5 @@
-export { type ComposeShareTextOptions, composeShareText, displayWidth } from './compose.js';
+export { displayWidth } from '@sharekit/canonical-url';
+export { type ComposeShareTextOptions, composeShareText } from './compose.js';
 export {
   isShareTokenError,
   MAX_TEXT_LENGTH,

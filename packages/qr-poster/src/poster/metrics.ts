@@ -1,3 +1,5 @@
+import { isWideCodePoint as isWide, isZeroWidthCodePoint as isZeroWidth } from '@sharekit/canonical-url';
+
 /**
  * Advance widths (per mille of an em) of printable ASCII 0x20–0x7E in the bundled Noto Sans SC Bold,
  * read from its `hmtx` table by `fonts/build-fonts.ts`'s companion reader (`readFontInfo`). The bold
@@ -13,39 +15,6 @@ const ASCII_ADVANCE = [
 
 /** Width in em of a narrow character that is not ASCII (Latin-1 letters, punctuation): a generous average. */
 const NARROW_FALLBACK_EM = 0.65;
-
-/**
- * True for characters that East Asian typography sets on a full em: CJK ideographs, kana, hangul,
- * full-width forms, CJK punctuation and emoji. They count two display columns.
- */
-export function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/** Combining marks, variation selectors and joiners: no width of their own. */
-export function isZeroWidth(cp: number): boolean {
-  return (
-    (cp >= 0x0300 && cp <= 0x036f) ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    (cp >= 0xe0100 && cp <= 0xe01ef)
-  );
-}
 
 /** Width of one code point in em, as laid out by the renderer. */
 export function advanceEm(cp: number): number {

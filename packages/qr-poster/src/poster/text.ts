@@ -1,20 +1,7 @@
-import { advanceEm, isWide, isZeroWidth } from './metrics.js';
+import { isZeroWidthCodePoint as isZeroWidth } from '@sharekit/canonical-url';
+import { advanceEm } from './metrics.js';
 
-/**
- * Display width in columns: a CJK (East Asian wide or full-width) character counts two, combining
- * marks zero, everything else one — the rule terminals and Chinese layout grids use.
- *
- * @example
- * displayWidth('iPhone 15 手机壳'); // 10 + 3×2 = 16
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    width += isZeroWidth(cp) ? 0 : isWide(cp) ? 2 : 1;
-  }
-  return width;
-}
+export { displayWidth } from '@sharekit/canonical-url';
 
 /** Width of `text` in em with the renderer's metrics (CJK = 1 em, ASCII from the bundled font). */
 export function measureEm(text: string): number {

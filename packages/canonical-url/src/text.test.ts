@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, isWideCodePoint, isZeroWidthCodePoint } from './text.js';
+
+describe('displayWidth', () => {
+  it.each([
+    ['ASCII counts one a character', 'iPhone 15', 9],
+    ['CJK ideographs count two', '手机壳', 6],
+    ['mixed text adds up', 'iPhone 15 手机壳', 16],
+    ['full-width forms count two', 'ＡＢ１', 6],
+    ['CJK punctuation counts two', '【】「」，。', 12],
+    ['emoji count two', '🎵📲🔑', 6],
+    ['combining marks and zero-width characters count none', 'e\u0301\u200b\ufe0f', 1],
+    ['controls count none', 'a\u0000\u007fb', 2],
+    ['the empty string is zero', '', 0],
+  ])('%s', (_name, text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it('classifies single code points', () => {
+    expect(isWideCodePoint(0x6dd8)).toBe(true);
+    expect(isWideCodePoint(0x41)).toBe(false);
+    expect(isZeroWidthCodePoint(0x200d)).toBe(true);
+    expect(isZeroWidthCodePoint(0x41)).toBe(false);
+  });
+});
