@@ -23,7 +23,6 @@ export {
   resolveShortLink,
   type ShortLinkResolution,
 } from './resolve.js';
-export { displayWidth, isWideCodePoint, isZeroWidthCodePoint } from './text.js';
 export {
   CONTENT_KINDS,
   type ContentKind,

@@ -1,6 +1,6 @@
 // Terminal text helpers: display width for aligned columns with CJK, colour that respects NO_COLOR,
 // and defanging of links that must not be clickable.
-import { displayWidth } from '@sharekit/canonical-url';
+import { displayWidth } from '@sharekit/canonical-url/text';
 
 /** Columns a string takes in a terminal (CJK and emoji two, marks and controls none). */
 export { displayWidth };

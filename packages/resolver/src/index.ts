@@ -39,7 +39,6 @@ export function resolve(input: ResolveInput, options?: ResolveOptions): Promise<
 
 export {
   canonicalize,
-  displayWidth,
   getPlatform,
   identify,
   inspectHost,
@@ -51,6 +50,7 @@ export {
   schemeOf,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
+export { displayWidth } from '@sharekit/canonical-url/text';
 export { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '@sharekit/deep-link';
 export { configureZxing, decodeQr, renderPoster } from '@sharekit/qr-poster';
 export {

@@ -1,10 +1,5 @@
-import {
-  displayWidth,
-  getPlatform,
-  type LinkIdentity,
-  PLATFORM_IDS,
-  type PlatformId,
-} from '@sharekit/canonical-url';
+import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url';
+import { displayWidth } from '@sharekit/canonical-url/text';
 import { preview, ShareTokenError } from './errors.js';
 import { decodeToken, type EncodeTokenOptions, encodeToken } from './token.js';
 

@@ -1,4 +1,4 @@
-export { displayWidth } from '@sharekit/canonical-url';
+export { displayWidth } from '@sharekit/canonical-url/text';
 export { type ComposeShareTextOptions, composeShareText } from './compose.js';
 export {
   isShareTokenError,

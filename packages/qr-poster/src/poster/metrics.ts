@@ -1,4 +1,4 @@
-import { isWideCodePoint as isWide, isZeroWidthCodePoint as isZeroWidth } from '@sharekit/canonical-url';
+import { isWideCodePoint as isWide, isZeroWidthCodePoint as isZeroWidth } from '@sharekit/canonical-url/text';
 
 /**
  * Advance widths (per mille of an em) of printable ASCII 0x20–0x7E in the bundled Noto Sans SC Bold,

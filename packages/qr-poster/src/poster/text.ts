@@ -1,7 +1,7 @@
-import { isZeroWidthCodePoint as isZeroWidth } from '@sharekit/canonical-url';
+import { isZeroWidthCodePoint as isZeroWidth } from '@sharekit/canonical-url/text';
 import { advanceEm } from './metrics.js';
 
-export { displayWidth } from '@sharekit/canonical-url';
+export { displayWidth } from '@sharekit/canonical-url/text';
 
 /** Width of `text` in em with the renderer's metrics (CJK = 1 em, ASCII from the bundled font). */
 export function measureEm(text: string): number {
