@@ -70,7 +70,73 @@ const pre =
     const { img, s } = scaleTo(g, side);
     return hitsOf(await zxingEngine.read(grayToRgba(f(img)), hints), (p) => ({ x: p.x / s, y: p.y / s }));
   };
+
+/** Percentile contrast stretch: the `lo`..`hi` quantiles of the histogram map to 0..255. */
+function stretch(g: GrayImage, lo: number, hi: number): GrayImage {
+  const hist = new Uint32Array(256);
+  for (const v of g.data) hist[v] = (hist[v] as number) + 1;
+  const n = g.data.length;
+  let acc = 0;
+  let a = 0;
+  let b = 255;
+  for (let i = 0; i < 256; i++) {
+    acc += hist[i] as number;
+    if (acc <= lo * n) a = i;
+    if (acc < hi * n) b = i + 1;
+  }
+  const span = Math.max(1, b - a);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.max(0, Math.min(255, (((g.data[i] as number) - a) * 255) / span));
+  return { data: out, width: g.width, height: g.height };
+}
+/** Local contrast normalisation: (v - local mean) / local mean abs deviation, re-centred on 128. */
+function lcn(g: GrayImage, r: number): GrayImage {
+  const mean = boxBlur(g, r);
+  const ad: GrayImage = { data: new Uint8Array(g.data.length), width: g.width, height: g.height };
+  for (let i = 0; i < g.data.length; i++)
+    ad.data[i] = Math.abs((g.data[i] as number) - (mean.data[i] as number));
+  const sd = boxBlur(ad, r);
+  const out = new Uint8Array(g.data.length);
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.max(
+      0,
+      Math.min(
+        255,
+        128 + (50 * ((g.data[i] as number) - (mean.data[i] as number))) / Math.max(3, sd.data[i] as number),
+      ),
+    );
+  return { data: out, width: g.width, height: g.height };
+}
+function gamma(g: GrayImage, k: number): GrayImage {
+  const lut = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) lut[i] = Math.round(255 * (i / 255) ** k);
+  const out = new Uint8Array(g.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = lut[g.data[i] as number] as number;
+  return { data: out, width: g.width, height: g.height };
+}
 const allVariants: Variant[] = [
+  { name: 'n-stretch-1600', run: pre(1600, (g) => stretch(g, 0.01, 0.99), {}) },
+  { name: 'n-stretch5-1600', run: pre(1600, (g) => stretch(g, 0.02, 0.9), {}) },
+  { name: 'n-gamma-1600', run: pre(1600, (g) => gamma(g, 0.5), {}) },
+  { name: 'n-lcn-1600', run: pre(1600, (g) => lcn(g, Math.round(Math.max(g.width, g.height) / 40)), {}) },
+  {
+    name: 'n-lcn-1000',
+    run: pre(1000, (g) => lcn(g, Math.round(Math.max(g.width, g.height) / 30)), { downscale: false }),
+  },
+  {
+    name: 'n-lcn-640',
+    run: pre(640, (g) => lcn(g, Math.round(Math.max(g.width, g.height) / 20)), { downscale: false }),
+  },
+  { name: 'n-sharp-600', run: pre(600, (g) => sharpen(g, 2, 1.5), { downscale: false }) },
+  { name: 'n-sharp-400', run: pre(400, (g) => sharpen(g, 1, 1.5), { downscale: false }) },
+  {
+    name: 'n-flatstretch-1600',
+    run: pre(1600, (g) => stretch(flatten(g, Math.round(Math.max(g.width, g.height) / 24)), 0.01, 0.99), {}),
+  },
+  {
+    name: 'n-lcn-1600-g',
+    run: pre(1600, (g) => lcn(g, Math.round(Math.max(g.width, g.height) / 40)), { binarizer: 'global' }),
+  },
   {
     name: 'zx-flat-1600',
     run: pre(1600, (g) => flatten(g, Math.round(Math.max(g.width, g.height) / 24)), {}),

@@ -113,6 +113,27 @@ describe('decodeQr on rendered codes', () => {
     expect(codes.map((c) => c.text)).toEqual([URL_TEXT]);
   });
 
+  it('reads a dim photo with a lamp in the frame through the tone pass alone', async () => {
+    // Modules at 10 and 24 of 255, a bright lamp in one corner: under the cheap pass's contrast floor.
+    const img = canvas(640, 480, 24);
+    for (let y = 0; y < 480; y++) {
+      for (let x = 0; x < 640; x++) {
+        const d = Math.hypot(x - 560, y - 400);
+        if (d >= 120) continue;
+        const i = (y * 640 + x) * 4;
+        const v = Math.min(255, 24 + 255 * (1 - d / 120));
+        img.data[i] = v;
+        img.data[i + 1] = v;
+        img.data[i + 2] = v;
+      }
+    }
+    draw(img, matrix('https://item.jd.com/100012043978.html'), 120, 60, 7, 10, 24);
+    // The cheap pass alone reads nothing; a budget of 0.1 pays for the 640 px tone pass (the first step) only.
+    expect(await decodeQr(img, { escalationBudget: 0 })).toEqual([]);
+    const codes = await decodeQr(img, { escalationBudget: 0.1 });
+    expect(codes.map((c) => c.text)).toEqual(['https://item.jd.com/100012043978.html']);
+  });
+
   it('returns an empty list for an image without codes', async () => {
     expect(await decodeQr(canvas(120, 80))).toEqual([]);
   });

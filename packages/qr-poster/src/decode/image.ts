@@ -364,3 +364,107 @@ export function toGrayScaled(image: RgbaImage, side: number): { image: GrayImage
   }
   return { image: { data: out, width, height }, scale: 1 / factor };
 }
+
+/**
+ * Percentile contrast stretch: the `lo` quantile of the histogram becomes black and the `hi` quantile white
+ * (brighter pixels clip). Lifts dim photos over the engines' minimum-contrast floor and keeps a few bright
+ * spots (lamps, reflections) from setting the white point.
+ */
+export function stretch(image: GrayImage, lo: number, hi: number): GrayImage {
+  const hist = new Uint32Array(256);
+  for (const v of image.data) hist[v] = (hist[v] as number) + 1;
+  const n = image.data.length;
+  let acc = 0;
+  let black = 0;
+  let white = 255;
+  for (let i = 0; i < 256; i++) {
+    acc += hist[i] as number;
+    if (acc <= lo * n) black = i;
+    if (acc < hi * n) white = i + 1;
+  }
+  const span = Math.max(1, white - black);
+  const lut = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) lut[i] = Math.max(0, Math.min(255, Math.round(((i - black) * 255) / span)));
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = lut[image.data[i] as number] as number;
+  return { data: out, width: image.width, height: image.height };
+}
+
+/** Gamma curve `out = 255·(in/255)^k`; `k < 1` opens up the shadows of an underexposed photo. */
+export function gamma(image: GrayImage, k: number): GrayImage {
+  const lut = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) lut[i] = Math.round(255 * (i / 255) ** k);
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = lut[image.data[i] as number] as number;
+  return { data: out, width: image.width, height: image.height };
+}
+
+/**
+ * Finds textured patches that may hold a code nobody located: pixels where both horizontal and vertical
+ * gradient energy are high (module edges run both ways), grouped into connected blobs. Works on a copy of at
+ * most `side` px; returns up to `max` boxes in `image` coordinates, biggest first.
+ */
+export function texturedRegions(image: GrayImage, side: number, max: number): Rect[] {
+  const s = Math.min(1, side / Math.max(image.width, image.height));
+  const g = s < 1 ? resize(image, s) : image;
+  const { width: w, height: h, data } = g;
+  if (w < 8 || h < 8) return [];
+  const gx = new Uint8Array(w * h);
+  const gy = new Uint8Array(w * h);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      gx[i] = Math.abs((data[i + 1] as number) - (data[i - 1] as number));
+      gy[i] = Math.abs((data[i + w] as number) - (data[i - w] as number));
+    }
+  }
+  const r = Math.max(2, Math.round(Math.max(w, h) / 100));
+  const ex = boxBlur({ data: gx, width: w, height: h }, r).data;
+  const ey = boxBlur({ data: gy, width: w, height: h }, r).data;
+  const score = new Uint8Array(w * h);
+  for (let i = 0; i < score.length; i++) score[i] = Math.min(ex[i] as number, ey[i] as number);
+  const t = Math.max(12, otsuThreshold({ data: score, width: w, height: h }));
+  const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
+  const boxes: Array<{ rect: Rect; area: number }> = [];
+  const minSide = Math.max(6, Math.round(Math.max(w, h) / 40));
+  let next = 0;
+  for (let start = 0; start < score.length; start++) {
+    if (label[start] !== 0 || (score[start] as number) <= t) continue;
+    next++;
+    let top = 0;
+    stack[top++] = start;
+    label[start] = next;
+    let area = 0;
+    let x0 = w;
+    let y0 = h;
+    let x1 = 0;
+    let y1 = 0;
+    while (top > 0) {
+      const i = stack[--top] as number;
+      const x = i % w;
+      const y = (i - x) / w;
+      area++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      const around = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1];
+      for (const j of around) {
+        if (j >= 0 && label[j] === 0 && (score[j] as number) > t) {
+          label[j] = next;
+          stack[top++] = j;
+        }
+      }
+    }
+    const bw = x1 - x0 + 1;
+    const bh = y1 - y0 + 1;
+    if (Math.min(bw, bh) < minSide || Math.max(bw, bh) > 3 * Math.min(bw, bh)) continue;
+    if (area < 0.3 * bw * bh) continue;
+    boxes.push({ rect: { x: x0 / s, y: y0 / s, width: bw / s, height: bh / s }, area });
+  }
+  return boxes
+    .sort((a, b) => b.area - a.area)
+    .slice(0, max)
+    .map((b) => b.rect);
+}

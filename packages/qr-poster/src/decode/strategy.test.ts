@@ -96,4 +96,39 @@ describe('runStrategy', () => {
     const codes = await runStrategy(image, settings([zxing, jsqr], { effort: 'fast' }));
     expect(codes.map((c) => [c.text, c.engine])).toEqual([['j', 'jsqr']]);
   });
+
+  it('retries a crop around a textured patch nobody located and maps its reading back into the image', async () => {
+    // A 1000×700 grey photo with a 200×200 patch of 10 px modules at (600, 300). The scripted zxing finds
+    // nothing in the whole image (cheap pass, tone pass) and reads the first crop it is given.
+    const w = 1000;
+    const h = 700;
+    const data = new Uint8ClampedArray(w * h * 4).fill(150);
+    for (let y = 300; y < 500; y++) {
+      for (let x = 600; x < 800; x++) {
+        const dark = (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0;
+        const i = (y * w + x) * 4;
+        data[i] = data[i + 1] = data[i + 2] = dark ? 20 : 230;
+      }
+    }
+    const photo: RgbaImage = { data, width: w, height: h };
+    const sizes: Array<[number, number]> = [];
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(img) {
+        sizes.push([img.width, img.height]);
+        // A crop is at most 400 px a side: answer with a code in its middle, in the crop's own pixels.
+        if (Math.max(img.width, img.height) > 400) return { hits: [], misses: [] };
+        const s = img.width / 2;
+        return { hits: [hit('found', square(s - 50, img.height / 2 - 50, 100))], misses: [] };
+      },
+    };
+    const codes = await runStrategy(photo, settings([zxing]));
+    expect(codes.map((c) => c.text)).toEqual(['found']);
+    expect(sizes.length).toBe(3); // cheap pass, tone pass, one crop
+    const c = codes[0]?.corners as QrCorners;
+    const cx = (c.topLeft.x + c.bottomRight.x) / 2;
+    const cy = (c.topLeft.y + c.bottomRight.y) / 2;
+    expect(Math.abs(cx - 700)).toBeLessThan(30);
+    expect(Math.abs(cy - 400)).toBeLessThan(30);
+  });
 });

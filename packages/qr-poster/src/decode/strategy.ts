@@ -4,10 +4,13 @@ import {
   cropToGray,
   flatten,
   type GrayImage,
+  gamma,
   grayToRgba,
   otsuThreshold,
   type Rect,
   resize,
+  stretch,
+  texturedRegions,
   threshold,
   toGray,
   toGrayScaled,
@@ -111,6 +114,16 @@ class Collector {
     return this.missRegions.filter((m) => !this.groups.some((g) => g.some((c) => sameRegion(c.corners, m))));
   }
 
+  /** True when some reading's centre lies inside `r`. */
+  readIn(r: Rect): boolean {
+    return this.groups.some((g) =>
+      g.some((c) => {
+        const p = centre(c.corners);
+        return p.x >= r.x && p.y >= r.y && p.x <= r.x + r.width && p.y <= r.y + r.height;
+      }),
+    );
+  }
+
   get regionCount(): number {
     return this.groups.length;
   }
@@ -167,6 +180,9 @@ const WORK_SIDE = 1600;
 /** At most this many located-but-undecoded regions get crop retries (false detections are common). */
 const MAX_CROPS = 6;
 
+/** Longest side of the copy the texture locator searches. */
+const LOCATOR_SIDE = 400;
+
 /** Makes transparent pixels paper-white, as printed; engines read RGB only. */
 function flattenAlpha(image: RgbaImage): RgbaImage {
   const { data } = image;
@@ -187,8 +203,8 @@ function scaled(g: GrayImage, side: number): { img: GrayImage; s: number } {
   return s < 1 ? { img: resize(g, s), s } : { img: g, s: 1 };
 }
 
-/** Extra pixel allowance added to every image's escalation budget (a 245×245 image's worth of jsQR work). */
-const TINY_ALLOWANCE = 200_000;
+/** Extra pixel allowance added to every image's escalation budget (lets small photos afford two steps). */
+const TINY_ALLOWANCE = 400_000;
 
 /** Images from this many pixels on also get crop retries when some codes were decoded and others not. */
 const LARGE_IMAGE = 4_000_000;
@@ -243,6 +259,30 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     return runPass(engine, grayToRgba(g), map, { ...base, ...hints }, collector);
   };
 
+  type CropVariant = { engine: QrEngine; side: number; flat: boolean; hints: ReadHints };
+  /** Crops `b` (input coordinates) with a margin and tries `variants` on it until one reads something. */
+  const retryCrop = async (b: Rect, padding: number, variants: readonly CropVariant[]): Promise<void> => {
+    const pad = Math.max(b.width, b.height) * padding;
+    const { image: cut, rect } = cropToGray(image, {
+      x: b.x - pad,
+      y: b.y - pad,
+      width: b.width + 2 * pad,
+      height: b.height + 2 * pad,
+    });
+    for (const v of variants) {
+      if (spent >= budget) return;
+      const s = v.side / Math.max(cut.width, cut.height);
+      const sized = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
+      const img = v.flat
+        ? flatten(sized, Math.max(3, Math.round(Math.max(sized.width, sized.height) / 8)))
+        : sized;
+      const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
+      const before = collector.regionCount;
+      await onGray(v.engine, img, map, v.hints);
+      if (collector.regionCount > before) return;
+    }
+  };
+
   // Crop retries around codes that were located but not decoded, biggest first.
   const cropRetries = (engine: QrEngine) => async (): Promise<void> => {
     const open = collector
@@ -250,35 +290,18 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
       .map((m) => ({ m, b: bounds(m) }))
       .sort((a, b) => b.b.width * b.b.height - a.b.width * a.b.height)
       .slice(0, MAX_CROPS);
+    // Measured on boofcv-dev (scripts/qr-crops.ts): flat-field at 600 px with the local threshold reads the
+    // most located-but-undecoded codes, then the plain crop at 450 px with a global threshold.
+    const variants: CropVariant[] =
+      engine.name === 'zxing'
+        ? [
+            { engine, side: 600, flat: true, hints: { downscale: false } },
+            { engine, side: 450, flat: false, hints: { downscale: false, binarizer: 'global' } },
+          ]
+        : [{ engine, side: 300, flat: false, hints: {} }];
     for (const { b } of open) {
       if (spent >= budget) return;
-      const pad = Math.max(b.width, b.height) * 0.3;
-      const { image: cut, rect } = cropToGray(image, {
-        x: b.x - pad,
-        y: b.y - pad,
-        width: b.width + 2 * pad,
-        height: b.height + 2 * pad,
-      });
-      // Measured on boofcv-dev (scripts/qr-crops.ts): flat-field at 600 px with the local threshold reads the
-      // most located-but-undecoded codes, then the plain crop at 450 px with a global threshold.
-      const variants: Array<{ side: number; flat: boolean; hints: ReadHints }> =
-        engine.name === 'zxing'
-          ? [
-              { side: 600, flat: true, hints: { downscale: false } },
-              { side: 450, flat: false, hints: { downscale: false, binarizer: 'global' } },
-            ]
-          : [{ side: 300, flat: false, hints: {} }];
-      for (const v of variants) {
-        const s = v.side / Math.max(cut.width, cut.height);
-        const sized = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
-        const img = v.flat
-          ? flatten(sized, Math.max(3, Math.round(Math.max(sized.width, sized.height) / 8)))
-          : sized;
-        const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
-        const before = collector.regionCount;
-        await onGray(engine, img, map, v.hints);
-        if (collector.regionCount > before) break;
-      }
+      await retryCrop(b, 0.3, variants);
     }
   };
 
@@ -300,6 +323,29 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     (g: GrayImage): GrayImage =>
       flatten(g, Math.max(4, Math.round(Math.max(g.width, g.height) / divisor)));
   const otsu = (g: GrayImage): GrayImage => threshold(g, otsuThreshold(g));
+  const tone = (g: GrayImage): GrayImage => stretch(g, 0.02, 0.9);
+  const shadows = (g: GrayImage): GrayImage => gamma(g, 0.5);
+
+  const textureCrops = (z: QrEngine, j: QrEngine | undefined) => async (): Promise<void> => {
+    const regions = texturedRegions(work, LOCATOR_SIDE, MAX_CROPS);
+    // One box-filter pass over the working copy, then a few passes over a LOCATOR_SIDE copy.
+    const ls = Math.min(1, LOCATOR_SIDE / Math.max(work.width, work.height));
+    spent += (work.width * work.height) / 5 + work.width * work.height * ls * ls;
+    // Measured on boofcv-dev (scripts/qr-oracle.ts): zxing's local threshold at 400 px, then jsQR at 250 px.
+    const variants: CropVariant[] = [{ engine: z, side: 400, flat: false, hints: { downscale: false } }];
+    if (j !== undefined) variants.push({ engine: j, side: 250, flat: false, hints: {} });
+    for (const r of regions) {
+      if (spent >= budget) return;
+      const b = {
+        x: r.x / workScale,
+        y: r.y / workScale,
+        width: r.width / workScale,
+        height: r.height / workScale,
+      };
+      if (collector.readIn(b)) continue;
+      await retryCrop(b, 0.25, variants);
+    }
+  };
 
   const steps: Array<() => Promise<unknown>> = [];
   if (zxing !== undefined) {
@@ -308,7 +354,13 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
       // On photos this large a crop costs a few percent of the first pass: retry the located codes too.
       if (image.width * image.height >= LARGE_IMAGE) steps.push(cropRetries(zxing));
     } else {
+      // Dim photos and bright spots: clip the brightest 10 %, stretch the rest (cheap at 640 px).
+      steps.push(atSide(zxing, 640, tone, { downscale: false }));
+      // Codes nobody located (glare, perspective, creases): crops around textured patches.
+      steps.push(textureCrops(zxing, jsqr));
       steps.push(atSide(zxing, WORK_SIDE, asIs, { binarizer: 'global' }));
+      // Underexposed photos: open up the shadows.
+      steps.push(atSide(zxing, WORK_SIDE, shadows, {}));
       if (jsqr !== undefined && work.width * work.height <= TINY_IMAGE) {
         steps.push(atSide(jsqr, WORK_SIDE, asIs, {}));
       }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { type GrayImage, gamma, stretch, texturedRegions } from './image.js';
+
+function gray(width: number, height: number, f: (x: number, y: number) => number): GrayImage {
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = f(x, y);
+  return { data, width, height };
+}
+
+describe('stretch', () => {
+  it('maps a dim range onto black to white and clips the brightest pixels', () => {
+    // 95 % of the pixels between 10 and 40, 5 % lamp at 250.
+    const img = gray(100, 100, (x, y) => (y >= 95 ? 250 : 10 + Math.floor((x * 30) / 99)));
+    const out = stretch(img, 0.02, 0.9);
+    expect(out.data[0]).toBeLessThan(16); // darkest of the dim range: near black
+    expect(out.data[99 * 100]).toBe(255); // the lamp clips
+    expect(out.data[50]).toBeGreaterThan(100); // the middle of the dim range is now mid-grey
+    expect(out.data[50]).toBeLessThan(200);
+  });
+
+  it('keeps the order of grey values (a monotone map)', () => {
+    const img = gray(256, 1, (x) => x);
+    const out = stretch(img, 0.05, 0.95);
+    for (let i = 1; i < 256; i++)
+      expect(out.data[i] as number).toBeGreaterThanOrEqual(out.data[i - 1] as number);
+  });
+});
+
+describe('gamma', () => {
+  it('brightens shadows with k below 1 and keeps black and white', () => {
+    const out = gamma(
+      gray(3, 1, (x) => [0, 64, 255][x] as number),
+      0.5,
+    );
+    expect([...out.data]).toEqual([0, 128, 255]);
+  });
+});
+
+describe('texturedRegions', () => {
+  it('returns a box around a checkerboard patch on a flat background and nothing else', () => {
+    // A 200×200 patch of 10 px modules at (500, 300) in a 1200×900 grey frame.
+    const img = gray(1200, 900, (x, y) => {
+      if (x < 500 || y < 300 || x >= 700 || y >= 500) return 140;
+      return ((Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0) !== (x + y) % 20 < 10 ? 20 : 230;
+    });
+    const regions = texturedRegions(img, 400, 6);
+    expect(regions).toHaveLength(1);
+    const [r] = regions as [{ x: number; y: number; width: number; height: number }];
+    expect(Math.abs(r.x - 500)).toBeLessThan(30);
+    expect(Math.abs(r.y - 300)).toBeLessThan(30);
+    expect(Math.abs(r.width - 200)).toBeLessThan(60);
+    expect(Math.abs(r.height - 200)).toBeLessThan(60);
+  });
+
+  it('finds nothing in a flat or smoothly shaded image', () => {
+    expect(
+      texturedRegions(
+        gray(300, 200, () => 128),
+        400,
+        6,
+      ),
+    ).toEqual([]);
+    expect(
+      texturedRegions(
+        gray(300, 200, (x, y) => (x + y) % 256),
+        400,
+        6,
+      ),
+    ).toEqual([]);
+  });
+});
