@@ -131,4 +131,39 @@ describe('runStrategy', () => {
     expect(Math.abs(cx - 700)).toBeLessThan(30);
     expect(Math.abs(cy - 400)).toBeLessThan(30);
   });
+
+  it('looks at textured patches nobody read on a large photo even after the cheap pass read a code', async () => {
+    // 2400×1800 (4.3 MP): the cheap pass reads the code on the left; the patch on the right is read in a crop.
+    const w = 2400;
+    const h = 1800;
+    const data = new Uint8ClampedArray(w * h * 4).fill(150);
+    for (const [x0, y0] of [
+      [300, 600],
+      [1600, 700],
+    ] as const) {
+      for (let y = y0; y < y0 + 400; y++) {
+        for (let x = x0; x < x0 + 400; x++) {
+          const dark = (Math.floor(x / 20) * 7 + Math.floor(y / 20) * 13) % 3 === 0;
+          const i = (y * w + x) * 4;
+          data[i] = data[i + 1] = data[i + 2] = dark ? 20 : 230;
+        }
+      }
+    }
+    const photo: RgbaImage = { data, width: w, height: h };
+    let calls = 0;
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(img) {
+        calls++;
+        if (calls === 1) return { hits: [hit('left', square(300, 600, 400))], misses: [] };
+        if (Math.max(img.width, img.height) > 400) return { hits: [], misses: [] };
+        return { hits: [hit('right', square(img.width / 2 - 60, img.height / 2 - 60, 120))], misses: [] };
+      },
+    };
+    const codes = await runStrategy(photo, settings([zxing]));
+    expect(codes.map((c) => c.text).sort()).toEqual(['left', 'right']);
+    const right = codes.find((c) => c.text === 'right')?.corners as QrCorners;
+    expect(Math.abs((right.topLeft.x + right.bottomRight.x) / 2 - 1800)).toBeLessThan(60);
+    expect(calls).toBe(2); // the left code's patch is skipped: it was read already
+  });
 });

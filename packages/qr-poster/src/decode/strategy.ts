@@ -219,15 +219,21 @@ const JSQR_COST = 5;
  * Finds every QR code in `image`.
  *
  * The cheap pass is zxing once on the input, exactly as plain zxing-wasm would run; it answers most images.
- * Escalation runs only when that pass decoded nothing, or located codes (checksum failures) it could not decode.
- * It is bounded by a work budget counted in pixels fed to the engines — `escalationBudget` × the input's pixel
- * count — so it is deterministic and its cost scales with the first pass's. Steps, most productive per pixel first
- * (measured on boofcv-dev with scripts/qr-passes.ts and scripts/qr-simulate.ts):
+ * Escalation runs when that pass decoded nothing, or located codes (checksum failures) it could not decode, and
+ * on photos of 4 MP and more (where the cheap pass dominates the time) also when textured patches nobody read
+ * remain. It is bounded by a work budget counted in pixels fed to the engines — `escalationBudget` × (the
+ * input's pixel count + a fixed allowance) — so it is deterministic and its cost scales with the first pass's.
+ * Steps, most productive per pixel first (measured on boofcv-dev with the scripts in scripts/):
+ * - all decoded, nothing located, photo of 4 MP and more: crops around textured patches (a cheap texture
+ *   locator: gradient energy in both directions) nobody read, then if one stays unread flat-field at 1600 px
+ *   and the tone pass;
  * - something decoded, something located but not: flat-field correction at 1600 px (uneven light), and on
  *   photos of 4 MP and more crop retries around the located codes;
- * - nothing decoded: global threshold at 1600 px, jsQR when the image is tiny, flat-field at 1600 and 1000 px,
- *   crop retries around located codes (flat-field at 600 px, then a global threshold at 450 px; jsQR at 300 px),
- *   global threshold at 640 px, flat-field at 640 px,
+ * - nothing decoded: the tone pass (clip the brightest 10 %, stretch the rest: dim photos, bright spots) at
+ *   640 px, crops around textured patches (zxing at 400 px, jsQR at 250 px: codes no engine located under
+ *   glare, perspective or creases), global threshold at 1600 px, a gamma curve for underexposed photos, jsQR when
+ *   the image is tiny, flat-field at 1600 and 1000 px, crop retries around located codes (flat-field at 600 px,
+ *   then a global threshold at 450 px; jsQR at 300 px), global threshold at 640 px, flat-field at 640 px,
  *   Otsu binarisation, 2× upscale of small images, jsQR on the crops and on the whole image.
  * Rotation and inversion are tried inside the engines (zxing's tryRotate/tryInvert, jsQR's inversionAttempts).
  */
@@ -249,7 +255,10 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     }
     return collector.settled();
   }
-  if (done()) return collector.settled();
+  const large = image.width * image.height >= LARGE_IMAGE;
+  // On photos of 4 MP and more the cheap pass costs far more than a look for textured patches nobody read.
+  const complete = done();
+  if (complete && !large) return collector.settled();
 
   // The fixed allowance lets tiny images (a few hundred pixels a side) try jsQR, which reads some that zxing cannot.
   const budget = settings.escalationBudget * (image.width * image.height + TINY_ALLOWANCE);
@@ -326,6 +335,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   const tone = (g: GrayImage): GrayImage => stretch(g, 0.02, 0.9);
   const shadows = (g: GrayImage): GrayImage => gamma(g, 0.5);
 
+  let unreadTex = 0;
   const textureCrops = (z: QrEngine, j: QrEngine | undefined) => async (): Promise<void> => {
     const regions = texturedRegions(work, LOCATOR_SIDE, MAX_CROPS);
     // One box-filter pass over the working copy, then a few passes over a LOCATOR_SIDE copy.
@@ -334,21 +344,28 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     // Measured on boofcv-dev (scripts/qr-oracle.ts): zxing's local threshold at 400 px, then jsQR at 250 px.
     const variants: CropVariant[] = [{ engine: z, side: 400, flat: false, hints: { downscale: false } }];
     if (j !== undefined) variants.push({ engine: j, side: 250, flat: false, hints: {} });
-    for (const r of regions) {
-      if (spent >= budget) return;
-      const b = {
-        x: r.x / workScale,
-        y: r.y / workScale,
-        width: r.width / workScale,
-        height: r.height / workScale,
-      };
-      if (collector.readIn(b)) continue;
-      await retryCrop(b, 0.25, variants);
+    const boxes = regions.map((r) => ({
+      x: r.x / workScale,
+      y: r.y / workScale,
+      width: r.width / workScale,
+      height: r.height / workScale,
+    }));
+    for (const b of boxes) {
+      if (spent >= budget) break;
+      if (!collector.readIn(b)) await retryCrop(b, 0.25, variants);
     }
+    unreadTex = boxes.filter((b) => !collector.readIn(b)).length;
   };
 
   const steps: Array<() => Promise<unknown>> = [];
-  if (zxing !== undefined) {
+  const ifUnread = (f: () => Promise<unknown>) => async () => (unreadTex > 0 ? f() : undefined);
+  if (complete) {
+    if (zxing !== undefined) {
+      steps.push(textureCrops(zxing, jsqr));
+      steps.push(ifUnread(atSide(zxing, WORK_SIDE, flat(24), {})));
+      steps.push(ifUnread(atSide(zxing, 640, tone, { downscale: false })));
+    }
+  } else if (zxing !== undefined) {
     if (partial) {
       steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
       // On photos this large a crop costs a few percent of the first pass: retry the located codes too.
@@ -377,13 +394,13 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
       }
     }
   }
-  if (jsqr !== undefined && !partial) {
+  if (jsqr !== undefined && !partial && !complete) {
     steps.push(cropRetries(jsqr));
     steps.push(atSide(jsqr, 1000, asIs, {}));
     steps.push(atSide(jsqr, 600, asIs, {}));
   }
   for (const step of steps) {
-    if (done() || spent >= budget) break;
+    if ((!complete && done()) || spent >= budget) break;
     await step();
   }
   return collector.settled();
