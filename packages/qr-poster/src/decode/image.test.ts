@@ -52,6 +52,24 @@ describe('texturedRegions', () => {
     expect(Math.abs(r.height - 200)).toBeLessThan(60);
   });
 
+  it('finds a patch in a dim corner as well as one in daylight', () => {
+    // Left half dark (modules at 8 and 28), right half bright (modules at 40 and 230).
+    const img = gray(1200, 600, (x, y) => {
+      const inDim = x >= 150 && x < 350 && y >= 200 && y < 400;
+      const inBright = x >= 800 && x < 1000 && y >= 200 && y < 400;
+      const dark = (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0;
+      if (inDim) return dark ? 8 : 28;
+      if (inBright) return dark ? 40 : 230;
+      return x < 600 ? 18 : 180;
+    });
+    const xs = texturedRegions(img, 400, 6)
+      .map((r) => r.x + r.width / 2)
+      .sort((a, b) => a - b);
+    expect(xs).toHaveLength(2);
+    expect(Math.abs((xs[0] as number) - 250)).toBeLessThan(30);
+    expect(Math.abs((xs[1] as number) - 900)).toBeLessThan(30);
+  });
+
   it('finds nothing in a flat or smoothly shaded image', () => {
     expect(
       texturedRegions(

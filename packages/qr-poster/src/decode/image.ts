@@ -401,7 +401,8 @@ export function gamma(image: GrayImage, k: number): GrayImage {
 
 /**
  * Finds textured patches that may hold a code nobody located: pixels where both horizontal and vertical
- * gradient energy are high (module edges run both ways), grouped into connected blobs. Works on a copy of at
+ * gradient energy, relative to the local brightness, are high (module edges run both ways), grouped into
+ * connected blobs. Works on a copy of at
  * most `side` px; returns up to `max` boxes in `image` coordinates, biggest first.
  */
 export function texturedRegions(image: GrayImage, side: number, max: number): Rect[] {
@@ -422,7 +423,12 @@ export function texturedRegions(image: GrayImage, side: number, max: number): Re
   const ex = boxBlur({ data: gx, width: w, height: h }, r).data;
   const ey = boxBlur({ data: gy, width: w, height: h }, r).data;
   const score = new Uint8Array(w * h);
-  for (let i = 0; i < score.length; i++) score[i] = Math.min(ex[i] as number, ey[i] as number);
+  // Relative to the local brightness, so a code in a dim corner scores like one in daylight.
+  const mean = boxBlur(g, r).data;
+  for (let i = 0; i < score.length; i++) {
+    const e = Math.min(ex[i] as number, ey[i] as number);
+    score[i] = Math.min(255, (e * 128) / ((mean[i] as number) + 16));
+  }
   const t = Math.max(12, otsuThreshold({ data: score, width: w, height: h }));
   const label = new Int32Array(w * h);
   const stack = new Int32Array(w * h);

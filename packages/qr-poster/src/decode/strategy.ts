@@ -230,9 +230,9 @@ const JSQR_COST = 5;
  * - something decoded, something located but not: flat-field correction at 1600 px (uneven light), and on
  *   photos of 4 MP and more crop retries around the located codes;
  * - nothing decoded: the tone pass (clip the brightest 10 %, stretch the rest: dim photos, bright spots) at
- *   640 px, crops around textured patches (zxing at 400 px, jsQR at 250 px: codes no engine located under
- *   glare, perspective or creases), global threshold at 1600 px, a gamma curve for underexposed photos, jsQR when
- *   the image is tiny, flat-field at 1600 and 1000 px, crop retries around located codes (flat-field at 600 px,
+ *   640 px, crops around textured patches (zxing at 400 px plain and flat-field corrected, jsQR at 250 px:
+ *   codes no engine located under glare, perspective, creases or dim light), global threshold at 1600 px, a
+ *   gamma curve for underexposed photos, jsQR when the image is tiny, flat-field at 1600 and 1000 px, crop retries around located codes (flat-field at 600 px,
  *   then a global threshold at 450 px; jsQR at 300 px), global threshold at 640 px, flat-field at 640 px,
  *   Otsu binarisation, 2× upscale of small images, jsQR on the crops and on the whole image.
  * Rotation and inversion are tried inside the engines (zxing's tryRotate/tryInvert, jsQR's inversionAttempts).
@@ -341,8 +341,10 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     // One box-filter pass over the working copy, then a few passes over a LOCATOR_SIDE copy.
     const ls = Math.min(1, LOCATOR_SIDE / Math.max(work.width, work.height));
     spent += (work.width * work.height) / 5 + work.width * work.height * ls * ls;
-    // Measured on boofcv-dev (scripts/qr-oracle.ts): zxing's local threshold at 400 px, then jsQR at 250 px.
+    // Measured on boofcv-dev (scripts/qr-oracle.ts): zxing's local threshold at 400 px, the same after
+    // flat-field correction (uneven light inside the patch), then jsQR at 250 px.
     const variants: CropVariant[] = [{ engine: z, side: 400, flat: false, hints: { downscale: false } }];
+    variants.push({ engine: z, side: 400, flat: true, hints: { downscale: false } });
     if (j !== undefined) variants.push({ engine: j, side: 250, flat: false, hints: {} });
     const boxes = regions.map((r) => ({
       x: r.x / workScale,
