@@ -375,14 +375,15 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     } else {
       // Dim photos and bright spots: clip the brightest 10 %, stretch the rest (cheap at 640 px).
       steps.push(atSide(zxing, 640, tone, { downscale: false }));
+      // jsQR reads some tiny images zxing cannot, and on them costs less than the crops below.
+      if (jsqr !== undefined && work.width * work.height <= TINY_IMAGE) {
+        steps.push(atSide(jsqr, WORK_SIDE, asIs, {}));
+      }
       // Codes nobody located (glare, perspective, creases): crops around textured patches.
       steps.push(textureCrops(zxing, jsqr));
       steps.push(atSide(zxing, WORK_SIDE, asIs, { binarizer: 'global' }));
       // Underexposed photos: open up the shadows.
       steps.push(atSide(zxing, WORK_SIDE, shadows, {}));
-      if (jsqr !== undefined && work.width * work.height <= TINY_IMAGE) {
-        steps.push(atSide(jsqr, WORK_SIDE, asIs, {}));
-      }
       steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
       steps.push(atSide(zxing, 1000, flat(16), { downscale: false }));
       steps.push(cropRetries(zxing));
