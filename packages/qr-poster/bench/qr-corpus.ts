@@ -13,6 +13,7 @@ import { readBarcodes } from 'zxing-wasm/reader';
 import { decodeQr } from '../src/decode/decode.js';
 import { decodeImage, loadZxing } from '../src/decode/node-image.js';
 import type { RgbaImage } from '../src/decode/types.js';
+import { insideQuad } from './outline.js';
 
 interface Entry {
   image: string;
@@ -72,22 +73,6 @@ async function loadEntries(root: string): Promise<Entry[]> {
     out.push({ image, category: 'all', expected: await readFile(join(root, txt), 'utf8'), outlines: null });
   }
   return out;
-}
-
-function insideQuad(x: number, y: number, q: number[]): boolean {
-  let sign = 0;
-  for (let i = 0; i < 4; i++) {
-    const ax = q[2 * i] as number;
-    const ay = q[2 * i + 1] as number;
-    const bx = q[(2 * i + 2) % 8] as number;
-    const by = q[(2 * i + 3) % 8] as number;
-    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (cross === 0) continue;
-    const s = cross > 0 ? 1 : -1;
-    if (sign === 0) sign = s;
-    else if (s !== sign) return false;
-  }
-  return true;
 }
 
 function quantile(xs: number[], q: number): number {

@@ -2,6 +2,7 @@
 // node --conditions=@sharekit/source --import tsx scripts/qr-crops.ts <boofcv-dir>
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { centreOf as centre, insideQuad as inside } from '../bench/outline.js';
 import { jsqrEngine } from '../src/decode/engines/jsqr.js';
 import { zxingEngine } from '../src/decode/engines/zxing.js';
 import {
@@ -16,7 +17,6 @@ import {
   threshold,
 } from '../src/decode/image.js';
 import { decodeImage, loadZxing } from '../src/decode/node-image.js';
-import type { Point, QrCorners } from '../src/decode/types.js';
 
 const dir = process.argv[2] as string;
 const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) as Array<{
@@ -24,25 +24,6 @@ const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) 
   corners: number[][];
 }>;
 await loadZxing();
-function inside(x: number, y: number, q: number[]): boolean {
-  let sign = 0;
-  for (let i = 0; i < 4; i++) {
-    const ax = q[2 * i] as number;
-    const ay = q[2 * i + 1] as number;
-    const bx = q[(2 * i + 2) % 8] as number;
-    const by = q[(2 * i + 3) % 8] as number;
-    const c = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (c === 0) continue;
-    const s = c > 0 ? 1 : -1;
-    if (sign === 0) sign = s;
-    else if (s !== sign) return false;
-  }
-  return true;
-}
-const centre = (c: QrCorners): Point => ({
-  x: (c.topLeft.x + c.topRight.x + c.bottomRight.x + c.bottomLeft.x) / 4,
-  y: (c.topLeft.y + c.topRight.y + c.bottomRight.y + c.bottomLeft.y) / 4,
-});
 const pres: Record<string, (g: GrayImage) => GrayImage> = {
   id: (g) => g,
   flat: (g) => flatten(g, Math.max(3, Math.round(Math.max(g.width, g.height) / 8))),

@@ -3,6 +3,7 @@
 // node --conditions=@sharekit/source --import tsx scripts/qr-explore.ts <boofcv-dir> [category]
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { centreOf as centre, insideQuad as inside } from '../bench/outline.js';
 import { jsqrEngine } from '../src/decode/engines/jsqr.js';
 import type { EngineResult, ReadHints } from '../src/decode/engines/types.js';
 import { zxingEngine } from '../src/decode/engines/zxing.js';
@@ -30,26 +31,6 @@ const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) 
   corners: number[][];
 }>;
 await loadZxing();
-
-function inside(x: number, y: number, q: number[]): boolean {
-  let sign = 0;
-  for (let i = 0; i < 4; i++) {
-    const ax = q[2 * i] as number,
-      ay = q[2 * i + 1] as number,
-      bx = q[(2 * i + 2) % 8] as number,
-      by = q[(2 * i + 3) % 8] as number;
-    const c = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (c === 0) continue;
-    const s = c > 0 ? 1 : -1;
-    if (sign === 0) sign = s;
-    else if (s !== sign) return false;
-  }
-  return true;
-}
-const centre = (c: QrCorners): Point => ({
-  x: (c.topLeft.x + c.topRight.x + c.bottomRight.x + c.bottomLeft.x) / 4,
-  y: (c.topLeft.y + c.topRight.y + c.bottomRight.y + c.bottomLeft.y) / 4,
-});
 
 type Variant = { name: string; run: (g: GrayImage, misses: QrCorners[]) => Promise<Point[]> };
 const hitsOf = (r: EngineResult, map: (p: Point) => Point): Point[] =>

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ReaderOptions, readBarcodes } from 'zxing-wasm/reader';
+import { insideQuad as inside } from '../bench/outline.js';
 import { decodeImage, loadZxing } from '../src/decode/node-image.js';
 
 const dir = process.argv[2] as string;
@@ -11,21 +12,6 @@ const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) 
   corners: number[][];
 }>;
 await loadZxing();
-function inside(x: number, y: number, q: number[]): boolean {
-  let sign = 0;
-  for (let i = 0; i < 4; i++) {
-    const ax = q[2 * i] as number;
-    const ay = q[2 * i + 1] as number;
-    const bx = q[(2 * i + 2) % 8] as number;
-    const by = q[(2 * i + 3) % 8] as number;
-    const c = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (c === 0) continue;
-    const s = c > 0 ? 1 : -1;
-    if (sign === 0) sign = s;
-    else if (s !== sign) return false;
-  }
-  return true;
-}
 const variants: Array<[string, ReaderOptions]> = [
   ['default', {}],
   ['noHarder', { tryHarder: false }],

@@ -4,6 +4,7 @@
 // node --conditions=@sharekit/source --import tsx scripts/qr-passes.ts <boofcv-dir> <out.json>
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { centreOf as centre } from '../bench/outline.js';
 import { jsqrEngine } from '../src/decode/engines/jsqr.js';
 import type { EngineResult, QrEngine, ReadHints } from '../src/decode/engines/types.js';
 import { zxingEngine } from '../src/decode/engines/zxing.js';
@@ -29,10 +30,6 @@ const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) 
 }>;
 await loadZxing();
 
-const centre = (c: QrCorners): Point => ({
-  x: (c.topLeft.x + c.topRight.x + c.bottomRight.x + c.bottomLeft.x) / 4,
-  y: (c.topLeft.y + c.topRight.y + c.bottomRight.y + c.bottomLeft.y) / 4,
-});
 interface PassOut {
   hits: Point[];
   misses: Point[];

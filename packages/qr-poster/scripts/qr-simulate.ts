@@ -2,6 +2,7 @@
 // scripts/qr-passes.ts and prints codes read and time per image for each. Not part of the package.
 // node --import tsx scripts/qr-simulate.ts /tmp/passes.json
 import { readFileSync } from 'node:fs';
+import { insideQuad as inside } from '../bench/outline.js';
 
 interface P {
   x: number;
@@ -21,22 +22,6 @@ interface Img {
   passes: Record<string, PassOut>;
 }
 const data = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Img[];
-
-function inside(x: number, y: number, q: number[]): boolean {
-  let sign = 0;
-  for (let i = 0; i < 4; i++) {
-    const ax = q[2 * i] as number;
-    const ay = q[2 * i + 1] as number;
-    const bx = q[(2 * i + 2) % 8] as number;
-    const by = q[(2 * i + 3) % 8] as number;
-    const c = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (c === 0) continue;
-    const s = c > 0 ? 1 : -1;
-    if (sign === 0) sign = s;
-    else if (s !== sign) return false;
-  }
-  return true;
-}
 
 interface Strategy {
   name: string;
