@@ -5,7 +5,7 @@
 //   node scripts/run.mjs start   build the demo page (apps/demo) and serve it on localhost, printing its URL
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,6 +82,17 @@ if (job === 'test') {
   ];
   const failed = [];
   for (const [name, cmd, args] of stages) if (run(cmd, args) !== 0) failed.push(name);
+  // Package hygiene: every publishable package builds, and publint finds nothing wrong with what it would publish.
+  if (run('turbo', ['run', 'build', '--output-logs=errors-only', '--concurrency=2']) !== 0)
+    failed.push('build');
+  else {
+    for (const dir of workspaceDirs()) {
+      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private) continue;
+      console.log(`\n$ publint ${relative(root, dir)}`);
+      const r = spawnSync('publint', ['--strict'], { cwd: dir, env, stdio: 'inherit' });
+      if (r.status !== 0) failed.push(`publint ${relative(root, dir)}`);
+    }
+  }
   const { passed, failed: failedTests } = summarise();
   if (passed === 0) failed.push('no test ran');
   if (failedTests > 0 && !failed.includes('typecheck and tests')) failed.push('tests');
