@@ -34,14 +34,23 @@ const posterTitle = fc.oneof(
 );
 
 describe('resolver properties', () => {
-  it('resolve(composeShareText(x)).identity is x', async () => {
+  it('resolve(composeShareText(x)).identity is x, whatever the template and delimiter', async () => {
     await fc.assert(
       fc.asyncProperty(
         identity,
         title,
         fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>,
-        async (x, t, locale) => {
-          const text = composeShareText({ target: x, title: t, brand: 'sharekit', locale });
+        fc.constantFrom('modern', 'classic', 'token-only'),
+        fc.constantFrom('￥', '¥', '$', '€', '₳', '《', '🔑', '(', '/'),
+        async (x, t, locale, template, delimiter) => {
+          const text = composeShareText({
+            target: x,
+            title: t,
+            brand: 'sharekit',
+            locale,
+            template,
+            delimiter,
+          });
           const r = await resolve(text);
           expect(r.identity).toEqual(x);
           expect(r.link).toBe(x.url);
