@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type GrayImage, gamma, stretch, texturedRegions } from './image.js';
+import { type GrayImage, gamma, resizeTo, stretch, texturedRegions } from './image.js';
 
 function gray(width: number, height: number, f: (x: number, y: number) => number): GrayImage {
   const data = new Uint8Array(width * height);
@@ -85,5 +85,29 @@ describe('texturedRegions', () => {
         6,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('resizeTo', () => {
+  it('scales the two axes independently and keeps a horizontal ramp monotone and in range', () => {
+    const img = gray(40, 100, (x) => x * 6);
+    const out = resizeTo(img, 100, 50);
+    expect([out.width, out.height]).toEqual([100, 50]);
+    for (let y = 0; y < 50; y++) {
+      expect(out.data[y * 100] as number).toBeLessThanOrEqual(6);
+      expect(out.data[y * 100 + 99] as number).toBeGreaterThanOrEqual(39 * 6 - 6);
+      for (let x = 1; x < 100; x++) {
+        expect(out.data[y * 100 + x] as number).toBeGreaterThanOrEqual(out.data[y * 100 + x - 1] as number);
+      }
+    }
+  });
+
+  it('keeps a vertical edge at the same relative position when only the other axis changes', () => {
+    const img = gray(20, 20, (_x, y) => (y < 10 ? 0 : 255));
+    const out = resizeTo(img, 60, 20);
+    for (let x = 0; x < 60; x++) {
+      expect(out.data[9 * 60 + x]).toBe(0);
+      expect(out.data[10 * 60 + x]).toBe(255);
+    }
   });
 });

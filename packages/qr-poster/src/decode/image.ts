@@ -103,6 +103,39 @@ export function grayToRgba(image: GrayImage): RgbaImage {
   return { data: out, width, height };
 }
 
+/**
+ * Bilinear resize to an exact `width` × `height` (the two axes may scale differently). Meant for enlarging
+ * small crops; shrink with `resize`, which averages.
+ */
+export function resizeTo(image: GrayImage, width: number, height: number): GrayImage {
+  const w = Math.max(1, Math.round(width));
+  const h = Math.max(1, Math.round(height));
+  const out = new Uint8Array(w * h);
+  const src = image.data;
+  const sw = image.width;
+  const sh = image.height;
+  const fx = sw / w;
+  const fy = sh / h;
+  for (let y = 0; y < h; y++) {
+    const syf = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
+    const sy0 = Math.floor(syf);
+    const sy1 = Math.min(sh - 1, sy0 + 1);
+    const wy = syf - sy0;
+    for (let x = 0; x < w; x++) {
+      const sxf = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+      const sx0 = Math.floor(sxf);
+      const sx1 = Math.min(sw - 1, sx0 + 1);
+      const wx = sxf - sx0;
+      const a = src[sy0 * sw + sx0] as number;
+      const b = src[sy0 * sw + sx1] as number;
+      const c = src[sy1 * sw + sx0] as number;
+      const d = src[sy1 * sw + sx1] as number;
+      out[y * w + x] = (a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy;
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
 /** Box-filter resize by `scale` (< 1 averages, > 1 repeats pixels with bilinear weights). */
 export function resize(image: GrayImage, scale: number): GrayImage {
   const width = Math.max(1, Math.round(image.width * scale));

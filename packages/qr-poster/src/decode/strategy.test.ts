@@ -166,4 +166,41 @@ describe('runStrategy', () => {
     expect(Math.abs((right.topLeft.x + right.bottomRight.x) / 2 - 1800)).toBeLessThan(60);
     expect(calls).toBe(2); // the left code's patch is skipped: it was read already
   });
+
+  it('stretches a tall textured patch part of the way back to a square and maps its reading back', async () => {
+    // A 1000×700 grey photo with a 120×300 patch of 10 px modules at (500, 200): a code seen at a steep
+    // angle. The scripted zxing reads only a crop whose width is at least 70 % of its height.
+    const w = 1000;
+    const h = 700;
+    const data = new Uint8ClampedArray(w * h * 4).fill(150);
+    for (let y = 200; y < 500; y++) {
+      for (let x = 500; x < 620; x++) {
+        const dark = (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0;
+        const i = (y * w + x) * 4;
+        data[i] = data[i + 1] = data[i + 2] = dark ? 20 : 230;
+      }
+    }
+    const photo: RgbaImage = { data, width: w, height: h };
+    const read: Array<[number, number]> = [];
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(img) {
+        if (Math.max(img.width, img.height) > 400 || img.width < 0.7 * img.height)
+          return { hits: [], misses: [] };
+        read.push([img.width, img.height]);
+        return { hits: [hit('steep', square(img.width / 2 - 40, img.height / 2 - 40, 80))], misses: [] };
+      },
+    };
+    const codes = await runStrategy(photo, settings([zxing]));
+    expect(codes.map((c) => c.text)).toEqual(['steep']);
+    expect(read.length).toBe(1);
+    const [rw, rh] = read[0] as [number, number];
+    expect(rh).toBe(400);
+    expect(rw / rh).toBeLessThan(0.9); // stretched only part of the way
+    const c = codes[0]?.corners as QrCorners;
+    expect(Math.abs((c.topLeft.x + c.bottomRight.x) / 2 - 560)).toBeLessThan(20);
+    expect(Math.abs((c.topLeft.y + c.bottomRight.y) / 2 - 350)).toBeLessThan(20);
+    // The reading's width in the photo is its crop width divided by the larger horizontal scale.
+    expect(c.bottomRight.x - c.topLeft.x).toBeLessThan(c.bottomRight.y - c.topLeft.y);
+  });
 });

@@ -9,6 +9,7 @@ import {
   otsuThreshold,
   type Rect,
   resize,
+  resizeTo,
   stretch,
   texturedRegions,
   threshold,
@@ -180,6 +181,9 @@ const WORK_SIDE = 1600;
 /** At most this many located-but-undecoded regions get crop retries (false detections are common). */
 const MAX_CROPS = 6;
 
+/** A textured patch this many times longer than wide gets a squared-up crop first (steep perspective). */
+const ELONGATED = 1.5;
+
 /** Longest side of the copy the texture locator searches. */
 const LOCATOR_SIDE = 400;
 
@@ -231,7 +235,8 @@ const JSQR_COST = 5;
  *   photos of 4 MP and more crop retries around the located codes;
  * - nothing decoded: the tone pass (clip the brightest 10 %, stretch the rest: dim photos, bright spots) at
  *   640 px, crops around textured patches (zxing at 400 px plain and flat-field corrected, jsQR at 250 px:
- *   codes no engine located under glare, perspective, creases or dim light), global threshold at 1600 px, a
+ *   codes no engine located under glare, perspective, creases or dim light; a patch 1.5× longer than wide is first
+ *   tried tightly cropped and stretched part of the way back to a square, for codes seen at a steep angle), global threshold at 1600 px, a
  *   gamma curve for underexposed photos, jsQR when the image is tiny, flat-field at 1600 and 1000 px, crop retries around located codes (flat-field at 600 px,
  *   then a global threshold at 450 px; jsQR at 300 px), global threshold at 640 px, flat-field at 640 px,
  *   Otsu binarisation, 2× upscale of small images, jsQR on the crops and on the whole image.
@@ -268,7 +273,8 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     return runPass(engine, grayToRgba(g), map, { ...base, ...hints }, collector);
   };
 
-  type CropVariant = { engine: QrEngine; side: number; flat: boolean; hints: ReadHints };
+  /** `square`: stretch the crop's short axis by the square root of its aspect ratio (foreshortened codes). */
+  type CropVariant = { engine: QrEngine; side: number; flat: boolean; hints: ReadHints; square?: boolean };
   /** Crops `b` (input coordinates) with a margin and tries `variants` on it until one reads something. */
   const retryCrop = async (b: Rect, padding: number, variants: readonly CropVariant[]): Promise<void> => {
     const pad = Math.max(b.width, b.height) * padding;
@@ -280,12 +286,24 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     });
     for (const v of variants) {
       if (spent >= budget) return;
-      const s = v.side / Math.max(cut.width, cut.height);
-      const sized = Math.abs(s - 1) < 0.1 ? cut : resize(cut, s);
+      const k = v.square === true ? Math.sqrt(Math.max(b.width, b.height) / Math.min(b.width, b.height)) : 1;
+      const s =
+        v.side /
+        Math.max(cut.width * (b.width < b.height ? k : 1), cut.height * (b.width < b.height ? 1 : k));
+      const sx = b.width < b.height ? s * k : s;
+      const sy = b.width < b.height ? s : s * k;
+      const sized =
+        k !== 1
+          ? resizeTo(cut, cut.width * sx, cut.height * sy)
+          : Math.abs(s - 1) < 0.1
+            ? cut
+            : resize(cut, s);
       const img = v.flat
         ? flatten(sized, Math.max(3, Math.round(Math.max(sized.width, sized.height) / 8)))
         : sized;
-      const map: MapPoint = (p) => ({ x: p.x / s + rect.x, y: p.y / s + rect.y });
+      const fx = k !== 1 ? sized.width / cut.width : s;
+      const fy = k !== 1 ? sized.height / cut.height : s;
+      const map: MapPoint = (p) => ({ x: p.x / fx + rect.x, y: p.y / fy + rect.y });
       const before = collector.regionCount;
       await onGray(v.engine, img, map, v.hints);
       if (collector.regionCount > before) return;
@@ -353,6 +371,14 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
       height: r.height / workScale,
     }));
     for (const b of boxes) {
+      if (spent >= budget) break;
+      // A patch much taller than wide (or the reverse) is often a code seen at a steep angle: zxing's finder
+      // reads it once the patch, tightly cropped, is stretched part of the way back to a square.
+      if (!collector.readIn(b) && Math.max(b.width, b.height) >= ELONGATED * Math.min(b.width, b.height)) {
+        await retryCrop(b, 0.1, [
+          { engine: z, side: 400, flat: false, hints: { downscale: false }, square: true },
+        ]);
+      }
       if (spent >= budget) break;
       if (!collector.readIn(b)) await retryCrop(b, 0.25, variants);
     }
