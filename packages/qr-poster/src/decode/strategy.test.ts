@@ -203,4 +203,42 @@ describe('runStrategy', () => {
     // The reading's width in the photo is its crop width divided by the larger horizontal scale.
     expect(c.bottomRight.x - c.topLeft.x).toBeLessThan(c.bottomRight.y - c.topLeft.y);
   });
+
+  it('flat-fields a small photo with uneven light before cropping its textured patches', async () => {
+    // A 400×300 photo lit from the right (background 40 → 240) with a textured patch. The scripted zxing reads
+    // only a whole image whose background is even again, which is what flat-field correction gives.
+    const w = 400;
+    const h = 300;
+    const data = new Uint8ClampedArray(w * h * 4);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const bg = 40 + (200 * x) / (w - 1);
+        const inPatch = x >= 150 && x < 250 && y >= 100 && y < 200;
+        const dark = inPatch && (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0;
+        const i = (y * w + x) * 4;
+        data[i] = data[i + 1] = data[i + 2] = dark ? bg * 0.2 : bg;
+        data[i + 3] = 255;
+      }
+    }
+    const photo: RgbaImage = { data, width: w, height: h };
+    const sizes: Array<[number, number]> = [];
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(img) {
+        sizes.push([img.width, img.height]);
+        const left = img.data[(150 * img.width + 10) * 4] as number;
+        const right = img.data[(150 * img.width + img.width - 10) * 4] as number;
+        if (img.width !== w || Math.abs(left - right) > 30) return { hits: [], misses: [] };
+        return { hits: [hit('even', square(150, 100, 100))], misses: [] };
+      },
+    };
+    const codes = await runStrategy(photo, settings([zxing]));
+    expect(codes.map((c) => c.text)).toEqual(['even']);
+    // The cheap pass, the tone pass, then flat-field: no crop was needed.
+    expect(sizes).toEqual([
+      [w, h],
+      [w, h],
+      [w, h],
+    ]);
+  });
 });

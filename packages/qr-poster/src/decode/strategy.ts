@@ -216,6 +216,9 @@ const LARGE_IMAGE = 4_000_000;
 /** Images up to this many pixels (about 316×316) get a whole-image jsQR pass early in escalation. */
 const TINY_IMAGE = 100_000;
 
+/** Images up to this many pixels (about 550×550) get small-window flat-field before the texture crops. */
+const SMALL_IMAGE = 300_000;
+
 /** Relative cost of jsQR per pixel against zxing's (measured on boofcv-dev: jsQR is several times slower). */
 const JSQR_COST = 5;
 
@@ -234,7 +237,7 @@ const JSQR_COST = 5;
  * - something decoded, something located but not: flat-field correction at 1600 px (uneven light), and on
  *   photos of 4 MP and more crop retries around the located codes;
  * - nothing decoded: the tone pass (clip the brightest 10 %, stretch the rest: dim photos, bright spots) at
- *   640 px, crops around textured patches (zxing at 400 px plain and flat-field corrected, jsQR at 250 px:
+ *   640 px, on photos up to 0.3 MP flat-field with a small window (cheaper there than one crop: glare), crops around textured patches (zxing at 400 px plain and flat-field corrected, jsQR at 250 px:
  *   codes no engine located under glare, perspective, creases or dim light; a patch 1.5× longer than wide is first
  *   tried tightly cropped and stretched part of the way back to a square, for codes seen at a steep angle), global threshold at 1600 px, a
  *   gamma curve for underexposed photos, jsQR when the image is tiny, flat-field at 1600 and 1000 px, crop retries around located codes (flat-field at 600 px,
@@ -405,13 +408,16 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
       if (jsqr !== undefined && work.width * work.height <= TINY_IMAGE) {
         steps.push(atSide(jsqr, WORK_SIDE, asIs, {}));
       }
+      // On small photos the whole image costs less than a crop: flat-field it with a small window first (glare).
+      const small = work.width * work.height <= SMALL_IMAGE;
+      if (small) steps.push(atSide(zxing, 1000, flat(16), { downscale: false }));
       // Codes nobody located (glare, perspective, creases): crops around textured patches.
       steps.push(textureCrops(zxing, jsqr));
       steps.push(atSide(zxing, WORK_SIDE, asIs, { binarizer: 'global' }));
       // Underexposed photos: open up the shadows.
       steps.push(atSide(zxing, WORK_SIDE, shadows, {}));
       steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
-      steps.push(atSide(zxing, 1000, flat(16), { downscale: false }));
+      if (!small) steps.push(atSide(zxing, 1000, flat(16), { downscale: false }));
       steps.push(cropRetries(zxing));
       steps.push(atSide(zxing, 640, asIs, { downscale: false, binarizer: 'global' }));
       steps.push(atSide(zxing, 640, flat(12), { downscale: false }));
