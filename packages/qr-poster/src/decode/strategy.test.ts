@@ -241,4 +241,30 @@ describe('runStrategy', () => {
       [w, h],
     ]);
   });
+
+  it('on a small photo with a located but unread code, tries flat-field with a global threshold', async () => {
+    // 400×300: the cheap pass reads the left code and locates the right one without decoding it; the scripted
+    // zxing reads the right one only from a whole image given the global binariser.
+    const photo: RgbaImage = {
+      data: new Uint8ClampedArray(400 * 300 * 4).fill(200),
+      width: 400,
+      height: 300,
+    };
+    const binarizers: Array<string | undefined> = [];
+    let calls = 0;
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(img, hints) {
+        calls++;
+        binarizers.push(hints?.binarizer);
+        if (calls === 1)
+          return { hits: [hit('left', square(40, 100, 100))], misses: [square(250, 100, 100)] };
+        if (img.width !== 400 || hints?.binarizer !== 'global') return { hits: [], misses: [] };
+        return { hits: [hit('right', square(250, 100, 100))], misses: [] };
+      },
+    };
+    const codes = await runStrategy(photo, settings([zxing]));
+    expect(codes.map((c) => c.text).sort()).toEqual(['left', 'right']);
+    expect(binarizers).toEqual([undefined, undefined, 'global']); // cheap pass, flat-field, flat-field + global
+  });
 });

@@ -234,8 +234,9 @@ const JSQR_COST = 5;
  * - all decoded, nothing located, photo of 4 MP and more: crops around textured patches (a cheap texture
  *   locator: gradient energy in both directions) nobody read, then if one stays unread flat-field at 1600 px
  *   and the tone pass;
- * - something decoded, something located but not: flat-field correction at 1600 px (uneven light), and on
- *   photos of 4 MP and more crop retries around the located codes;
+ * - something decoded, something located but not: flat-field correction at 1600 px (uneven light), on photos
+ *   up to 0.3 MP flat-field with a smaller window and a global threshold (blurred codes), and on photos of 4 MP
+ *   and more crop retries around the located codes;
  * - nothing decoded: the tone pass (clip the brightest 10 %, stretch the rest: dim photos, bright spots) at
  *   640 px, on photos up to 0.3 MP flat-field with a small window (cheaper there than one crop: glare), crops around textured patches (zxing at 400 px plain and flat-field corrected, jsQR at 250 px:
  *   codes no engine located under glare, perspective, creases or dim light; a patch 1.5× longer than wide is first
@@ -389,6 +390,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   };
 
   const steps: Array<() => Promise<unknown>> = [];
+  const small = work.width * work.height <= SMALL_IMAGE;
   const ifUnread = (f: () => Promise<unknown>) => async () => (unreadTex > 0 ? f() : undefined);
   if (complete) {
     if (zxing !== undefined) {
@@ -399,6 +401,9 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   } else if (zxing !== undefined) {
     if (partial) {
       steps.push(atSide(zxing, WORK_SIDE, flat(24), {}));
+      // Small photos: a smaller flat-field window, then zxing's global threshold — once the light is even, one
+      // threshold suits blurred modules better than the local binariser's small blocks.
+      if (small) steps.push(atSide(zxing, 640, flat(12), { downscale: false, binarizer: 'global' }));
       // On photos this large a crop costs a few percent of the first pass: retry the located codes too.
       if (image.width * image.height >= LARGE_IMAGE) steps.push(cropRetries(zxing));
     } else {
@@ -409,7 +414,6 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
         steps.push(atSide(jsqr, WORK_SIDE, asIs, {}));
       }
       // On small photos the whole image costs less than a crop: flat-field it with a small window first (glare).
-      const small = work.width * work.height <= SMALL_IMAGE;
       if (small) steps.push(atSide(zxing, 1000, flat(16), { downscale: false }));
       // Codes nobody located (glare, perspective, creases): crops around textured patches.
       steps.push(textureCrops(zxing, jsqr));
