@@ -131,7 +131,8 @@ function draftFromUrl(raw: string, source: Candidate['source'], prefix: Step[], 
   let link: string | null = null;
   if (!danger) {
     try {
-      link = canonicalize(raw);
+      // An identified link's canonical URL is its identity URL: no second parse and match.
+      link = identity?.url ?? canonicalize(raw);
     } catch (error) {
       if (!isCanonicalUrlError(error)) throw error;
       reasons.push(reason('unsafe-scheme', error.code));

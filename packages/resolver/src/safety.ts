@@ -1,4 +1,4 @@
-import { identify, inspectHost, type LinkIdentity, platformOf, schemeOf } from '@sharekit/canonical-url';
+import { identify, inspectHost, type LinkIdentity, schemeOf } from '@sharekit/canonical-url';
 import { GENERIC_SHORTENERS } from './platforms.js';
 import type { Safety, SafetyCode, SafetyReason } from './types.js';
 
@@ -142,15 +142,6 @@ export function assessUrl(raw: string, identity: LinkIdentity | null): SafetyRea
 export function safeIdentify(url: string): LinkIdentity | null {
   try {
     return identify(url);
-  } catch {
-    return null;
-  }
-}
-
-/** The platform of a URL, or null (never throws). */
-export function safePlatformOf(url: string): ReturnType<typeof platformOf> {
-  try {
-    return platformOf(url);
   } catch {
     return null;
   }
