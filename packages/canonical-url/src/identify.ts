@@ -128,18 +128,22 @@ export function matchUrl(url: ParsedUrl): Match | null {
   return null;
 }
 
-/** Parses and matches; `null` for text that is not an http(s) URL. Throws only on misuse/limits. */
-export function matchInput(input: string, maxLength = DEFAULT_MAX_LENGTH): Match | null {
-  let url: ParsedUrl;
+/** Parses a URL, or gives `null` for text that is not an http(s) URL; throws only on misuse/limits. */
+function parseOrNull(input: string, maxLength = DEFAULT_MAX_LENGTH): ParsedUrl | null {
   try {
-    url = parseUrl(input, maxLength);
+    return parseUrl(input, maxLength);
   } catch (error) {
     if (isCanonicalUrlError(error) && (error.code === 'invalid_url' || error.code === 'unsupported_scheme')) {
       return null;
     }
     throw error;
   }
-  return matchUrl(url);
+}
+
+/** Parses and matches; `null` for text that is not an http(s) URL. Throws only on misuse/limits. */
+export function matchInput(input: string, maxLength = DEFAULT_MAX_LENGTH): Match | null {
+  const url = parseOrNull(input, maxLength);
+  return url ? matchUrl(url) : null;
 }
 
 /**
@@ -169,16 +173,8 @@ export function identify(input: string): LinkIdentity | null {
  * platformOf('item.taobao.com.evil.example')   // null
  */
 export function platformOf(urlOrHost: string): PlatformId | null {
-  let url: ParsedUrl;
-  try {
-    url = parseUrl(urlOrHost);
-  } catch (error) {
-    if (isCanonicalUrlError(error) && (error.code === 'invalid_url' || error.code === 'unsupported_scheme')) {
-      return null;
-    }
-    throw error;
-  }
-  return rowForHost(url.host)?.id ?? null;
+  const url = parseOrNull(urlOrHost);
+  return url ? (rowForHost(url.host)?.id ?? null) : null;
 }
 
 /**
