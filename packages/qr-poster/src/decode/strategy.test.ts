@@ -42,6 +42,23 @@ const settings = (engines: QrEngine[], over: Partial<StrategySettings> = {}): St
   ...over,
 });
 
+/** A grey photo with one patch of 10 px pseudo-random modules: texture that looks like a code to the locator. */
+function texturedPhoto(
+  width: number,
+  height: number,
+  patch: { x: number; y: number; width: number; height: number },
+): RgbaImage {
+  const data = new Uint8ClampedArray(width * height * 4).fill(150);
+  for (let y = patch.y; y < patch.y + patch.height; y++) {
+    for (let x = patch.x; x < patch.x + patch.width; x++) {
+      const dark = (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0;
+      const i = (y * width + x) * 4;
+      data[i] = data[i + 1] = data[i + 2] = dark ? 20 : 230;
+    }
+  }
+  return { data, width, height };
+}
+
 describe('runStrategy', () => {
   it('stops after the cheap pass when it decoded codes and located nothing else', async () => {
     const zxing = scripted('zxing', [{ hits: [hit('a', square(10, 10, 50))], misses: [] }]);
@@ -100,17 +117,7 @@ describe('runStrategy', () => {
   it('retries a crop around a textured patch nobody located and maps its reading back into the image', async () => {
     // A 1000×700 grey photo with a 200×200 patch of 10 px modules at (600, 300). The scripted zxing finds
     // nothing in the whole image (cheap pass, tone pass) and reads the first crop it is given.
-    const w = 1000;
-    const h = 700;
-    const data = new Uint8ClampedArray(w * h * 4).fill(150);
-    for (let y = 300; y < 500; y++) {
-      for (let x = 600; x < 800; x++) {
-        const dark = (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0;
-        const i = (y * w + x) * 4;
-        data[i] = data[i + 1] = data[i + 2] = dark ? 20 : 230;
-      }
-    }
-    const photo: RgbaImage = { data, width: w, height: h };
+    const photo = texturedPhoto(1000, 700, { x: 600, y: 300, width: 200, height: 200 });
     const sizes: Array<[number, number]> = [];
     const zxing: QrEngine = {
       name: 'zxing',
@@ -170,17 +177,7 @@ describe('runStrategy', () => {
   it('stretches a tall textured patch part of the way back to a square and maps its reading back', async () => {
     // A 1000×700 grey photo with a 120×300 patch of 10 px modules at (500, 200): a code seen at a steep
     // angle. The scripted zxing reads only a crop whose width is at least 70 % of its height.
-    const w = 1000;
-    const h = 700;
-    const data = new Uint8ClampedArray(w * h * 4).fill(150);
-    for (let y = 200; y < 500; y++) {
-      for (let x = 500; x < 620; x++) {
-        const dark = (Math.floor(x / 10) * 7 + Math.floor(y / 10) * 13) % 3 === 0;
-        const i = (y * w + x) * 4;
-        data[i] = data[i + 1] = data[i + 2] = dark ? 20 : 230;
-      }
-    }
-    const photo: RgbaImage = { data, width: w, height: h };
+    const photo = texturedPhoto(1000, 700, { x: 500, y: 200, width: 120, height: 300 });
     const read: Array<[number, number]> = [];
     const zxing: QrEngine = {
       name: 'zxing',
