@@ -746,7 +746,8 @@ function findTitle(
       if (at < 0 || at > us) return null;
       let lineStart = win.lastIndexOf('\n', at - 1) + 1;
       while (lineStart > 0) {
-        const prevStart = win.lastIndexOf('\n', lineStart - 2) + 1;
+        // lastIndexOf clamps a negative start to 0 and would find the newline at 0 again: stop there.
+        const prevStart = lineStart >= 2 ? win.lastIndexOf('\n', lineStart - 2) + 1 : 0;
         const line = win.slice(prevStart, lineStart - 1);
         lineStart = prevStart;
         if (line.trim().length === 0) continue;
