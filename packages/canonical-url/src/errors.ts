@@ -9,6 +9,9 @@ export const CANONICAL_URL_ERROR_CODES = {
   fetch_failed: 'the injected fetch threw or returned no usable response',
   too_many_hops: 'the short link redirected more times than maxHops allows',
   bad_redirect: 'a redirect pointed at an unparsable or non-http(s) target',
+  bad_response: 'the fetch answered with something that is not a usable HTTP response',
+  blocked_target:
+    'a hop pointed at a private, loopback, link-local or internal address, or a port other than 80/443',
   timeout: 'resolving the short link took longer than the time limit',
 } as const;
 

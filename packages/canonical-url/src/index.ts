@@ -1,4 +1,13 @@
 export {
+  addressRange,
+  type IpLiteral,
+  ipLiteralOf,
+  isInternalName,
+  isPublicAddress,
+  type TargetPolicy,
+  targetProblem,
+} from './address.js';
+export {
   type CanonicalizeOptions,
   canonicalize,
   GLOBAL_TRACKING,
@@ -18,6 +27,7 @@ export { getPlatform, PLATFORMS } from './platforms.js';
 export {
   type FetchLike,
   type FetchResponseLike,
+  MAX_HOPS,
   type ResolveHop,
   type ResolveOptions,
   resolveShortLink,

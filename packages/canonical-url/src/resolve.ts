@@ -1,3 +1,4 @@
+import { targetProblem } from './address.js';
 import { CanonicalUrlError, isCanonicalUrlError, preview } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
 import { matchUrl } from './identify.js';
@@ -21,16 +22,26 @@ export interface FetchResponseLike {
 
 /** Options of `resolveShortLink`. */
 export interface ResolveOptions {
-  /** The fetch to use. Nothing reaches the network unless the caller passes one. */
+  /**
+   * The fetch to use. Nothing reaches the network unless the caller passes one. On Node, pass
+   * `safeFetch` of `@sharekit/canonical-url/node`: it also refuses names that resolve to private addresses.
+   */
   readonly fetch: FetchLike;
-  /** Most redirects followed. @default 5 */
+  /** Most redirects followed, from 0 to 20. @default 5 */
   readonly maxHops?: number;
-  /** Time limit for the whole resolution, in milliseconds. @default 5000 */
+  /** Time limit for the whole resolution, in milliseconds, from 1 to 60000. @default 5000 */
   readonly timeoutMs?: number;
-  /** Most bytes read from one response body (for script redirects). @default 1048576 */
+  /** Most bytes read from one response body (for script redirects), up to 16 MiB. @default 1048576 */
   readonly maxBytes?: number;
   /** Override the user agent sent (normally chosen per short-link service). */
   readonly userAgent?: string;
+  /**
+   * Let hops go to private, loopback, link-local and internal addresses and to any port — only for
+   * services that run inside your own network. @default false
+   */
+  readonly allowPrivateNetwork?: boolean;
+  /** Aborting it ends the resolution with a `timeout` error (a deadline shared by several calls). */
+  readonly signal?: AbortSignal;
 }
 
 /** One request made while resolving. */
@@ -105,25 +116,147 @@ function unescapeScriptString(s: string): string {
     .replaceAll('&amp;', '&');
 }
 
-async function readBounded(response: FetchResponseLike, maxBytes: number): Promise<string> {
-  const body = response.body;
+function badResponse(what: string, url: string, cause?: unknown): CanonicalUrlError {
+  return new CanonicalUrlError(
+    'bad_response',
+    `${what} from ${preview(url)}`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Settles with `promise`, or rejects with `timeout` as soon as `signal` aborts (a body that ignores abort). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
+  if (signal.aborted) {
+    onAbort();
+    return Promise.reject(new CanonicalUrlError('timeout', 'the time limit passed while reading'));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => {
+      onAbort();
+      reject(new CanonicalUrlError('timeout', 'the time limit passed while reading'));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', stop);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(error);
+      },
+    );
+  });
+}
+
+async function readBounded(
+  response: FetchResponseLike,
+  url: string,
+  maxBytes: number,
+  signal: AbortSignal,
+  deadlineAt: number,
+): Promise<string> {
+  let body: FetchResponseLike['body'];
+  try {
+    body = response.body;
+  } catch (cause) {
+    throw badResponse('an unreadable body', url, cause);
+  }
   if (!body || typeof body.getReader !== 'function') {
-    const text = await response.text();
+    if (typeof response.text !== 'function') throw badResponse('a response without a body', url);
+    let text: unknown;
+    try {
+      text = await untilAborted(
+        Promise.resolve().then(() => response.text()),
+        signal,
+        () => undefined,
+      );
+    } catch (cause) {
+      if (isCanonicalUrlError(cause)) throw cause;
+      throw badResponse('a body that failed to read', url, cause);
+    }
+    if (typeof text !== 'string') throw badResponse('a body that is not text', url);
     return text.length > maxBytes ? text.slice(0, maxBytes) : text;
   }
-  const reader = body.getReader();
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    reader = body.getReader();
+  } catch (cause) {
+    throw badResponse('an unreadable body', url, cause);
+  }
+  const cancel = () => {
+    Promise.resolve()
+      .then(() => reader.cancel())
+      .catch(() => undefined);
+  };
   const decoder = new TextDecoder();
   let text = '';
   let read = 0;
-  while (read < maxBytes) {
-    const { done, value } = await reader.read();
-    if (done || !value) break;
-    const chunk = read + value.byteLength > maxBytes ? value.subarray(0, maxBytes - read) : value;
-    read += chunk.byteLength;
-    text += decoder.decode(chunk, { stream: true });
+  try {
+    while (read < maxBytes) {
+      if (Date.now() >= deadlineAt)
+        throw new CanonicalUrlError('timeout', 'the time limit passed while reading');
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await untilAborted(
+          Promise.resolve().then(() => reader.read()),
+          signal,
+          cancel,
+        );
+      } catch (cause) {
+        if (isCanonicalUrlError(cause)) throw cause;
+        throw badResponse('a body that failed to read', url, cause);
+      }
+      if (!chunk || typeof chunk !== 'object') throw badResponse('a body stream yielding no result', url);
+      const { done, value } = chunk;
+      if (done) break;
+      if (!(value instanceof Uint8Array)) throw badResponse('a body chunk that is not bytes', url);
+      const part = read + value.byteLength > maxBytes ? value.subarray(0, maxBytes - read) : value;
+      read += part.byteLength;
+      text += decoder.decode(part, { stream: true });
+    }
+  } finally {
+    cancel();
   }
-  await reader.cancel().catch(() => undefined);
   return text + decoder.decode();
+}
+
+/** Lets timers and I/O run between hops, so a fetch that answers from memory cannot starve the deadline. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The parts of a response that resolving reads, checked, so a malformed response is a typed error. */
+function readHead(response: FetchResponseLike, url: string): { status: number; location: string | null } {
+  if (!response || typeof response !== 'object') throw badResponse('no response', url);
+  let status: unknown;
+  let type: unknown;
+  try {
+    status = response.status;
+    type = response.type;
+  } catch (cause) {
+    throw badResponse('an unreadable status', url, cause);
+  }
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+    throw badResponse(`status ${String(status).slice(0, 20)}`, url);
+  }
+  if (type === 'opaqueredirect') {
+    throw new CanonicalUrlError(
+      'fetch_failed',
+      'the redirect is opaque (browser fetch with redirect: manual); resolve short links server-side',
+    );
+  }
+  if (status < 300 || status >= 400) return { status, location: null };
+  let location: unknown;
+  try {
+    location = response.headers.get('location');
+  } catch (cause) {
+    throw badResponse(`a ${status} without readable headers`, url, cause);
+  }
+  if (location !== null && location !== undefined && typeof location !== 'string') {
+    throw badResponse(`a ${status} whose Location is not text`, url);
+  }
+  return { status, location: location || null };
 }
 
 function nextUrl(target: string, base: string): string {
@@ -149,8 +282,15 @@ function nextUrl(target: string, base: string): string {
  *
  * In browsers, `redirect: 'manual'` hides `Location` (an opaque redirect): run this server-side.
  *
- * Throws `CanonicalUrlError`: `invalid_url`/`unsupported_scheme` for the input, `fetch_failed`,
- * `too_many_hops`, `bad_redirect` (a target that is not http(s)), `timeout`.
+ * Every hop (the first included) goes only to http(s) on port 80 or 443 and to a public address:
+ * IP literals in any spelling (`0x7f000001`, `2130706433..`, `[::ffff:127.0.0.1]`) and internal names
+ * (`localhost.`, `metadata.google.internal`) are refused before any request, unless
+ * `allowPrivateNetwork` is set. The time limit bounds the whole call, hops and body reads included.
+ *
+ * Throws `CanonicalUrlError`: `invalid_url`/`unsupported_scheme` for the input, `invalid_option`,
+ * `fetch_failed`, `bad_response` (a malformed answer: no status, unreadable headers or body, chunks
+ * that are not bytes), `too_many_hops`, `bad_redirect` (a target that is not http(s)),
+ * `blocked_target` (a private, loopback, link-local or internal address, or another port), `timeout`.
  * @example
  * const { url, identity, hops } = await resolveShortLink('https://b23.tv/TUMG3e5', { fetch })
  */
@@ -158,34 +298,42 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
   if (typeof options?.fetch !== 'function') {
     throw new CanonicalUrlError('invalid_option', 'expected options.fetch to be a function');
   }
-  const maxHops = options.maxHops ?? 5;
-  const timeoutMs = options.timeoutMs ?? 5000;
-  const maxBytes = options.maxBytes ?? 1 << 20;
-  for (const [name, value] of [
-    ['maxHops', maxHops],
-    ['timeoutMs', timeoutMs],
-    ['maxBytes', maxBytes],
-  ] as const) {
-    if (!Number.isSafeInteger(value) || value < 0) {
-      throw new CanonicalUrlError(
-        'invalid_option',
-        `expected ${name} to be a non-negative integer, found ${value}`,
-      );
-    }
-  }
+  const maxHops = option('maxHops', options.maxHops, 5, 0, MAX_HOPS);
+  const timeoutMs = option('timeoutMs', options.timeoutMs, 5000, 1, 60_000);
+  const maxBytes = option('maxBytes', options.maxBytes, 1 << 20, 0, 16 << 20);
+  const policy = { allowPrivateNetwork: options.allowPrivateNetwork === true };
   const start = parseUrl(input);
   let current = formatUrl({ ...start, query: start.query, fragment: '' });
   const hops: ResolveHop[] = [];
-  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  const deadlineAt = Date.now() + timeoutMs;
+  const controller = new AbortController();
+  const outer = options.signal;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopOuter: (() => void) | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller?.abort();
+    const expire = () => {
+      controller.abort();
       reject(new CanonicalUrlError('timeout', `resolving ${preview(input)} took over ${timeoutMs} ms`));
-    }, timeoutMs);
+    };
+    timer = setTimeout(expire, timeoutMs);
+    if (outer) {
+      if (outer.aborted) expire();
+      stopOuter = expire;
+      outer.addEventListener('abort', expire, { once: true });
+    }
   });
+  deadline.catch(() => undefined);
+  const signal = controller.signal;
   const work = (async (): Promise<ShortLinkResolution> => {
     for (;;) {
+      const problem = targetProblem(current, policy);
+      if (problem !== null) {
+        throw new CanonicalUrlError('blocked_target', `refused to request ${preview(current)}: ${problem}`);
+      }
+      if (hops.length > 0) await yieldToEventLoop();
+      if (signal.aborted || Date.now() >= deadlineAt) {
+        throw new CanonicalUrlError('timeout', `resolving ${preview(input)} took over ${timeoutMs} ms`);
+      }
       const spec = shortSpecFor(current);
       const userAgent = options.userAgent ?? USER_AGENTS[spec?.userAgent ?? 'browser'];
       let response: FetchResponseLike;
@@ -194,27 +342,17 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
           method: 'GET',
           redirect: 'manual',
           headers: { 'user-agent': userAgent, accept: 'text/html,*/*' },
-          ...(controller ? { signal: controller.signal } : {}),
+          signal,
         });
       } catch (cause) {
         if (isCanonicalUrlError(cause)) throw cause;
         throw new CanonicalUrlError('fetch_failed', `fetch failed for ${preview(current)}`, { cause });
       }
-      if (!response || typeof response.status !== 'number') {
-        throw new CanonicalUrlError('fetch_failed', `fetch returned no response for ${preview(current)}`);
-      }
-      if (response.type === 'opaqueredirect') {
-        throw new CanonicalUrlError(
-          'fetch_failed',
-          'the redirect is opaque (browser fetch with redirect: manual); resolve short links server-side',
-        );
-      }
-      const location =
-        response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      const { status, location } = readHead(response, current);
       let target: string | null = location;
       let via: ResolveHop['via'] = 'location';
-      if (!target && response.status === 200 && spec?.scriptRedirect) {
-        const html = await readBounded(response, maxBytes);
+      if (!target && status === 200 && spec?.scriptRedirect) {
+        const html = await readBounded(response, current, maxBytes, signal, deadlineAt);
         for (const pattern of SCRIPT_TARGETS) {
           const m = pattern.exec(html);
           if (m?.[1]) {
@@ -226,11 +364,11 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
         via = 'script';
       }
       if (!target) {
-        hops.push({ url: current, status: response.status, via: 'final' });
+        hops.push({ url: current, status, via: 'final' });
         const parsed = parseUrl(current);
         return { url: current, identity: matchUrl(parsed)?.identity ?? null, hops };
       }
-      hops.push({ url: current, status: response.status, via });
+      hops.push({ url: current, status, via });
       if (hops.length > maxHops) {
         throw new CanonicalUrlError('too_many_hops', `more than ${maxHops} redirects from ${preview(input)}`);
       }
@@ -243,5 +381,22 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
     return await Promise.race([work, deadline]);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+    if (stopOuter) outer?.removeEventListener('abort', stopOuter);
+    // Whatever is still running for this call (a body that ignores abort) is told to stop.
+    controller.abort();
   }
+}
+
+/** The most redirects `maxHops` may allow. */
+export const MAX_HOPS = 20;
+
+function option(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new CanonicalUrlError(
+      'invalid_option',
+      `expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`,
+    );
+  }
+  return value;
 }

@@ -32,12 +32,21 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
 const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 
-/** Upper-cases percent-escapes and decodes the ones that stand for unreserved characters. */
+const HEX_DIGIT = /^[0-9A-Fa-f]$/;
+
+/**
+ * Upper-cases percent-escapes and decodes the ones that stand for unreserved characters — except a
+ * hex digit right after a stray `%` (`%6%31`), whose decoding would write a new escape (`%61`) and
+ * make a second pass change the link again.
+ */
 export function normalizeEscapes(text: string): string {
   if (!text.includes('%')) return text;
-  return text.replace(ESCAPE, (_, hex: string) => {
+  return text.replace(ESCAPE, (_, hex: string, at: number, whole: string) => {
     const ch = String.fromCharCode(Number.parseInt(hex, 16));
-    return UNRESERVED.test(ch) ? ch : `%${hex.toUpperCase()}`;
+    const joinsStray =
+      HEX_DIGIT.test(ch) &&
+      (whole[at - 1] === '%' || (whole[at - 2] === '%' && HEX_DIGIT.test(whole[at - 1] ?? '')));
+    return UNRESERVED.test(ch) && !joinsStray ? ch : `%${hex.toUpperCase()}`;
   });
 }
 

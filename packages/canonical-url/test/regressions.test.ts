@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addressRange,
+  canonicalize,
+  type FetchLike,
+  type FetchResponseLike,
+  ipLiteralOf,
+  isCanonicalUrlError,
+  resolveShortLink,
+  targetProblem,
+} from '../src/index.js';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return isCanonicalUrlError(error) ? error.code : `not a CanonicalUrlError: ${String(error)}`;
+  }
+  return undefined;
+}
+
+function redirectTo(location: string): FetchResponseLike {
+  return { status: 302, headers: { get: (n) => (n === 'location' ? location : null) }, text: async () => '' };
+}
+
+function page(body: string): FetchResponseLike {
+  return {
+    status: 200,
+    headers: { get: () => null },
+    body: new Blob([body]).stream(),
+    text: async () => body,
+  };
+}
+
+/** A fetch that answers the first URL with `first` and records every URL it is asked for. */
+function oneHop(first: FetchResponseLike) {
+  const asked: string[] = [];
+  const fetch: FetchLike = async (url) => {
+    asked.push(url);
+    return asked.length === 1 ? first : page('reached');
+  };
+  return { fetch, asked };
+}
+
+/** Issue 15, finding 2: every internal target from the report, as each redirect kind. */
+const INTERNAL_TARGETS: readonly string[] = [
+  'http://127.0.0.1/',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://[::1]/',
+  'http://0x7f000001/',
+  'http://localhost./',
+  'http://10.0.0.1/',
+  'http://192.168.1.1/',
+  'http://[::ffff:127.0.0.1]/',
+  'http://metadata.google.internal/computeMetadata/v1/',
+  'http://0/',
+  'http://2130706433../',
+  'http://0251.0376.0251.0376/',
+  'http://127.1/',
+  'http://[fd00::1]/',
+  'http://100.64.0.1/',
+  'http://[::7f00:1]/',
+  'http://[64:ff9b::a9fe:a9fe]/',
+  'http://intranet/',
+  'https://taobao.com:8443/',
+  'http://example.com:22/',
+];
+
+describe('short-link following stays on the public internet (issue 15, finding 2)', () => {
+  for (const target of INTERNAL_TARGETS) {
+    it(`refuses a Location redirect to ${target} without requesting it`, async () => {
+      const { fetch, asked } = oneHop(redirectTo(target));
+      expect(await codeOf(resolveShortLink('https://b23.tv/x', { fetch }))).toBe('blocked_target');
+      expect(asked).toEqual(['https://b23.tv/x']);
+    });
+  }
+
+  it("refuses Taobao's script redirect to an internal address", async () => {
+    const { fetch, asked } = oneHop(page("<script>var url = 'http://169.254.169.254/latest';</script>"));
+    expect(await codeOf(resolveShortLink('https://m.tb.cn/h.3m5PFm3', { fetch }))).toBe('blocked_target');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('refuses a meta refresh to an internal address', async () => {
+    const { fetch, asked } = oneHop(
+      page('<meta http-equiv="refresh" content="0;url=http://0x7f000001/admin">'),
+    );
+    expect(await codeOf(resolveShortLink('https://m.tb.cn/h.3m5PFm3', { fetch }))).toBe('blocked_target');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('refuses an internal starting URL before the first request', async () => {
+    const { fetch, asked } = oneHop(page(''));
+    expect(await codeOf(resolveShortLink('http://[::ffff:169.254.169.254]/', { fetch }))).toBe(
+      'blocked_target',
+    );
+    expect(asked).toEqual([]);
+  });
+
+  it('follows private targets only when allowPrivateNetwork is set', async () => {
+    const { fetch, asked } = oneHop(redirectTo('http://10.0.0.1:8080/item'));
+    const result = await resolveShortLink('https://b23.tv/x', { fetch, allowPrivateNetwork: true });
+    expect(result.url).toBe('http://10.0.0.1:8080/item');
+    expect(asked).toHaveLength(2);
+  });
+
+  it('still follows public targets on the default ports', async () => {
+    const { fetch } = oneHop(redirectTo('https://item.taobao.com:443/item.htm?id=634567890123'));
+    const result = await resolveShortLink('https://m.tb.cn/h.x', { fetch });
+    expect(result.identity?.id).toBe('634567890123');
+  });
+
+  it('reads every spelling of an IP literal before any request', () => {
+    const spellings: readonly [string, string][] = [
+      ['2130706433', '127.0.0.1'],
+      ['0x7f000001', '127.0.0.1'],
+      ['0x7f000001..', '127.0.0.1'],
+      ['0251.0376.0251.0376..', '169.254.169.254'],
+      ['0177.0.0.1', '127.0.0.1'],
+      ['127.1', '127.0.0.1'],
+      ['0', '0.0.0.0'],
+      ['[::ffff:127.0.0.1]', '::ffff:7f00:1'],
+    ];
+    for (const [host, address] of spellings) expect(ipLiteralOf(host)?.address).toBe(address);
+    expect(ipLiteralOf('taobao.com')).toBeNull();
+    expect(ipLiteralOf('0x7f000001.example')).toBeNull();
+    expect(addressRange('::ffff:7f00:1')).toBe('ipv4Mapped');
+    expect(targetProblem('https://8.8.8.8/')).toBeNull();
+  });
+});
+
+function malformed(response: unknown): FetchLike {
+  return async () => response as FetchResponseLike;
+}
+
+describe('malformed responses and time limits (issue 15, finding 8)', () => {
+  it('turns a 302 without headers into bad_response', async () => {
+    expect(await codeOf(resolveShortLink('https://b23.tv/x', { fetch: malformed({ status: 302 }) }))).toBe(
+      'bad_response',
+    );
+  });
+
+  it('turns a throwing headers.get into bad_response', async () => {
+    const fetch = malformed({
+      status: 301,
+      headers: {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    });
+    expect(await codeOf(resolveShortLink('https://b23.tv/x', { fetch }))).toBe('bad_response');
+  });
+
+  it('turns string chunks in a body into bad_response', async () => {
+    const body = new ReadableStream({
+      start(c) {
+        c.enqueue('<script>');
+        c.close();
+      },
+    });
+    const fetch = malformed({ status: 200, headers: { get: () => null }, body, text: async () => '' });
+    expect(await codeOf(resolveShortLink('https://m.tb.cn/h.x', { fetch }))).toBe('bad_response');
+  });
+
+  it('turns text() rejecting with a string into bad_response', async () => {
+    const fetch = malformed({
+      status: 200,
+      headers: { get: () => null },
+      text: () => Promise.reject('nope'),
+    });
+    expect(await codeOf(resolveShortLink('https://m.tb.cn/h.x', { fetch }))).toBe('bad_response');
+  });
+
+  it('turns a status that is not a number into bad_response', async () => {
+    expect(await codeOf(resolveShortLink('https://b23.tv/x', { fetch: malformed({ status: '302' }) }))).toBe(
+      'bad_response',
+    );
+    expect(await codeOf(resolveShortLink('https://b23.tv/x', { fetch: malformed(null) }))).toBe(
+      'bad_response',
+    );
+  });
+
+  it('refuses maxHops above the ceiling of 20', async () => {
+    const fetch = malformed(page(''));
+    expect(await codeOf(resolveShortLink('https://b23.tv/x', { fetch, maxHops: 7_000_000 }))).toBe(
+      'invalid_option',
+    );
+  });
+
+  it('lets the time limit fire when fetch answers from memory forever', async () => {
+    let calls = 0;
+    // Redirects between two public URLs forever, answering synchronously; maxHops 20 would end it,
+    // so each answer first burns time to show the deadline is checked between hops.
+    const fetch: FetchLike = (url) => {
+      calls += 1;
+      const until = Date.now() + 5;
+      while (Date.now() < until) {
+        // busy: an answer from memory that never yields
+      }
+      return Promise.resolve(redirectTo(url.endsWith('/a') ? 'https://b23.tv/b' : 'https://b23.tv/a'));
+    };
+    expect(await codeOf(resolveShortLink('https://b23.tv/a', { fetch, timeoutMs: 20, maxHops: 20 }))).toBe(
+      'timeout',
+    );
+    expect(calls).toBeLessThan(20);
+  });
+
+  it('stops reading a body that ignores abort once the time limit passes', async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulls += 1;
+        // One byte now and then, for ever; abort is ignored (no cancel handling).
+        return new Promise((r) => setTimeout(r, 5)).then(() => c.enqueue(new Uint8Array([32])));
+      },
+    });
+    const fetch = malformed({ status: 200, headers: { get: () => null }, body, text: async () => '' });
+    expect(await codeOf(resolveShortLink('https://m.tb.cn/h.x', { fetch, timeoutMs: 30 }))).toBe('timeout');
+    const after = pulls;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(pulls - after).toBeLessThanOrEqual(1);
+  });
+
+  it('ends with timeout when the caller aborts the shared signal', async () => {
+    const controller = new AbortController();
+    const fetch: FetchLike = () => new Promise(() => undefined);
+    const pending = resolveShortLink('https://b23.tv/x', { fetch, signal: controller.signal });
+    controller.abort();
+    expect(await codeOf(pending)).toBe('timeout');
+  });
+});
+
+describe('canonicalize idempotence on broken escapes (issue 15, finding 10)', () => {
+  it('gives the same link when canonicalizing https://example.com/%6%31 twice', () => {
+    const once = canonicalize('https://example.com/%6%31');
+    expect(canonicalize(once)).toBe(once);
+  });
+});
