@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, isWideCodePoint, isZeroWidthCodePoint } from './text.js';
 
@@ -21,5 +23,49 @@ describe('displayWidth', () => {
     expect(isWideCodePoint(0x41)).toBe(false);
     expect(isZeroWidthCodePoint(0x200d)).toBe(true);
     expect(isZeroWidthCodePoint(0x41)).toBe(false);
+  });
+
+  it('gives two columns to ⭐ ☕ ⌚ ❤️ and to a ZWJ family, as terminals and string-width do', () => {
+    for (const emoji of ['⭐', '☕', '⌚', '❤️', '👨‍👩‍👧', '🇨🇳', '👍🏽', '1️⃣'])
+      expect(displayWidth(emoji)).toBe(2);
+    expect(displayWidth('❤')).toBe(1); // text presentation without U+FE0F
+    expect(displayWidth('好评⭐⭐⭐⭐⭐')).toBe(14);
+  });
+
+  it('agrees with string-width on any mix of ASCII, CJK, kana, hangul, marks and emoji sequences (property)', () => {
+    const pieces = [
+      'a',
+      'Z',
+      '7',
+      ' ',
+      '淘',
+      '宝',
+      'の',
+      '한',
+      '，',
+      '￥',
+      'Ａ',
+      'e\u0301',
+      '⭐',
+      '☕',
+      '⌚',
+      '❤️',
+      '❤',
+      '👨‍👩‍👧',
+      '🇨🇳',
+      '👍🏽',
+      '1️⃣',
+      '©️',
+      '…',
+      '·',
+      '\u200b',
+      '🎵',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+    );
   });
 });

@@ -2,31 +2,17 @@
  * Display width of text, as terminals, chat apps and Chinese layout grids count it. Share texts cut
  * titles by it, posters wrap by it, the CLI aligns columns by it: one definition serves them all.
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /**
- * True for code points set on a full em (two columns): CJK ideographs, kana, hangul, full-width
- * forms, CJK punctuation, and emoji.
+ * True for code points set on a full em (two columns): East Asian Wide and Fullwidth characters as
+ * Unicode's EastAsianWidth.txt lists them (CJK ideographs, kana, hangul, full-width forms, CJK
+ * punctuation, and emoji with emoji presentation such as ⭐ ☕ ⌚), via `get-east-asian-width`.
  * @example
  * isWideCodePoint('淘'.codePointAt(0)!) // true
  */
 export function isWideCodePoint(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f680 && cp <= 0x1f6ff) ||
-    (cp >= 0x1f900 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
+  return cp > 0x10ff && eastAsianWidth(cp) === 2;
 }
 
 /**
@@ -48,17 +34,59 @@ export function isZeroWidthCodePoint(cp: number): boolean {
   );
 }
 
+const graphemes: { segment(text: string): Iterable<{ segment: string }> } | null =
+  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : null;
+
+/** What makes a cluster of several code points an emoji of two columns: a pictograph, a flag's regional indicators, a keycap. */
+const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+
+/** Columns of one code point on its own. */
+function codePointWidth(cp: number): number {
+  return isZeroWidthCodePoint(cp) ? 0 : isWideCodePoint(cp) ? 2 : 1;
+}
+
 /**
- * Display width in columns: wide characters (CJK, full-width, emoji) count two, zero-width ones
- * none, everything else one.
+ * Columns of one grapheme cluster: its base character's width, except that an emoji sequence (an
+ * emoji with U+FE0F, a skin tone, a ZWJ family, a flag) is two columns whatever its base is.
+ */
+function clusterWidth(cluster: string): number {
+  const base = cluster.codePointAt(0) ?? 0;
+  if (cluster.length === 1 || (cluster.length === 2 && base > 0xffff)) return codePointWidth(base);
+  if (PICTOGRAPHIC.test(cluster)) return 2;
+  for (const ch of cluster) {
+    const w = codePointWidth(ch.codePointAt(0) ?? 0);
+    if (w > 0) return w;
+  }
+  return 0;
+}
+
+/**
+ * Display width in columns, as terminals and `string-width` count it: text is split into grapheme
+ * clusters (what a reader sees as one character); wide characters (CJK, full-width forms, emoji —
+ * including `❤️` and family sequences such as `👨‍👩‍👧`) count two, controls, joiners and combining
+ * marks none, everything else one.
  * @example
  * displayWidth('iPhone 15 手机壳') // 16
+ * displayWidth('⭐👨‍👩‍👧') // 4
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    width += isZeroWidthCodePoint(cp) ? 0 : isWideCodePoint(cp) ? 2 : 1;
+  // Printable ASCII is one column a character: the common case needs no segmentation.
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) {
+      ascii = false;
+      break;
+    }
   }
+  if (ascii) return text.length;
+  if (graphemes === null) {
+    for (const ch of text) width += codePointWidth(ch.codePointAt(0) ?? 0);
+    return width;
+  }
+  for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
   return width;
 }

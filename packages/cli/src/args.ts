@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 import { CliError } from './errors.js';
 
 /** One option of a command, as `node:util` `parseArgs` takes it. */
@@ -14,6 +15,8 @@ export type OptionValues = Record<string, string | boolean | (string | boolean)[
 export interface ParsedArgs {
   readonly values: OptionValues;
   readonly positionals: string[];
+  /** How many of the leading `positionals` came before a `--` (all of them when there was none). */
+  readonly beforeTerminator: number;
 }
 
 /** Options every command takes. */
@@ -33,17 +36,34 @@ export function parseCommandArgs(
   options: Readonly<Record<string, OptionSpec>>,
 ): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: [...argv],
       options: { ...COMMON_OPTIONS, ...options },
       strict: true,
       allowPositionals: true,
+      tokens: true,
     });
-    return { values: values as OptionValues, positionals };
+    let beforeTerminator = 0;
+    for (const token of tokens) {
+      if (token.kind === 'option-terminator') break;
+      if (token.kind === 'positional') beforeTerminator++;
+    }
+    return { values: values as OptionValues, positionals, beforeTerminator };
   } catch (error) {
-    throw new CliError('usage', describeParseError(error), `see: sharekit ${command} --help`, {
-      cause: error,
-    });
+    const known = Object.entries({ ...COMMON_OPTIONS, ...options }).flatMap(([name, spec]) =>
+      'short' in spec && spec.short ? [`--${name}`, `-${spec.short}`] : [`--${name}`],
+    );
+    const message = describeParseError(error);
+    const unknown = /^unknown option (\S+)$/.exec(message)?.[1];
+    const guess = unknown === undefined ? undefined : didYouMean(unknown, known);
+    throw new CliError(
+      'usage',
+      message,
+      guess === undefined
+        ? `see: sharekit ${command} --help`
+        : `did you mean ${guess}? (sharekit ${command} --help)`,
+      { cause: error },
+    );
   }
 }
 
@@ -135,4 +155,18 @@ export function choiceOption<T extends string>(
     );
   }
   return raw as T;
+}
+
+/**
+ * The candidate closest to a mistyped `word` (edit distance at most 2, and less than half its
+ * length), or `undefined` when none is close enough to be a likely typo.
+ * @example
+ * didYouMean('--jsno', ['--json', '--link']) // '--json'
+ * didYouMean('resovle', ['resolve', 'token']) // 'resolve'
+ */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0 || word.length > 64) return undefined;
+  const best = closest(word, [...candidates]);
+  const d = distance(word, best);
+  return d <= 2 && d * 2 < Math.max(word.length, 2) ? best : undefined;
 }

@@ -2,8 +2,9 @@
 // sharekit — the command line. Each command parses its own options; errors become one line on
 // stderr plus a hint, and an exit status a shell script can test.
 import { readFileSync } from 'node:fs';
+import { didYouMean } from './args.js';
 import { EXIT, isCliError } from './errors.js';
-import { HELP, type HelpTopic } from './help.js';
+import { HELP, type HelpTopic, SHORT_USAGE } from './help.js';
 import { type Io, processIo } from './io.js';
 import { escapeControls } from './text.js';
 
@@ -32,9 +33,13 @@ function version(): string {
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '-h' || first === '--help') {
+  if (first === undefined) {
+    io.err(SHORT_USAGE);
+    return EXIT.usage;
+  }
+  if (first === '-h' || first === '--help') {
     io.out(HELP.main);
-    return first === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (first === '-V' || first === '--version') {
     io.out(`${version()}\n`);
@@ -51,12 +56,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (!load) {
     const looksLikeInput =
       !first.startsWith('-') && (first.includes('://') || first.includes('.') || /[^\x20-\x7e]/.test(first));
+    const guess = didYouMean(first, Object.keys(COMMANDS));
     return usage(
       io,
       `unknown command ${JSON.stringify(first)}`,
       looksLikeInput
         ? `did you mean: sharekit resolve '${first}'`
-        : 'commands: resolve, token, share, poster, links (sharekit --help)',
+        : guess !== undefined
+          ? `did you mean: sharekit ${guess}? (sharekit --help)`
+          : `commands: ${Object.keys(COMMANDS).join(', ')} (sharekit --help)`,
     );
   }
   try {

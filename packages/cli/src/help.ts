@@ -6,11 +6,18 @@ const EXIT_CODES = `Exit status:
   2  usage error, unreadable input or failed write (one line on stderr, then a hint)
   130  interrupted (Ctrl-C); a batch run can continue with --resume`;
 
+/** What `sharekit` with no arguments prints on stderr (the full help is `sharekit --help`, on stdout). */
+export const SHORT_USAGE = `Usage: sharekit <command> [options]   (commands: resolve, token, share, poster, links)
+       sharekit resolve <text> | --file <path> | -
+Full help: sharekit --help
+`;
+
 export const HELP = {
   main: `sharekit — share texts, tokens, app links and QR posters in, one safe link out
 
 Usage:
-  sharekit resolve <text | file | ->     what does this share text / image / link open?
+  sharekit resolve <text>                what does this share text / link open?
+  sharekit resolve -f <file> | -         … this image or text file, or stdin
   sharekit resolve --batch <file | dir> -o out.jsonl
   sharekit token encode <url>            a checksummed sharekit token for a link
   sharekit token decode <token>          the link a token names
@@ -28,12 +35,17 @@ ${EXIT_CODES}
   resolve: `sharekit resolve — find the link in anything pasted, a file, or stdin
 
 Usage:
-  sharekit resolve [options] <text...>   resolve text (several words are joined with spaces)
-  sharekit resolve [options] <file>      an image is decoded (QR code), any other file read as text
-  sharekit resolve [options] -           read stdin (text, or image bytes)
+  sharekit resolve [options] [--] <text...>   resolve text (several words are joined with spaces)
+  sharekit resolve [options] -f <file>       read a file: an image is decoded (QR code), any other
+                                             file read as text
+  sharekit resolve [options] -               read stdin (text, or image bytes)
+
+Arguments are always text, never file names: a file is read only with -f/--file, stdin only for a
+lone - (after --, "-" is text too). Everything after -- is text, even when it starts with -.
   sharekit resolve --batch <input> -o out.jsonl [--resume] [--workers N]
 
 Options:
+  -f, --file <path>  read this file (- for stdin) instead of taking text from the arguments
   --json             print the resolution as JSON
   --link             print only the clickable link(s), one per line
   --fetch            follow short links over the network (off by default: offline)
@@ -45,7 +57,8 @@ Options:
 Batch:
   --batch <input>    a .txt file (one input per non-empty line), a .jsonl file (each line a JSON
                      string, or an object with "input" and an optional "id"), a directory (every
-                     file in it, in name order, decoded as an image), or - (lines from stdin)
+                     file in it, in name order, decoded as an image), or - (lines from stdin,
+                     each answered as soon as it is resolved)
   -o, --output <f>   write one JSON line per input, in input order (default: stdout)
   --resume           continue an interrupted run: keep the lines already in the output, drop a
                      half-written last line, do the rest
@@ -59,7 +72,8 @@ Batch:
 
 Examples:
   sharekit resolve '【淘宝】https://m.tb.cn/h.5ZxYqPw ￥AbCd1234￥ 「夏季新款」'
-  sharekit resolve poster.png --json
+  sharekit resolve --file poster.png --json
+  sharekit resolve -- "$pasted"           # whatever $pasted holds, it is resolved as text
   pbpaste | sharekit resolve - --link
   sharekit resolve --batch shares.txt -o out.jsonl && sharekit resolve --batch shares.txt -o out.jsonl --resume
 

@@ -27,15 +27,19 @@ export interface Style {
 }
 
 /**
- * Colour only on a terminal, never when `NO_COLOR` is set to anything non-empty; `FORCE_COLOR`
- * (non-empty, not `0`) turns it on for a pipe.
+ * Colour only on a terminal that is not `TERM=dumb`, never when `NO_COLOR` is set to anything
+ * non-empty or `FORCE_COLOR` is `0`/`false`; `FORCE_COLOR` set otherwise (`1`, `2`, `3`, `true`, empty)
+ * turns it on for a pipe or a dumb terminal — the rules of Node's own `getColorDepth` and of
+ * `supports-color`.
  * @example
  * makeStyle(process.stdout.isTTY === true, process.env).green('ok')
  */
 export function makeStyle(isTty: boolean, env: Readonly<Record<string, string | undefined>>): Style {
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0';
-  const enabled = !noColor && (isTty || force);
+  const forceSetting = env.FORCE_COLOR?.toLowerCase();
+  const forceOff = forceSetting === '0' || forceSetting === 'false';
+  const forceOn = forceSetting !== undefined && !forceOff;
+  const enabled = !noColor && !forceOff && (forceOn || (isTty && env.TERM !== 'dumb'));
   const wrap =
     (open: number, close: number) =>
     (text: string): string =>

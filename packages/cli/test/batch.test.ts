@@ -1,6 +1,6 @@
 // End-to-end tests of `sharekit resolve --batch` over the built bin: order, errors, stdin, worker
 // threads, and --resume after the process was killed mid-batch.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderPosterPng } from '@sharekit/resolver/node';
@@ -70,6 +70,31 @@ describe('sharekit resolve --batch over text lines', () => {
     const r = sharekit(['resolve', '--batch', '-'], { input: `${JD}\n${BILI}\n` });
     expect(r.status).toBe(0);
     expect(jsonLines(r.stdout).map((l) => l.link)).toEqual([JD, BILI]);
+  });
+
+  it('answers each stdin line as it arrives: the first result is out before stdin ends', async () => {
+    const child = spawn(process.execPath, [BIN, 'resolve', '--batch', '-'], {
+      env: BASE_ENV,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const first = new Promise<string>((answer, fail) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('\n')) answer(out);
+      });
+      child.on('exit', () => fail(new Error(`exited before the first line: ${out}`)));
+    });
+    child.stdin.write(`${JD}\n`); // stdin stays open
+    const line = await first;
+    expect(JSON.parse(line.split('\n')[0] as string)).toMatchObject({ index: 0, line: 1, link: JD });
+    child.stdin.end(`\n${BILI}\n`);
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect(status).toBe(0);
+    expect(jsonLines(out).map((l) => [l.index, l.line, l.link])).toEqual([
+      [0, 1, JD],
+      [1, 3, BILI],
+    ]);
   });
 
   it('keeps input order with --fetch, where several inputs are resolved at once', () => {

@@ -45,7 +45,18 @@ describe('the built bin', () => {
     expect(help.stdout).toContain('Exit status:');
     const bare = sharekit([]);
     expect(bare.status).toBe(2);
-    expect(bare.stdout).toContain('Usage:');
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('Usage:');
+    expect(bare.stderr.split('\n').length).toBeLessThan(6);
+  });
+
+  it('suggests the closest command or option for a typo', () => {
+    const command = sharekit(['resovle', 'x']);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain('did you mean: sharekit resolve');
+    const option = sharekit(['resolve', '--jsno', TAOBAO]);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain('did you mean --json?');
   });
 
   it.each(['resolve', 'token', 'share', 'poster', 'links'])(
@@ -187,25 +198,52 @@ describe('sharekit resolve', () => {
     expect(r.stdout).toBe(`${JD}\n`);
   });
 
-  it('reads a text file given as the argument', () => {
+  it('reads a text file named with --file or -f', () => {
     const dir = tempDir();
     const file = join(dir, 'paste.txt');
     writeFileSync(file, `分享给你 ${BILI}\n`);
-    const r = sharekit(['resolve', '--link', file]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${BILI}\n`);
+    for (const option of ['--file', '-f']) {
+      const r = sharekit(['resolve', '--link', option, file]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${BILI}\n`);
+    }
   });
 
-  it('answers an empty file with empty-input and status 1, and a missing image file with status 2', () => {
+  it('security: never reads a file whose path is given as a text argument, with or without --', () => {
+    const dir = tempDir();
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, `${BILI}\n`);
+    for (const args of [[secret], ['--', secret], ['--json', '--', secret]]) {
+      const r = sharekit(['resolve', ...args]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).not.toContain('BV17x411w7KC');
+      expect(r.stdout).not.toContain(BILI);
+    }
+    const hinted = sharekit(['resolve', join(dir, 'poster.png')]);
+    expect(hinted.status).toBe(1);
+    expect(hinted.stderr).toContain('--file');
+  });
+
+  it('security: after -- every argument is text, even - and words that look like options', () => {
+    const dash = sharekit(['resolve', '--json', '--', '-'], { input: `${BILI}\n` });
+    expect(dash.status).toBe(1);
+    expect(JSON.parse(dash.stdout)).toMatchObject({ kind: 'unknown', link: null });
+    const optionLike = sharekit(['resolve', '--link', '--', '--json', JD]);
+    expect(optionLike.status).toBe(0);
+    expect(optionLike.stdout).toBe(`${JD}\n`);
+  });
+
+  it('answers an empty file with empty-input and status 1, and a missing file with status 2', () => {
     const dir = tempDir();
     const file = join(dir, 'empty.txt');
     writeFileSync(file, '');
-    const empty = sharekit(['resolve', '--json', file]);
+    const empty = sharekit(['resolve', '--json', '--file', file]);
     expect(empty.status).toBe(1);
     expect(JSON.parse(empty.stdout).reason).toBe('empty-input');
-    const missing = sharekit(['resolve', join(dir, 'poster.png')]);
+    const missing = sharekit(['resolve', '--file', join(dir, 'poster.png')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no such file');
+    expect(sharekit(['resolve', '--file', file, 'more text']).status).toBe(2);
   });
 
   it('answers a corrupt image with image-unreadable and status 1, not a crash', () => {
@@ -215,7 +253,7 @@ describe('sharekit resolve', () => {
       file,
       Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]),
     );
-    const r = sharekit(['resolve', '--json', file]);
+    const r = sharekit(['resolve', '--json', '--file', file]);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'unknown', link: null });
     expect(r.stderr).toBe('');
@@ -383,7 +421,7 @@ describe('sharekit poster', () => {
     expect(r.status).toBe(0);
     const png = readFileSync(out);
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    const back = sharekit(['resolve', '--json', out]);
+    const back = sharekit(['resolve', '--json', '--file', out]);
     expect(back.status).toBe(0);
     expect(JSON.parse(back.stdout)).toMatchObject({ kind: 'qr-image', link: JD });
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../src/batch/progress.js';
 import { defang, displayWidth, escapeControls, makeStyle, padEnd } from '../src/text.js';
 
 describe('displayWidth and padEnd', () => {
@@ -55,5 +56,32 @@ describe('makeStyle', () => {
     expect(makeStyle(true, { NO_COLOR: '' }).enabled).toBe(true);
     expect(makeStyle(false, { FORCE_COLOR: '1' }).enabled).toBe(true);
     expect(makeStyle(false, { FORCE_COLOR: '0' }).enabled).toBe(false);
+  });
+
+  it('colours no dumb terminal, nor any terminal with FORCE_COLOR=0 or false', () => {
+    expect(makeStyle(true, { TERM: 'dumb' }).enabled).toBe(false);
+    expect(makeStyle(true, { TERM: 'dumb' }).red('x')).toBe('x');
+    expect(makeStyle(true, { FORCE_COLOR: '0' }).enabled).toBe(false);
+    expect(makeStyle(true, { FORCE_COLOR: 'false' }).enabled).toBe(false);
+    expect(makeStyle(true, { TERM: 'xterm-256color' }).enabled).toBe(true);
+    expect(makeStyle(true, { TERM: 'dumb', FORCE_COLOR: '1' }).enabled).toBe(true);
+  });
+});
+
+describe('formatDuration (progress ETA)', () => {
+  it('rounds to whole seconds before splitting, so a minute never shows 60 seconds', () => {
+    expect(formatDuration(119.5)).toBe('2m00s');
+    expect(formatDuration(59.2)).toBe('1m00s');
+    expect(formatDuration(3599.5)).toBe('1h00m');
+    expect(formatDuration(65)).toBe('1m05s');
+    expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('?');
+  });
+
+  it('never prints 60 in the seconds or minutes place, for any duration (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), (seconds) => {
+        expect(formatDuration(seconds)).not.toMatch(/(?:^|\D)60[sm]$|m60s$/);
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 // What a batch reads: lines of a text file, lines of a JSONL file, or the files of a directory.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { CliError } from '../errors.js';
 
 /** Longest input text kept in an output line (the `input` field), so outputs stay readable. */
@@ -73,6 +74,24 @@ export function textItems(text: string): BatchItem[] {
     items.push({ index: items.length, line: i + 1, echo: echoOf(raw), text: raw });
   });
   return items;
+}
+
+/**
+ * `textItems` of a stream, item by item as lines arrive (for `--batch -`: a pipe that stays open
+ * gets its answers line by line). Line endings `\n` and `\r\n`; a line that is not UTF-8 becomes
+ * U+FFFD, as a line of any other text input would be rejected as a whole.
+ * @example
+ * for await (const item of streamTextItems(process.stdin)) console.log(item.line, item.text)
+ */
+export async function* streamTextItems(stream: NodeJS.ReadableStream): AsyncGenerator<BatchItem> {
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  let index = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    if (raw.trim() === '') continue;
+    yield { index: index++, line: lineNo, echo: echoOf(raw), text: raw };
+  }
 }
 
 /**

@@ -13,13 +13,20 @@ function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const m = Math.floor(seconds / 60);
-  return m < 60
-    ? `${m}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`
-    : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+/**
+ * A time left as `42s`, `3m05s` or `2h07m`: rounded up to whole seconds first, so 119.5 s is `2m00s`,
+ * never `1m60s`.
+ * @example
+ * formatDuration(119.5) // '2m00s'
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?';
+  const total = Math.ceil(seconds);
+  if (total < 60) return `${total}s`;
+  const m = Math.floor(total / 60);
+  if (m < 60) return `${m}m${String(total % 60).padStart(2, '0')}s`;
+  const minutes = Math.ceil(total / 60);
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
 /**

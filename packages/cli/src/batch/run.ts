@@ -4,7 +4,14 @@ import { resolve as resolvePath } from 'node:path';
 import { type Resolution, resolve } from '@sharekit/resolver';
 import { CliError, EXIT } from '../errors.js';
 import { readFileBytes, readStdin } from '../input.js';
-import { type BatchItem, batchSourceOf, directoryItems, jsonlItems, textItems } from './inputs.js';
+import {
+  type BatchItem,
+  batchSourceOf,
+  directoryItems,
+  jsonlItems,
+  streamTextItems,
+  textItems,
+} from './inputs.js';
 import { type LineSink, openFileSink, readResumeState, stdoutSink } from './output.js';
 import { WorkerPool, type WorkerResolveOptions } from './pool.js';
 import { progressBar } from './progress.js';
@@ -150,16 +157,24 @@ export async function runBatch(options: BatchOptions): Promise<number> {
       'add --resume to continue it, or --force to overwrite it',
     );
   }
-  const items = loadItems(source, options.input, await readText(source, options.input));
-  const state = options.output !== null && options.resume ? readResumeState(options.output, items) : null;
+  // Lines from stdin are resolved as they arrive (the first result is out before EOF); a resumed run
+  // needs every input first, to check the output was written for them.
+  const streaming = source === 'stdin' && !options.resume;
+  const items = streaming ? null : loadItems(source, options.input, await readText(source, options.input));
+  const state =
+    items !== null && options.output !== null && options.resume
+      ? readResumeState(options.output, items)
+      : null;
   const done = state?.done ?? new Set<number>();
-  const todo = items.filter((item) => !done.has(item.index));
+  const todo: AsyncIterable<BatchItem> | BatchItem[] =
+    items === null ? streamTextItems(process.stdin) : items.filter((item) => !done.has(item.index));
 
   const sink: LineSink =
     options.output === null ? stdoutSink() : openFileSink(options.output, { truncate: !options.resume });
-  const fileCount = todo.filter((item) => item.path !== undefined).length;
+  const fileCount = Array.isArray(todo) ? todo.filter((item) => item.path !== undefined).length : 0;
   const pool = fileCount > 0 ? new WorkerPool(Math.max(1, Math.min(options.workers, fileCount))) : null;
-  const bar = progressBar(process.stderr, items.length, done.size, options.progress);
+  const total = items?.length ?? 0; // unknown while streaming: no bar
+  const bar = progressBar(process.stderr, total, done.size, options.progress);
   const counts: Record<LineStatus, number> = { ok: 0, caution: 0, danger: 0, unknown: 0, error: 0 };
 
   let written = 0;
@@ -167,7 +182,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     sink.close();
     bar.end();
     process.stderr.write(
-      `sharekit: interrupted after ${done.size + written} of ${items.length} inputs; continue with --resume\n`,
+      `sharekit: interrupted after ${done.size + written}${items ? ` of ${items.length}` : ''} inputs; continue with --resume\n`,
     );
     process.exit(signal === 'SIGINT' ? EXIT.interrupted : 143);
   };
@@ -183,43 +198,35 @@ export async function runBatch(options: BatchOptions): Promise<number> {
   // In flight at once: enough to keep every thread busy, or to overlap network waits; offline text is
   // CPU-bound on this thread, where interleaving many resolutions only costs (measured: 64 → 1 was ~1.4× faster).
   const window = pool ? pool.size * 4 : options.resolveOptions.fetch ? 16 : 1;
-  let next = 0;
-  let inFlight = 0;
+  const flush = (): void => {
+    for (let entry = ready.get(written); entry !== undefined; entry = ready.get(written)) {
+      ready.delete(written);
+      sink.write(entry.line);
+      counts[entry.status]++;
+      written++;
+    }
+    bar.tick(done.size + written);
+  };
+  const inFlight = new Set<Promise<void>>();
+  let position = 0;
   try {
-    await new Promise<void>((finish, fail) => {
-      const flush = (): void => {
-        for (let entry = ready.get(written); entry !== undefined; entry = ready.get(written)) {
-          ready.delete(written);
-          sink.write(entry.line);
-          counts[entry.status]++;
-          written++;
-        }
-        bar.tick(done.size + written);
-      };
-      const launch = (): void => {
-        while (inFlight < window && next < todo.length) {
-          const position = next++;
-          const item = todo[position] as BatchItem;
-          inFlight++;
-          const work = item.error
-            ? Promise.resolve({ ok: false as const, error: item.error })
-            : item.path !== undefined && pool
-              ? pool.run(item.path, options.resolveOptions)
-              : resolveText(item.text ?? '', options.resolveOptions);
-          work
-            .then((result) => {
-              inFlight--;
-              ready.set(position, outputLine(item, result));
-              flush();
-              if (written === todo.length) finish();
-              else launch();
-            })
-            .catch(fail);
-        }
-      };
-      if (todo.length === 0) finish();
-      else launch();
-    });
+    for await (const item of todo) {
+      const at = position++;
+      const work = item.error
+        ? Promise.resolve({ ok: false as const, error: item.error })
+        : item.path !== undefined && pool
+          ? pool.run(item.path, options.resolveOptions)
+          : resolveText(item.text ?? '', options.resolveOptions);
+      const task: Promise<void> = work.then((result) => {
+        inFlight.delete(task);
+        ready.set(at, outputLine(item, result));
+        flush();
+      });
+      task.catch(() => undefined); // a failure is raised by the race or the final wait below
+      inFlight.add(task);
+      if (inFlight.size >= window) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);

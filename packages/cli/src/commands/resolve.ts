@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type Resolution, type ResolveOptions, resolve } from '@sharekit/resolver';
 import { flag, intOption, parseCommandArgs, stringOption } from '../args.js';
@@ -12,6 +11,7 @@ import type { Io } from '../io.js';
 import { makeStyle } from '../text.js';
 
 const OPTIONS = {
+  file: { type: 'string', short: 'f' },
   json: { type: 'boolean' },
   link: { type: 'boolean' },
   fetch: { type: 'boolean' },
@@ -25,8 +25,7 @@ const OPTIONS = {
   'no-progress': { type: 'boolean' },
 } as const;
 
-// A lone argument with one of these endings is meant as a file: a typo gets "no such file", not
-// "nothing found in the text 'poster.pgn'".
+// A lone text with one of these endings that resolves to nothing was probably meant as a file.
 const FILE_ENDINGS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp', '.txt', '.jsonl'];
 
 /**
@@ -38,32 +37,34 @@ export function exitStatusOf(resolution: Resolution): number {
   return resolution.link !== null && resolution.safety.level !== 'danger' ? EXIT.ok : EXIT.notFound;
 }
 
-async function readInput(positionals: readonly string[]): Promise<string | Uint8Array> {
-  if (positionals.length === 1) {
-    const only = positionals[0] as string;
-    if (only === '-') return bytesToInput(await readStdin());
-    let isFile = false;
-    try {
-      isFile = existsSync(only) && (statSync(only).isFile() || statSync(only).isDirectory());
-    } catch {
-      isFile = false;
-    }
-    if (isFile) return bytesToInput(readFileBytes(only));
-    const lower = only.toLowerCase();
-    if (!only.includes('://') && !/\s/.test(only) && FILE_ENDINGS.some((e) => lower.endsWith(e))) {
+/**
+ * What to resolve. Arguments are text, always: a file is read only when named with `--file`, and
+ * stdin only for a lone `-` before any `--` (so a pasted text can never make the CLI read a file).
+ */
+async function readInput(
+  file: string | undefined,
+  positionals: readonly string[],
+  beforeTerminator: number,
+): Promise<string | Uint8Array> {
+  if (file !== undefined) {
+    if (positionals.length > 0) {
       throw new CliError(
-        'input',
-        `cannot read ${only}: no such file`,
-        'to resolve it as text anyway: sharekit resolve -- "text"',
+        'usage',
+        `--file reads one file; found also ${JSON.stringify(positionals[0])}`,
+        'sharekit resolve --file poster.png',
       );
     }
+    return file === '-' ? bytesToInput(await readStdin()) : bytesToInput(readFileBytes(file));
+  }
+  if (positionals.length === 1 && beforeTerminator === 1 && positionals[0] === '-') {
+    return bytesToInput(await readStdin());
   }
   return positionals.join(' ');
 }
 
 /** `sharekit resolve`. */
 export async function resolveCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('resolve', argv, OPTIONS);
+  const { values, positionals, beforeTerminator } = parseCommandArgs('resolve', argv, OPTIONS);
   if (flag(values, 'help')) {
     io.out(HELP.resolve);
     return EXIT.ok;
@@ -79,6 +80,9 @@ export async function resolveCommand(argv: readonly string[], io: Io): Promise<n
 
   const batch = stringOption(values, 'batch');
   if (batch !== undefined) {
+    if (stringOption(values, 'file') !== undefined) {
+      throw new CliError('usage', '--file and --batch do not go together', 'see: sharekit resolve --help');
+    }
     if (positionals.length > 0) {
       throw new CliError(
         'usage',
@@ -113,15 +117,16 @@ export async function resolveCommand(argv: readonly string[], io: Io): Promise<n
       );
     }
   }
-  if (positionals.length === 0) {
+  const file = stringOption(values, 'file');
+  if (positionals.length === 0 && file === undefined) {
     throw new CliError(
       'usage',
-      'missing input: give text, a file, or - for stdin',
-      'sharekit resolve <text | file | ->',
+      'missing input: give text, --file <path>, or - for stdin',
+      'sharekit resolve <text> | --file <path> | -',
     );
   }
 
-  const input = await readInput(positionals);
+  const input = await readInput(file, positionals, beforeTerminator);
   const options: ResolveOptions = useFetch ? { ...limits, fetch: globalThis.fetch } : limits;
   // Image bytes need the Node entry (native and wasm decoders); text does not, and starts faster without it.
   const resolution =
@@ -133,5 +138,16 @@ export async function resolveCommand(argv: readonly string[], io: Io): Promise<n
     const links = linkLines(resolution);
     if (links.length > 0) io.out(`${links.join('\n')}\n`);
   } else io.out(formatResolution(resolution, lang, makeStyle(io.stdoutIsTty, io.env)));
+  const lower = typeof input === 'string' ? input.toLowerCase() : '';
+  if (
+    resolution.kind === 'unknown' &&
+    !/\s/.test(lower) &&
+    !lower.includes('://') &&
+    FILE_ENDINGS.some((e) => lower.endsWith(e))
+  ) {
+    io.err(
+      `sharekit: ${JSON.stringify(input)} was read as text; to read the file: sharekit resolve --file <path>\n`,
+    );
+  }
   return exitStatusOf(resolution);
 }
