@@ -18,6 +18,9 @@ for (const row of PLATFORMS) {
     else EXACT.set(short.host, row);
   }
 }
+/** The most labels a registry domain has: longer suffixes of a host can never match one. */
+let maxDomainLabels = 1;
+for (const domain of DOMAINS.keys()) maxDomainLabels = Math.max(maxDomainLabels, domain.split('.').length);
 for (const row of PLATFORMS) {
   for (const spec of row.kinds) {
     for (const form of spec.forms) {
@@ -29,14 +32,19 @@ for (const row of PLATFORMS) {
   }
 }
 
+/** The longest registry domain that `host` is or is under, looking only at its last few labels (linear). */
 function lookupDomain(host: string): PlatformRow | undefined {
-  let at = 0;
-  while (at < host.length) {
-    const row = DOMAINS.get(at === 0 ? host : host.slice(at));
+  const starts: number[] = [];
+  let end = host.length;
+  for (let k = 0; k < maxDomainLabels && end > 0; k += 1) {
+    const dot = host.lastIndexOf('.', end - 1);
+    starts.push(dot + 1);
+    if (dot < 0) break;
+    end = dot;
+  }
+  for (let i = starts.length - 1; i >= 0; i -= 1) {
+    const row = DOMAINS.get(host.slice(starts[i]));
     if (row) return row;
-    const dot = host.indexOf('.', at);
-    if (dot < 0) return undefined;
-    at = dot + 1;
   }
   return undefined;
 }

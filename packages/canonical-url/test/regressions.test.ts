@@ -6,6 +6,7 @@ import {
   type FetchResponseLike,
   ipLiteralOf,
   isCanonicalUrlError,
+  platformOf,
   resolveShortLink,
   targetProblem,
 } from '../src/index.js';
@@ -235,5 +236,18 @@ describe('canonicalize idempotence on broken escapes (issue 15, finding 10)', ()
   it('gives the same link when canonicalizing https://example.com/%6%31 twice', () => {
     const once = canonicalize('https://example.com/%6%31');
     expect(canonicalize(once)).toBe(once);
+  });
+});
+
+describe('long dotted hosts (issue 15, finding 9)', () => {
+  // The host-suffix walk once sliced every suffix of the host (quadratic); timing is in the bench.
+  const dotted = `${'a.'.repeat(3000)}`;
+
+  it('finds the platform of a 6 KB dotted host under taobao.com', () => {
+    expect(platformOf(`${dotted}taobao.com`)).toBe('taobao');
+  });
+
+  it('finds no platform for a 6 KB dotted host that only contains taobao.com', () => {
+    expect(platformOf(`${dotted}taobao.com.evil.example`)).toBeNull();
   });
 });

@@ -365,7 +365,7 @@ function hasWhiteSpace(text: string): boolean {
 }
 
 /** Every target in a text, in order. `kind` says what the text as a whole was. */
-function textDrafts(text: string): { kind: ResolutionKind; drafts: Draft[] } {
+function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts: Draft[] } {
   const t = text.trim();
   if (t && !hasWhiteSpace(t)) {
     const scheme = schemeOf(t);
@@ -395,24 +395,35 @@ function textDrafts(text: string): { kind: ResolutionKind; drafts: Draft[] } {
     const token = tryDecodeToken(t);
     if (token) return { kind: 'sharekit-token', drafts: [draftFromToken(token, 0)] };
   }
-  const drafts: Draft[] = [];
   const matches = safeParseShareText(text);
-  for (const m of matches) drafts.push(draftFromShare(m, text));
-  const covered = (at: number) => matches.some((m) => at >= m.span[0] && at < m.span[1]);
+  const spans = matches.map((m) => m.span).sort((a, b) => a[0] - b[0]);
+  // Shares and links in text order; only the first `limit` become drafts (each draft parses a URL).
+  const found: { at: number; make: () => Draft }[] = matches.map((m) => ({
+    at: m.span[0],
+    make: () => draftFromShare(m, text),
+  }));
+  let sp = 0;
+  let reach = -1;
   for (const hit of scanLinks(text)) {
-    if (covered(hit.at)) continue;
+    // Links come in text order: one sweep over the share spans says whether a share covers it.
+    while (sp < spans.length && (spans[sp] as readonly [number, number])[0] <= hit.at) {
+      reach = Math.max(reach, (spans[sp] as readonly [number, number])[1]);
+      sp += 1;
+    }
+    if (hit.at < reach) continue;
     const scheme = schemeOf(hit.raw) ?? '';
-    drafts.push(
-      scheme === 'http' || scheme === 'https' || UNSAFE_SCHEMES.has(scheme)
-        ? draftFromUrl(hit.raw, 'url', [], hit.at)
-        : draftFromAppLink(hit.raw, hit.at),
-    );
+    const web = scheme === 'http' || scheme === 'https' || UNSAFE_SCHEMES.has(scheme);
+    found.push({
+      at: hit.at,
+      make: () => (web ? draftFromUrl(hit.raw, 'url', [], hit.at) : draftFromAppLink(hit.raw, hit.at)),
+    });
   }
+  found.sort((a, b) => a.at - b.at);
+  const drafts = found.slice(0, limit).map((f) => f.make());
   if (drafts.length === 0) {
     const bare = bareIdDraft(text);
     if (bare) drafts.push(bare);
   }
-  drafts.sort((a, b) => a.at - b.at);
   const sources = new Set(drafts.map((d) => d.source));
   const kind: ResolutionKind =
     drafts.length === 0
@@ -558,7 +569,7 @@ async function resolveImage(
   if (codes.length === 0) return unknown('no-qr-code', 'no QR code found in the image', '图片中未找到二维码');
   const drafts: Draft[] = [];
   codes.forEach((code, index) => {
-    const inner = textDrafts(code.text).drafts;
+    const inner = textDrafts(code.text, settings.maxCandidates).drafts;
     for (const d of inner) {
       drafts.push({
         ...d,
@@ -632,7 +643,7 @@ export async function resolveWith(
       );
     }
     if (input.trim() === '') return unknown('empty-input', 'the input is empty', '输入为空');
-    const { kind, drafts } = textDrafts(input);
+    const { kind, drafts } = textDrafts(input, settings.maxCandidates);
     if (drafts.length === 0)
       return unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接');
     return assemble(kind, drafts, settings);

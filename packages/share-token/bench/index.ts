@@ -145,6 +145,7 @@ const PATTERNS: [string, string][] = [
   ['markdown ](', ']('],
   ['😆 markers', '😆 '],
   ['our tokens', `${token} `],
+  ['one-line short links \\nm.tb.cn', '\nm.tb.cn/h.a'],
 ];
 console.log('');
 console.log(`# adversarial input (CPU ms, median of 5; 2 MB runs skip the 1 MB input limit)`);

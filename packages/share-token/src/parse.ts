@@ -529,20 +529,53 @@ function isDelimited(norm: string, start: number, end: number): boolean {
   return before >= 0 && before === after && !isSpace(before);
 }
 
+/**
+ * For each line of `text`, how many of the `[a, b)` ranges reach it (0 = free), in one sweep: checking
+ * every line against every share was quadratic on many one-line shares (issue 15, finding 9).
+ */
+function linesTouched(text: string, ranges: readonly (readonly [number, number])[]): Int32Array {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  /** The last line whose start is at most `at` (or below `at` when `strict`). */
+  const lineAt = (at: number, strict: boolean): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const st = starts[mid] as number;
+      if (strict ? st < at : st <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const diff = new Int32Array(starts.length + 1);
+  for (const [a, b] of ranges) {
+    const first = Math.max(0, lineAt(a, false));
+    const last = lineAt(b, true);
+    if (last < first) continue;
+    diff[first] = (diff[first] as number) + 1;
+    diff[last + 1] = (diff[last + 1] as number) - 1;
+  }
+  for (let i = 1; i < diff.length; i++) diff[i] = (diff[i] as number) + (diff[i - 1] as number);
+  return diff;
+}
+
 /** Shares without link or token: Douyin 2026 code-only shares, JD red packets, a bare 吱口令 marker. */
 function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
   const taken = inSeg.map((d) => [d.anchor - s, d.anchorEnd - s] as const);
   if (taken.length > 0) {
     // Next to other shares only the line-prefix layouts count, on lines no share touches.
+    const touched = linesTouched(text, taken);
     for (const row of SHARE_ROWS) {
       if (!row.linePrefix) continue;
       let lineStart = 0;
-      for (const line of text.split('\n')) {
-        const lineEnd = lineStart + line.length;
-        const free = taken.every(([a, b]) => b <= lineStart || a > lineEnd);
-        if (free && row.linePrefix.test(line))
+      let line = 0;
+      for (const lineText of text.split('\n')) {
+        const lineEnd = lineStart + lineText.length;
+        if (touched[line] === 0 && row.linePrefix.test(lineText))
           inSeg.push(bareDraft(row.platform, s + lineStart, s + lineEnd));
         lineStart = lineEnd + 1;
+        line++;
       }
     }
     return;

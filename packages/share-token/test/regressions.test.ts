@@ -19,3 +19,24 @@ describe('parseShareText hang regressions (issue 15, finding 1)', () => {
     });
   }
 });
+
+/**
+ * Issue 15, finding 9: `"\nm.tb.cn/h.a"` repeated took 21–25 s at 1 MB (every line checked against
+ * every share). Time is measured in the bench (`pnpm bench`, adversarial table); here the answer must
+ * stay right on the same shape.
+ */
+describe('many one-line short links (issue 15, finding 9)', () => {
+  it('reads one Taobao share per line of "\\nm.tb.cn/h.a" repeated', () => {
+    const text = '\nm.tb.cn/h.a'.repeat(2000);
+    const matches = parseShareText(text);
+    expect(matches).toHaveLength(2000);
+    expect(matches.every((m) => m.platform === 'taobao' && m.url === 'https://m.tb.cn/h.a')).toBe(true);
+  });
+
+  it('still reads a line-prefix layout on a line no share touches, among many shares', () => {
+    const text = `${'\nm.tb.cn/h.a'.repeat(300)}\n1:/京东红包 快来领`;
+    const platforms = parseShareText(text).map((m) => m.platform);
+    expect(platforms.filter((p) => p === 'taobao')).toHaveLength(300);
+    expect(platforms.at(-1)).toBe('jd');
+  });
+});
