@@ -19,6 +19,13 @@ export function resolve(input: ResolveInput, options?: ResolveOptions): Promise<
   return resolveWith(input, options, readAny, true);
 }
 
+export {
+  createSafeFetch,
+  type Lookup,
+  type LookupAnswer,
+  type SafeFetchOptions,
+  safeFetch,
+} from '@sharekit/canonical-url/node';
 export { renderPosterPng } from '@sharekit/qr-poster/node';
 export * from './index.js';
 export { resolve as resolveAnything };

@@ -1,4 +1,5 @@
 import {
+  CanonicalUrlError,
   CONTENT_KINDS,
   canonicalize,
   canonicalUrlFor,
@@ -34,10 +35,20 @@ export interface ResolveOptions {
    * reported in `steps`.
    */
   readonly fetch?: FetchLike;
-  /** Most redirects followed per short link. @default 5 */
+  /** Most redirects followed per short link, from 0 to 20. @default 5 */
   readonly maxHops?: number;
-  /** Time limit for following one short link, in milliseconds. @default 5000 */
+  /**
+   * Time limit for following short links in one `resolve` call, in milliseconds (1 to 60000): one
+   * deadline for all of them, however many links the text holds; links left when it passes keep
+   * their short link with reason `resolution-failed` (`timeout`). @default 5000
+   */
   readonly timeoutMs?: number;
+  /**
+   * Let short links lead to private, loopback, link-local and internal addresses and other ports —
+   * only inside your own network. Pair it with `createSafeFetch({ allowPrivateNetwork: true })` on
+   * Node. @default false
+   */
+  readonly allowPrivateNetwork?: boolean;
   /** Most bytes read from one page while following. @default 1048576 */
   readonly maxBytes?: number;
   /** Longest text read; longer text resolves to `unknown` with reason `too-large`. @default 1048576 */
@@ -68,6 +79,7 @@ interface Settings {
   readonly maxCandidates: number;
   readonly maxPixels: number;
   readonly decodeImage: ResolveOptions['decodeImage'];
+  readonly allowPrivateNetwork: boolean;
 }
 
 function integer(
@@ -105,6 +117,7 @@ function settingsOf(options: ResolveOptions | undefined): Settings {
     maxCandidates: integer('maxCandidates', o.maxCandidates, 50, 1, 1000),
     maxPixels: integer('maxPixels', o.maxPixels, 40_000_000, 1, 400_000_000),
     decodeImage: o.decodeImage,
+    allowPrivateNetwork: o.allowPrivateNetwork === true,
   };
 }
 
@@ -436,19 +449,34 @@ function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts
   return { kind, drafts };
 }
 
-async function follow(draft: Draft, settings: Settings): Promise<Draft> {
-  const fetch = settings.fetch;
-  const shouldFollow =
-    fetch !== undefined &&
+/** One deadline for every short link followed in a `resolve` call. */
+interface Deadline {
+  readonly at: number;
+  readonly signal: AbortSignal;
+}
+
+function shouldFollow(draft: Draft): boolean {
+  return (
     draft.link !== null &&
-    (draft.identity?.kind === 'short' || draft.reasons.some((r) => r.code === 'unknown-shortener'));
-  if (!shouldFollow || !fetch || !draft.link) return draft;
+    (draft.identity?.kind === 'short' || draft.reasons.some((r) => r.code === 'unknown-shortener'))
+  );
+}
+
+async function follow(draft: Draft, settings: Settings, deadline: Deadline): Promise<Draft> {
+  const fetch = settings.fetch;
+  if (!fetch || !draft.link || !shouldFollow(draft)) return draft;
   try {
+    const left = deadline.at - Date.now();
+    if (left <= 0 || deadline.signal.aborted) {
+      throw new CanonicalUrlError('timeout', `no time left of ${settings.timeoutMs} ms`);
+    }
     const result = await resolveShortLink(draft.link, {
       fetch,
       maxHops: settings.maxHops,
-      timeoutMs: settings.timeoutMs,
+      timeoutMs: left,
       maxBytes: settings.maxBytes,
+      allowPrivateNetwork: settings.allowPrivateNetwork,
+      signal: deadline.signal,
     });
     const hopSteps = result.hops
       .filter((h) => h.via !== 'final')
@@ -468,7 +496,9 @@ async function follow(draft: Draft, settings: Settings): Promise<Draft> {
     const why =
       error.code === 'bad_redirect'
         ? reason('unsafe-scheme', 'redirect target')
-        : reason('resolution-failed', error.code);
+        : error.code === 'blocked_target'
+          ? reason('private-target', error.message)
+          : reason('resolution-failed', error.code);
     const blocked = why.level === 'danger';
     return {
       ...draft,
@@ -509,7 +539,17 @@ function unknown(why: UnknownReason, label: string, labelZh: string): Resolution
 async function assemble(kind: ResolutionKind, drafts: Draft[], settings: Settings): Promise<Resolution> {
   const limited = drafts.slice(0, settings.maxCandidates);
   const followed: Draft[] = [];
-  for (const d of limited) followed.push(await follow(d, settings));
+  const controller = new AbortController();
+  const deadline: Deadline = { at: Date.now() + settings.timeoutMs, signal: controller.signal };
+  const timer =
+    settings.fetch && limited.some(shouldFollow)
+      ? setTimeout(() => controller.abort(), settings.timeoutMs)
+      : undefined;
+  try {
+    for (const d of limited) followed.push(await follow(d, settings, deadline));
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
   const candidates = followed.map(finish);
   const first = candidates[0];
   if (!first) return unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接');

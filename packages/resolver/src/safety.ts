@@ -53,6 +53,11 @@ const MESSAGES: Readonly<Record<SafetyCode, { level: SafetyReason['level']; en: 
     en: 'Following the short link failed; its target could not be checked.',
     zh: '短链接跳转失败，无法检查其目标。',
   },
+  'private-target': {
+    level: 'danger',
+    en: 'The short link leads into a private network (a loopback, private, link-local or internal address, or an unusual port); it was not followed and is not made clickable.',
+    zh: '短链接指向内部网络（回环、私有、链路本地或内部地址，或非常规端口），未跳转，也不会生成可点击链接。',
+  },
   'not-a-platform': {
     level: 'info',
     en: 'A web page of no known shopping or video platform.',

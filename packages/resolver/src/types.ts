@@ -28,6 +28,8 @@ export type SafetyCode =
   | 'long-redirect-chain'
   /** following a short link failed (network, limits) */
   | 'resolution-failed'
+  /** a hop of a short link led to a private, loopback, link-local or internal address, or another port */
+  | 'private-target'
   /** a web page of no known platform */
   | 'not-a-platform'
   /** a token with one mistyped character that was corrected */

@@ -1,6 +1,7 @@
 // `sharekit resolve --batch`: every input gets exactly one output line, in input order.
 import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
+import type { FetchLike } from '@sharekit/canonical-url';
 import { type Resolution, resolve } from '@sharekit/resolver';
 import { CliError, EXIT } from '../errors.js';
 import { readFileBytes, readStdin } from '../input.js';
@@ -113,7 +114,7 @@ function outputSize(path: string): number {
 async function resolveText(text: string, options: WorkerResolveOptions) {
   const { fetch: useFetch, ...limits } = options;
   try {
-    const resolution = await resolve(text, useFetch ? { ...limits, fetch: globalThis.fetch } : limits);
+    const resolution = await resolve(text, useFetch ? { ...limits, fetch: await safeFetch() } : limits);
     return { ok: true as const, resolution };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -247,4 +248,9 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     );
   }
   return EXIT.ok;
+}
+
+/** The fetch that `--fetch` uses: public addresses only (loaded only when following is asked for). */
+export async function safeFetch(): Promise<FetchLike> {
+  return (await import('@sharekit/resolver/node')).safeFetch;
 }

@@ -1,7 +1,7 @@
 // Worker thread of a batch: reads a file and resolves it (images are decoded here, off the main thread).
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { resolve } from '@sharekit/resolver/node';
+import { resolve, safeFetch } from '@sharekit/resolver/node';
 import { bytesToInput, MAX_INPUT_BYTES } from '../input.js';
 import type { TaskMessage, TaskResult } from './pool.js';
 
@@ -33,7 +33,7 @@ async function run(task: TaskMessage): Promise<TaskResult> {
   try {
     const { fetch: useFetch, ...limits } = task.options;
     const options: NonNullable<Parameters<typeof resolve>[1]> = useFetch
-      ? { ...limits, fetch: globalThis.fetch }
+      ? { ...limits, fetch: safeFetch }
       : limits;
     const resolution = await resolve(bytesToInput(bytes), options);
     return { id: task.id, ok: true, resolution };

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { type Resolution, type ResolveOptions, resolve } from '@sharekit/resolver';
 import { flag, intOption, parseCommandArgs, stringOption } from '../args.js';
-import { runBatch } from '../batch/run.js';
+import { runBatch, safeFetch } from '../batch/run.js';
 import { CliError, EXIT } from '../errors.js';
 import { formatResolution, linkLines } from '../format.js';
 import { HELP } from '../help.js';
@@ -127,7 +127,7 @@ export async function resolveCommand(argv: readonly string[], io: Io): Promise<n
   }
 
   const input = await readInput(file, positionals, beforeTerminator);
-  const options: ResolveOptions = useFetch ? { ...limits, fetch: globalThis.fetch } : limits;
+  const options: ResolveOptions = useFetch ? { ...limits, fetch: await safeFetch() } : limits;
   // Image bytes need the Node entry (native and wasm decoders); text does not, and starts faster without it.
   const resolution =
     typeof input === 'string'

@@ -1,0 +1,104 @@
+import type { FetchLike, FetchResponseLike } from '@sharekit/canonical-url';
+import { describe, expect, it } from 'vitest';
+import { resolve } from '../src/index.js';
+
+function redirectTo(location: string): FetchResponseLike {
+  return { status: 302, headers: { get: (n) => (n === 'location' ? location : null) }, text: async () => '' };
+}
+
+/**
+ * Issue 15, finding 2: a short link whose redirect leads into a private network was fetched and the
+ * internal address offered as a link with a caution. Now it is never requested nor linked.
+ */
+describe('short links that lead into a private network (issue 15, finding 2)', () => {
+  const TARGETS = [
+    'http://127.0.0.1/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[::1]/',
+    'http://0x7f000001/',
+    'http://localhost./',
+    'http://10.0.0.1/',
+    'http://192.168.0.1/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://metadata.google.internal/',
+    'http://0/',
+    'http://2130706433../',
+  ];
+  for (const target of TARGETS) {
+    it(`blocks a short link redirecting to ${target} and never requests it`, async () => {
+      const asked: string[] = [];
+      const fetch: FetchLike = async (url) => {
+        asked.push(url);
+        return redirectTo(target);
+      };
+      const r = await resolve('https://bit.ly/3abcDEF', { fetch });
+      expect(asked).toEqual(['https://bit.ly/3abcDEF']);
+      expect(r.link).toBeNull();
+      expect(r.safety.level).toBe('danger');
+      expect(r.safety.reasons.map((x) => x.code)).toContain('private-target');
+      expect(JSON.stringify(r.candidates.map((c) => c.link))).not.toContain(target);
+    });
+  }
+
+  it('follows into a private network only with allowPrivateNetwork', async () => {
+    const fetch: FetchLike = async (url) =>
+      url === 'https://bit.ly/3abcDEF'
+        ? redirectTo('http://10.0.0.1/item')
+        : { status: 200, headers: { get: () => null }, text: async () => '' };
+    const r = await resolve('https://bit.ly/3abcDEF', { fetch, allowPrivateNetwork: true });
+    expect(r.candidates[0]?.raw).toBe('https://bit.ly/3abcDEF');
+    expect(r.safety.reasons.map((x) => x.code)).not.toContain('private-target');
+  });
+});
+
+/**
+ * Issue 15, finding 8: 10 short links × a fetch that never answers took 10 × the time limit. Now one
+ * deadline bounds the whole call: once it passes, no further link is requested.
+ */
+describe('one deadline for the whole resolve call (issue 15, finding 8)', () => {
+  it('stops requesting once the shared time limit has passed, however many links remain', async () => {
+    const asked: string[] = [];
+    const fetch: FetchLike = (url) => {
+      asked.push(url);
+      return new Promise(() => undefined);
+    };
+    const text = Array.from({ length: 10 }, (_, i) => `https://b23.tv/link${i}`).join(' ');
+    const r = await resolve(text, { fetch, timeoutMs: 30 });
+    expect(asked).toHaveLength(1);
+    expect(r.candidates).toHaveLength(10);
+    for (const c of r.candidates) {
+      expect(c.safety.reasons.map((x) => x.code)).toContain('resolution-failed');
+      expect(c.link).toMatch(/^https:\/\/b23\.tv\/link\d$/);
+    }
+  });
+
+  it('turns malformed responses into a resolution-failed reason, never a throw', async () => {
+    const answers: unknown[] = [
+      { status: 302 },
+      {
+        status: 301,
+        headers: {
+          get() {
+            throw new Error('boom');
+          },
+        },
+      },
+      { status: 200, headers: { get: () => null }, text: () => Promise.reject('nope') },
+      null,
+    ];
+    for (const answer of answers) {
+      const fetch: FetchLike = async () => answer as FetchResponseLike;
+      const r = await resolve('https://m.tb.cn/h.3m5PFm3', { fetch });
+      expect(r.safety.reasons.map((x) => x.code)).toContain('resolution-failed');
+    }
+  });
+
+  it('refuses maxHops above 20 and timeoutMs above 60000 as invalid options', async () => {
+    await expect(resolve('https://b23.tv/x', { maxHops: 7_000_000 })).rejects.toMatchObject({
+      code: 'invalid_option',
+    });
+    await expect(resolve('https://b23.tv/x', { timeoutMs: 3_600_000 })).rejects.toMatchObject({
+      code: 'invalid_option',
+    });
+  });
+});
