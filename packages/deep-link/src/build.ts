@@ -211,8 +211,9 @@ function webviewFor(app: AppId, web: string): string | null {
  * table has one), and "open this web page inside the app" wrappers. The target is a web URL, an
  * app link of the table, or a `LinkIdentity` from `@sharekit/canonical-url`.
  *
- * Throws `DeepLinkError`: `invalid_input`, `too_long`, `unsafe_target` (`javascript:`, lookalike
- * host…), `unknown_target` (not a link), `invalid_option`.
+ * Throws `DeepLinkError`: `invalid_input`, `too_long`, `too_deep` (an app-link target nested past the
+ * depth limit), `params_too_large` (an app-link target whose JSON parameter is over its bound),
+ * `unsafe_target` (`javascript:`, lookalike host…), `unknown_target` (not a link), `invalid_option`.
  * @example
  * toAppLinks('https://item.m.jd.com/product/100012043978.html?utm_source=iosapp')
  * // { web: 'https://item.jd.com/100012043978.html',

@@ -269,10 +269,20 @@ export function planOpen(input: PlanOpenInput, options: PlanOpenOptions = {}): O
           ),
         ]);
       case 'tap-to-open': {
-        const url = os === 'ios' ? (links.universal ?? links.scheme) : (links.scheme ?? links.universal);
-        const via = url === links.universal ? 'universal' : 'scheme';
+        // iOS cannot open intent:// URLs; Android in-app browsers may, from a tap.
+        const url =
+          os === 'ios'
+            ? (links.universal ?? links.scheme)
+            : (links.scheme ?? links.universal ?? links.intent);
+        if (url === undefined) {
+          // Only an Android intent exists (an AliExpress store, Amazon built for Android): nothing to tap here.
+          return plan([
+            { action: 'web', url: web, reason: `${policy.reason}; no app link opens on this system` },
+          ]);
+        }
+        const via = url === links.universal ? 'universal' : url === links.intent ? 'intent' : 'scheme';
         return plan([
-          { action: 'open', via, url: url!, needsUserGesture: true, reason: policy.reason },
+          { action: 'open', via, url, needsUserGesture: true, reason: policy.reason },
           {
             action: 'web',
             url: web,

@@ -36,7 +36,10 @@ export interface ComposeShareTextOptions {
    * @default '￥'
    */
   readonly delimiter?: Delimiter | readonly Delimiter[];
-  /** Which delimiter of the list to use (taken modulo its length). @default 0 */
+  /**
+   * Which delimiter of the list to use (truncated, taken modulo its length); `NaN` or an infinity is
+   * `invalid_option`. @default 0
+   */
   readonly rotate?: number;
   /** Widest title in display columns (a CJK character counts two). @default 40 */
   readonly maxTitleWidth?: number;
@@ -136,7 +139,14 @@ export function composeShareText(options: ComposeShareTextOptions): string {
       `composeShareText: a template must contain {token}, found ${preview(String(template))}`,
     );
   }
-  const [open, close] = pickDelimiter(options.delimiter, options.rotate ?? 0);
+  const rotate = options.rotate ?? 0;
+  if (typeof rotate !== 'number' || !Number.isFinite(rotate)) {
+    throw new ShareTokenError(
+      'invalid_option',
+      `composeShareText: rotate must be a finite number, found ${preview(String(rotate))}`,
+    );
+  }
+  const [open, close] = pickDelimiter(options.delimiter, rotate);
   for (const d of [open, close]) {
     // regex-safe: a single character class
     if (d.length > 8 || /[\r\n]/.test(d)) {
@@ -160,7 +170,8 @@ export function composeShareText(options: ComposeShareTextOptions): string {
     token,
     open,
     close,
-    hint: HINTS[locale].replace('{brand}', brand),
+    // A function replacement: `$'`, `$&` in a brand are text, not replacement patterns.
+    hint: HINTS[locale].replace('{brand}', () => brand),
   };
   let text = template.replace(
     /\{(brand|title|url|token|open|close|hint)\}/g,

@@ -385,8 +385,9 @@ function isIdentity(x: unknown): x is LinkIdentity {
  * size, platform + kind + id, five check symbols); anything else gives a URL token carrying the
  * exact URL, DEFLATE-compressed. Tokens use 31 symbols (2–9 and A–Z without I, L, O).
  *
- * @throws ShareTokenError `invalid_target` (not an identity or http(s) URL, or `form: 'compact'`
- *   without an id), `too_long` (URL over 2048 bytes), `invalid_option`.
+ * @throws ShareTokenError `invalid_target` (not an identity or http(s) URL, `form: 'compact'`
+ *   without an id, or a URL or id holding a lone surrogate, which UTF-8 cannot carry), `too_long`
+ *   (URL over 2048 bytes), `invalid_option`.
  * @example
  * encodeToken({ platform: 'taobao', kind: 'item', id: '675330231400', url: 'https://item.taobao.com/item.htm?id=675330231400' })
  * // → 'VBKWACN9Y7X23733K'
@@ -394,6 +395,15 @@ function isIdentity(x: unknown): x is LinkIdentity {
  */
 export function encodeToken(target: LinkIdentity | string, options: EncodeTokenOptions = {}): string {
   const form = options.form ?? 'auto';
+  const texts =
+    typeof target === 'string' ? [target] : isIdentity(target) ? [target.url, target.id ?? ''] : [];
+  if (texts.some(hasLoneSurrogate)) {
+    // Tokens carry UTF-8, which cannot hold half a surrogate pair: refuse rather than decode to U+FFFD.
+    throw new ShareTokenError(
+      'invalid_target',
+      'encodeToken: the target holds a lone surrogate (not valid Unicode text)',
+    );
+  }
   if (form !== 'auto' && form !== 'compact' && form !== 'url') {
     throw new ShareTokenError(
       'invalid_option',
@@ -438,6 +448,18 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
   if (data === null) throw new ShareTokenError('invalid_target', 'encodeToken: the target has no token form');
   const word = [...data, ...checkSymbolsOf(data)];
   return word.map((v) => ALPHABET[v]).join('');
+}
+
+/** True when `text` holds half of a UTF-16 surrogate pair on its own. */
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+    i++;
+  }
+  return false;
 }
 
 function checkSymbolsOf(data: readonly number[]): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShareText } from '../src/index.js';
+import { composeShareText, decodeToken, encodeToken, parseShareText } from '../src/index.js';
 
 /**
  * Security regressions found by fuzzing from outside the repo (issue 15). Each input once made
@@ -38,5 +38,54 @@ describe('many one-line short links (issue 15, finding 9)', () => {
     const platforms = parseShareText(text).map((m) => m.platform);
     expect(platforms.filter((p) => p === 'taobao')).toHaveLength(300);
     expect(platforms.at(-1)).toBe('jd');
+  });
+});
+
+/** Issue 15, finding 10: composeShareText options that escaped as a TypeError or were rewritten. */
+describe('composeShareText on odd options (issue 15, finding 10)', () => {
+  const target = 'https://example.com/p/42';
+
+  it('refuses rotate: NaN with invalid_option instead of a TypeError', () => {
+    for (const rotate of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => composeShareText({ target, delimiter: ['￥', '€'], rotate })).toThrow(
+        expect.objectContaining({ code: 'invalid_option' }),
+      );
+    }
+  });
+
+  it("keeps $' and $& in a brand as written", () => {
+    for (const brand of ["a$'b", 'x$&y', '$`$$']) {
+      const text = composeShareText({ target, brand });
+      expect(text.split(brand).length - 1).toBeGreaterThanOrEqual(2);
+      expect(parseShareText(text)[0]?.url).toBe(target);
+    }
+  });
+});
+
+/** Issue 15, finding 10: lone surrogates cannot travel in UTF-8, so encodeToken refuses them. */
+describe('lone surrogates in tokens (issue 15, finding 10)', () => {
+  it('refuses a URL holding a lone surrogate with invalid_target', () => {
+    for (const url of [
+      'https://example.com/\uD800',
+      'https://example.com/\uDC00x',
+      'https://example.com/a\uDBFF',
+    ]) {
+      expect(() => encodeToken(url)).toThrow(expect.objectContaining({ code: 'invalid_target' }));
+    }
+  });
+
+  it('refuses an identity whose id holds a lone surrogate', () => {
+    const identity = {
+      platform: 'weibo',
+      kind: 'post',
+      id: 'ab\uD83Dcd',
+      url: 'https://weibo.com/1/ab',
+    } as const;
+    expect(() => encodeToken(identity)).toThrow(expect.objectContaining({ code: 'invalid_target' }));
+  });
+
+  it('still carries whole surrogate pairs (emoji) exactly', () => {
+    const url = 'https://example.com/%F0%9F%98%86?q=😆';
+    expect(decodeToken(encodeToken(url)).url).toBe(url);
   });
 });
