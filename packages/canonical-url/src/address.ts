@@ -1,51 +1,12 @@
 /*
  * Where a link may send a request: address classification for short-link following (SSRF safety).
  * ipaddr.js names the special ranges (loopback, private, link-local, carrier-grade NAT, unique local,
- * multicast, reserved, NAT64 …); the WHATWG URL parser reads the IPv4 spellings (decimal, hex,
- * octal, short forms) exactly as a fetch would.
+ * multicast, reserved, NAT64 …); ip-literal.ts reads the spellings. Reached only from code that makes
+ * requests (resolveShortLink, the Node safe fetch).
  */
 import ipaddr from 'ipaddr.js';
 import { stripTrailingDots } from './host.js';
-
-/** An IP address written as a host, in its normal spelling. */
-export interface IpLiteral {
-  readonly version: 4 | 6;
-  /** `127.0.0.1`, `::ffff:7f00:1` (no brackets). */
-  readonly address: string;
-}
-
-const IPV4_CHARS = /^[0-9a-fA-FxX.]+$/;
-const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
-
-/**
- * The IP address a host stands for, in any spelling a URL parser accepts — `2130706433`, `0x7f000001`,
- * `0177.0.0.1`, `127.1`, `0`, with any number of trailing dots, `[::ffff:127.0.0.1]` — or `null` when
- * the host is a name.
- * @example
- * ipLiteralOf('0x7f000001..') // { version: 4, address: '127.0.0.1' }
- * ipLiteralOf('[::1]')        // { version: 6, address: '::1' }
- * ipLiteralOf('taobao.com')   // null
- */
-export function ipLiteralOf(host: string): IpLiteral | null {
-  if (typeof host !== 'string' || host.length === 0 || host.length > 512) return null;
-  if (host.startsWith('[')) {
-    const inner = host.endsWith(']') ? host.slice(1, -1) : host.slice(1);
-    if (!ipaddr.IPv6.isValid(inner)) return null;
-    return { version: 6, address: ipaddr.IPv6.parse(inner).toString() };
-  }
-  if (host.includes(':')) {
-    return ipaddr.IPv6.isValid(host) ? { version: 6, address: ipaddr.IPv6.parse(host).toString() } : null;
-  }
-  const bare = stripTrailingDots(host);
-  if (!bare || !IPV4_CHARS.test(bare)) return null;
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${bare}/`).hostname;
-  } catch {
-    return null;
-  }
-  return DOTTED_QUAD.test(hostname) ? { version: 4, address: hostname } : null;
-}
+import { ipLiteralOf, isInternalName } from './ip-literal.js';
 
 /**
  * The range an IP address is in, as ipaddr.js names it: `unicast` for public addresses, or
@@ -74,40 +35,6 @@ export function addressRange(address: string): string {
  */
 export function isPublicAddress(address: string): boolean {
   return addressRange(address) === 'unicast';
-}
-
-/** Suffixes of names that only resolve inside a network (RFC 6761, 6762, 8375, cloud metadata names). */
-const INTERNAL_SUFFIXES = [
-  'localhost',
-  'local',
-  'localdomain',
-  'internal',
-  'intranet',
-  'lan',
-  'home',
-  'corp',
-  'private',
-  'home.arpa',
-  'arpa',
-  'invalid',
-  'test',
-] as const;
-
-/**
- * True for a host name that points inside a network: `localhost` (with or without a trailing dot),
- * `*.localhost`, `*.internal` (`metadata.google.internal`), `*.local`, `*.home.arpa`, … and any
- * single-label name (`metadata`, `intranet-server`), which only a local resolver answers.
- * @example
- * isInternalName('metadata.google.internal') // true
- * isInternalName('m.tb.cn')                  // false
- */
-export function isInternalName(host: string): boolean {
-  const name = stripTrailingDots(host.toLowerCase());
-  if (!name.includes('.')) return true;
-  const last = name.lastIndexOf('.');
-  const tld = name.slice(last + 1);
-  const lastTwo = name.slice(name.lastIndexOf('.', last - 1) + 1);
-  return INTERNAL_SUFFIXES.some((s) => s === tld || s === lastTwo);
 }
 
 /** Options of `targetProblem`. */

@@ -1,12 +1,4 @@
-export {
-  addressRange,
-  type IpLiteral,
-  ipLiteralOf,
-  isInternalName,
-  isPublicAddress,
-  type TargetPolicy,
-  targetProblem,
-} from './address.js';
+export { addressRange, isPublicAddress, type TargetPolicy, targetProblem } from './address.js';
 export {
   type CanonicalizeOptions,
   canonicalize,
@@ -23,6 +15,7 @@ export {
 export { type HostReport, type HostWarning, inspectHost } from './host.js';
 export { canonicalUrlFor, identify, platformOf } from './identify.js';
 export { avToBv, bvToAv, weiboBidToMid, weiboMidToBid } from './ids.js';
+export { type IpLiteral, ipLiteralOf, isInternalName } from './ip-literal.js';
 export { getPlatform, PLATFORMS } from './platforms.js';
 export {
   type FetchLike,
