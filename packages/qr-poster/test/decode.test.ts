@@ -47,12 +47,14 @@ describe('decodeQr on rendered codes', () => {
       expect(codes.map((c) => c.text)).toEqual([text]);
     });
 
-    it(`leaves out GBK bytes without ECI under auto charset instead of guessing, with the ${engine} engine`, async () => {
+    it(`returns GBK bytes without ECI as Chinese text flagged as not declared, with the ${engine} engine`, async () => {
       const gbk = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]); // 中文 in GBK; also valid half-width katakana in Shift-JIS
       const img = render([{ data: gbk, mode: 'byte' }], 4);
-      expect(await decodeQr(img, { engines: [engine] })).toEqual([]);
-      const forced = await decodeQr(img, { engines: [engine], charset: 'gb18030' });
-      expect(forced.map((c) => c.text)).toEqual(['中文']);
+      const [code] = await decodeQr(img, { engines: [engine] });
+      expect(code).toMatchObject({ text: '中文', charset: 'gb18030', charsetSource: 'guess' });
+      expect(Array.from(code?.bytes ?? [])).toEqual(Array.from(gbk));
+      const forced = await decodeQr(img, { engines: [engine], charset: 'shift_jis' });
+      expect(forced.map((c) => [c.text, c.charsetSource])).toEqual([['ﾖﾐﾎﾄ', 'declared']]);
     });
 
     it(`reads binary bytes that no multi-byte charset accepts as ISO-8859-1 with the ${engine} engine`, async () => {

@@ -30,7 +30,7 @@ function scripted(name: QrEngineName, results: EngineResult[]): QrEngine & { cal
 
 const hit = (text: string, corners: QrCorners) => ({
   bytes: new TextEncoder().encode(text),
-  decoded: { text, charset: 'ascii' as const },
+  decoded: { text, charset: 'ascii' as const, charsetSource: 'unambiguous' as const },
   corners,
 });
 
@@ -79,25 +79,31 @@ describe('runStrategy', () => {
     expect(codes.map((c) => c.text).sort()).toEqual(['a', 'b']);
   });
 
-  it('leaves out a region that two passes read with different texts', async () => {
-    // zxing locates two codes and decodes neither; jsQR's whole-image passes (1st and 3rd call; the 2nd is a
-    // crop retry) read the same square with different texts: no guess comes back for it.
+  it('keeps the reading most passes agree on when passes read one region with different texts', async () => {
+    // zxing locates two codes and decodes neither; jsQR's whole-image passes read the same square as 'first',
+    // 'second', then 'second' again: every reading passed error correction, so the region yields one code.
     const zxing = scripted('zxing', [{ hits: [], misses: [square(10, 10, 50), square(120, 10, 50)] }]);
     const jsqr = scripted('jsqr', [
       { hits: [hit('first', square(10, 10, 50))], misses: [] },
       { hits: [], misses: [] },
       { hits: [hit('second', square(12, 12, 48))], misses: [] },
+      { hits: [hit('second', square(11, 11, 49))], misses: [] },
     ]);
     const codes = await runStrategy(image, settings([zxing, jsqr]));
-    expect(jsqr.calls).toBeGreaterThanOrEqual(3);
-    expect(codes.map((c) => c.text)).not.toContain('first');
-    expect(codes.map((c) => c.text)).not.toContain('second');
+    expect(jsqr.calls).toBeGreaterThanOrEqual(4);
+    expect(codes.map((c) => c.text)).toEqual(['second']);
   });
 
-  it('leaves out a code whose text an engine could not decide', async () => {
-    const undecided = { bytes: Uint8Array.from([0xd6, 0xd0]), decoded: null, corners: square(10, 10, 50) };
-    const zxing = scripted('zxing', [{ hits: [undecided], misses: [] }]);
-    expect(await runStrategy(image, settings([zxing]))).toEqual([]);
+  it('returns a code whose charset is a guess, with its bytes and the guess said', async () => {
+    const gbk = Uint8Array.from([0xd6, 0xd0, 0xce, 0xc4]);
+    const guessed = {
+      bytes: gbk,
+      decoded: { text: '中文', charset: 'gb18030' as const, charsetSource: 'guess' as const },
+      corners: square(10, 10, 50),
+    };
+    const zxing = scripted('zxing', [{ hits: [guessed], misses: [] }]);
+    const [code] = await runStrategy(image, settings([zxing]));
+    expect(code).toMatchObject({ text: '中文', charset: 'gb18030', charsetSource: 'guess', bytes: gbk });
   });
 
   it('does no escalation work with a zero budget beyond the cheap pass', async () => {

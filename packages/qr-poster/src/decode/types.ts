@@ -24,17 +24,60 @@ export interface QrCorners {
 /** The engines `decodeQr` can use. */
 export type QrEngineName = 'zxing' | 'jsqr';
 
-/** How the text of a code was obtained from its bytes. */
-export type QrCharset = 'utf-8' | 'shift_jis' | 'gb18030' | 'iso-8859-1' | 'ascii';
+/**
+ * The character set a code's bytes were read with: the candidates for byte data without ECI (`utf-8`,
+ * `shift_jis`, `gb18030`, `iso-8859-1`), `ascii`, and whatever an ECI header can declare.
+ */
+export type QrCharset =
+  | 'ascii'
+  | 'utf-8'
+  | 'shift_jis'
+  | 'gb18030'
+  | 'iso-8859-1'
+  | 'iso-8859-2'
+  | 'iso-8859-3'
+  | 'iso-8859-4'
+  | 'iso-8859-5'
+  | 'iso-8859-6'
+  | 'iso-8859-7'
+  | 'iso-8859-8'
+  | 'iso-8859-9'
+  | 'iso-8859-10'
+  | 'iso-8859-11'
+  | 'iso-8859-13'
+  | 'iso-8859-14'
+  | 'iso-8859-15'
+  | 'iso-8859-16'
+  | 'windows-1250'
+  | 'windows-1251'
+  | 'windows-1252'
+  | 'windows-1256'
+  | 'utf-16be'
+  | 'big5'
+  | 'euc-kr'
+  | 'cp437';
+
+/**
+ * How the charset of a code was decided:
+ * - `'unambiguous'`: every byte is ASCII (numeric, alphanumeric or ASCII byte data): every charset reads it alike;
+ * - `'declared'`: an ECI header (or Kanji mode, or your `charset` option) names it, and the bytes are valid in it;
+ * - `'inferred'`: byte data without ECI, and one candidate charset is clearly the most plausible (valid UTF-8
+ *   with multi-byte characters, the only multi-byte charset that decodes the bytes, or a clear winner);
+ * - `'guess'`: the candidates score close, or the declared charset is unknown or rejects the bytes.
+ *   `bytes` carries the payload so a caller can decide otherwise.
+ */
+export type CharsetSource = 'unambiguous' | 'declared' | 'inferred' | 'guess';
 
 /** One QR code found in an image. */
 export interface QrCode {
-  /** The decoded text. Never a guess: codes whose bytes do not decode unambiguously are left out. */
+  /** The decoded text (see `charsetSource` for how sure its charset is). */
   readonly text: string;
   /** The payload bytes as stored in the code (Kanji mode as Shift-JIS bytes, ECI headers removed). */
   readonly bytes: Uint8Array;
-  /** The character set the bytes were decoded with. */
+  /** The character set the bytes were decoded with (the one most bytes used, when segments differ). */
   readonly charset: QrCharset;
+  /** Whether the charset was declared, inferred with confidence, or a guess. */
+  readonly charsetSource: CharsetSource;
   /** Where the code is, in input-image pixels. */
   readonly corners: QrCorners;
   /** The engine that read it first. */
@@ -85,8 +128,9 @@ export interface DecodeOptions {
    */
   readonly maxPixels?: number;
   /**
-   * Character set for byte-mode data without an ECI header. `'auto'` accepts UTF-8, and Shift-JIS or
-   * GB18030 only when exactly one of them decodes the bytes; otherwise the code is left out.
+   * Character set for byte-mode data without an ECI header. `'auto'` scores UTF-8, Shift-JIS, GB 18030 and
+   * ISO-8859-1 by which decode the bytes cleanly and how plausible their characters are (an ECI always wins).
+   * A named charset is used when the bytes are valid in it, else `'auto'` decides.
    * @default 'auto'
    */
   readonly charset?: 'auto' | 'utf-8' | 'shift_jis' | 'gb18030' | 'iso-8859-1';

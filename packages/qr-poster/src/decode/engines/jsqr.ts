@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import { decodeSegments, type Segment, segmentBytes } from '../charset.js';
+import { decodeSegments, decodeUndeclared, type Segment, segmentBytes } from '../charset.js';
 import type { QrCorners, RgbaImage } from '../types.js';
 import type { EngineHit, EngineResult, QrEngine, ReadHints } from './types.js';
 
@@ -49,7 +49,19 @@ export function jsqrDecode(
     bottomRight: loc.bottomRightCorner,
     bottomLeft: loc.bottomLeftCorner,
   };
-  if (segments === null) return { bytes: Uint8Array.from(code.binaryData), decoded: null, corners };
+  if (segments === null) {
+    // A chunk jsQR could not parse (a corrupt ECI): score the raw bytes, and say it is a guess.
+    const bytes = Uint8Array.from(code.binaryData);
+    const decoded = decodeUndeclared(bytes, charset);
+    return {
+      bytes,
+      decoded: {
+        ...decoded,
+        charsetSource: decoded.charsetSource === 'unambiguous' ? 'unambiguous' : 'guess',
+      },
+      corners,
+    };
+  }
   return { bytes: segmentBytes(segments), decoded: decodeSegments(segments, charset), corners };
 }
 

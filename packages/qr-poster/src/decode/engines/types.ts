@@ -13,10 +13,10 @@ export interface ReadHints {
   readonly charset?: 'auto' | 'utf-8' | 'shift_jis' | 'gb18030' | 'iso-8859-1';
 }
 
-/** A code an engine decoded. `decoded` is `null` when its text cannot be decided without guessing. */
+/** A code an engine decoded: its payload bytes and their text (with how sure its charset is). */
 export interface EngineHit {
   readonly bytes: Uint8Array;
-  readonly decoded: DecodedText | null;
+  readonly decoded: DecodedText;
   /** In the coordinates of the image the engine was given. */
   readonly corners: QrCorners;
 }

@@ -1,6 +1,6 @@
 import { prepareZXingModule, type ReadResult, readBarcodes } from 'zxing-wasm/reader';
 import { QrPosterError } from '../../errors.js';
-import { decodeUndeclared } from '../charset.js';
+import { decodeSegments, decodeUndeclared, type Segment } from '../charset.js';
 import type { QrCorners, RgbaImage, ZxingWasmSource } from '../types.js';
 import { jsqrDecode } from './jsqr.js';
 import type { EngineHit, EngineResult, QrEngine, ReadHints } from './types.js';
@@ -105,32 +105,77 @@ function renderSymbol(symbol: ReadResult['symbol'], scale: number): RgbaImage | 
 }
 
 /**
- * Turns one valid zxing result into a hit whose text we can stand behind. zxing-cpp guesses the charset of
- * byte data without ECI (GBK comes back as half-width katakana) and hands Kanji mode out as UTF-8, so for
- * non-ASCII payloads without ECI we re-read its sampled module matrix with jsQR to get the segments and
- * decode them ourselves.
+ * Splits zxing's `bytesECI` (symbology identifier `]Q2` or later, then the payload with `\\nnnnnn` ECI switches
+ * and doubled backslashes) into segments; `null` when the symbol declares no ECI.
+ */
+export function eciSegments(bytesEci: Uint8Array): Segment[] | null {
+  // `]Q1` is a plain QR code; `]Q2`… carry the ECI protocol.
+  if (bytesEci.length < 3 || bytesEci[0] !== 0x5d || bytesEci[1] !== 0x51 || bytesEci[2] === 0x31)
+    return null;
+  const segments: Segment[] = [];
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length > 0) segments.push({ mode: 'byte', bytes: Uint8Array.from(run) });
+    run = [];
+  };
+  let i = 3;
+  while (i < bytesEci.length) {
+    const b = bytesEci[i] as number;
+    if (b === 0x5c && bytesEci[i + 1] === 0x5c) {
+      run.push(0x5c);
+      i += 2;
+    } else if (b === 0x5c && i + 7 <= bytesEci.length) {
+      const digits = String.fromCharCode(...bytesEci.subarray(i + 1, i + 7));
+      if (!/^\d{6}$/.test(digits)) return null;
+      flush();
+      segments.push({ mode: 'eci', assignment: Number(digits) });
+      i += 7;
+    } else {
+      run.push(b);
+      i++;
+    }
+  }
+  flush();
+  return segments;
+}
+
+/**
+ * Turns one valid zxing result into a hit. zxing-cpp guesses the charset of byte data without ECI its own
+ * way (GBK comes back as half-width katakana) and hands Kanji mode out as UTF-8, so for non-ASCII payloads we
+ * re-read its sampled module matrix with jsQR to get the segments (Kanji mode, ECI) and decode them
+ * ourselves; when that re-read fails, the segments come from zxing's `bytesECI`, else from its raw bytes.
  */
 function toHit(r: ReadResult, charset: NonNullable<ReadHints['charset']>): EngineHit {
   const corners = toCorners(r);
   const bytes = r.bytes;
   if (isAscii(bytes) && !r.hasECI) {
-    return { bytes, decoded: { text: String.fromCharCode(...bytes), charset: 'ascii' }, corners };
+    return {
+      bytes,
+      decoded: { text: latin1(bytes), charset: 'ascii', charsetSource: 'unambiguous' },
+      corners,
+    };
   }
-  let reread: EngineHit | null = null;
   for (const scale of [2, 4]) {
     const raster = renderSymbol(r.symbol, scale);
-    reread = raster === null ? null : jsqrDecode(raster, 'dontInvert', charset);
-    if (reread !== null) break;
+    const reread = raster === null ? null : jsqrDecode(raster, 'dontInvert', charset);
+    // The re-read must be of the same payload: zxing validated these bytes with error correction.
+    if (reread !== null && sameBytes(reread.bytes, bytes)) return { ...reread, corners };
   }
-  if (reread !== null) {
-    // Differential check: both decoders must agree on the text when zxing's is trustworthy (ECI declared).
-    if (reread.decoded !== null && r.hasECI && reread.decoded.text !== r.text) {
-      return { bytes: reread.bytes, decoded: null, corners };
-    }
-    return { bytes: reread.bytes, decoded: reread.decoded, corners };
-  }
-  if (r.hasECI) return { bytes, decoded: null, corners }; // cannot check zxing's reading: no guess
-  return { bytes, decoded: decodeUndeclared(bytes, charset), corners };
+  const segments = r.hasECI ? eciSegments(r.bytesECI) : null;
+  const decoded = segments !== null ? decodeSegments(segments, charset) : decodeUndeclared(bytes, charset);
+  return { bytes, decoded, corners };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
 }
 
 /**
