@@ -8,9 +8,9 @@ export const QR_POSTER_ERROR_CODES = {
   invalid_image: 'invalid_image',
   /** The image (or the size its header claims) exceeds the pixel budget. */
   image_too_large: 'image_too_large',
-  /** The bytes are not PNG, JPEG or WebP. */
+  /** The bytes are not PNG, JPEG, WebP or GIF. */
   unsupported_format: 'unsupported_format',
-  /** The bytes look like a supported format but are truncated or corrupt. */
+  /** The bytes look like a supported format but are truncated, corrupt or hostile (a second PNG IHDR, image data that inflates past its header's size, thousands of JPEG scans). */
   corrupt_image: 'corrupt_image',
   /** A QR engine could not be loaded or crashed while decoding. */
   decode_failed: 'decode_failed',

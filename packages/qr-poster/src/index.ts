@@ -1,10 +1,14 @@
 // @sharekit/qr-poster — browser-safe entry: poster rendering to SVG and QR decoding from RGBA pixels.
 export {
+  type CharsetSource,
+  checkImageBytes,
   configureZxing,
   DEFAULT_MAX_PIXELS,
   type DecodeOptions,
   decodePoster,
   decodeQr,
+  type ImageFormat,
+  type ImageHeader,
   type Point,
   type PosterCode,
   type QrCharset,

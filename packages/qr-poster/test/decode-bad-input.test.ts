@@ -1,8 +1,11 @@
+import { crc32, deflateRawSync, deflateSync, constants as zlibConstants } from 'node:zlib';
 import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { checkImageBytes, MAX_JPEG_SCANS, readPngLayout } from '../src/decode/image-header.js';
 import { decodeImage, decodeQr, readImageHeader } from '../src/decode/node.js';
+import { decodePng } from '../src/decode/png-decode.js';
 import type { RgbaImage } from '../src/decode/types.js';
 import { isQrPosterError, type QrPosterErrorCode } from '../src/errors.js';
 import { render } from './decode-fixtures.js';
@@ -220,7 +223,7 @@ describe('decoding image bytes', () => {
     expect(await codeOf(decodeQr(new TextEncoder().encode('<html>not an image</html>')))).toBe(
       'unsupported_format',
     );
-    expect(await codeOf(decodeQr(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61])))).toBe(
+    expect(await codeOf(decodeQr(new Uint8Array([0x42, 0x4d, 0x36, 0x00, 0x0c, 0x00])))).toBe(
       'unsupported_format',
     );
   });
@@ -304,5 +307,194 @@ describe('decoding RGBA input', () => {
     expect(await codeOf(decodeQr(img, { charset: 'koi8-r' as never }))).toBe('invalid_option');
     expect(await codeOf(decodeQr(img, { escalationBudget: -1 }))).toBe('invalid_option');
     expect(await codeOf(decodeQr(img, { escalationBudget: Number.NaN }))).toBe('invalid_option');
+  });
+});
+
+/** A PNG chunk with its CRC. */
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const head = Buffer.concat([Buffer.from(u32be(data.length)), Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.from(u32be(crc32(head.subarray(4)) >>> 0));
+  return Buffer.concat([head, crc]);
+}
+
+function ihdr(w: number, h: number, { interlace = 0, depth = 8, colour = 0 } = {}): Uint8Array {
+  return pngChunk('IHDR', Uint8Array.from([...u32be(w), ...u32be(h), depth, colour, 0, 0, interlace]));
+}
+
+const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function craftPng(...chunks: Uint8Array[]): Uint8Array {
+  return Buffer.concat([PNG_SIGNATURE, ...chunks, pngChunk('IEND', new Uint8Array(0))]);
+}
+
+/**
+ * A zlib stream of `mebibytes` MiB of zeros, built without allocating them: one sync-flushed deflate block
+ * sequence of 1 MiB zeros repeated (its back-references only ever see zeros), a final empty block, the Adler-32.
+ */
+function zerosZlib(mebibytes: number): Uint8Array {
+  const block = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const total = mebibytes * 2 ** 20;
+  const adler = Buffer.from(u32be((((total % 65521) << 16) | 1) >>> 0));
+  return Buffer.concat([
+    Buffer.from([0x78, 0x9c]),
+    ...Array(mebibytes).fill(block),
+    Buffer.from([3, 0]),
+    adler,
+  ]);
+}
+
+describe('image bombs (issue 15, finding 5)', () => {
+  it('finding 5: a PNG of 1×40,000,000 decodes within the budget quickly and reads no code', async () => {
+    // 40 M rows of one gray pixel: 80 MB inflated, exactly what the header implies.
+    const png = craftPng(ihdr(1, 40_000_000), pngChunk('IDAT', zerosZlib(77).subarray(0)));
+    // 77 MiB of zeros is short of the 80 MB the header implies: refused as corrupt, never allocated past it.
+    expect(await codeOf(decodeQr(png))).toBe('corrupt_image');
+    const exact = craftPng(ihdr(1, 40_000_000), pngChunk('IDAT', deflateSync(Buffer.alloc(80_000_000))));
+    const t0 = performance.now();
+    expect(await decodeQr(exact)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(60_000); // a hang guard, not a speed claim (the bench measures)
+  });
+
+  it('finding 5: a second IHDR (1×1, then 20000×20000) is refused before anything is allocated', async () => {
+    const png = craftPng(ihdr(1, 1), ihdr(20000, 20000), pngChunk('IDAT', deflateSync(Buffer.alloc(2))));
+    expect(await codeOf(decodeQr(png))).toBe('corrupt_image');
+    expect(() => checkImageBytes(png)).toThrow(/second IHDR/);
+  });
+
+  it('finding 5: an interlaced 1×1 PNG whose IDAT inflates to 1 GiB is refused without inflating it', async () => {
+    const png = craftPng(ihdr(1, 1, { interlace: 1 }), pngChunk('IDAT', zerosZlib(1024)));
+    const before = process.memoryUsage().arrayBuffers;
+    expect(await codeOf(decodeQr(png))).toBe('corrupt_image');
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 2 ** 20);
+  });
+
+  it('finding 5: a non-interlaced PNG whose IDAT inflates past its rows is refused', async () => {
+    const png = craftPng(ihdr(64, 64), pngChunk('IDAT', zerosZlib(16)));
+    expect(await codeOf(decodeQr(png))).toBe('corrupt_image');
+  });
+
+  it('finding 5: a PNG bit depth that its colour type does not allow is refused', async () => {
+    const png = craftPng(
+      ihdr(8, 8, { depth: 16, colour: 3 }),
+      pngChunk('IDAT', deflateSync(Buffer.alloc(8))),
+    );
+    expect(await codeOf(decodeQr(png))).toBe('corrupt_image');
+  });
+
+  it('finding 5: a JPEG whose second frame header claims 50000×50000 is refused', async () => {
+    const first = jpegClaiming(100, 100);
+    const second = jpegClaiming(50000, 50000).subarray(20); // its SOF0 segment onwards
+    const jpeg = Buffer.concat([first, second, Buffer.from([0xff, 0xd9])]);
+    expect(await codeOf(decodeImage(jpeg))).toBe('image_too_large');
+  });
+
+  it('finding 5: a JPEG with thousands of scans is refused before decoding', async () => {
+    const sos = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x12, 0x34]);
+    const jpeg = Buffer.concat([
+      jpegClaiming(64, 64),
+      ...Array(MAX_JPEG_SCANS + 1).fill(sos),
+      Buffer.from([0xff, 0xd9]),
+    ]);
+    expect(await codeOf(decodeImage(jpeg))).toBe('corrupt_image');
+  });
+
+  it('finding 5: a GIF frame larger than the budget is refused, whatever its logical screen says', async () => {
+    const le16 = (n: number) => [n & 255, n >> 8];
+    const gif = Uint8Array.from([
+      ...Buffer.from('GIF89a', 'latin1'),
+      ...le16(1),
+      ...le16(1),
+      0,
+      0,
+      0,
+      0x2c,
+      ...le16(0),
+      ...le16(0),
+      ...le16(50000),
+      ...le16(50000),
+      0,
+      2,
+      0,
+      0x3b,
+    ]);
+    expect(() => checkImageBytes(gif)).toThrow(expect.objectContaining({ code: 'image_too_large' }));
+    expect(await codeOf(decodeImage(gif))).toBe('image_too_large');
+  });
+
+  it('finding 5: a WebP animation frame over the budget is refused', async () => {
+    const anmf = Buffer.alloc(24);
+    anmf.write('ANMF', 0, 'latin1');
+    anmf.writeUInt32LE(16, 4);
+    anmf.writeUIntLE(49999, 14, 3);
+    anmf.writeUIntLE(49999, 17, 3);
+    const webp = Buffer.concat([webpClaiming(1, 1), anmf]);
+    expect(await codeOf(decodeImage(webp, { maxPixels: 1_000_000 }))).toBe('corrupt_image');
+  });
+
+  it('checks the same structures from the browser-safe entry before a browser decodes the file', () => {
+    const bomb = craftPng(ihdr(1, 1, { interlace: 1 }), pngChunk('IDAT', zerosZlib(4)));
+    expect(checkImageBytes(bomb)).toEqual({ format: 'png', width: 1, height: 1 });
+    expect(() => checkImageBytes(pngClaiming(50000, 50000))).toThrow(
+      expect.objectContaining({ code: 'image_too_large' }),
+    );
+  });
+
+  it('decodes every PNG colour type, bit depth and interlacing to the same pixels as pngjs', () => {
+    for (const [colour, depth] of [
+      [0, 1],
+      [0, 2],
+      [0, 4],
+      [0, 8],
+      [0, 16],
+      [2, 8],
+      [2, 16],
+      [3, 8],
+      [4, 8],
+      [4, 16],
+      [6, 8],
+      [6, 16],
+    ] as const) {
+      for (const interlace of [0, 1]) {
+        const w = 13;
+        const h = 11;
+        const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colour];
+        const passes = interlace
+          ? [
+              [0, 0, 8, 8],
+              [4, 0, 8, 8],
+              [0, 4, 4, 8],
+              [2, 0, 4, 4],
+              [0, 2, 2, 4],
+              [1, 0, 2, 2],
+              [0, 1, 1, 2],
+            ]
+          : [[0, 0, 1, 1]];
+        const raw: number[] = [];
+        let seed = colour * 31 + depth * 7 + interlace;
+        for (const [x0, y0, dx, dy] of passes as number[][]) {
+          const pw = Math.ceil((w - (x0 as number)) / (dx as number));
+          const ph = Math.ceil((h - (y0 as number)) / (dy as number));
+          if (pw <= 0 || ph <= 0) continue;
+          const rb = Math.ceil((pw * depth * channels) / 8);
+          for (let y = 0; y < ph; y++) {
+            raw.push(colour === 3 ? 0 : (y + colour) % 5); // every filter type (palette indices unfiltered)
+            for (let x = 0; x < rb; x++) {
+              seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+              raw.push(colour === 3 ? (seed >> 16) & 3 : (seed >> 16) & 255);
+            }
+          }
+        }
+        const chunks = [ihdr(w, h, { interlace, depth, colour })];
+        if (colour === 3)
+          chunks.push(pngChunk('PLTE', Uint8Array.from([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255])));
+        chunks.push(pngChunk('IDAT', deflateSync(Uint8Array.from(raw))));
+        const png = craftPng(...chunks);
+        const expected = PNG.sync.read(Buffer.from(png));
+        const ours = decodePng(readPngLayout(png, 1000));
+        expect(Array.from(ours.data), `colour ${colour} depth ${depth} interlace ${interlace}`).toEqual(
+          Array.from(expected.data),
+        );
+      }
+    }
   });
 });

@@ -2,8 +2,10 @@
 export { decodeQr } from './decode.js';
 export { configureZxing } from './engines/zxing.js';
 export { DEFAULT_MAX_PIXELS } from './image.js';
+export { checkImageBytes, type ImageFormat, type ImageHeader } from './image-header.js';
 export { decodePoster } from './poster.js';
 export type {
+  CharsetSource,
   DecodeOptions,
   Point,
   PosterCode,

@@ -94,6 +94,9 @@ const TINY_IMAGE = 100_000;
 /** Images up to this many pixels (about 550×550) get small-window flat-field before the texture crops. */
 const SMALL_IMAGE = 300_000;
 
+/** The smallest image side a QR code fits in (version 1: 21 modules, one pixel each). */
+const MIN_SIDE = 21;
+
 /** Relative cost of jsQR per pixel against zxing's (measured on boofcv-dev: jsQR is several times slower). */
 const JSQR_COST = 5;
 
@@ -385,7 +388,9 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   const collector = new Collector();
   const { engines, charset } = settings;
   const primary = engines[0];
-  if (primary === undefined) return [];
+  // A QR code is at least 21 modules a side: an image narrower than that holds none (and a 1×40,000,000
+  // strip would only cost time).
+  if (primary === undefined || Math.min(input.width, input.height) < MIN_SIDE) return [];
   const image = flattenAlpha(input);
   const base: ReadHints = { charset };
   const byName = (name: QrEngineName): QrEngine | undefined => engines.find((e) => e.name === name);
