@@ -1,7 +1,7 @@
 import { QrPosterError } from '../errors.js';
 import { jsqrEngine } from './engines/jsqr.js';
 import type { QrEngine } from './engines/types.js';
-import { configureZxing, isZxingConfigured, zxingEngine } from './engines/zxing.js';
+import { configureZxing, ensureZxing, zxingEngine } from './engines/zxing.js';
 import { checkMaxPixels, checkRgba, DEFAULT_MAX_PIXELS } from './image.js';
 import { runStrategy } from './strategy.js';
 import type { DecodeOptions, QrCode, QrEngineName, RgbaImage } from './types.js';
@@ -12,14 +12,19 @@ export const DEFAULT_ESCALATION_BUDGET = 0.75;
 const ENGINES: Readonly<Record<QrEngineName, QrEngine>> = { zxing: zxingEngine, jsqr: jsqrEngine };
 const CHARSETS = ['auto', 'utf-8', 'shift_jis', 'gb18030', 'iso-8859-1'] as const;
 
-/** Resolves and checks options; shared by the main and `/node` entries. */
-export function resolveOptions(options: DecodeOptions | undefined): {
+/**
+ * Resolves and checks options, and makes zxing ready when it is among the engines (by default it is: its
+ * wasm comes from `zxingWasm`, {@link configureZxing}, or where the runtime finds it by itself); shared by
+ * the main and `/node` entries.
+ * @throws QrPosterError `invalid_option`; `decode_failed` when zxing is wanted and cannot load.
+ */
+export async function resolveOptions(options: DecodeOptions | undefined): Promise<{
   engines: QrEngine[];
   effort: 'fast' | 'thorough';
   charset: (typeof CHARSETS)[number];
   maxPixels: number;
   escalationBudget: number;
-} {
+}> {
   const o = options ?? {};
   if (o.zxingWasm !== undefined) configureZxing(o.zxingWasm);
   const maxPixels = checkMaxPixels(o.maxPixels ?? DEFAULT_MAX_PIXELS);
@@ -41,7 +46,7 @@ export function resolveOptions(options: DecodeOptions | undefined): {
       `charset must be one of ${CHARSETS.join(', ')}, got ${String(charset)}`,
     );
   }
-  const names = o.engines ?? (isZxingConfigured() ? ['zxing', 'jsqr'] : ['jsqr']);
+  const names = o.engines ?? (['zxing', 'jsqr'] as const);
   if (!Array.isArray(names) || names.length === 0) {
     throw new QrPosterError('invalid_option', 'engines must be a non-empty array of engine names');
   }
@@ -50,14 +55,10 @@ export function resolveOptions(options: DecodeOptions | undefined): {
     const engine = ENGINES[name as QrEngineName];
     if (engine === undefined)
       throw new QrPosterError('invalid_option', `unknown engine ${String(name).slice(0, 40)}`);
-    if (name === 'zxing' && !isZxingConfigured()) {
-      throw new QrPosterError(
-        'invalid_option',
-        "engine 'zxing' needs its wasm: pass zxingWasm or call configureZxing() (the /node entry does it for you)",
-      );
-    }
     if (!engines.includes(engine)) engines.push(engine);
   }
+  // Never read less silently: when zxing is wanted and cannot load, say so (decode_failed).
+  if (engines.includes(zxingEngine)) await ensureZxing();
   return { engines, effort, charset, maxPixels, escalationBudget };
 }
 
@@ -82,7 +83,7 @@ export function resolveOptions(options: DecodeOptions | undefined): {
  * ```
  */
 export async function decodeQr(image: RgbaImage, options?: DecodeOptions): Promise<QrCode[]> {
-  const settings = resolveOptions(options);
+  const settings = await resolveOptions(options);
   const rgba = checkRgba(image, settings.maxPixels);
   return runStrategy(rgba, settings);
 }

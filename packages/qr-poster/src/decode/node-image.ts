@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { QrPosterError } from '../errors.js';
-import { configureZxing, ensureModule } from './engines/zxing.js';
+import { ensureZxing } from './engines/zxing.js';
 import { checkMaxPixels, checkRgba, DEFAULT_MAX_PIXELS } from './image.js';
 import { checkImageBytes, readPngLayout } from './image-header.js';
 import { decodePng } from './png-decode.js';
@@ -76,12 +74,10 @@ export async function decodeImage(
   return checkRgba(rgba, maxPixels);
 }
 
-let zxingLoad: Promise<void> | null = null;
-
 /**
  * Loads zxing-wasm's reader binary from the installed `zxing-wasm` package (never from the network) and
- * configures the zxing engine with it. `decodeQr` of this entry calls it for you; call it yourself to pay
- * the start-up cost early.
+ * configures the zxing engine with it. `decodeQr` does it on first use; call it yourself to pay the
+ * start-up cost early.
  *
  * @example
  * ```ts
@@ -89,21 +85,5 @@ let zxingLoad: Promise<void> | null = null;
  * ```
  */
 export function loadZxing(): Promise<void> {
-  if (zxingLoad === null) {
-    zxingLoad = (async () => {
-      const require = createRequire(import.meta.url);
-      const path = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
-      const wasmBinary = new Uint8Array(await readFile(path));
-      configureZxing({ wasmBinary });
-      await ensureModule();
-    })().catch((cause: unknown) => {
-      zxingLoad = null;
-      throw new QrPosterError(
-        'decode_failed',
-        'could not load zxing_reader.wasm from the zxing-wasm package',
-        { cause },
-      );
-    });
-  }
-  return zxingLoad;
+  return ensureZxing();
 }

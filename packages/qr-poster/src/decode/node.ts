@@ -2,7 +2,7 @@
 import { QrPosterError } from '../errors.js';
 import { resolveOptions } from './decode.js';
 import { checkRgba } from './image.js';
-import { decodeImage, loadZxing } from './node-image.js';
+import { decodeImage } from './node-image.js';
 import { withIdentity } from './poster.js';
 import { runStrategy } from './strategy.js';
 import type { DecodeOptions, PosterCode, QrCode, RgbaImage } from './types.js';
@@ -39,8 +39,7 @@ export async function decodeQr(
   input: RgbaImage | Uint8Array | ArrayBuffer,
   options?: DecodeOptions,
 ): Promise<QrCode[]> {
-  if (options?.zxingWasm === undefined) await loadZxing();
-  const settings = resolveOptions(options);
+  const settings = await resolveOptions(options);
   const rgba =
     input instanceof Uint8Array || input instanceof ArrayBuffer
       ? await decodeImage(input, { maxPixels: settings.maxPixels })

@@ -1,4 +1,5 @@
 import { prepareZXingModule, type ReadResult, readBarcodes } from 'zxing-wasm/reader';
+import { defaultZxingSource } from '#zxing-default';
 import { QrPosterError } from '../../errors.js';
 import { decodeSegments, decodeUndeclared, type Segment } from '../charset.js';
 import type { QrCorners, RgbaImage, ZxingWasmSource } from '../types.js';
@@ -23,9 +24,50 @@ export function configureZxing(source: ZxingWasmSource): void {
   ready = null;
 }
 
-/** True once {@link configureZxing} was called (the `/node` entry does it on first use). */
+/** True once {@link configureZxing} was called, or the default wasm was found. */
 export function isZxingConfigured(): boolean {
   return configured !== null;
+}
+
+let defaultLoad: Promise<void> | null = null;
+
+/**
+ * Makes zxing ready with the wasm the runtime can find by itself, unless {@link configureZxing} said where it
+ * is: in Node the installed zxing-wasm package's file, in browsers and bundled apps the package's own
+ * `wasm/zxing_reader.wasm` next to its modules. Instantiates the module, so a missing or broken file is
+ * known here, not on the first read.
+ * @throws QrPosterError `decode_failed` when no wasm can be found or instantiated (the message says how to
+ *   configure it, or how to read with jsQR alone).
+ */
+export function ensureZxing(): Promise<void> {
+  if (configured !== null) return ensureModule().then(() => undefined);
+  defaultLoad ??= (async () => {
+    let source: ZxingWasmSource | null;
+    try {
+      source = await defaultZxingSource();
+    } catch (cause) {
+      throw unavailable(cause);
+    }
+    if (source === null) throw unavailable(undefined);
+    configureZxing(source);
+    await ensureModule().catch((cause: unknown) => {
+      configured = null;
+      ready = null;
+      throw unavailable(cause);
+    });
+  })().catch((error: unknown) => {
+    defaultLoad = null;
+    throw error;
+  });
+  return defaultLoad;
+}
+
+function unavailable(cause: unknown): QrPosterError {
+  return new QrPosterError(
+    'decode_failed',
+    "zxing's wasm could not be loaded in this runtime: serve zxing_reader.wasm and call configureZxing({ wasmUrl }), or pass engines: ['jsqr'] to read with jsQR alone",
+    { cause },
+  );
 }
 
 function sameSource(a: ZxingWasmSource, b: ZxingWasmSource): boolean {
