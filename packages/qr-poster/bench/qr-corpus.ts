@@ -24,6 +24,8 @@ interface Entry {
 
 interface Found {
   text: string;
+  /** Ours only: how the charset was decided. */
+  source?: string;
   cx: number;
   cy: number;
 }
@@ -110,6 +112,7 @@ async function runDecoder(name: DecoderName, img: RgbaImage): Promise<Found[]> {
   const codes = await decodeQr(img, budget === undefined ? {} : { escalationBudget: budget });
   return codes.map((c) => ({
     text: c.text,
+    source: c.charsetSource,
     cx: (c.corners.topLeft.x + c.corners.topRight.x + c.corners.bottomLeft.x + c.corners.bottomRight.x) / 4,
     cy: (c.corners.topLeft.y + c.corners.topRight.y + c.corners.bottomLeft.y + c.corners.bottomRight.y) / 4,
   }));
@@ -119,11 +122,15 @@ interface Tally {
   labelled: number;
   read: number;
   wrong: number;
+  /** Wrong texts whose expected (or reference) text is ASCII: must stay 0. */
+  wrongAscii: number;
   extra: number;
   times: number[];
 }
 
-const newTally = (): Tally => ({ labelled: 0, read: 0, wrong: 0, extra: 0, times: [] });
+const newTally = (): Tally => ({ labelled: 0, read: 0, wrong: 0, wrongAscii: 0, extra: 0, times: [] });
+const isAscii = (t: string): boolean => /^[\x00-\x7f]*$/.test(t);
+const sources = new Map<string, number>();
 
 async function main(): Promise<void> {
   // pnpm runs the script in the package directory; resolve a relative path against where it was typed.
@@ -171,7 +178,10 @@ async function main(): Promise<void> {
       const labelled = entry.outlines !== null ? entry.outlines.length : 1;
       let read = 0;
       let wrong = 0;
+      let wrongAscii = 0;
       let extra = 0;
+      if (name === 'ours')
+        for (const f of found) sources.set(f.source ?? '?', (sources.get(f.source ?? '?') ?? 0) + 1);
       if (entry.outlines !== null) {
         for (const q of entry.outlines) if (found.some((f) => insideQuad(f.cx, f.cy, q))) read++;
         extra = found.filter((f) => !entry.outlines?.some((q) => insideQuad(f.cx, f.cy, q))).length;
@@ -184,6 +194,7 @@ async function main(): Promise<void> {
           const bad = mine.filter((t) => ref.some((o) => o !== t));
           if (bad.length > 0) {
             wrong++;
+            if (ref.some(isAscii)) wrongAscii++;
             if (verbose)
               console.log(
                 `  ${name} read ${JSON.stringify(bad)} where zxing-wasm read ${JSON.stringify(ref)}`,
@@ -193,11 +204,17 @@ async function main(): Promise<void> {
       } else {
         read = found.some((f) => f.text === entry.expected) ? 1 : 0;
         wrong = found.filter((f) => f.text !== entry.expected).length;
+        if (isAscii(entry.expected ?? '')) wrongAscii = wrong;
+        if (verbose && wrong > 0)
+          console.log(
+            `  ${name} read ${JSON.stringify(found.map((f) => [f.text, f.source]))} expected ${JSON.stringify(entry.expected)}`,
+          );
       }
       for (const t of [totals.get(name) as Tally, cat.get(name) as Tally]) {
         t.labelled += labelled;
         t.read += read;
         t.wrong += wrong;
+        t.wrongAscii += wrongAscii;
         t.extra += extra;
         t.times.push(ms);
       }
@@ -208,11 +225,11 @@ async function main(): Promise<void> {
 
   const pct = (t: Tally): string => `${((100 * t.read) / Math.max(1, t.labelled)).toFixed(1)}%`;
   console.log(`corpus: ${root} (${entries.length} images, scoring by ${mode})`);
-  console.log('decoder      read            wrong  outside  median ms  p95 ms');
+  console.log('decoder      read            wrong  wrong ASCII  outside  median ms  p95 ms');
   for (const name of DECODERS) {
     const t = totals.get(name) as Tally;
     console.log(
-      `${name.padEnd(12)} ${`${t.read}/${t.labelled} (${pct(t)})`.padEnd(15)} ${String(t.wrong).padStart(5)}  ${String(t.extra).padStart(7)}  ${quantile(t.times, 0.5).toFixed(1).padStart(9)}  ${quantile(t.times, 0.95).toFixed(1).padStart(6)}`,
+      `${name.padEnd(12)} ${`${t.read}/${t.labelled} (${pct(t)})`.padEnd(15)} ${String(t.wrong).padStart(5)}  ${String(t.wrongAscii).padStart(11)}  ${String(t.extra).padStart(7)}  ${quantile(t.times, 0.5).toFixed(1).padStart(9)}  ${quantile(t.times, 0.95).toFixed(1).padStart(6)}`,
     );
   }
   const zx = totals.get('zxing-wasm') as Tally;
@@ -221,6 +238,11 @@ async function main(): Promise<void> {
     console.log(
       `ours / zxing-wasm: median ${(quantile(ours.times, 0.5) / quantile(zx.times, 0.5)).toFixed(2)}×, p95 ${(quantile(ours.times, 0.95) / quantile(zx.times, 0.95)).toFixed(2)}×`,
     );
+  if (ours)
+    console.log(
+      `ours, charsetSource of the codes returned: ${[...sources].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    );
+  console.log(`peak RSS of this run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   if (byCategory.size > 1) {
     console.log('\ncategory        codes  jsQR  zxing-wasm  ours   ours median ms');
     for (const [name, cat] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
