@@ -2,6 +2,7 @@ import { bounds, type Candidate, Collector, type MapPoint, mapCorners } from './
 import type { EngineResult, QrEngine, ReadHints } from './engines/types.js';
 import {
   cropToGray,
+  cylinderToSource,
   flatten,
   type GrayImage,
   gamma,
@@ -10,11 +11,13 @@ import {
   type Rect,
   resize,
   resizeTo,
+  sharpen,
   stretch,
   texturedRegions,
   threshold,
   toGray,
   toGrayScaled,
+  unwrapCylinder,
 } from './image.js';
 import type { QrCode, QrEngineName, RgbaImage } from './types.js';
 
@@ -94,6 +97,9 @@ const TINY_IMAGE = 100_000;
 /** Images up to this many pixels (about 550×550) get small-window flat-field before the texture crops. */
 const SMALL_IMAGE = 300_000;
 
+/** The arc (radians) cylinder unwrapping assumes; reads codes spanning 1.6 to 3.1 rad of a generated cylinder. */
+const CYLINDER_ARC = 2.4;
+
 /** The smallest image side a QR code fits in (version 1: 21 modules, one pixel each). */
 const MIN_SIDE = 21;
 
@@ -101,7 +107,7 @@ const MIN_SIDE = 21;
 const JSQR_COST = 5;
 
 /** A whole-image preprocessing of the gray working copy. */
-type Pre = 'as-is' | 'flat24' | 'flat16' | 'flat12' | 'otsu' | 'tone' | 'shadows';
+type Pre = 'as-is' | 'flat24' | 'flat16' | 'flat12' | 'otsu' | 'tone' | 'shadows' | 'sharpen';
 
 const PRE: Readonly<Record<Pre, (g: GrayImage) => GrayImage>> = {
   'as-is': (g) => g,
@@ -113,6 +119,9 @@ const PRE: Readonly<Record<Pre, (g: GrayImage) => GrayImage>> = {
   tone: (g) => stretch(g, 0.02, 0.9),
   // Underexposed photos: open up the shadows.
   shadows: (g) => gamma(g, 0.5),
+  // Motion blur and soft focus: a small unsharp mask restores module edges a blur of up to two modules
+  // flattened (generated codes: a 6 px-module code under an 11 px horizontal blur reads only after it).
+  sharpen: (g) => sharpen(g, 2, 1),
 };
 
 /** What the cheap pass left: every region decoded (`complete`), some (`partial`), or nothing (`none`). */
@@ -126,7 +135,8 @@ type Action =
   | { readonly kind: 'whole'; readonly side: number; readonly pre: Pre; readonly hints: ReadHints }
   | { readonly kind: 'texture' }
   | { readonly kind: 'located' }
-  | { readonly kind: 'upscale' };
+  | { readonly kind: 'upscale' }
+  | { readonly kind: 'unwrap'; readonly side: number };
 
 /** One row of the escalation schedule. */
 interface Step {
@@ -187,12 +197,19 @@ export const SCHEDULE: readonly Step[] = [
     size: 'tiny',
     action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }),
   },
+  // Small images: a whole-image pass costs little, so motion blur (sharpen) and curved surfaces (unwrap) go
+  // before the costlier jsQR and crop passes.
+  { after: 'none', engine: 'zxing', size: 'small', action: whole(800, 'sharpen', NO_DOWNSCALE) },
+  { after: 'none', engine: 'zxing', size: 'small', action: { kind: 'unwrap', side: 800 } },
   // jsQR reads some tiny images zxing cannot, and on them costs less than the crops below.
   { after: 'none', engine: 'jsqr', size: 'tiny', action: whole(WORK_SIDE, 'as-is') },
   // On small photos the whole image costs less than a crop: flat-field with a small window first (glare).
   { after: 'none', engine: 'zxing', size: 'small', action: whole(1000, 'flat16', NO_DOWNSCALE) },
   // Codes nobody located (glare, perspective, creases): crops around textured patches.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture' } },
+  // Curved surfaces (bottles, cups): the image, and each unread textured patch, unwrapped off a cylinder
+  // standing upright and one lying down (small images had their turn above).
+  { after: 'none', engine: 'zxing', size: 'not-small', action: { kind: 'unwrap', side: 800 } },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }) },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'shadows') },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
@@ -207,6 +224,7 @@ export const SCHEDULE: readonly Step[] = [
   { after: 'none', engine: 'zxing', size: 'any', action: whole(640, 'flat12', NO_DOWNSCALE) },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'otsu', { binarizer: 'global' }) },
   { after: 'none', engine: 'zxing', size: 'upscalable', action: { kind: 'upscale' } },
+
   { after: 'none', engine: 'jsqr', size: 'any', action: { kind: 'located' } },
   { after: 'none', engine: 'jsqr', size: 'any', action: whole(1000, 'as-is') },
   { after: 'none', engine: 'jsqr', size: 'any', action: whole(600, 'as-is') },
@@ -225,6 +243,8 @@ interface CropVariant {
 class Escalation {
   spent = 0;
   unreadTexture = 0;
+  /** Textured patches (input coordinates) the last texture step left unread. */
+  unreadBoxes: Rect[] = [];
   readonly work: GrayImage;
   readonly workScale: number;
 
@@ -258,6 +278,55 @@ class Escalation {
   async whole(engine: QrEngine, side: number, pre: Pre, hints: ReadHints): Promise<void> {
     const { img, s } = scaled(this.work, side);
     await this.onGray(engine, PRE[pre](img), this.fromWork(s), hints);
+  }
+
+  /**
+   * Unwraps the whole working image, then each unread textured patch (padded by half its size: a curved
+   * code's patch misses its crowded edges), off a vertical and a horizontal cylinder.
+   */
+  async unwrap(engine: QrEngine, side: number): Promise<void> {
+    const arc = CYLINDER_ARC;
+    const { img, s } = scaled(this.work, side);
+    const targets: Array<{ g: GrayImage; map: (axis: 'x' | 'y') => MapPoint }> = [
+      {
+        g: img,
+        map: (axis) => {
+          const back = this.fromWork(s);
+          return (p) =>
+            back(
+              axis === 'x'
+                ? { x: cylinderToSource(p.x, img.width, arc), y: p.y }
+                : { x: p.x, y: cylinderToSource(p.y, img.height, arc) },
+            );
+        },
+      },
+    ];
+    for (const b of this.unreadBoxes) {
+      const pad = Math.max(b.width, b.height) * 0.5;
+      const { image: cut, rect } = cropToGray(this.image, {
+        x: b.x - pad,
+        y: b.y - pad,
+        width: b.width + 2 * pad,
+        height: b.height + 2 * pad,
+      });
+      const f = Math.min(1, 600 / Math.max(cut.width, cut.height));
+      const g = f < 1 ? resize(cut, f) : cut;
+      targets.push({
+        g,
+        map: (axis) => (p) =>
+          axis === 'x'
+            ? { x: cylinderToSource(p.x, g.width, arc) / f + rect.x, y: p.y / f + rect.y }
+            : { x: p.x / f + rect.x, y: cylinderToSource(p.y, g.height, arc) / f + rect.y },
+      });
+    }
+    for (const t of targets) {
+      for (const axis of ['x', 'y'] as const) {
+        if (this.exhausted) return;
+        const before = this.collector.regionCount;
+        await this.onGray(engine, unwrapCylinder(t.g, arc, axis), t.map(axis), NO_DOWNSCALE);
+        if (this.collector.regionCount > before) break;
+      }
+    }
   }
 
   async upscale(engine: QrEngine): Promise<void> {
@@ -351,7 +420,8 @@ class Escalation {
       if (this.exhausted) break;
       if (!this.collector.readIn(b)) await this.retryCrop(b, 0.25, variants);
     }
-    this.unreadTexture = boxes.filter((b) => !this.collector.readIn(b)).length;
+    this.unreadBoxes = boxes.filter((b) => !this.collector.readIn(b));
+    this.unreadTexture = this.unreadBoxes.length;
   }
 }
 
@@ -422,6 +492,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     if (action.kind === 'whole') await run.whole(engine, action.side, action.pre, action.hints);
     else if (action.kind === 'texture') await run.texture(engine, byName('jsqr'));
     else if (action.kind === 'located') await run.located(engine);
+    else if (action.kind === 'unwrap') await run.unwrap(engine, action.side);
     else await run.upscale(engine);
   }
   return collector.settled();
