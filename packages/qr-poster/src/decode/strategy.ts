@@ -1,6 +1,7 @@
 import { bounds, type Candidate, Collector, type MapPoint, mapCorners } from './collector.js';
 import type { EngineResult, QrEngine, ReadHints } from './engines/types.js';
 import {
+  boxBlur,
   cropToGray,
   cylinderToSource,
   flatten,
@@ -107,7 +108,7 @@ const MIN_SIDE = 21;
 const JSQR_COST = 5;
 
 /** A whole-image preprocessing of the gray working copy. */
-type Pre = 'as-is' | 'flat24' | 'flat16' | 'flat12' | 'otsu' | 'tone' | 'shadows' | 'sharpen';
+type Pre = 'as-is' | 'flat24' | 'flat16' | 'flat12' | 'otsu' | 'tone' | 'shadows' | 'sharpen' | 'smooth';
 
 const PRE: Readonly<Record<Pre, (g: GrayImage) => GrayImage>> = {
   'as-is': (g) => g,
@@ -122,6 +123,9 @@ const PRE: Readonly<Record<Pre, (g: GrayImage) => GrayImage>> = {
   // Motion blur and soft focus: a small unsharp mask restores module edges a blur of up to two modules
   // flattened (generated codes: a 6 px-module code under an 11 px horizontal blur reads only after it).
   sharpen: (g) => sharpen(g, 2, 1),
+  // Artistic codes whose modules carry texture or pictures (zxing-cpp's sample set): a small box blur, then
+  // one global threshold, turns each module back into one tone.
+  smooth: (g) => boxBlur(g, Math.max(1, Math.round(Math.max(g.width, g.height) / 300))),
 };
 
 /** What the cheap pass left: every region decoded (`complete`), some (`partial`), or nothing (`none`). */
@@ -200,6 +204,12 @@ export const SCHEDULE: readonly Step[] = [
   // Small images: a whole-image pass costs little, so motion blur (sharpen) and curved surfaces (unwrap) go
   // before the costlier jsQR and crop passes.
   { after: 'none', engine: 'zxing', size: 'small', action: whole(800, 'sharpen', NO_DOWNSCALE) },
+  {
+    after: 'none',
+    engine: 'zxing',
+    size: 'small',
+    action: whole(800, 'smooth', { downscale: false, binarizer: 'global' }),
+  },
   { after: 'none', engine: 'zxing', size: 'small', action: { kind: 'unwrap', side: 800 } },
   // jsQR reads some tiny images zxing cannot, and on them costs less than the crops below.
   { after: 'none', engine: 'jsqr', size: 'tiny', action: whole(WORK_SIDE, 'as-is') },
