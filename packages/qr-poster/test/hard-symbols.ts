@@ -97,9 +97,9 @@ export function several(texts: readonly string[], scale = 4): Rgba {
   const cols = Math.ceil(Math.sqrt(texts.length));
   const rows = Math.ceil(texts.length / cols);
   const img = canvas(cols * cell, rows * cell);
-  ms.forEach((m, k) =>
-    draw(img, m, (k % cols) * cell + 4 * scale, Math.floor(k / cols) * cell + 4 * scale, scale),
-  );
+  for (const [k, m] of ms.entries()) {
+    draw(img, m, (k % cols) * cell + 4 * scale, Math.floor(k / cols) * cell + 4 * scale, scale);
+  }
   return img;
 }
 
