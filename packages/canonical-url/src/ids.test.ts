@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { isCanonicalUrlError } from './errors.js';
 import { avToBv, bvToAv, normalizeBilibiliVideo, weiboBidToMid, weiboMidToBid } from './ids.js';
 
@@ -25,7 +26,7 @@ describe('Bilibili av and BV', () => {
       fc.property(fc.bigInt({ min: 1n, max: (1n << 51n) - 1n }), (aid) => {
         expect(bvToAv(avToBv(aid))).toBe(aid.toString());
       }),
-      { numRuns: 2000, seed: 20261120 },
+      fuzz(2000, 20261120),
     );
   });
 
@@ -60,7 +61,7 @@ describe('Weibo mid and bid', () => {
       fc.property(fc.stringMatching(/^[1-9]\d{15}$/), (mid) => {
         expect(weiboBidToMid(weiboMidToBid(mid) as string)).toBe(mid);
       }),
-      { numRuns: 1000, seed: 20261120 },
+      fuzz(1000, 20261120),
     );
   });
 

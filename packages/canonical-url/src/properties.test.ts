@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { canonicalize, sameTarget } from './canonicalize.js';
 import { inspectHost } from './host.js';
 import { canonicalUrlFor, identify } from './identify.js';
 import { PLATFORMS } from './platforms.js';
 
-const RUNS = { numRuns: 300, seed: 20261120 } as const;
+const SEED = 20261120;
+const RUNS = fuzz(300, SEED);
 
 /** A canonical identity URL for a random id of a random (platform, kind) that has a plain id pattern. */
 const identityUrl = fc
@@ -91,7 +93,7 @@ describe('properties of canonicalize and identify', () => {
         const once = canonicalize(url, { sortQuery, keepFragment });
         expect(canonicalize(once, { sortQuery, keepFragment })).toBe(once);
       }),
-      { ...RUNS, numRuns: 1000 },
+      fuzz(1000, SEED),
     );
   });
 
@@ -106,7 +108,7 @@ describe('properties of canonicalize and identify', () => {
       fc.property(anyUrl, (url) => {
         expect(identify(canonicalize(url))).toEqual(identify(url));
       }),
-      { ...RUNS, numRuns: 1000 },
+      fuzz(1000, SEED),
     );
   });
 
@@ -120,7 +122,7 @@ describe('properties of canonicalize and identify', () => {
           expect((error as Error).name).toBe('CanonicalUrlError');
         }
       }),
-      { ...RUNS, numRuns: 2000 },
+      fuzz(2000, SEED),
     );
   });
 });
@@ -169,7 +171,7 @@ describe('lookalike hosts', () => {
           expect(report.warnings).toContain(`lookalike:${id}`);
         },
       ),
-      { ...RUNS, numRuns: 2000 },
+      fuzz(2000, SEED),
     );
   });
 });

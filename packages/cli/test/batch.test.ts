@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { renderPosterPng } from '@sharekit/resolver/node';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { BASE_ENV, BIN, jsonLines, sharekit, startSharekit, tempDir } from './helpers.js';
 
 const TAOBAO = 'https://item.taobao.com/item.htm?id=634567890123';
@@ -172,7 +173,7 @@ describe('sharekit resolve --batch over text lines', () => {
         expect(out.map((o) => o.line)).toEqual(expected.map((x) => x.line));
         for (const o of out) expect(['ok', 'caution', 'danger', 'unknown']).toContain(o.status);
       }),
-      { numRuns: 4, seed: 20261120 },
+      fuzz(4, 20261120),
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { formatDuration } from '../src/batch/progress.js';
 import { defang, displayWidth, escapeControls, makeStyle, padEnd } from '../src/text.js';
 
@@ -35,7 +36,7 @@ describe('defang', () => {
         expect(out.replaceAll('[.]', '')).not.toContain('.');
         expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
       }),
-      { numRuns: 500, seed: 7 },
+      fuzz(500, 7),
     );
   });
 });

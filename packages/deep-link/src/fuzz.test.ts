@@ -1,6 +1,7 @@
 import { identify } from '@sharekit/canonical-url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { toAppLinks } from './build.js';
 import { isDeepLinkError } from './errors.js';
 import { isUnsafeAppLink, parseAppLink } from './parse.js';
@@ -80,7 +81,7 @@ describe('fuzzing parseAppLink', () => {
       fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (text) => {
         run(text);
       }),
-      { numRuns: 1500, seed: SEED },
+      fuzz(1500, SEED),
     );
   });
 
@@ -101,7 +102,7 @@ describe('fuzzing parseAppLink', () => {
           run(prefix + tail);
         },
       ),
-      { numRuns: 1500, seed: SEED },
+      fuzz(1500, SEED),
     );
   });
 
@@ -134,7 +135,7 @@ describe('fuzzing parseAppLink', () => {
           run(seed.slice(0, i) + insert + seed.slice(i + (insert === '' ? 1 : 0)));
         },
       ),
-      { numRuns: 1500, seed: SEED },
+      fuzz(1500, SEED),
     );
   });
 
@@ -166,7 +167,7 @@ describe('fuzzing parseAppLink', () => {
           }
         },
       ),
-      { numRuns: 400, seed: SEED },
+      fuzz(400, SEED),
     );
   });
 
@@ -191,7 +192,7 @@ describe('fuzzing parseAppLink', () => {
           else expect(r && 'id' in r ? r.id : r).toBe('100012043978');
         },
       ),
-      { numRuns: 300, seed: SEED },
+      fuzz(300, SEED),
     );
   });
 
@@ -202,7 +203,7 @@ describe('fuzzing parseAppLink', () => {
         run(`openapp.jdmobile://virtual?params=${json}`);
         expect(Object.keys(Object.prototype)).toEqual([]);
       }),
-      { numRuns: 200, seed: SEED },
+      fuzz(200, SEED),
     );
   });
 
@@ -224,7 +225,7 @@ describe('fuzzing parseAppLink', () => {
           expect(back && 'webUrl' in back ? back.webUrl : back).toBe(identify(url)!.url);
         }
       }),
-      { numRuns: 100, seed: SEED },
+      fuzz(100, SEED),
     );
   });
 });

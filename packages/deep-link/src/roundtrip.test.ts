@@ -8,6 +8,7 @@ import {
 } from '@sharekit/canonical-url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { APPS } from './apps.js';
 import { toAppLinks } from './build.js';
 import { isUnsafeAppLink, parseAppLink } from './parse.js';
@@ -78,7 +79,7 @@ describe('round trip through every (app, kind) pair of the table', () => {
           // The same links come out of the identity as out of the URL.
           expect(toAppLinks(identify(url)!)).toEqual(links);
         }),
-        { numRuns: 40, seed: 20261120 },
+        fuzz(40, 20261120),
       );
     });
   }
@@ -126,7 +127,7 @@ describe('round trip through every (app, kind) pair of the table', () => {
         });
         expect(ids).toEqual([bv, bv, bv, bv]);
       }),
-      { numRuns: 200, seed: 20261120 },
+      fuzz(200, 20261120),
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { checkImageBytes, MAX_JPEG_SCANS, readPngLayout } from '../src/decode/image-header.js';
 import { decodeImage, decodeQr, readImageHeader } from '../src/decode/node.js';
 import { decodePng } from '../src/decode/png-decode.js';
@@ -256,7 +257,7 @@ describe('decoding image bytes', () => {
           ]).toContain(outcome);
         },
       ),
-      { numRuns: 60, seed: 4 },
+      fuzz(60, 4),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { QRCodeSegment } from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { decodeQr } from '../src/decode/node.js';
 import { addNoise, render, rotateRgba, toSJIS } from './decode-fixtures.js';
 
@@ -38,7 +39,7 @@ describe('decodeQr properties', () => {
           expect(codes.map((c) => c.text)).toEqual([text]);
         },
       ),
-      { numRuns: 40, seed: 20261120 },
+      fuzz(40, 20261120),
     );
   });
 
@@ -59,7 +60,7 @@ describe('decodeQr properties', () => {
           }
         }
       }),
-      { numRuns: 40, seed: 7 },
+      fuzz(40, 7),
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { isQrPosterError, type PosterSpec, renderPoster } from '../src/index.js';
 
 /** Runs renderPoster and reports what came out: a poster, a typed error, or anything else (a bug). */
@@ -31,7 +32,7 @@ describe('renderPoster on arbitrary input', () => {
       fc.asyncProperty(target, async (t) => {
         expect(await outcome({ target: t, title: '测试' })).toMatch(/^(poster|typed error)$/);
       }),
-      { numRuns: 300, seed: 4242 },
+      fuzz(300, 4242),
     );
   });
 
@@ -79,7 +80,7 @@ describe('renderPoster on arbitrary input', () => {
       fc.asyncProperty(spec, async (s) => {
         expect(await outcome(s)).toMatch(/^(poster|typed error)$/);
       }),
-      { numRuns: 300, seed: 4243 },
+      fuzz(300, 4243),
     );
   });
 });

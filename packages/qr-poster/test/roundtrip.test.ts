@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { decodeQr } from '../src/decode/node.js';
 import { isQrPosterError, renderPoster } from '../src/index.js';
 import { renderPosterPng } from '../src/node.js';
@@ -100,7 +101,7 @@ describe('render → decode round trip', () => {
           await readsBackUnderEveryTransform(await renderPosterPng(spec), payload, l.seed);
         },
       ),
-      { numRuns: 10, seed: 20261120 },
+      fuzz(10, 20261120),
     );
   });
 
@@ -114,7 +115,7 @@ describe('render → decode round trip', () => {
       fc.asyncProperty(cjk, layout, async (text, l) => {
         await readsBackUnderEveryTransform(pngForText(text, l.size, l.logo), text, l.seed);
       }),
-      { numRuns: 10, seed: 20261121 },
+      fuzz(10, 20261121),
     );
   });
 
@@ -126,7 +127,7 @@ describe('render → decode round trip', () => {
       fc.asyncProperty(long, layout, async (text, l) => {
         await readsBackUnderEveryTransform(pngForText(text, l.size, l.logo), text, l.seed);
       }),
-      { numRuns: 10, seed: 20261122 },
+      fuzz(10, 20261122),
     );
   });
 });

@@ -1,6 +1,7 @@
 import { canonicalUrlFor, type LinkIdentity, PLATFORMS } from '@sharekit/canonical-url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { composeShareText, renderPosterPng, resolve } from '../src/node.js';
 
 /** A random identity of any (platform, kind) whose canonical URL needs nothing but the id. */
@@ -56,7 +57,7 @@ describe('resolver properties', () => {
           expect(r.link).toBe(x.url);
         },
       ),
-      { numRuns: 150, seed: 20261120 },
+      fuzz(150, 20261120),
     );
   });
 
@@ -68,7 +69,7 @@ describe('resolver properties', () => {
         expect(r.kind).toBe('qr-image');
         expect(r.link).toBe(x.url);
       }),
-      { numRuns: 8, seed: 20261120 },
+      fuzz(8, 20261120),
     );
   }, 120_000);
 
@@ -116,7 +117,7 @@ describe('resolver properties', () => {
           }
         },
       ),
-      { numRuns: 1500, seed: 20261120 },
+      fuzz(1500, 20261120),
     );
   });
 });

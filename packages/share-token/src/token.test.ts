@@ -7,6 +7,7 @@ import {
 } from '@sharekit/canonical-url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { ALPHABET, checkSymbols, Q } from './alphabet.js';
 import { isShareTokenError, ShareTokenError } from './errors.js';
 import { decodeToken, encodeToken, findTokens, TOKEN_KINDS, TOKEN_PLATFORMS } from './token.js';
@@ -69,7 +70,7 @@ describe('encodeToken and decodeToken', () => {
         expect(back.identity).toEqual(x);
         expect(back.corrected).toBe(false);
       }),
-      { numRuns: 400, seed: SEED },
+      fuzz(400, SEED),
     );
   });
 
@@ -80,7 +81,7 @@ describe('encodeToken and decodeToken', () => {
         expect(back.url).toBe(url);
         expect(back.form).toBe('url');
       }),
-      { numRuns: 200, seed: SEED },
+      fuzz(200, SEED),
     );
   });
 
@@ -167,7 +168,7 @@ describe('encodeToken and decodeToken', () => {
           }
         },
       ),
-      { numRuns: 500, seed: SEED },
+      fuzz(500, SEED),
     );
   });
 
@@ -186,7 +187,7 @@ describe('encodeToken and decodeToken', () => {
           if (!isShareTokenError(e)) throw e;
         }
       }),
-      { numRuns: 300, seed: SEED },
+      fuzz(300, SEED),
     );
   });
 

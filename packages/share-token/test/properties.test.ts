@@ -1,6 +1,7 @@
 import { canonicalUrlFor, type LinkIdentity } from '@sharekit/canonical-url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { composeShareText, decodeToken, displayWidth, encodeToken, parseShareText } from '../src/index.js';
 
 const SEED = 424242;
@@ -69,7 +70,7 @@ describe('properties', () => {
           }
         },
       ),
-      { numRuns: 300, seed: SEED },
+      fuzz(300, SEED),
     );
   });
 
@@ -98,7 +99,7 @@ describe('properties', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
         expect(Array.isArray(parseShareText(s))).toBe(true);
       }),
-      { numRuns: 1000, seed: SEED },
+      fuzz(1000, SEED),
     );
   });
 
@@ -157,7 +158,7 @@ describe('properties', () => {
           if (m.url !== null) expect(m.url).toMatch(/^https?:\/\//);
         }
       }),
-      { numRuns: 1500, seed: SEED },
+      fuzz(1500, SEED),
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../../test-utils/fuzz.js';
 import { toSJIS } from '../../test/decode-fixtures.js';
 import {
   decodeSegments,
@@ -211,7 +212,7 @@ describe('decodeUndeclared', () => {
           expect(decodeStrict(b, out.charset)).toBe(out.text);
         }
       }),
-      { numRuns: 300, seed: 7 },
+      fuzz(300, 7),
     );
   });
 });
