@@ -196,7 +196,7 @@ describe('decodeUndeclared', () => {
         fc.pre(b.some((x) => x > 0x7f));
         expect(['inferred', 'guess']).toContain(decodeUndeclared(b, 'auto').charsetSource);
       }),
-      { numRuns: 300, seed: 11 },
+      fuzz(300, 11),
     );
   });
 
