@@ -1,9 +1,10 @@
 import { CanonicalUrlError } from './errors.js';
 import { rowForHost } from './host.js';
 import { matchInput, matchUrl } from './identify.js';
-import { PLATFORMS } from './platforms.js';
-import type { PlatformRow } from './types.js';
+import { isTrackingParam } from './tracking.js';
 import { DEFAULT_MAX_LENGTH, formatUrl, parseQuery, parseUrl, type QueryPair } from './url.js';
+
+export { GLOBAL_TRACKING, isTrackingParam } from './tracking.js';
 
 /** Options of `canonicalize`. */
 export interface CanonicalizeOptions {
@@ -17,68 +18,6 @@ export interface CanonicalizeOptions {
   readonly removeTracking?: boolean;
   /** Rebuild recognised platform links in their canonical form (alias hosts, id allowlist). @default true */
   readonly mapAliases?: boolean;
-}
-
-/** Tracking parameters dropped everywhere. Entries ending in `*` are prefixes. */
-export const GLOBAL_TRACKING: readonly string[] = [
-  'utm_*',
-  'mtm_*',
-  'pk_*',
-  'spm',
-  'scm',
-  'fbclid',
-  'gclid',
-  'gclsrc',
-  'dclid',
-  'gbraid',
-  'wbraid',
-  'msclkid',
-  'yclid',
-  'twclid',
-  'ttclid',
-  'igshid',
-  'igsh',
-  'mc_cid',
-  'mc_eid',
-  '_hsenc',
-  '_hsmi',
-  'mkt_tok',
-  'oly_anon_id',
-  'oly_enc_id',
-  'vero_id',
-  'wickedid',
-  'rb_clickid',
-  's_cid',
-  '__s',
-];
-
-interface Matcher {
-  readonly exact: ReadonlySet<string>;
-  readonly prefixes: readonly string[];
-}
-
-function compile(list: readonly string[]): Matcher {
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const entry of list) {
-    if (entry.endsWith('*')) prefixes.push(entry.slice(0, -1));
-    else exact.add(entry);
-  }
-  return { exact, prefixes };
-}
-
-function matches(m: Matcher, key: string): boolean {
-  return m.exact.has(key) || m.prefixes.some((p) => key.startsWith(p));
-}
-
-const GLOBAL = compile(GLOBAL_TRACKING);
-const PER_PLATFORM = new Map<PlatformRow, Matcher>(PLATFORMS.map((row) => [row, compile(row.tracking)]));
-
-/** True when `key` is a tracking parameter (globally, or on the given platform). */
-export function isTrackingParam(key: string, row?: PlatformRow): boolean {
-  if (matches(GLOBAL, key)) return true;
-  const own = row ? PER_PLATFORM.get(row) : undefined;
-  return own !== undefined && matches(own, key);
 }
 
 function sortPairs(pairs: readonly QueryPair[]): QueryPair[] {

@@ -1178,12 +1178,34 @@ describe('identify: what is not a platform link', () => {
     ['a file: URL', 'file:///etc/passwd'],
     ['free text', '复制这条信息打开手机淘宝'],
     ['an empty string', ''],
-    ['a platform host with an unknown path', 'https://www.taobao.com/markets/xie/nvxie'],
-    ['an id that does not fit the pattern', 'https://item.jd.com/abc.html'],
-    ['a short-link host without a code', 'https://m.tb.cn/'],
-    ['a Bilibili BV id with a character outside base58', 'https://www.bilibili.com/video/BV17x411w70C'],
   ])('returns null for %s', (_name, input) => {
     expect(identify(input)).toBeNull();
+  });
+});
+
+describe('identify: a platform page of no known content form is a page, never null', () => {
+  it.each([
+    [
+      'a platform host with an unknown path',
+      'https://www.taobao.com/markets/xie/nvxie',
+      'taobao',
+      'https://www.taobao.com/markets/xie/nvxie',
+    ],
+    [
+      'an id that does not fit the pattern',
+      'https://item.jd.com/abc.html',
+      'jd',
+      'https://item.jd.com/abc.html',
+    ],
+    ['a short-link host without a code', 'https://m.tb.cn/', 'taobao', 'https://m.tb.cn/'],
+    [
+      'a Bilibili BV id with a character outside base58',
+      'https://www.bilibili.com/video/BV17x411w70C',
+      'bilibili',
+      'https://www.bilibili.com/video/BV17x411w70C',
+    ],
+  ] as const)('gives kind page and no id for %s', (_name, input, platform, url) => {
+    expect(identify(input)).toEqual({ platform, kind: 'page', id: null, url });
   });
 });
 

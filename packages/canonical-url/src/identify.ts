@@ -1,8 +1,11 @@
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
 import { normalizeBilibiliVideo, normalizeWeiboMid } from './ids.js';
+import { pastedLink } from './pasted.js';
 import { getPlatform } from './platforms.js';
+import { isTrackingParam } from './tracking.js';
 import type { ContentKind, KindSpec, LinkForm, LinkIdentity, PlatformId, PlatformRow } from './types.js';
+import { DEFAULT_MAX_UNWRAP, type Unwrapped, type UnwrapUrlOptions, unwrapParsed } from './unwrap.js';
 import { DEFAULT_MAX_LENGTH, formatUrl, type ParsedUrl, parseUrl, type QueryPair } from './url.js';
 
 /** What matching a parsed URL against the registry found. */
@@ -23,6 +26,13 @@ function normalizeId(spec: KindSpec, raw: string): string | null {
       return normalizeBilibiliVideo(raw);
     case 'weibo-mid':
       return normalizeWeiboMid(raw);
+    case 'decode':
+      // Query values arrive decoded already; a stray `%` in them stays as it is.
+      try {
+        return decodeURIComponent(raw).trim() || null;
+      } catch {
+        return raw.trim() || null;
+      }
     default:
       return raw;
   }
@@ -79,8 +89,21 @@ function fill(template: string, slots: Readonly<Record<string, string>>): string
   return missing ? null : out;
 }
 
+/**
+ * Percent-encodes a search query for a canonical URL, punctuation included: a link that ends in
+ * `!` or `.` loses it to every free-text scanner, `%21` survives.
+ */
+function encodeQueryId(id: string): string {
+  // regex-safe: one character class
+  return encodeURIComponent(id).replace(
+    /[!'()*~.]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 /** Builds the canonical URL of a kind from its slots (falling back when an optional slot is unknown). */
-function buildCanonical(spec: KindSpec, slots: Readonly<Record<string, string>>): string | null {
+function buildCanonical(spec: KindSpec, given: Readonly<Record<string, string>>): string | null {
+  const slots = spec.encodeId && given.id !== undefined ? { ...given, id: encodeQueryId(given.id) } : given;
   return fill(spec.canonical, slots) ?? (spec.fallbackCanonical ? fill(spec.fallbackCanonical, slots) : null);
 }
 
@@ -147,22 +170,87 @@ export function matchInput(input: string, maxLength = DEFAULT_MAX_LENGTH): Match
 }
 
 /**
+ * Any other page of a platform's own site: `kind: 'page'`, no id, the URL in https with tracking
+ * dropped. The fragment stays: single-page apps keep their route there (`h5.ele.me/shop/#id=…`).
+ */
+function pageIdentity(url: ParsedUrl, row: PlatformRow): LinkIdentity {
+  const query = url.query.filter((p) => !isTrackingParam(p.key, row));
+  const out = formatUrl({ scheme: 'https', host: url.host, path: url.path, query, fragment: url.fragment });
+  return { platform: row.id, kind: 'page', id: null, url: out };
+}
+
+function isContentPage(url: ParsedUrl): boolean {
+  const m = matchUrl(url);
+  return m !== null;
+}
+
+/**
+ * Opens wrapper and redirect links until the link they point at: chat apps' link checkers
+ * (`weixin110.qq.com`, `c.pc.qq.com`), sites' "leave" pages (`link.zhihu.com?target=`), and any
+ * platform page of no content form that carries an absolute link in a redirect parameter (`url=`,
+ * `u=`, `target=`, `launch_url=`, `redirectURL=`, `h5Url=`…). Opens at most `maxDepth` (8) wrappers.
+ * The target is not trusted because of its wrapper: judge it like any other link. A target that is
+ * not http(s) ends the walk (`javascript:` and the like with `stopped: 'unsafe-scheme'`).
+ *
+ * Throws `CanonicalUrlError` `invalid_input` (not a string), `too_long` (over 8 KB), `invalid_option`.
+ * @example
+ * unwrapUrl('https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&url=https%3A%2F%2Fitem.jd.com%2F100012043978.html')
+ * // { url: 'https://item.jd.com/100012043978.html',
+ * //   steps: [{ wrapper: 'weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi', param: 'url',
+ * //             target: 'https://item.jd.com/100012043978.html' }] }
+ */
+export function unwrapUrl(input: string, options: UnwrapUrlOptions = {}): Unwrapped {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_UNWRAP;
+  if (!Number.isSafeInteger(maxDepth) || maxDepth < 0 || maxDepth > 32) {
+    throw new CanonicalUrlError(
+      'invalid_option',
+      `expected maxDepth to be an integer in 0–32, found ${String(maxDepth)}`,
+    );
+  }
+  if (typeof input !== 'string') parseUrl(input);
+  if (input.length > DEFAULT_MAX_LENGTH) parseUrl(input);
+  return unwrapParsed(pastedLink(input).text, isContentPage, maxDepth);
+}
+
+/**
  * The identity of a platform link: platform, content kind, id and canonical URL. Every alias
  * form (mobile hosts, international pages, old paths, tracking tails) gives the same identity.
- * Short links give `kind: 'short'`, `id: null` and the cleaned short link.
+ * Short links give `kind: 'short'`, `id: null` and the cleaned short link; any other page of a
+ * platform's own site gives `kind: 'page'`, `id: null` and the page without tracking.
  *
- * Returns `null` for anything that is not an identifiable http(s) platform link (including
- * lookalike hosts and other schemes). Throws `CanonicalUrlError` only for a non-string
- * (`invalid_input`) or an input over 8 KB (`too_long`).
+ * Tolerates the link as people paste it (inside 「」, quotes, brackets or Markdown, glued to text,
+ * with `\_` escapes, full-width, with a second `?` in the query) and opens wrapper and redirect
+ * links (`unwrapUrl`): the identity is the target's.
+ *
+ * Returns `null` for anything that is not on a platform's own site (including lookalike hosts and
+ * other schemes), and for wrappers nested deeper than 8 or pointing at a non-http(s) target.
+ * Throws `CanonicalUrlError` only for a non-string (`invalid_input`) or an input over 8 KB (`too_long`).
  * @example
  * identify('https://h5.m.taobao.com/awp/core/detail.htm?id=634567890123&spm=a2141')
  * // { platform: 'taobao', kind: 'item', id: '634567890123',
  * //   url: 'https://item.taobao.com/item.htm?id=634567890123' }
  * identify('https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt&sm=1a2b3c')
  * // { platform: 'taobao', kind: 'short', id: null, url: 'https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt' }
+ * identify('https://www.taobao.com/markets/xie/nvxie?spm=a21bo')
+ * // { platform: 'taobao', kind: 'page', id: null, url: 'https://www.taobao.com/markets/xie/nvxie' }
  */
 export function identify(input: string): LinkIdentity | null {
-  return matchInput(input)?.identity ?? null;
+  if (typeof input !== 'string' || input.length > DEFAULT_MAX_LENGTH) parseUrl(input);
+  const text = pastedLink(input).text;
+  const unwrapped = unwrapParsed(text, isContentPage);
+  if (unwrapped.stopped) return null;
+  // A platform page that hands over to an app scheme is still that platform's page.
+  const { steps } = unwrapped;
+  const url =
+    parseOrNull(unwrapped.url) ??
+    (steps.length > 0
+      ? parseOrNull(steps.length > 1 ? (steps[steps.length - 2]?.target ?? text) : text)
+      : null);
+  if (!url) return null;
+  const match = matchUrl(url);
+  if (match) return match.identity;
+  const row = rowForHost(url.host);
+  return row ? pageIdentity(url, row) : null;
 }
 
 /**
@@ -173,7 +261,8 @@ export function identify(input: string): LinkIdentity | null {
  * platformOf('item.taobao.com.evil.example')   // null
  */
 export function platformOf(urlOrHost: string): PlatformId | null {
-  const url = parseOrNull(urlOrHost);
+  if (typeof urlOrHost !== 'string' || urlOrHost.length > DEFAULT_MAX_LENGTH) parseUrl(urlOrHost);
+  const url = parseOrNull(pastedLink(urlOrHost).text);
   return url ? (rowForHost(url.host)?.id ?? null) : null;
 }
 

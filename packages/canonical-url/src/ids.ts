@@ -68,7 +68,8 @@ export function bvToAv(bv: string): string {
 /** Normalises a Bilibili video id spelled as BV (any-case prefix) or av to the BV id, or null. */
 export function normalizeBilibiliVideo(id: string): string | null {
   if (BV_PATTERN.test(id)) return `BV${id.slice(2)}`;
-  if (/^[Aa][Vv]\d{1,16}$/.test(id)) {
+  // A bare number is an aid (the player's `aid=` parameter).
+  if (/^(?:[Aa][Vv])?\d{1,16}$/.test(id)) {
     try {
       return avToBv(id);
     } catch {

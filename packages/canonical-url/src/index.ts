@@ -13,9 +13,10 @@ export {
   isCanonicalUrlError,
 } from './errors.js';
 export { type HostReport, type HostWarning, inspectHost } from './host.js';
-export { canonicalUrlFor, identify, platformOf } from './identify.js';
+export { canonicalUrlFor, identify, platformOf, unwrapUrl } from './identify.js';
 export { avToBv, bvToAv, weiboBidToMid, weiboMidToBid } from './ids.js';
 export { type IpLiteral, ipLiteralOf, isInternalName } from './ip-literal.js';
+export { type PasteRepair, pastedLink } from './pasted.js';
 export { getPlatform, PLATFORMS } from './platforms.js';
 export {
   type FetchLike,
@@ -37,4 +38,13 @@ export {
   type PlatformRow,
   type ShortLinkSpec,
 } from './types.js';
+export {
+  DEFAULT_MAX_UNWRAP,
+  REDIRECT_PARAMS,
+  type Unwrapped,
+  type UnwrapStep,
+  type UnwrapUrlOptions,
+  WRAPPERS,
+  type WrapperRow,
+} from './unwrap.js';
 export { DEFAULT_MAX_LENGTH, schemeOf, UNSAFE_SCHEMES } from './url.js';

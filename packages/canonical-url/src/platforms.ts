@@ -40,6 +40,9 @@ const AMAZON_DOMAINS = [
 
 const ASIN = '[A-Za-z0-9]{10}';
 
+/** A search query (decoded from the link, re-encoded in the canonical URL). */
+const QUERY_ID = /^[^\n\r]{1,200}$/;
+
 /** Tracking parameters of Alibaba's shopping sites (Taobao, Tmall, Xianyu share one stack). */
 const ALIBABA_TRACKING: readonly string[] = [
   'price',
@@ -100,6 +103,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'taobao',
     name: 'Taobao',
     nameZh: '淘宝',
+    home: 'https://www.taobao.com/',
     domains: ['taobao.com', 'tb.cn'],
     shortLinks: [
       { host: 'm.tb.cn', keep: ['tk'], scriptRedirect: true },
@@ -132,6 +136,33 @@ export const PLATFORMS: readonly PlatformRow[] = [
         ],
       },
       {
+        // Any other Taobao page whose path names an item page and whose query carries the id.
+        kind: 'item',
+        idPattern: DIGITS_ID,
+        canonical: 'https://item.taobao.com/item.htm?id={id}',
+        forms: [
+          {
+            hosts: ['*.taobao.com'],
+            path: /^\/(?:[^/]+\/)*(?:item|detail)\.html?$/,
+            query: ['id', 'itemId', 'item_id'],
+          },
+        ],
+      },
+      {
+        kind: 'live',
+        idPattern: /^[1-9]\d{3,19}$/,
+        canonical: 'https://huodong.m.taobao.com/act/talent/live.html?id={id}',
+        forms: [{ hosts: ['*.taobao.com'], path: /^\/act\/talent\/live\.html$/, query: ['id', 'liveId'] }],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://s.taobao.com/search?q={id}',
+        forms: [{ hosts: ['s.taobao.com', 's.m.taobao.com'], path: /^\/(?:search|h5)?\/?$/, query: ['q'] }],
+      },
+      {
         kind: 'shop',
         idPattern: /^[1-9]\d{2,14}$/,
         canonical: 'https://shop{id}.taobao.com/',
@@ -147,6 +178,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'tmall',
     name: 'Tmall',
     nameZh: '天猫',
+    home: 'https://www.tmall.com/',
     domains: ['tmall.com', 'tmall.hk'],
     // 2018–19 喵口令 short links carried no token: the short URL (with its `tm` check) is the command.
     shortLinks: [
@@ -161,6 +193,27 @@ export const PLATFORMS: readonly PlatformRow[] = [
         canonical: 'https://detail.tmall.com/item.htm?id={id}',
         forms: [
           { hosts: ['*.tmall.com', '*.tmall.hk'], path: /^\/item(?:_o)?\.htm$/, query: ['id', 'itemId'] },
+          {
+            hosts: ['*.tmall.com', '*.tmall.hk'],
+            path: /^\/(?:item|detail)\.html?$/,
+            query: ['id', 'itemId'],
+          },
+        ],
+      },
+      {
+        kind: 'shop',
+        idPattern: /^[1-9]\d{2,14}$/,
+        canonical: 'https://shop.m.tmall.com/shop/shop_index.htm?shop_id={id}',
+        forms: [{ hosts: ['*.tmall.com', '*.tmall.hk'], query: ['shop_id', 'shopId'] }],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://list.tmall.com/search_product.htm?q={id}',
+        forms: [
+          { hosts: ['list.tmall.com', 'list.tmall.hk'], path: /^\/search_product\.htm$/, query: ['q'] },
         ],
       },
     ],
@@ -170,6 +223,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'xianyu',
     name: 'Xianyu',
     nameZh: '闲鱼',
+    home: 'https://www.goofish.com/',
     domains: ['goofish.com'],
     shortLinks: [],
     kinds: [
@@ -182,6 +236,12 @@ export const PLATFORMS: readonly PlatformRow[] = [
           { hosts: ['2.taobao.com'], path: /^\/item\.htm$/, query: ['id'] },
         ],
       },
+      {
+        kind: 'user',
+        idPattern: /^[1-9]\d{3,19}$/,
+        canonical: 'https://www.goofish.com/personal?userId={id}',
+        forms: [{ hosts: ['*.goofish.com'], path: /^\/personal\/?$/, query: ['userId'] }],
+      },
     ],
     tracking: [...ALIBABA_TRACKING, 'forceFlush', 'shareId', 'ownerId'],
   },
@@ -189,7 +249,9 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'jd',
     name: 'JD.com',
     nameZh: '京东',
-    domains: ['jd.com', 'jd.hk', '3.cn'],
+    home: 'https://www.jd.com/',
+    // jingxi.com is JD's own group-buying site (京喜): its item pages carry JD SKUs.
+    domains: ['jd.com', 'jd.hk', '3.cn', 'jingxi.com'],
     shortLinks: [
       { host: '3.cn', keep: ['jkl'], userAgent: 'jd-app' },
       { host: 'u.jd.com', keep: ['jkl'] },
@@ -206,6 +268,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
           { hosts: ['re.jd.com', 're.m.jd.com'], path: /^\/cps\/item\/(?<id>\d+)\.html$/ },
           { hosts: ['wqsitem.jd.com', 'wqitem.jd.com'], path: /^\/detail\/(?<id>\d+)(?:_[^/]*)?$/ },
           { hosts: ['*.jd.com'], path: /^\/graphext\/draw$/, query: ['sku'] },
+          { hosts: ['*.jd.com', '*.jingxi.com'], path: /^\/item\/view$/, query: ['sku'] },
           { hosts: ['*.jd.com'], path: /^\/product\/(?:[^/]+\/)*(?<id>\d+)\.html$/ },
         ],
       },
@@ -225,7 +288,25 @@ export const PLATFORMS: readonly PlatformRow[] = [
         canonical: 'https://mall.jd.com/index-{id}.html',
         forms: [
           { hosts: ['mall.jd.com'], path: /^\/index-(?<id>\d+)\.html$/ },
-          { hosts: ['shop.m.jd.com'], query: ['shopId'] },
+          { hosts: ['shop.m.jd.com', 'shop.jd.com'], query: ['shopId'] },
+        ],
+      },
+      {
+        // Promotion pages (活动页): the activity id is the path segment after /mall/active/.
+        kind: 'campaign',
+        idPattern: /^[0-9A-Za-z]{4,40}$/,
+        canonical: 'https://pro.m.jd.com/mall/active/{id}/index.html',
+        forms: [{ hosts: ['*.jd.com'], path: /^\/mall\/active\/(?<id>[0-9A-Za-z]+)\/index\.html$/ }],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://search.jd.com/Search?keyword={id}',
+        forms: [
+          { hosts: ['search.jd.com'], path: /^\/Search$/, query: ['keyword'] },
+          { hosts: ['so.m.jd.com'], path: /^\/ware\/search\.action$/, query: ['keyword'] },
         ],
       },
     ],
@@ -249,6 +330,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'pinduoduo',
     name: 'Pinduoduo',
     nameZh: '拼多多',
+    home: 'https://mobile.yangkeduo.com/',
     domains: ['yangkeduo.com', 'pinduoduo.com'],
     shortLinks: [
       { host: 'p.pinduoduo.com', keep: ['sc'] },
@@ -263,8 +345,30 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           {
             hosts: ['*.yangkeduo.com', '*.pinduoduo.com'],
-            path: /^\/goods[12]?\.html$/,
+            path: /^\/goods\d?\.html$/,
             query: ['goods_id'],
+          },
+        ],
+      },
+      {
+        kind: 'shop',
+        idPattern: /^[1-9]\d{2,19}$/,
+        canonical: 'https://mobile.yangkeduo.com/mall_page.html?mall_id={id}',
+        forms: [
+          { hosts: ['*.yangkeduo.com', '*.pinduoduo.com'], path: /^\/mall_page\.html$/, query: ['mall_id'] },
+        ],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://mobile.yangkeduo.com/search_result.html?search_key={id}',
+        forms: [
+          {
+            hosts: ['*.yangkeduo.com', '*.pinduoduo.com'],
+            path: /^\/search_result\.html$/,
+            query: ['search_key'],
           },
         ],
       },
@@ -294,7 +398,9 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'douyin',
     name: 'Douyin',
     nameZh: '抖音',
-    domains: ['douyin.com', 'iesdouyin.com'],
+    home: 'https://www.douyin.com/',
+    // webcast.amemv.com serves Douyin's live-room share pages.
+    domains: ['douyin.com', 'iesdouyin.com', 'amemv.com'],
     shortLinks: [
       { host: 'v.douyin.com', userAgent: 'mobile' },
       { host: 'jx.douyin.com', userAgent: 'mobile' },
@@ -334,10 +440,65 @@ export const PLATFORMS: readonly PlatformRow[] = [
         ],
       },
       {
+        // Old share pages without sec_uid carry the numeric uid only.
+        kind: 'user',
+        idPattern: /^[1-9]\d{4,20}$/,
+        canonical: 'https://www.iesdouyin.com/share/user/{id}',
+        forms: [{ hosts: ['*.iesdouyin.com', '*.douyin.com'], path: /^\/share\/user\/(?<id>\d+)\/?$/ }],
+      },
+      {
         kind: 'live',
         idPattern: /^\d{4,20}$/,
         canonical: 'https://live.douyin.com/{id}',
-        forms: [{ hosts: ['live.douyin.com'], path: /^\/(?<id>\d+)\/?$/ }],
+        forms: [
+          { hosts: ['live.douyin.com'], path: /^\/(?<id>\d+)\/?$/ },
+          { hosts: ['www.douyin.com'], path: /^\/(?:follow|root)\/live\/(?<id>\d+)\/?$/ },
+        ],
+      },
+      {
+        // Live-room share pages carry the room id, which differs from the web room number.
+        kind: 'live',
+        idPattern: /^\d{8,20}$/,
+        canonical: 'https://webcast.amemv.com/douyin/webcast/reflow/{id}',
+        forms: [
+          { hosts: ['*.amemv.com', '*.douyin.com'], path: /^\/douyin\/webcast\/reflow\/(?<id>\d+)\/?$/ },
+        ],
+      },
+      {
+        kind: 'music',
+        idPattern: /^\d{8,20}$/,
+        canonical: 'https://www.douyin.com/music/{id}',
+        forms: [{ hosts: ['*.douyin.com', '*.iesdouyin.com'], path: /^\/(?:share\/)?music\/(?<id>\d+)\/?$/ }],
+      },
+      {
+        kind: 'topic',
+        idPattern: /^\d{6,20}$/,
+        canonical: 'https://www.douyin.com/hashtag/{id}',
+        forms: [
+          {
+            hosts: ['*.douyin.com', '*.iesdouyin.com'],
+            path: /^\/(?:hashtag|share\/challenge)\/(?<id>\d+)\/?$/,
+          },
+        ],
+      },
+      {
+        kind: 'collection',
+        idPattern: /^\d{8,20}$/,
+        canonical: 'https://www.douyin.com/collection/{id}',
+        forms: [
+          {
+            hosts: ['*.douyin.com', '*.iesdouyin.com'],
+            path: /^\/(?:collection|share\/mix\/detail)\/(?<id>\d+)\/?$/,
+          },
+        ],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://www.douyin.com/search/{id}',
+        forms: [{ hosts: ['www.douyin.com'], path: /^\/search\/(?<id>[^/]+)\/?$/ }],
       },
     ],
     tracking: [
@@ -365,7 +526,9 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'douyin-shop',
     name: 'Douyin Shop',
     nameZh: '抖音商城',
-    domains: ['jinritemai.com'],
+    home: 'https://haohuo.jinritemai.com/',
+    // haohuo.snssdk.com was the shop's host before jinritemai.com (ByteDance's own domain).
+    domains: ['jinritemai.com', 'haohuo.snssdk.com'],
     shortLinks: [],
     kinds: [
       {
@@ -375,10 +538,17 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           {
             hosts: ['*.jinritemai.com'],
-            path: /^\/(?:views\/product\/(?:detail|item2)|ecommerce\/trade\/detail\/index\.html)$/,
+            path: /^\/(?:views\/product\/(?:detail|item2?)|ecommerce\/trade\/detail\/index\.html)$/,
             query: ['id'],
           },
+          { hosts: ['haohuo.snssdk.com'], path: /^\/views\/product\/(?:detail|item2?)$/, query: ['id'] },
         ],
+      },
+      {
+        kind: 'shop',
+        idPattern: /^[0-9A-Za-z]{4,40}$/,
+        canonical: 'https://haohuo.jinritemai.com/views/shop/index?id={id}',
+        forms: [{ hosts: ['*.jinritemai.com'], path: /^\/views\/shop\/index$/, query: ['id', 'shop_id'] }],
       },
     ],
     tracking: [
@@ -395,6 +565,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'kuaishou',
     name: 'Kuaishou',
     nameZh: '快手',
+    home: 'https://www.kuaishou.com/',
     domains: ['kuaishou.com', 'kuaishouapp.com', 'chenzhongtech.com', 'gifshow.com'],
     shortLinks: [
       { host: 'v.kuaishou.com' },
@@ -411,22 +582,35 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           { hosts: ['*.kuaishou.com'], path: /^\/short-video\/(?<id>[0-9a-z]+)\/?$/ },
           {
-            hosts: ['*.chenzhongtech.com', '*.kuaishou.com', '*.gifshow.com'],
+            hosts: ['*.chenzhongtech.com', '*.kuaishou.com', '*.gifshow.com', '*.kuaishouapp.com'],
             path: /^\/fw\/photo\/(?<id>[0-9a-z]+)\/?$/,
           },
+          { hosts: ['live.kuaishou.com'], path: /^\/u\/[0-9A-Za-z_]+\/(?<id>[0-9a-z]+)\/?$/ },
         ],
       },
       {
         kind: 'user',
         idPattern: /^[0-9A-Za-z_]{4,40}$/,
         canonical: 'https://www.kuaishou.com/profile/{id}',
-        forms: [{ hosts: ['www.kuaishou.com'], path: /^\/profile\/(?<id>[0-9A-Za-z_]+)\/?$/ }],
+        forms: [
+          { hosts: ['www.kuaishou.com', 'live.kuaishou.com'], path: /^\/profile\/(?<id>[0-9A-Za-z_]+)\/?$/ },
+          {
+            hosts: ['*.chenzhongtech.com', '*.kuaishou.com', '*.gifshow.com', '*.kuaishouapp.com'],
+            path: /^\/fw\/user\/(?<id>[0-9A-Za-z_]+)\/?$/,
+          },
+        ],
       },
       {
         kind: 'live',
         idPattern: /^[0-9A-Za-z_]{4,40}$/,
         canonical: 'https://live.kuaishou.com/u/{id}',
-        forms: [{ hosts: ['live.kuaishou.com'], path: /^\/u\/(?<id>[0-9A-Za-z_]+)\/?$/ }],
+        forms: [
+          { hosts: ['live.kuaishou.com'], path: /^\/u\/(?<id>[0-9A-Za-z_]+)\/?$/ },
+          {
+            hosts: ['*.chenzhongtech.com', '*.kuaishou.com', '*.gifshow.com', '*.kuaishouapp.com'],
+            path: /^\/fw\/live\/(?<id>[0-9A-Za-z_]+)\/?$/,
+          },
+        ],
       },
     ],
     tracking: [
@@ -450,6 +634,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'xiaohongshu',
     name: 'Xiaohongshu',
     nameZh: '小红书',
+    home: 'https://www.xiaohongshu.com/',
     domains: ['xiaohongshu.com', 'rednote.com', 'xhslink.com', 'xhslink.cn'],
     shortLinks: [{ host: 'xhslink.com' }, { host: 'xhslink.cn' }],
     kinds: [
@@ -465,6 +650,11 @@ export const PLATFORMS: readonly PlatformRow[] = [
             hosts: ['*.xiaohongshu.com', '*.rednote.com'],
             path: /^\/(?:explore|discovery\/item)\/(?<id>[0-9a-fA-F]{24})\/?$/,
           },
+          {
+            // The note page under its author's profile (2024+ web links).
+            hosts: ['*.xiaohongshu.com', '*.rednote.com'],
+            path: /^\/user\/profile\/[0-9a-fA-F]{24}\/(?<id>[0-9a-fA-F]{24})\/?$/,
+          },
         ],
       },
       {
@@ -477,6 +667,39 @@ export const PLATFORMS: readonly PlatformRow[] = [
             hosts: ['*.xiaohongshu.com', '*.rednote.com'],
             path: /^\/user\/profile\/(?<id>[0-9a-fA-F]{24})\/?$/,
           },
+        ],
+      },
+      {
+        kind: 'item',
+        idPattern: /^[0-9a-f]{24}$/,
+        normalizeId: 'lower',
+        canonical: 'https://www.xiaohongshu.com/goods-detail/{id}',
+        forms: [{ hosts: ['*.xiaohongshu.com'], path: /^\/goods-detail\/(?<id>[0-9a-fA-F]{24})\/?$/ }],
+      },
+      {
+        kind: 'collection',
+        idPattern: /^[0-9a-f]{24}$/,
+        normalizeId: 'lower',
+        canonical: 'https://www.xiaohongshu.com/board/{id}',
+        forms: [
+          { hosts: ['*.xiaohongshu.com', '*.rednote.com'], path: /^\/board\/(?<id>[0-9a-fA-F]{24})\/?$/ },
+        ],
+      },
+      {
+        kind: 'topic',
+        idPattern: /^[0-9a-f]{24}$/,
+        normalizeId: 'lower',
+        canonical: 'https://www.xiaohongshu.com/page/topics/{id}',
+        forms: [{ hosts: ['*.xiaohongshu.com'], path: /^\/page\/topics\/(?<id>[0-9a-fA-F]{24})\/?$/ }],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://www.xiaohongshu.com/search_result?keyword={id}',
+        forms: [
+          { hosts: ['*.xiaohongshu.com', '*.rednote.com'], path: /^\/search_result\/?$/, query: ['keyword'] },
         ],
       },
     ],
@@ -504,7 +727,9 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'bilibili',
     name: 'Bilibili',
     nameZh: '哔哩哔哩',
-    domains: ['bilibili.com', 'b23.tv', 'bili2233.cn', 'bili22.cn', 'bili23.cn', 'bili33.cn'],
+    home: 'https://www.bilibili.com/',
+    // bilibili.tv is Bilibili's international site (its own id space: pages only).
+    domains: ['bilibili.com', 'b23.tv', 'bili2233.cn', 'bili22.cn', 'bili23.cn', 'bili33.cn', 'bilibili.tv'],
     shortLinks: [
       { host: 'b23.tv' },
       { host: 'bili2233.cn' },
@@ -523,9 +748,50 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           {
             hosts: ['www.bilibili.com', 'm.bilibili.com', 'bilibili.com'],
-            path: /^\/video\/(?<id>[Bb][Vv][0-9A-Za-z]{10}|[Aa][Vv]\d{1,16})\/?$/,
+            path: /^\/(?:s\/)?video\/(?<id>[Bb][Vv][0-9A-Za-z]{10}|[Aa][Vv]\d{1,16})\/?$/,
           },
           { hosts: ['*.bilibili.com'], path: /^\/festival\/[^/]+\/?$/, query: ['bvid'] },
+          { hosts: ['player.bilibili.com'], path: /^\/player\.html$/, query: ['bvid', 'aid'] },
+        ],
+      },
+      {
+        // Series episodes (番剧, 影视) and seasons: `ep` and `ss` ids.
+        kind: 'video',
+        idPattern: /^(?:ep|ss)[1-9]\d{0,11}$/,
+        canonical: 'https://www.bilibili.com/bangumi/play/{id}',
+        forms: [
+          {
+            hosts: ['www.bilibili.com', 'm.bilibili.com'],
+            path: /^\/bangumi\/play\/(?<id>(?:ep|ss)\d+)\/?$/,
+          },
+        ],
+      },
+      {
+        kind: 'article',
+        idPattern: /^cv[1-9]\d{0,12}$/,
+        canonical: 'https://www.bilibili.com/read/{id}',
+        forms: [
+          { hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/read\/(?:mobile\/)?(?<id>cv\d+)\/?$/ },
+        ],
+      },
+      {
+        kind: 'music',
+        idPattern: /^au[1-9]\d{0,12}$/,
+        canonical: 'https://www.bilibili.com/audio/{id}',
+        forms: [{ hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/audio\/(?<id>au\d+)\/?$/ }],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://search.bilibili.com/all?keyword={id}',
+        forms: [
+          {
+            hosts: ['search.bilibili.com', 'm.bilibili.com'],
+            path: /^\/(?:all|video|search)?\/?$/,
+            query: ['keyword'],
+          },
         ],
       },
       {
@@ -541,14 +807,14 @@ export const PLATFORMS: readonly PlatformRow[] = [
         kind: 'live',
         idPattern: /^[1-9]\d{0,19}$/,
         canonical: 'https://live.bilibili.com/{id}',
-        forms: [{ hosts: ['live.bilibili.com'], path: /^\/(?:h5\/)?(?<id>\d+)\/?$/ }],
+        forms: [{ hosts: ['live.bilibili.com'], path: /^\/(?:h5\/|blanc\/)?(?<id>\d+)\/?$/ }],
       },
       {
         kind: 'post',
         idPattern: /^[1-9]\d{0,24}$/,
         canonical: 'https://www.bilibili.com/opus/{id}',
         forms: [
-          { hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/opus\/(?<id>\d+)\/?$/ },
+          { hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/(?:opus|dynamic)\/(?<id>\d+)\/?$/ },
           { hosts: ['t.bilibili.com'], path: /^\/(?<id>\d+)\/?$/ },
         ],
       },
@@ -588,6 +854,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'weibo',
     name: 'Weibo',
     nameZh: '微博',
+    home: 'https://weibo.com/',
     domains: ['weibo.com', 'weibo.cn', 't.cn'],
     shortLinks: [{ host: 't.cn' }, { host: 'mapp.api.weibo.cn', pathPrefix: '/fx/', userAgent: 'wechat' }],
     kinds: [
@@ -600,20 +867,58 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           { hosts: ['m.weibo.cn'], path: /^\/(?:detail|status)\/(?<id>[0-9A-Za-z]+)\/?$/ },
           { hosts: ['share.api.weibo.cn'], path: /^\/share\/\d+,(?<id>\d+)\.html$/ },
-          { hosts: ['weibo.com', 'www.weibo.com', 'm.weibo.com'], path: /^\/\d+\/(?<id>[0-9A-Za-z]+)\/?$/ },
+          {
+            hosts: ['weibo.com', 'www.weibo.com', 'm.weibo.com', 'm.weibo.cn'],
+            path: /^\/\d+\/(?<id>[0-9A-Za-z]+)\/?$/,
+          },
+          { hosts: ['weibo.com', 'www.weibo.com'], path: /^\/detail\/(?<id>\d+)\/?$/ },
         ],
       },
       {
         kind: 'video',
         idPattern: /^\d{4}:\d{6,20}$/,
         canonical: 'https://video.weibo.com/show?fid={id}',
-        forms: [{ hosts: ['video.weibo.com'], path: /^\/show\/?$/, query: ['fid'] }],
+        forms: [
+          { hosts: ['video.weibo.com'], path: /^\/show\/?$/, query: ['fid'] },
+          {
+            hosts: ['weibo.com', 'www.weibo.com', 'h5.video.weibo.com'],
+            path: /^\/tv\/show\/(?<id>\d{4}:\d+)\/?$/,
+          },
+          { hosts: ['m.weibo.cn'], path: /^\/s\/video\/(?:show|index)\/?$/, query: ['object_id', 'fid'] },
+        ],
       },
       {
         kind: 'user',
         idPattern: /^[1-9]\d{4,14}$/,
         canonical: 'https://weibo.com/u/{id}',
-        forms: [{ hosts: ['weibo.com', 'www.weibo.com', 'm.weibo.cn'], path: /^\/u\/(?<id>\d+)\/?$/ }],
+        forms: [
+          { hosts: ['weibo.com', 'www.weibo.com', 'm.weibo.cn'], path: /^\/(?:u|profile)\/(?<id>\d+)\/?$/ },
+          { hosts: ['weibo.com', 'www.weibo.com'], path: /^\/(?<id>\d{5,15})\/?$/ },
+        ],
+      },
+      {
+        kind: 'article',
+        idPattern: /^[1-9]\d{9,24}$/,
+        canonical: 'https://weibo.com/ttarticle/p/show?id={id}',
+        forms: [
+          {
+            hosts: ['weibo.com', 'www.weibo.com', 'media.weibo.cn'],
+            path: /^\/ttarticle\/p\/show\/?$/,
+            query: ['id'],
+          },
+          { hosts: ['card.weibo.com'], path: /^\/article\/m\/show\/id\/(?<id>\d+)\/?$/ },
+        ],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://s.weibo.com/weibo?q={id}',
+        forms: [
+          { hosts: ['s.weibo.com', 'm.s.weibo.com'], path: /^\/(?:weibo|topic\/detail)\/?$/, query: ['q'] },
+          { hosts: ['s.weibo.com'], path: /^\/weibo\/(?<id>[^/]+)\/?$/ },
+        ],
       },
     ],
     tracking: [
@@ -632,6 +937,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: '1688',
     name: '1688',
     nameZh: '阿里巴巴1688',
+    home: 'https://www.1688.com/',
     domains: ['1688.com'],
     shortLinks: [],
     kinds: [
@@ -644,7 +950,14 @@ export const PLATFORMS: readonly PlatformRow[] = [
             hosts: ['detail.1688.com', 'm.1688.com', 'detail.m.1688.com'],
             path: /^\/offer\/(?<id>\d+)\.html$/,
           },
+          { hosts: ['detail.m.1688.com', 'm.1688.com'], path: /^\/page\/index\.html$/, query: ['offerId'] },
         ],
+      },
+      {
+        kind: 'shop',
+        idPattern: /^[0-9a-z]{4,40}$/,
+        canonical: 'https://shop{id}.1688.com/',
+        forms: [{ hostPattern: /^shop(?<id>[0-9a-z]+)\.(?:m\.)?1688\.com$/ }],
       },
     ],
     tracking: ['sk', 'traceId', 'spm', 'clickid', 'sessionid', 'cosite', 'tracelog', 'forcePC', 'offerId'],
@@ -653,6 +966,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'weidian',
     name: 'Weidian',
     nameZh: '微店',
+    home: 'https://weidian.com/',
     domains: ['weidian.com'],
     shortLinks: [],
     kinds: [
@@ -669,6 +983,20 @@ export const PLATFORMS: readonly PlatformRow[] = [
           },
         ],
       },
+      {
+        kind: 'shop',
+        idPattern: /^[1-9]\d{3,19}$/,
+        canonical: 'https://weidian.com/?userid={id}',
+        forms: [
+          {
+            hosts: ['*.weidian.com'],
+            path: /^\/(?:index\.html)?$/,
+            query: ['userid'],
+            queryKeyCaseInsensitive: true,
+          },
+          { hosts: ['*.weidian.com'], path: /^\/s\/(?<id>\d+)\/?$/ },
+        ],
+      },
     ],
     tracking: ['wfr', 'share_relation', 'source_id', 'spider_token', 'distributorId', 'sfr'],
   },
@@ -676,6 +1004,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'aliexpress',
     name: 'AliExpress',
     nameZh: '速卖通',
+    home: 'https://www.aliexpress.com/',
     domains: ['aliexpress.com', 'aliexpress.ru', 'aliexpress.us'],
     shortLinks: [{ host: 'a.aliexpress.com' }, { host: 's.click.aliexpress.com' }],
     kinds: [
@@ -684,7 +1013,10 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^[1-9]\d{5,19}$/,
         canonical: 'https://www.aliexpress.com/item/{id}.html',
         keep: ['sku_id'],
-        forms: [{ path: /^\/(?:item|i)\/(?<id>\d+)(?:\.html)?$/ }],
+        forms: [
+          { path: /^\/(?:item|i)\/(?:[^/]+\/)?(?<id>\d+)(?:\.html)?$/ },
+          { path: /^\/store\/product\/[^/]+\/\d+_(?<id>\d+)\.html$/ },
+        ],
       },
       {
         kind: 'shop',
@@ -725,6 +1057,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'amazon',
     name: 'Amazon',
     nameZh: '亚马逊',
+    home: 'https://www.amazon.com/',
     domains: AMAZON_DOMAINS,
     shortLinks: [{ host: 'amzn.to' }, { host: 'a.co' }, { host: 'amzn.eu' }, { host: 'amzn.asia' }],
     kinds: [
@@ -734,13 +1067,21 @@ export const PLATFORMS: readonly PlatformRow[] = [
         normalizeId: 'upper',
         canonical: 'https://www.{domain}/dp/{id}',
         forms: [
-          { path: new RegExp(`^/(?:[^/]+/)?dp/(?:product/)?(?<id>${ASIN})(?:/[^/]*)*$`) },
+          { path: new RegExp(`^/(?:[^/]+/){0,3}dp/(?:product/)?(?<id>${ASIN})(?:/[^/]*)*$`) },
           { path: new RegExp(`^/gp/(?:product|aw/d)/(?<id>${ASIN})(?:/[^/]*)*$`) },
           { path: new RegExp(`^/d/(?<id>${ASIN})(?:/[^/]*)*$`) },
           { path: new RegExp(`^/exec/obidos/(?:asin|ASIN|tg/detail/-)/(?<id>${ASIN})(?:/[^/]*)*$`) },
           { path: new RegExp(`^/product/(?<id>${ASIN})(?:/[^/]*)*$`) },
           { query: ['asin', 'ASIN'] },
         ],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://www.{domain}/s?k={id}',
+        forms: [{ path: /^\/s\/?$/, query: ['k', 'field-keywords'] }],
       },
     ],
     tracking: [
@@ -773,6 +1114,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'tiktok',
     name: 'TikTok',
     nameZh: 'TikTok',
+    home: 'https://www.tiktok.com/',
     domains: ['tiktok.com'],
     shortLinks: [
       { host: 'vm.tiktok.com' },
@@ -788,7 +1130,36 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           { hosts: ['*.tiktok.com'], path: /^\/@(?<user>[A-Za-z0-9._]{1,24})\/video\/(?<id>\d+)\/?$/ },
           { hosts: ['*.tiktok.com'], path: /^\/v\/(?<id>\d+)(?:\.html)?$/ },
+          { hosts: ['*.tiktok.com'], path: /^\/embed\/(?:v2\/)?(?<id>\d+)\/?$/ },
         ],
+      },
+      {
+        kind: 'post',
+        idPattern: /^\d{15,20}$/,
+        canonical: 'https://www.tiktok.com/@{user}/photo/{id}',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/@(?<user>[A-Za-z0-9._]{1,24})\/photo\/(?<id>\d+)\/?$/ }],
+      },
+      {
+        kind: 'live',
+        idPattern: /^[A-Za-z0-9._]{0,23}[A-Za-z0-9_]$/,
+        canonical: 'https://www.tiktok.com/@{id}/live',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/@(?<id>[A-Za-z0-9._]{1,24})\/live\/?$/ }],
+      },
+      {
+        kind: 'topic',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://www.tiktok.com/tag/{id}',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/tag\/(?<id>[^/]+)\/?$/ }],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://www.tiktok.com/search?q={id}',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/search(?:\/[a-z]+)?\/?$/, query: ['q'] }],
       },
       {
         kind: 'user',
@@ -823,6 +1194,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'youtube',
     name: 'YouTube',
     nameZh: 'YouTube',
+    home: 'https://www.youtube.com/',
     domains: ['youtube.com', 'youtu.be', 'youtube-nocookie.com'],
     shortLinks: [],
     kinds: [
@@ -852,6 +1224,20 @@ export const PLATFORMS: readonly PlatformRow[] = [
         canonical: 'https://www.youtube.com/channel/{id}',
         forms: [{ hosts: ['*.youtube.com'], path: /^\/channel\/(?<id>UC[A-Za-z0-9_-]{22})\/?$/ }],
       },
+      {
+        kind: 'collection',
+        idPattern: /^[A-Za-z0-9_-]{10,64}$/,
+        canonical: 'https://www.youtube.com/playlist?list={id}',
+        forms: [{ hosts: ['*.youtube.com'], path: /^\/playlist\/?$/, query: ['list'] }],
+      },
+      {
+        kind: 'search',
+        idPattern: QUERY_ID,
+        normalizeId: 'decode',
+        encodeId: true,
+        canonical: 'https://www.youtube.com/results?search_query={id}',
+        forms: [{ hosts: ['*.youtube.com'], path: /^\/results\/?$/, query: ['search_query'] }],
+      },
     ],
     tracking: ['si', 'feature', 'pp', 'ab_channel', 'app', 'embeds_referring_euri', 'source_ve_path', 'kw'],
   },
@@ -859,6 +1245,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'dianping',
     name: 'Dianping',
     nameZh: '大众点评',
+    home: 'https://www.dianping.com/',
     domains: ['dianping.com', 'dpurl.cn'],
     shortLinks: [{ host: 'dpurl.cn', userAgent: 'iphone' }],
     kinds: [
@@ -867,7 +1254,12 @@ export const PLATFORMS: readonly PlatformRow[] = [
         kind: 'shop',
         idPattern: /^[0-9A-Za-z]{4,32}$/,
         canonical: 'https://www.dianping.com/shop/{id}',
-        forms: [{ hosts: ['*.dianping.com'], path: /^\/(?:shop|shopshare)\/(?<id>[0-9A-Za-z]+)\/?$/ }],
+        forms: [
+          {
+            hosts: ['*.dianping.com'],
+            path: /^\/(?:shop|shopshare|shopinfo|appshare\/shop)\/(?<id>[0-9A-Za-z]+)(?:\/[a-z_]+)?\/?$/,
+          },
+        ],
       },
     ],
     tracking: ['msource', 'utm_*', 'shareid', 'source', 'cityid', 'bizType'],
@@ -876,6 +1268,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'meituan',
     name: 'Meituan',
     nameZh: '美团',
+    home: 'https://www.meituan.com/',
     domains: ['meituan.com'],
     shortLinks: [],
     kinds: [
@@ -884,7 +1277,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         kind: 'shop',
         idPattern: /^[1-9]\d{2,19}$/,
         canonical: 'https://www.meituan.com/meishi/{id}/',
-        forms: [{ hosts: ['*.meituan.com'], path: /^\/meishi\/(?<id>\d+)\/?$/ }],
+        forms: [{ hosts: ['*.meituan.com'], path: /^\/(?:meishi|poi|i\/poi)\/(?<id>\d+)\/?$/ }],
       },
     ],
     tracking: ['lch', 'utm_*', 'source', 'shareid', 'share_id', 'channel', 'ct_poi'],
@@ -893,6 +1286,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     id: 'eleme',
     name: 'Ele.me',
     nameZh: '饿了么',
+    home: 'https://www.ele.me/',
     domains: ['ele.me'],
     // Only affiliate short links are public; the long H5 form (fc.ele.me/a/<base64>) holds no stable id.
     shortLinks: [{ host: 'u.ele.me' }],

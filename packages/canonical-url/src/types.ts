@@ -24,15 +24,36 @@ export const PLATFORM_IDS = [
 
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
-/** What a link points at. `short` is a short link whose target is only known after resolving it. */
-export const CONTENT_KINDS = ['item', 'video', 'note', 'post', 'user', 'shop', 'live', 'short'] as const;
+/**
+ * What a link points at. `short` is a short link whose target is only known after resolving it;
+ * `page` is any other page of a platform's own site (no id); `search` carries the query as its id;
+ * `collection` is a board, playlist or mix; `miniprogram` a WeChat/Alipay Mini Program page.
+ */
+export const CONTENT_KINDS = [
+  'item',
+  'video',
+  'note',
+  'post',
+  'user',
+  'shop',
+  'live',
+  'short',
+  'page',
+  'article',
+  'search',
+  'topic',
+  'music',
+  'collection',
+  'campaign',
+  'miniprogram',
+] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** The identity of a platform link: the same product, video or note always has the same identity. */
 export interface LinkIdentity {
   readonly platform: PlatformId;
   readonly kind: ContentKind;
-  /** The platform's own id (item id, SKU, aweme id, note id, BV id, ASIN…); `null` for short links. */
+  /** The platform's own id (item id, SKU, aweme id, note id, BV id, ASIN…); `null` for short links and pages. */
   readonly id: string | null;
   /** The canonical https URL (for short links: the cleaned short link). */
   readonly url: string;
@@ -69,8 +90,11 @@ export interface KindSpec {
   readonly fallbackCanonical?: string;
   /** Query parameters kept on the canonical URL besides the id (e.g. Xiaohongshu `xsec_token`). */
   readonly keep?: readonly string[];
+  /** Percent-encode the id where the canonical template writes it (search queries). @default false */
+  readonly encodeId?: boolean;
   /** How an id found in a link is normalised before validation (upper-casing, av → BV…). */
-  readonly normalizeId?: 'upper' | 'lower' | 'bilibili-video' | 'weibo-mid';
+  /** `decode`: percent-decoded (search queries written in the path). */
+  readonly normalizeId?: 'upper' | 'lower' | 'bilibili-video' | 'weibo-mid' | 'decode';
   readonly forms: readonly LinkForm[];
 }
 
@@ -94,6 +118,8 @@ export interface PlatformRow {
   readonly id: PlatformId;
   readonly name: string;
   readonly nameZh: string;
+  /** The platform's home page: where an app link of no known content form leads on the web. */
+  readonly home: string;
   /** Registrable domains of the platform; a host belongs to it when equal to or a subdomain of one. */
   readonly domains: readonly string[];
   readonly shortLinks: readonly ShortLinkSpec[];

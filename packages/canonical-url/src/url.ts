@@ -64,13 +64,20 @@ function decodeComponent(text: string): string {
 export function parseQuery(search: string): QueryPair[] {
   const pairs: QueryPair[] = [];
   if (!search) return pairs;
-  for (const part of search.split('&')) {
-    if (!part) continue;
-    const raw = normalizeEscapes(part);
-    const eq = raw.indexOf('=');
-    const key = decodeComponent(eq < 0 ? raw : raw.slice(0, eq));
-    const value = eq < 0 ? '' : decodeComponent(raw.slice(eq + 1));
-    pairs.push({ raw, key, value });
+  for (const whole of search.split('&')) {
+    // A second `?` (`?id=1?spm=2`, a tail pasted onto a link) starts another pair, unless the value
+    // is itself a link (`url=https://b.example/?x=1`).
+    const q = whole.indexOf('?');
+    const eqAt = whole.indexOf('=');
+    const parts = q > 0 && (eqAt < 0 || eqAt < q) && !whole.includes('/') ? whole.split('?') : [whole];
+    for (const part of parts) {
+      if (!part) continue;
+      const raw = normalizeEscapes(part);
+      const eq = raw.indexOf('=');
+      const key = decodeComponent(eq < 0 ? raw : raw.slice(0, eq));
+      const value = eq < 0 ? '' : decodeComponent(raw.slice(eq + 1));
+      pairs.push({ raw, key, value });
+    }
   }
   return pairs;
 }

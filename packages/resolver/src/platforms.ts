@@ -110,4 +110,12 @@ export const KIND_NAMES: Readonly<Record<ContentKind, { en: string; zh: string }
   shop: { en: 'shop', zh: '店铺' },
   live: { en: 'live room', zh: '直播间' },
   short: { en: 'short link', zh: '短链接' },
+  page: { en: 'page', zh: '页面' },
+  article: { en: 'article', zh: '文章' },
+  search: { en: 'search', zh: '搜索' },
+  topic: { en: 'topic', zh: '话题' },
+  music: { en: 'music', zh: '音乐' },
+  collection: { en: 'collection', zh: '合集' },
+  campaign: { en: 'campaign', zh: '活动' },
+  miniprogram: { en: 'mini program', zh: '小程序' },
 };

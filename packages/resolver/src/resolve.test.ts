@@ -212,3 +212,40 @@ describe('resolve: bad input', () => {
     await expect(resolve('x', { fetch: 'no' as never })).rejects.toSatisfy(isResolverError);
   });
 });
+
+describe('resolve: wrapper and redirect links', () => {
+  const ITEM = 'https://item.jd.com/100012043978.html';
+
+  it('opens WeChat’s link checker and shows the unwrap as a step', async () => {
+    const r = await resolve(
+      `https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&url=${encodeURIComponent(ITEM)}`,
+    );
+    expect(r.link).toBe(ITEM);
+    expect(r.identity).toMatchObject({ platform: 'jd', kind: 'item', id: '100012043978' });
+    expect(r.steps.map((s) => s.kind)).toEqual(['unwrap', 'url', 'identity']);
+    expect(r.steps[0]?.label).toBe('wrapper weixin110.qq.com (url=) → item.jd.com');
+  });
+
+  it('shows one step per wrapper when wrappers are nested', async () => {
+    const inner = `https://c.pc.qq.com/middle.html?pfurl=${encodeURIComponent(ITEM)}`;
+    const r = await resolve(`https://link.zhihu.com/?target=${encodeURIComponent(inner)}`);
+    expect(r.link).toBe(ITEM);
+    expect(r.steps.filter((s) => s.kind === 'unwrap')).toHaveLength(2);
+  });
+
+  it('never makes a wrapped javascript: target clickable', async () => {
+    const r = await resolve(
+      `https://login.m.taobao.com/login.htm?redirectURL=${encodeURIComponent('javascript:alert(1)')}`,
+    );
+    expect(r.link).toBeNull();
+    expect(r.safety.level).toBe('danger');
+  });
+
+  it('judges a wrapped lookalike host as a lookalike', async () => {
+    const r = await resolve(
+      `https://weixin110.qq.com/x?url=${encodeURIComponent('https://item.jd.com.evil.example/1.html')}`,
+    );
+    expect(r.identity).toBeNull();
+    expect(r.safety.level).not.toBe('ok');
+  });
+});

@@ -9,6 +9,8 @@ import {
   resolveShortLink,
   schemeOf,
   UNSAFE_SCHEMES,
+  type Unwrapped,
+  unwrapUrl,
 } from '@sharekit/canonical-url';
 import { isDeepLinkError, isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
 import { isQrPosterError, type QrCode } from '@sharekit/qr-poster';
@@ -137,10 +139,31 @@ interface Draft {
 
 const RAW_MAX = 2000;
 
-function draftFromUrl(raw: string, source: Candidate['source'], prefix: Step[], at: number): Draft {
-  const identity = safeIdentify(raw);
+/** Opens wrapper and redirect links (chat apps' link checkers, leave pages); each one is a step. */
+function openWrappers(raw: string): { target: string; trail: Step[]; tooDeep: boolean } {
+  let opened: Unwrapped;
+  try {
+    opened = unwrapUrl(raw);
+  } catch (error) {
+    if (!isCanonicalUrlError(error)) throw error;
+    return { target: raw, trail: [], tooDeep: false };
+  }
+  if (opened.steps.length === 0) return { target: raw, trail: [], tooDeep: false };
+  const trail = opened.steps.map((s) => steps.unwrap(s.wrapper, s.param, s.target));
+  const scheme = schemeOf(opened.url);
+  // A web wrapper that hands over to an app scheme stays the wrapper page; an unsafe target is judged.
+  const usable =
+    opened.stopped === 'unsafe-scheme' || scheme === 'http' || scheme === 'https' || scheme === null;
+  return { target: usable ? opened.url : raw, trail, tooDeep: opened.stopped === 'too-deep' };
+}
+
+function draftFromUrl(given: string, source: Candidate['source'], before: Step[], at: number): Draft {
+  const { target: raw, trail: opened, tooDeep } = openWrappers(given);
+  const prefix = [...before, ...opened];
+  const identity = tooDeep ? null : safeIdentify(raw);
   const reasons = assessUrl(raw, identity);
-  const danger = reasons.some((r) => r.level === 'danger');
+  if (tooDeep) reasons.push(reason('long-redirect-chain'));
+  const danger = tooDeep || reasons.some((r) => r.level === 'danger');
   let link: string | null = null;
   if (!danger) {
     try {

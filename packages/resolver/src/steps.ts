@@ -81,6 +81,16 @@ export const steps = {
       url,
     );
   },
+  unwrap(wrapper: string, param: string, target: string): Step {
+    const host = hostOf(target);
+    const from = wrapper.split('/')[0] ?? wrapper;
+    return step(
+      'unwrap',
+      `wrapper ${from} (${param}=) → ${host}`,
+      `跳转页 ${from}（${param}=）→ ${host}`,
+      target,
+    );
+  },
   identity(identity: LinkIdentity): Step {
     const name = platformName(identity.platform);
     const kind = KIND_NAMES[identity.kind];

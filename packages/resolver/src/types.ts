@@ -61,6 +61,7 @@ export type StepKind =
   | 'url'
   | 'short-link'
   | 'redirect'
+  | 'unwrap'
   | 'identity'
   | 'blocked'
   | 'error';

@@ -1,0 +1,136 @@
+/*
+ * A link as people paste it: inside 「」, quotes, brackets or Markdown, glued to the words before
+ * and after it, with Markdown's `\_` escapes, in full-width letters. `pastedLink` finds the link in
+ * such a paste in one linear pass; it never changes what the link's own characters spell beyond
+ * NFKC (which the URL parser applies to hosts anyway).
+ */
+
+/** What `pastedLink` undid. */
+export type PasteRepair = 'nfkc' | 'markdown-link' | 'enclosed' | 'glued-text' | 'markdown-escape';
+
+/** Closing marks that end a link pasted into text (CJK punctuation, quotes, brackets). */
+const CLOSERS = new Set([...'」』】》〉）］｝”’，。！？；：、…']);
+/** Opening marks of enclosing pairs, with their closer. */
+const PAIRS: Readonly<Record<string, string>> = {
+  '「': '」',
+  '『': '』',
+  '【': '】',
+  '《': '》',
+  '〈': '〉',
+  '（': '）',
+  '“': '”',
+  '‘': '’',
+  '"': '"',
+  "'": "'",
+  '(': ')',
+  '[': ']',
+  '<': '>',
+  '`': '`',
+};
+const TRAILING = new Set([...'.,;:!?\'"*~']);
+
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+// regex-safe: one class, no quantifier nesting
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+
+function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b);
+}
+
+/** A character that cannot be part of a link written in ASCII (spaces, CJK text, marks). */
+function outsideLink(c: number): boolean {
+  return isSpace(c) || c >= 0x7f;
+}
+
+/** Spaces, CJK text, CJK punctuation and emoji end a link; other letters may be an IDN host. */
+function endsLink(c: number): boolean {
+  return (
+    isSpace(c) ||
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xd800 && c <= 0xdfff)
+  );
+}
+
+/**
+ * The link in a pasted snippet, and what was undone to find it. Text with no link in it comes back
+ * trimmed and otherwise unchanged.
+ * @example
+ * pastedLink('[商品](https://item.jd.com/100012043978.html)').text // 'https://item.jd.com/100012043978.html'
+ * pastedLink('链接「https://b23.tv/TUMG3e5」').text                 // 'https://b23.tv/TUMG3e5'
+ */
+export function pastedLink(input: string): { text: string; repairs: PasteRepair[] } {
+  const repairs: PasteRepair[] = [];
+  let s = input;
+  if (FULL_WIDTH.test(s)) {
+    const n = s.normalize('NFKC');
+    if (n !== s) repairs.push('nfkc');
+    s = n;
+  }
+  s = s.trim();
+  // Markdown [text](url): the link is the part in the parentheses.
+  const md = s.indexOf('](');
+  if (s.startsWith('[') && md > 0 && s.endsWith(')')) {
+    s = s.slice(md + 2, -1).trim();
+    repairs.push('markdown-link');
+  }
+  // Enclosing pairs, outermost first.
+  for (let guard = 0; guard < 4 && s.length >= 2; guard++) {
+    const close = PAIRS[s[0] as string];
+    if (close === undefined || !s.endsWith(close)) break;
+    s = s.slice(1, -1).trim();
+    repairs.push('enclosed');
+  }
+  // Words glued before the link: start at the first http(s):// when what precedes it is no link
+  // (it holds a space, CJK text or an opening mark).
+  const lower = s.toLowerCase();
+  let k = lower.indexOf('http');
+  while (k > 0 && !lower.startsWith('://', k + 4) && !lower.startsWith('s://', k + 4))
+    k = lower.indexOf('http', k + 4);
+  if (k > 0) {
+    let prose = false;
+    for (let i = 0; i < k && !prose; i++)
+      prose = outsideLink(s.charCodeAt(i)) || PAIRS[s[i] as string] !== undefined;
+    if (prose) {
+      s = s.slice(k);
+      repairs.push('glued-text');
+    }
+  }
+  // Words glued after it: the link ends at a space, CJK text or a closing mark.
+  let end = 0;
+  while (end < s.length && !endsLink(s.charCodeAt(end)) && !CLOSERS.has(s[end] as string)) end++;
+  if (end > 0 && end < s.length) {
+    s = s.slice(0, end);
+    if (!repairs.includes('glued-text')) repairs.push('glued-text');
+  }
+  // Sentence punctuation and unbalanced closers after the link.
+  const opens: Record<string, number> = { ')': 0, ']': 0, '>': 0 };
+  const closes: Record<string, number> = { ')': 0, ']': 0, '>': 0 };
+  const OPEN_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '<': '>' };
+  for (const ch of s) {
+    const o = OPEN_OF[ch];
+    if (o !== undefined) opens[o] = (opens[o] ?? 0) + 1;
+    else if (ch in closes) closes[ch] = (closes[ch] ?? 0) + 1;
+  }
+  let e = s.length;
+  // Only a link that sat in running text loses its trailing punctuation: a bare link is kept exact.
+  for (; repairs.length > 0; ) {
+    const ch = s[e - 1];
+    if (ch === undefined) break;
+    if (TRAILING.has(ch)) e--;
+    else if (ch in closes && (closes[ch] ?? 0) > (opens[ch] ?? 0)) {
+      closes[ch] = (closes[ch] ?? 0) - 1;
+      e--;
+    } else break;
+  }
+  s = s.slice(0, e);
+  if (s.includes('\\')) {
+    const unescaped = s.replace(ESCAPED, '$1');
+    if (unescaped !== s) repairs.push('markdown-escape');
+    s = unescaped;
+  }
+  return { text: s, repairs };
+}
