@@ -77,6 +77,13 @@ export interface SchemeTemplate {
   readonly parseOnly?: boolean;
   /** Why the form is doubtful; present = unconfirmed. */
   readonly unconfirmed?: string;
+  /**
+   * The content has no web page (Mini Programs, in-app ids): parsing reads kind and id from the
+   * link and gives the app's home page as the web URL. Never emitted. Needs `idPattern`.
+   */
+  readonly webless?: boolean;
+  /** Anchored pattern the id of a `webless` form matches. */
+  readonly idPattern?: RegExp;
 }
 
 /** "Open this web page inside the app": the `{url}` slot holds the page. */
@@ -126,6 +133,8 @@ export interface AppRow {
   readonly id: AppId;
   readonly name: string;
   readonly nameZh: string;
+  /** Web home page of an app that is no platform (WeChat, Alipay); platforms use canonical-url's `home`. */
+  readonly home?: string;
   /** Every scheme the app answers to, lower-case. */
   readonly schemes: readonly string[];
   /** Other apps' spellings of the same scheme (iOS, Lite builds), mapped to the main one. C unless noted. */
@@ -165,7 +174,9 @@ export const APPS: readonly AppRow[] = [
     name: 'Taobao',
     nameZh: '淘宝',
     schemes: ['taobao', 'tbopen'],
-    android: { package: 'com.taobao.taobao' },
+    // taobaolite: 淘宝特价版; tbopen is the scheme of Taobao's own wake script.
+    schemeAliases: { taobaolite: 'taobao', taobaotravel: 'taobao' },
+    android: { package: 'com.taobao.taobao', alternatives: ['com.taobao.litetao'] },
     ios: { bundleId: 'com.taobao.taobao4iphone', appStoreId: '387682726', confidence: 'B' },
     links: [
       { kind: 'item', template: 'taobao://item.taobao.com/item.htm?id={id}', confidence: 'B' },
@@ -224,6 +235,7 @@ export const APPS: readonly AppRow[] = [
     name: 'Xianyu',
     nameZh: '闲鱼',
     schemes: ['fleamarket'],
+    schemeAliases: { idlefish: 'fleamarket' },
     android: { package: 'com.taobao.idlefish' },
     links: [{ kind: 'item', template: 'fleamarket://item?id={id}', confidence: 'A' }],
     webviews: [
@@ -315,11 +327,46 @@ export const APPS: readonly AppRow[] = [
     name: 'Douyin',
     nameZh: '抖音',
     schemes: ['snssdk1128'],
-    schemeAliases: { aweme: 'snssdk1128', snssdk2329: 'snssdk1128' },
+    schemeAliases: { aweme: 'snssdk1128', snssdk2329: 'snssdk1128', douyin: 'snssdk1128' },
     android: { package: 'com.ss.android.ugc.aweme' },
     ios: { bundleId: 'com.ss.iphone.ugc.Aweme', appStoreId: '1142110895', confidence: 'C' },
-    links: [{ kind: 'video', template: 'snssdk1128://aweme/detail/{id}', confidence: 'B' }],
-    webviews: [{ template: 'snssdk1128://webview?url={url}&from=webview&refer=web', confidence: 'C' }],
+    links: [
+      { kind: 'video', template: 'snssdk1128://aweme/detail/{id}', confidence: 'B' },
+      { kind: 'user', template: 'snssdk1128://user/profile/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'snssdk1128://live?room_id={id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'snssdk1128://webcast_room?room_id={id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'snssdk1128://webcast_room?id={id}', confidence: 'B', parseOnly: true },
+      { kind: 'music', template: 'snssdk1128://music/detail/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'topic', template: 'snssdk1128://challenge/detail/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'collection', template: 'snssdk1128://mix/detail/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'search', template: 'snssdk1128://search?keyword={id}', confidence: 'B', parseOnly: true },
+      {
+        kind: 'search',
+        template: 'snssdk1128://search/result?keyword={id}',
+        confidence: 'B',
+        parseOnly: true,
+      },
+      {
+        kind: 'miniprogram',
+        template: 'snssdk1128://microapp?app_id={id}',
+        webless: true,
+        idPattern: /^tt[0-9a-f]{16,18}$/,
+        confidence: 'B',
+        parseOnly: true,
+      },
+      {
+        kind: 'miniprogram',
+        template: 'snssdk1128://microgame?app_id={id}',
+        webless: true,
+        idPattern: /^tt[0-9a-f]{16,18}$/,
+        confidence: 'B',
+        parseOnly: true,
+      },
+    ],
+    webviews: [
+      { template: 'snssdk1128://webview?url={url}&from=webview&refer=web', confidence: 'C' },
+      { template: 'snssdk1128://webview?url={url}', confidence: 'C', parseOnly: true },
+    ],
     httpsWrappers: [],
     prefixMaps: [],
     confidence: 'B',
@@ -364,7 +411,7 @@ export const APPS: readonly AppRow[] = [
     name: 'Kuaishou',
     nameZh: '快手',
     schemes: ['kwai'],
-    schemeAliases: { ksnebula: 'kwai' },
+    schemeAliases: { ksnebula: 'kwai', kwaiying: 'kwai' },
     android: { package: 'com.smile.gifmaker', alternatives: ['com.kuaishou.nebula'] },
     ios: { bundleId: 'com.jiangjia.gif', appStoreId: '440948110', confidence: 'C' },
     links: [
@@ -374,6 +421,8 @@ export const APPS: readonly AppRow[] = [
         confidence: 'B',
         unconfirmed: 'that kwai://work/ accepts the web photoId is unconfirmed',
       },
+      { kind: 'user', template: 'kwai://profile/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'kwai://live/play/{id}', confidence: 'B', parseOnly: true },
     ],
     webviews: [
       { template: 'kwai://webview?url={url}', confidence: 'B' },
@@ -397,6 +446,23 @@ export const APPS: readonly AppRow[] = [
       { kind: 'note', template: 'xhsdiscover://item/{id}', confidence: 'A' },
       { kind: 'note', template: 'xhsdiscover://video_feed/{id}', confidence: 'B', parseOnly: true },
       { kind: 'user', template: 'xhsdiscover://user/{id}', confidence: 'B' },
+      { kind: 'item', template: 'xhsdiscover://goods_detail/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'collection', template: 'xhsdiscover://board/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'topic', template: 'xhsdiscover://topic/{id}', confidence: 'B', parseOnly: true },
+      {
+        kind: 'search',
+        template: 'xhsdiscover://search/result?keyword={id}',
+        confidence: 'B',
+        parseOnly: true,
+      },
+      {
+        kind: 'live',
+        template: 'xhsdiscover://live_audience?room_id={id}',
+        webless: true,
+        idPattern: /^\d{6,24}$/,
+        confidence: 'B',
+        parseOnly: true,
+      },
     ],
     webviews: [],
     httpsWrappers: [],
@@ -417,6 +483,16 @@ export const APPS: readonly AppRow[] = [
       { kind: 'user', template: 'bilibili://space/{id}', confidence: 'B' },
       { kind: 'live', template: 'bilibili://live/{id}', confidence: 'B' },
       { kind: 'post', template: 'bilibili://opus/detail/{id}', confidence: 'B' },
+      { kind: 'search', template: 'bilibili://search?keyword={id}', confidence: 'C', parseOnly: true },
+      { kind: 'article', template: 'bilibili://article/{id}', confidence: 'C', parseOnly: true },
+      {
+        kind: 'video',
+        template: 'bilibili://bangumi/season/{id}',
+        webless: true,
+        idPattern: /^[1-9]\d{0,11}$/,
+        confidence: 'B',
+        parseOnly: true,
+      },
     ],
     webviews: [],
     httpsWrappers: [],
@@ -431,11 +507,13 @@ export const APPS: readonly AppRow[] = [
     name: 'Weibo',
     nameZh: '微博',
     schemes: ['sinaweibo'],
+    schemeAliases: { weibointernational: 'sinaweibo', sinaweibohd: 'sinaweibo' },
     android: { package: 'com.sina.weibo' },
     ios: { bundleId: 'com.sina.weibo', appStoreId: '350962117', confidence: 'C' },
     links: [
       { kind: 'post', template: 'sinaweibo://detail?mblogid={id}', confidence: 'A' },
       { kind: 'user', template: 'sinaweibo://userinfo?uid={id}', confidence: 'A' },
+      { kind: 'search', template: 'sinaweibo://searchall?q={id}', confidence: 'A', parseOnly: true },
     ],
     webviews: [],
     httpsWrappers: [],
@@ -598,10 +676,21 @@ export const APPS: readonly AppRow[] = [
     id: 'wechat',
     name: 'WeChat',
     nameZh: '微信',
+    home: 'https://weixin.qq.com/',
     schemes: ['weixin'],
+    schemeAliases: { wechat: 'weixin' },
     android: { package: 'com.tencent.mm' },
     ios: { bundleId: 'com.tencent.xin', appStoreId: '414478124', confidence: 'C' },
-    links: [],
+    links: [
+      {
+        kind: 'miniprogram',
+        template: 'weixin://dl/business/?appid={id}',
+        webless: true,
+        idPattern: /^wx[0-9a-f]{16}$/,
+        confidence: 'A',
+        parseOnly: true,
+      },
+    ],
     webviews: [],
     httpsWrappers: [],
     prefixMaps: [],
@@ -628,15 +717,27 @@ export const APPS: readonly AppRow[] = [
     id: 'alipay',
     name: 'Alipay',
     nameZh: '支付宝',
+    home: 'https://www.alipay.com/',
     schemes: ['alipays', 'alipay'],
+    schemeAliases: { alipayqr: 'alipays' },
     android: { package: 'com.eg.android.AlipayGphone' },
     ios: { bundleId: 'com.alipay.iphoneclient', appStoreId: '333206289', confidence: 'C' },
-    links: [],
     webviews: [
       {
         template: 'alipays://platformapi/startapp?appId=20000067&url={url}',
         require: ['appId'],
         confidence: 'A',
+      },
+    ],
+    // Mini Program app ids have 16 digits; Alipay's own functions (20000067, 10000007…) have 8.
+    links: [
+      {
+        kind: 'miniprogram',
+        template: 'alipays://platformapi/startapp?appId={id}',
+        webless: true,
+        idPattern: /^20\d{14}$/,
+        confidence: 'A',
+        parseOnly: true,
       },
     ],
     httpsWrappers: [

@@ -43,9 +43,19 @@ describe('miniProgramLink', () => {
     );
   });
 
-  it('gives links that parseAppLink reads as having no web equivalent', () => {
-    expect(parseAppLink(miniProgramLink({ app: 'alipay', appId: '2021001234567890' }))).toBeNull();
-    expect(parseAppLink(miniProgramLink({ app: 'wechat', ticket: 'abc' }))).toBeNull();
+  it('gives links that parseAppLink reads as Mini Programs with no web equivalent', () => {
+    expect(parseAppLink(miniProgramLink({ app: 'alipay', appId: '2021001234567890' }))).toMatchObject({
+      app: 'alipay',
+      platform: null,
+      kind: 'miniprogram',
+      id: '2021001234567890',
+      webUrl: 'https://www.alipay.com/',
+    });
+    expect(parseAppLink(miniProgramLink({ app: 'wechat', ticket: 'abc' }))).toMatchObject({
+      app: 'wechat',
+      kind: 'page',
+      id: null,
+    });
   });
 
   it('refuses a bad AppID, a path with ? or spaces, an over-long query and an unknown app', () => {

@@ -258,10 +258,27 @@ describe('parseAppLink: schemes of the table', () => {
     expect(target(parseAppLink(link)).webUrl).toBe(JD_WEB);
   });
 
-  it('returns null for a scheme of the table whose path is not a known form', () => {
-    expect(parseAppLink('snssdk1128://search?keyword=abc')).toBeNull();
-    expect(parseAppLink('eleme://catering?restaurant_id=123')).toBeNull();
-    expect(parseAppLink('weixin://dl/business/?t=abcdef')).toBeNull();
+  it('reads a link of the table whose path is no known form as the app’s page, never null', () => {
+    expect(parseAppLink('snssdk1128://setting/common')).toMatchObject({
+      app: 'douyin',
+      platform: 'douyin',
+      kind: 'page',
+      id: null,
+      webUrl: 'https://www.douyin.com/',
+    });
+    expect(parseAppLink('eleme://catering?restaurant_id=123')).toMatchObject({
+      app: 'eleme',
+      platform: 'eleme',
+      kind: 'page',
+      id: null,
+    });
+    expect(parseAppLink('weixin://dl/business/?t=abcdef')).toMatchObject({
+      app: 'wechat',
+      platform: null,
+      kind: 'page',
+      id: null,
+      webUrl: 'https://weixin.qq.com/',
+    });
   });
 
   it('returns null for an unknown scheme and for plain text', () => {
@@ -300,7 +317,7 @@ describe('parseAppLink: Bilibili av numbers and BV ids are one video', () => {
   }
 
   it('refuses an av number outside the convertible range rather than inventing a BV id', () => {
-    expect(parseAppLink('bilibili://video/99999999999999999')).toBeNull();
+    expect(parseAppLink('bilibili://video/99999999999999999')).toMatchObject({ kind: 'page', id: null });
   });
 });
 
@@ -344,15 +361,19 @@ describe('parseAppLink: JD JSON params', () => {
 
   it('does not read skuId from the prototype chain', () => {
     const raw = '{"category":"jump","des":"productDetail","__proto__":{"skuId":"100012043978"}}';
-    expect(parseAppLink(`openapp.jdmobile://virtual?params=${raw}`)).toBeNull();
+    expect(parseAppLink(`openapp.jdmobile://virtual?params=${raw}`)).toMatchObject({
+      kind: 'page',
+      id: null,
+    });
   });
 
-  it('returns null for params that are not JSON, an array, or lack the product fields', () => {
-    expect(parseAppLink('openapp.jdmobile://virtual?params=%7Bnot json')).toBeNull();
-    expect(parseAppLink('openapp.jdmobile://virtual?params=%5B1%2C2%5D')).toBeNull();
+  it('reads no product from params that are not JSON, an array, or lack the product fields (a JD page)', () => {
+    const page = { app: 'jd', platform: 'jd', kind: 'page', id: null, webUrl: 'https://www.jd.com/' };
+    expect(parseAppLink('openapp.jdmobile://virtual?params=%7Bnot json')).toMatchObject(page);
+    expect(parseAppLink('openapp.jdmobile://virtual?params=%5B1%2C2%5D')).toMatchObject(page);
     expect(
       parseAppLink('openapp.jdmobile://virtual?params=%7B%22des%22%3A%22productDetail%22%7D'),
-    ).toBeNull();
+    ).toMatchObject(page);
   });
 
   it('returns null when params appears twice with different objects (which one the app reads is unknown)', () => {
@@ -361,7 +382,7 @@ describe('parseAppLink: JD JSON params', () => {
       parseAppLink(
         `openapp.jdmobile://virtual?params=${encodeURIComponent(JD_JSON)}&params=${encodeURIComponent(other)}`,
       ),
-    ).toBeNull();
+    ).toMatchObject({ kind: 'page', id: null });
   });
 
   it('throws params_too_large for an encoded JSON over the bound', () => {
@@ -621,5 +642,155 @@ describe('parseAppLink: misuse and limits', () => {
     expect(code(() => parseAppLink('kwai://work/3xabc', { maxDepth: 9 }))).toBe('invalid_option');
     expect(code(() => parseAppLink('kwai://work/3xabc', { maxLength: 0 }))).toBe('invalid_option');
     expect(code(() => parseAppLink('kwai://work/3xabc', { maxJsonLength: 1.5 }))).toBe('invalid_option');
+  });
+});
+
+/*
+ * Forms from the deep-link notes (deep-links.md §1: Douyin user/live/music/challenge/search, XHS
+ * board/topic/search/goods, Weibo searchall, Kuaishou profile/live, Alipay startapp, WeChat
+ * dl/business) and aliases the apps answer to (alipayqr, Taobao Lite); ids are sample values.
+ */
+describe('parseAppLink: every link of a known app identifies at least app and platform', () => {
+  it.each([
+    [
+      'a Douyin profile by uid',
+      'snssdk1128://user/profile/58901234567',
+      'douyin',
+      'douyin',
+      'user',
+      '58901234567',
+    ],
+    [
+      'a Douyin live room',
+      'snssdk1128://live?room_id=7234567890123456789',
+      'douyin',
+      'douyin',
+      'live',
+      '7234567890123456789',
+    ],
+    [
+      'a Douyin music page',
+      'snssdk1128://music/detail/6812345678901234567',
+      'douyin',
+      'douyin',
+      'music',
+      '6812345678901234567',
+    ],
+    [
+      'a Douyin challenge',
+      'snssdk1128://challenge/detail/1612345678901234',
+      'douyin',
+      'douyin',
+      'topic',
+      '1612345678901234',
+    ],
+    ['a Douyin search', 'snssdk1128://search?keyword=%E7%8C%AB', 'douyin', 'douyin', 'search', '猫'],
+    [
+      'a Douyin mini game',
+      'snssdk1128://microgame?app_id=tta682d03f39b2471b07&version=v2',
+      'douyin',
+      'douyin',
+      'miniprogram',
+      'tta682d03f39b2471b07',
+    ],
+    ['a Douyin in-app page', 'snssdk1128://wallet', 'douyin', 'douyin', 'page', null],
+    [
+      'a Kuaishou profile',
+      'kwai://profile/3xabcdefghijk2m',
+      'kuaishou',
+      'kuaishou',
+      'user',
+      '3xabcdefghijk2m',
+    ],
+    [
+      'a Xiaohongshu board',
+      'xhsdiscover://board/632d974e000000000101d759',
+      'xiaohongshu',
+      'xiaohongshu',
+      'collection',
+      '632d974e000000000101d759',
+    ],
+    [
+      'a Xiaohongshu search',
+      'xhsdiscover://search/result?keyword=%E7%A9%BF%E6%90%AD',
+      'xiaohongshu',
+      'xiaohongshu',
+      'search',
+      '穿搭',
+    ],
+    ['a Xiaohongshu in-app page', 'xhsdiscover://home/follow', 'xiaohongshu', 'xiaohongshu', 'page', null],
+    ['a Weibo search', 'sinaweibo://searchall?q=%E7%83%AD%E6%90%9C', 'weibo', 'weibo', 'search', '热搜'],
+    ['a Weibo in-app page', 'sinaweibo://draftbox', 'weibo', 'weibo', 'page', null],
+    [
+      'a Taobao search through the web mirror',
+      'taobao://s.taobao.com/?q=%E5%85%85%E7%94%B5%E5%AE%9D',
+      'taobao',
+      'taobao',
+      'search',
+      '充电宝',
+    ],
+    ['a bare Taobao scheme', 'taobao://', 'taobao', 'taobao', 'page', null],
+    [
+      'a Taobao web view of a Taobao page',
+      `taobao://m.taobao.com/tbopen/index.html?h5Url=${encodeURIComponent('https://market.m.taobao.com/app/tmall-wireless/tmallfarm/index.html')}`,
+      'taobao',
+      'taobao',
+      'page',
+      null,
+    ],
+    ['a JD home link', 'openapp.jdmobile://', 'jd', 'jd', 'page', null],
+    [
+      'a Meituan in-app page',
+      'imeituan://www.meituan.com/hotel/search/input',
+      'meituan',
+      'meituan',
+      'page',
+      null,
+    ],
+    [
+      'an Alipay Mini Program',
+      'alipays://platformapi/startapp?appId=2018061360359342',
+      'alipay',
+      null,
+      'miniprogram',
+      '2018061360359342',
+    ],
+    [
+      'an Alipay built-in function',
+      'alipay://platformapi/startapp?appId=20000120',
+      'alipay',
+      null,
+      'page',
+      null,
+    ],
+    ['Alipay’s scan scheme', 'alipayqr://platformapi/startapp?saId=20000056', 'alipay', null, 'page', null],
+    [
+      'a WeChat Mini Program in plaintext',
+      'weixin://dl/business/?appid=wx1234567890abcdef&path=pages/index',
+      'wechat',
+      null,
+      'miniprogram',
+      'wx1234567890abcdef',
+    ],
+    ['a WeChat scan link', 'weixin://scanqrcode', 'wechat', null, 'page', null],
+    [
+      'an intent for a known package with nothing else',
+      'intent://open#Intent;package=com.xingin.xhs;end',
+      'xiaohongshu',
+      'xiaohongshu',
+      'page',
+      null,
+    ],
+  ] as const)('reads %s', (_name, input, app, platform, kind, id) => {
+    expect(parseAppLink(input)).toMatchObject({ app, platform, kind, id });
+  });
+
+  it('still refuses a javascript: target inside a known app’s web view', () => {
+    const r = parseAppLink('kwai://webview?url=javascript%3Aalert(1)');
+    expect(r && 'danger' in r ? r.danger : r).toBe('unsafe-scheme');
+  });
+
+  it('still returns null for a scheme no app of the table owns', () => {
+    expect(parseAppLink('someapp://home')).toBeNull();
   });
 });

@@ -1,16 +1,19 @@
 import {
   type ContentKind,
   canonicalUrlFor,
+  getPlatform,
   identify,
   inspectHost,
   type LinkIdentity,
   type PlatformId,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
-import type { AppId, Confidence } from './apps.js';
+import { type AppId, type AppRow, type Confidence, getApp } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import {
   APP_BY_PACKAGE,
+  APP_BY_PLATFORM,
+  APP_BY_SCHEME,
   APP_SCHEMES,
   JSON_KEYS,
   KIND_TEMPLATES,
@@ -18,6 +21,7 @@ import {
   PREFIXES,
   SAFE_SCHEMES,
   SCHEME_ALIASES,
+  WEBLESS,
   WEBVIEWS,
   WRAPPERS_BY_HOST,
   weakest,
@@ -225,6 +229,34 @@ function kindTarget(entry: KindEntry, rawId: string): LinkIdentity | null {
   return identity;
 }
 
+/** The platform an app's content belongs to (`null` for WeChat and Alipay). */
+function platformOfApp(row: AppRow): PlatformId | null {
+  return APP_BY_PLATFORM.get(row.id as PlatformId) === row ? (row.id as PlatformId) : null;
+}
+
+/** The web page an app stands for when its link names nothing the web has: its home page. */
+function homeOf(row: AppRow): string {
+  const platform = platformOfApp(row);
+  return platform ? getPlatform(platform).home : (row.home ?? '');
+}
+
+/**
+ * Any other link in a known app's scheme (settings, feeds, in-app pages): the app and its
+ * platform, `kind: 'page'`, no id, the platform's home page as the web URL.
+ */
+function appPage(row: AppRow, tolerated: readonly string[], confidence: Confidence): OkInner {
+  return {
+    ok: true,
+    platform: platformOfApp(row),
+    kind: 'page',
+    id: null,
+    webUrl: homeOf(row),
+    via: [{ form: 'scheme', app: row.id, confidence }],
+    tolerated,
+    unconfirmed: [],
+  };
+}
+
 function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): Inner | null {
   const split = splitLink(text);
   if (!split) return null;
@@ -264,7 +296,19 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
       tolerated,
     );
   }
-  return null;
+  // Content without a web page (Mini Programs, in-app ids): kind and id from the link itself.
+  for (const entry of WEBLESS.get(scheme) ?? []) {
+    const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
+    const id = m && !m.conflicts.id ? m.slots.id : undefined;
+    if (id === undefined || !entry.spec.idPattern?.test(id)) continue;
+    return {
+      ...appPage(entry.row, [...tolerated, ...(m?.tolerated ?? [])], entry.spec.confidence),
+      kind: entry.spec.kind,
+      id,
+    };
+  }
+  const row = APP_BY_SCHEME.get(scheme);
+  return row ? appPage(row, tolerated, row.confidence) : null;
 }
 
 /** Reads `intent://…#Intent;scheme=…;package=…;S.browser_fallback_url=…;end`. */
@@ -310,7 +354,9 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
   if (scheme !== null && SAFE_SCHEMES.has(scheme)) {
     const inner = parseAt(`${scheme}:${target}`, depth + 1, ctx, true);
     if (inner && !inner.ok) return prepend(step, inner);
-    if (inner) return prepend(step, inner, tolerated);
+    // A page of the app says less than a fallback that names the content.
+    const fallbackSaysMore = inner?.kind === 'page' && fallbackResult?.ok && fallbackResult.kind !== 'page';
+    if (inner && !fallbackSaysMore) return prepend(step, inner, tolerated);
   }
   if (fallbackResult?.ok) {
     return prepend(
@@ -318,6 +364,12 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
       prepend({ form: 'intent-fallback', app: null, confidence: 'A' }, fallbackResult),
       tolerated,
     );
+  }
+  // An intent for a known app's package that says nothing readable still opens that app.
+  const row = app ? getApp(app) : undefined;
+  if (row) {
+    const page = appPage(row, tolerated, 'A');
+    return { ...page, via: [step] };
   }
   return null;
 }

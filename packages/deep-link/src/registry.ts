@@ -62,6 +62,10 @@ export const APP_SCHEMES = new Set<string>();
 export const APP_BY_PACKAGE = new Map<string, AppId>();
 /** The app that owns each platform's content (platform id = app id in the table). */
 export const APP_BY_PLATFORM = new Map<PlatformId, AppRow>();
+/** The app a scheme belongs to (the first row that lists it: Douyin before Douyin Shop). */
+export const APP_BY_SCHEME = new Map<string, AppRow>();
+/** Forms whose content has no web page, by scheme. */
+export const WEBLESS = new Map<string, KindEntry[]>();
 
 function noteJsonKeys(scheme: string, json: Readonly<Record<string, unknown>> | undefined): void {
   if (!json) return;
@@ -77,6 +81,7 @@ for (const row of APPS) {
   for (const scheme of row.schemes) {
     SAFE_SCHEMES.add(scheme);
     APP_SCHEMES.add(scheme);
+    if (!APP_BY_SCHEME.has(scheme)) APP_BY_SCHEME.set(scheme, row);
   }
   for (const [alias, main] of Object.entries(row.schemeAliases ?? {})) {
     SCHEME_ALIASES.set(alias, main);
@@ -90,6 +95,10 @@ for (const row of APPS) {
   for (const spec of row.links) {
     const compiled = compileTemplate(spec.template, spec.json, spec.require);
     const entry: KindEntry = { row, platform: row.id as PlatformId, spec, compiled };
+    if (spec.webless) {
+      push(WEBLESS, compiled.scheme, entry);
+      continue;
+    }
     push(KIND_TEMPLATES, compiled.scheme, entry);
     push(KIND_BY_APP, row.id, entry);
     noteJsonKeys(compiled.scheme, spec.json);
