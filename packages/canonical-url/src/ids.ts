@@ -97,7 +97,9 @@ export function weiboBidToMid(bid: string): string | null {
     const digits = String(n);
     out = (end - 4 > 0 ? digits.padStart(7, '0') : digits) + out;
   }
-  return out.replace(/^0+(?=\d)/, '');
+  let lead = 0;
+  while (lead < out.length - 1 && out[lead] === '0') lead++;
+  return out.slice(lead);
 }
 
 /**
