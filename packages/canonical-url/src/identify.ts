@@ -237,10 +237,21 @@ export function unwrapUrl(input: string, options: UnwrapUrlOptions = {}): Unwrap
 export function identify(input: string): LinkIdentity | null {
   if (typeof input !== 'string' || input.length > DEFAULT_MAX_LENGTH) parseUrl(input);
   const text = pastedLink(input).text;
-  const unwrapped = unwrapParsed(text, isContentPage);
+  // The unwrap walk matches every link it visits: keep the last match rather than matching twice.
+  let last: { url: ParsedUrl; match: Match | null } | null = null;
+  const unwrapped = unwrapParsed(text, (visited) => {
+    last = { url: visited, match: matchUrl(visited) };
+    return last.match !== null;
+  });
   if (unwrapped.stopped) return null;
-  // A platform page that hands over to an app scheme is still that platform's page.
   const { steps } = unwrapped;
+  const seen = last as { url: ParsedUrl; match: Match | null } | null;
+  if (seen && steps.length === 0) {
+    if (seen.match) return seen.match.identity;
+    const own = rowForHost(seen.url.host);
+    return own ? pageIdentity(seen.url, own) : null;
+  }
+  // A platform page that hands over to an app scheme is still that platform's page.
   const url =
     parseOrNull(unwrapped.url) ??
     (steps.length > 0
