@@ -14,11 +14,15 @@
  * - URLs (`{ input, platform, kind, id }`): `identify()` on what the resolver extracts from the pasted
  *   input (its first candidate's raw target; the trimmed input when it finds none).
  * - app links (`{ input, app, platform, kind, id }`): `parseAppLink()` on the trimmed input.
+ *
+ * Ids agree when they are equal or name the same page: the corpus keeps an id as shown (`av170001`, a Weibo bid)
+ * while the readers normalise it (BV id, mid), so both are compared through `canonicalUrlFor`. Entries with a
+ * `form` (URLs, app links: one form or a list) also get a table per form.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { identify } from '@sharekit/canonical-url';
+import { canonicalUrlFor, identify, type PlatformId } from '@sharekit/canonical-url';
 import { isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
 import { parseShareText } from '@sharekit/share-token';
 import { resolve } from '../src/index.js';
@@ -29,6 +33,8 @@ type Entry = Record<string, unknown>;
 interface Scored {
   /** Row key of the per-platform table. */
   readonly group: string;
+  /** The input's forms (`short`, `wrapper`, `markdown`…), when the corpus gives them. */
+  readonly forms?: readonly string[];
   readonly want: Record<string, Value>;
   readonly got: Record<string, Value>;
   /** What the reader was given, when it is not the corpus input itself. */
@@ -56,6 +62,20 @@ function attempt<T>(read: () => T): T | { error: string } {
     const code = (error as { code?: unknown }).code;
     return { error: typeof code === 'string' ? code : String(error) };
   }
+}
+
+/** The reader's id, or the corpus id when both name the same canonical page (`av…` and its BV id). */
+function sameId(got: Record<string, Value>, want: Value): Value {
+  const platform = got.platform ?? null;
+  const kind = got.kind ?? null;
+  const id = got.id ?? null;
+  if (id === null || want === null || id === want || !platform || !kind) return id;
+  const url = (v: string) => {
+    const r = attempt(() => canonicalUrlFor(platform as PlatformId, kind as never, v));
+    return typeof r === 'string' ? r : null;
+  };
+  const a = url(id);
+  return a !== null && a === url(want) ? want : id;
 }
 
 const SHARE_TEXTS: Corpus = {
@@ -108,6 +128,7 @@ const URLS: Corpus = {
         : 'error' in identity
           ? { platform: `error ${identity.error}`, kind: null, id: null }
           : { platform: identity.platform, kind: identity.kind, id: identity.id };
+    got.id = sameId(got, want.id);
     return { group: want.platform ?? 'none', want, got, ...(read === input ? {} : { read }), ...noteOf(e) };
   },
 };
@@ -129,13 +150,15 @@ const APP_LINKS: Corpus = {
           : isUnsafeAppLink(parsed)
             ? { app: parsed.app, platform: `danger ${parsed.danger}`, kind: null, id: null }
             : { app: parsed.app, platform: parsed.platform, kind: parsed.kind, id: parsed.id };
+    got.id = sameId(got, want.id);
     return { group: want.app ?? 'none', want, got, ...noteOf(e) };
   },
 };
 
-function noteOf(e: Entry): { note?: string } {
+function noteOf(e: Entry): { note?: string; forms?: readonly string[] } {
   const note = str(e.note) ?? str(e.caveat);
-  return note === null ? {} : { note };
+  const forms = (Array.isArray(e.form) ? e.form : [e.form]).filter((f): f is string => typeof f === 'string');
+  return { ...(note === null ? {} : { note }), ...(forms.length ? { forms } : {}) };
 }
 
 /** Which reader a corpus is for, from the fields of its entries. */
@@ -170,6 +193,7 @@ async function evaluate(path: string, label: string, showMisses: boolean): Promi
   const total: Record<string, number> = {};
   const shown: Record<string, [number, number]> = {};
   const groups = new Map<string, { n: number; agree: Record<string, number> }>();
+  const forms = new Map<string, { n: number; agree: Record<string, number> }>();
   const misses: string[] = [];
   for (const [index, e] of entries.entries()) {
     const s = await corpus.score(e);
@@ -190,6 +214,12 @@ async function evaluate(path: string, label: string, showMisses: boolean): Promi
       }
     }
     groups.set(s.group, row);
+    for (const form of s.forms ?? []) {
+      const f = forms.get(form) ?? { n: 0, agree: {} };
+      f.n += 1;
+      for (const k of fields) if (s.got[k] === s.want[k]) f.agree[k] = (f.agree[k] ?? 0) + 1;
+      forms.set(form, f);
+    }
     if (wrong.length) {
       const input = String(e.text ?? e.input).replace(/\r?\n/g, '⏎');
       misses.push(
@@ -211,12 +241,18 @@ async function evaluate(path: string, label: string, showMisses: boolean): Promi
   rows.push(['all fields', cell(n - misses.length, n)]);
   printTable(rows);
   console.log('');
-  const byPlatform = [[corpus === APP_LINKS ? 'app' : 'platform', 'n', ...fields]];
-  for (const [group, row] of [...groups].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]))) {
-    byPlatform.push([group, String(row.n), ...fields.map((f) => cell(row.agree[f] ?? 0, row.n))]);
+  for (const [head, table] of [
+    [corpus === APP_LINKS ? 'app' : 'platform', groups],
+    ['form', forms],
+  ] as const) {
+    if (table.size === 0) continue;
+    const rows = [[head, 'n', ...fields]];
+    for (const [group, row] of [...table].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]))) {
+      rows.push([group, String(row.n), ...fields.map((f) => cell(row.agree[f] ?? 0, row.n))]);
+    }
+    printTable(rows);
+    console.log('');
   }
-  printTable(byPlatform);
-  console.log('');
   if (misses.length === 0) {
     console.log('no disagreements\n');
     return;
