@@ -1,9 +1,11 @@
-// pnpm bench — batch throughput of `sharekit resolve --batch`:
+// pnpm bench — batch throughput of `sharekit resolve --batch` and `sharekit make --batch`:
 //   1. lines/s on 10,000 mixed text inputs (share texts, URLs, tokens, app links, garbage), against a
 //      plain loop of resolve() over the same inputs (what the batch machinery costs on top);
-//   2. posters/s decoding 200 poster PNGs on 1 and on 2 worker threads, and the speed-up.
+//   2. posters/s decoding 200 poster PNGs on 1 and on 2 worker threads, and the speed-up;
+//   3. rows/s making a 200-row catalog: the thread pool (1 and 2 threads) beside BullMQ queue workers
+//      (1 and 2 `sharekit worker` processes) on this machine, with a throwaway redis-server.
 // Medians of repeated runs; inputs are generated (seeded) before any timing.
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +98,7 @@ async function coresAvailable(): Promise<number> {
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-// `pnpm bench -- text` or `pnpm bench -- posters` runs one part.
+// `pnpm bench -- text`, `pnpm bench -- posters` or `pnpm bench -- make` runs one part.
 const only = process.argv[2];
 
 async function main(): Promise<void> {
@@ -108,8 +110,9 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
 
-    if (only !== 'posters') await textBench(dir);
-    if (only !== 'text') await posterBench(dir);
+    if (only === undefined || only === 'text') await textBench(dir);
+    if (only === undefined || only === 'posters') await posterBench(dir);
+    if (only === undefined || only === 'make') await makeBench(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -206,6 +209,95 @@ async function posterBench(dir: string): Promise<void> {
   console.log(
     `  (two busy-loop threads got ${median(spare).toFixed(2)} cores at the same time: the ceiling of the speed-up on this machine now)`,
   );
+}
+
+const MAKE_ROWS = 200;
+
+/** A throwaway redis-server on a free port, or null when none is installed. */
+async function startRedis(dir: string): Promise<{ url: string; stop: () => void } | null> {
+  if (spawnSync('redis-server', ['--version']).status !== 0) return null;
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 6399));
+    });
+  });
+  const child = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.includes('PONG'))
+      break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+function startWorker(bin: string, url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [bin, 'worker', '--queue', url, '--concurrency', '1'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  return new Promise((done) => {
+    child.stderr?.on('data', (d: Buffer) => {
+      if (d.toString().includes('taking rows')) done(child);
+    });
+  });
+}
+
+async function makeBench(dir: string): Promise<void> {
+  await buildCli();
+  const bin = new URL('../dist/cli.js', import.meta.url).pathname;
+  const catalog = join(dir, 'catalog.csv');
+  const random = rng(11);
+  writeFileSync(
+    catalog,
+    [
+      'id,url,title,price,original_price,brand',
+      ...Array.from(
+        { length: MAKE_ROWS },
+        (_, i) =>
+          `sku-${i},${URLS[i % 10]},商品 ${i} 夏季新款 纯棉短袖 限时特惠🔥,${(10 + random() * 990).toFixed(2)},1999,旗舰店`,
+      ),
+    ].join('\n'),
+  );
+  const out = join(dir, 'made');
+  const make = (extra: readonly string[]): number => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'make', '--batch', catalog, '-o', out, '--force', ...extra], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    if (r.status !== 0) throw new Error(`sharekit make --batch exited with ${r.status}: ${r.stderr}`);
+    return MAKE_ROWS / ((performance.now() - t0) / 1000);
+  };
+  make(['--workers', '2']); // warm-up
+  const rows: [string, number][] = [];
+  rows.push(['thread pool, 1 thread (--workers 1)', make(['--workers', '1'])]);
+  rows.push(['thread pool, 2 threads (--workers 2)', make(['--workers', '2'])]);
+  const redis = await startRedis(dir);
+  if (redis) {
+    const workers: ChildProcess[] = [];
+    try {
+      workers.push(await startWorker(bin, redis.url));
+      make(['--queue', redis.url]); // warm-up of the worker
+      rows.push(['queue, 1 sharekit worker (--concurrency 1)', make(['--queue', redis.url])]);
+      workers.push(await startWorker(bin, redis.url));
+      make(['--queue', redis.url]);
+      rows.push(['queue, 2 sharekit workers (--concurrency 1 each)', make(['--queue', redis.url])]);
+    } finally {
+      for (const w of workers) w.kill('SIGTERM');
+      redis.stop();
+    }
+  }
+  console.log(
+    `\nmaking a ${MAKE_ROWS}-row catalog with the built bin, sharekit make --batch (750×1334 PNG poster, share text, token, links per row; process start included):`,
+  );
+  for (const [name, rate] of rows) console.log(`  ${name.padEnd(50)} ${rate.toFixed(1).padStart(7)} rows/s`);
+  if (!redis) console.log('  queue: skipped (no redis-server on PATH; apt-get install redis-server)');
 }
 
 await main();

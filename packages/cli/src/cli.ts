@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   share: async () => (await import('./commands/make.js')).shareCommand,
   poster: async () => (await import('./commands/make.js')).posterCommand,
   links: async () => (await import('./commands/make.js')).linksCommand,
+  make: async () => (await import('./commands/batch.js')).makeCommand,
+  worker: async () => (await import('./commands/batch.js')).workerCommand,
 };
 
 function version(): string {

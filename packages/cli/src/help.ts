@@ -24,6 +24,8 @@ Usage:
   sharekit share <url> --title <text>    a share text to paste into chat apps
   sharekit poster <url> --title <text> --price <n> -o poster.png
   sharekit links <url>                   every app link for a target (scheme, intent, universal)
+  sharekit make --batch catalog.csv -o out/   posters, share texts, tokens and links for a catalog
+  sharekit worker --queue redis://host:6379   run batch rows from a queue (on any machine)
 
 Options for every command:
   -h, --help         this help, or a command's: sharekit <command> --help
@@ -42,7 +44,7 @@ Usage:
 
 Arguments are always text, never file names: a file is read only with -f/--file, stdin only for a
 lone - (after --, "-" is text too). Everything after -- is text, even when it starts with -.
-  sharekit resolve --batch <input> -o out.jsonl [--resume] [--workers N]
+  sharekit resolve --batch <input> -o out.jsonl [--resume] [--workers N] [--queue redis://…]
 
 Options:
   -f, --file <path>  read this file (- for stdin) instead of taking text from the arguments
@@ -64,6 +66,8 @@ Batch:
                      half-written last line, do the rest
   --force            overwrite an existing, non-empty output
   --workers <n>      image decoding threads (default: every core)
+  --queue <url>      run the inputs on \`sharekit worker\` processes through a BullMQ queue in Redis
+                     (redis://host:port); directory inputs must be at the same path for every worker
   --no-progress      no progress bar (it is only drawn when stderr is a terminal)
 
   Each output line: {"index","line"|"file","input","status","kind","link","identity","safety",
@@ -123,6 +127,8 @@ Options:
   --brand <name>          shop or brand in the header
   --size <s>              moments (750×1334, default), square (1080×1080) or print (1240×1748)
   --with-token            print a sharekit token under the QR code
+  --font <file>           an extra TrueType/OpenType font for characters the bundled fonts lack
+                          (repeatable; searched after the bundled fonts)
   -o, --output <file>     where to write the PNG (required; - writes to stdout when it is not a terminal)
   -h, --help              this help
 
@@ -141,6 +147,63 @@ Options:
   --wrap-in <apps>     also build wrappers for these apps (comma-separated app ids)
   --json               print JSON
   -h, --help           this help
+
+${EXIT_CODES}
+`,
+  make: `sharekit make — everything to share a whole catalog: posters, share texts, tokens, app links
+
+Usage:
+  sharekit make --batch catalog.csv|catalog.jsonl -o out/ [--resume] [--workers N] [--svg]
+  sharekit make --batch catalog.csv -o /shared/out/ --queue redis://127.0.0.1:6379
+
+The catalog has one product per row. CSV needs a header row; JSONL one object per line. Columns
+(fields): url (required), title, price, original_price, brand, image (a local file path, relative
+to the catalog), sizes (moments|square|print, several separated by |), template, locale (zh|en), id.
+A row without a title gets no poster.
+
+For each row: <name>-<size>.png (and .svg with --svg), where <name> is the row's id when it is a
+safe file name, else row-<n>; and one line in out/manifest.jsonl, in catalog order:
+  {"index","line","id"?,"input","status":"ok"|"caution","link","token","text","links","posters":
+   [{"size","png","svg"?,"missingGlyphs"?}],"cautions"}
+or {"index","line","input","status":"error","error":{"code","message","reasons"?}}: a bad row,
+a dangerous target (code unsafe_target, with the safety judge's reasons) or a failed poster is an
+error line, and the batch goes on.
+
+Options:
+  --batch <file>       the catalog (.csv or .jsonl)
+  -o, --output <dir>   output directory (created; required)
+  --resume             continue an interrupted run: rows already in the manifest are not made again
+  --force              start over although the manifest exists
+  --workers <n>        poster threads (default: every core)
+  --svg                also write each poster as SVG
+  --font <file>        an extra font for characters the bundled fonts lack (repeatable)
+  --verify             decode every poster and fail its row unless the QR code reads back
+  --queue <redis-url>  put the rows on a BullMQ queue in Redis for \`sharekit worker\` processes;
+                       the output directory must be the same path for every worker (shared volume)
+  --no-progress        no progress bar (it is only drawn when stderr is a terminal)
+  -h, --help           this help
+
+Examples:
+  sharekit make --batch catalog.csv -o out/
+  sharekit make --batch catalog.csv -o out/ --resume
+
+${EXIT_CODES}
+`,
+  worker: `sharekit worker — run batch rows from a Redis queue, on this machine or any other
+
+Usage:
+  sharekit worker --queue redis://host:6379 [--concurrency N]
+
+Takes rows that \`sharekit make --batch … --queue\` and \`sharekit resolve --batch … --queue\` put on
+the queue, and runs them until stopped (Ctrl-C or SIGTERM finish the rows in hand first). A worker
+killed mid-row loses nothing: the row runs again on another worker; its files are written whole
+(temporary file, then rename), so running it twice leaves the same files. Poster files go to the
+path the producer named: every worker must see that directory (shared volume or mounted bucket).
+
+Options:
+  --queue <redis-url>   the Redis server (required)
+  --concurrency <n>     rows in hand at once (default: every core)
+  -h, --help            this help
 
 ${EXIT_CODES}
 `,

@@ -1,21 +1,33 @@
 /**
  * `pnpm bench`: poster rendering speed (PNG, 750×1334) and the browser entry's size.
  *
- * Speed: medians over timed runs after a warm-up, side by side in one process: our SVG composition,
- * our PNG render (with and without `verify`), and two peers for scale — `qrcode`'s own PNG of the bare
- * code (`toBuffer`) and resvg rasterising our finished SVG (the floor for any SVG-based poster).
+ * Speed: medians over timed runs after a warm-up, side by side in one process, on one core:
+ * - ours: `renderPosterPng` (compose, decode the photo, paint with our rasteriser, encode PNG), with
+ *   and without `verify`;
+ * - resvg: the same poster's SVG rasterised by resvg with the same fonts, plus its PNG encoding;
+ * - floor: encoding the same finished pixels to PNG (what any rasteriser pays at the end).
+ * Memory: RSS before and after `BENCH_POSTERS` posters (default 10,000) with varied titles.
  * Size: esbuild bundles of the browser entry (minified, then gzip -9).
  */
 import { gzipSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { build } from 'esbuild';
-import QRCode from 'qrcode';
+import sharp from 'sharp';
 import { renderPoster } from '../src/index.js';
 import { BUNDLED_FONT_FILES, renderPosterPng } from '../src/node.js';
+import { encodePng, rasterizePoster } from '../src/poster/png.js';
+import { rasterizeSvg } from '../test/resvg.js';
+
+type Row = { name: string; median: number };
 
 const photoSvg =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#e8d8c4"/><rect x="220" y="250" width="340" height="390" rx="40" fill="#2f6f73"/></svg>';
-const photo = new Resvg(photoSvg).render().asPng();
+  '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#e8d8c4"/><rect x="220" y="250" width="340" height="390" rx="40" fill="#2f6f73"/><circle cx="390" cy="330" r="60" fill="#f2c14e"/></svg>';
+// A product photo as shops upload them: an 800×800 JPEG.
+const photo = new Uint8Array(
+  await sharp(Buffer.from(new Resvg(photoSvg).render().asPng()))
+    .jpeg({ quality: 88 })
+    .toBuffer(),
+);
 const logo = new Resvg(
   '<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"><rect width="128" height="128" rx="28" fill="#c8102e"/></svg>',
 )
@@ -33,48 +45,66 @@ const spec = {
   size: 'moments' as const,
 };
 
-async function time(
-  name: string,
+/**
+ * Medians of several variants measured round-robin (one run of each in turn), so that a busy machine
+ * slows every variant alike and the ratios stay fair.
+ */
+async function interleaved(
   runs: number,
-  fn: () => Promise<unknown>,
-): Promise<{ name: string; median: number }> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
+  variants: readonly (readonly [string, () => unknown])[],
+): Promise<{ name: string; median: number }[]> {
+  for (const [, fn] of variants) for (let i = 0; i < 3; i++) await fn();
+  const samples = variants.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
+    for (const [k, [, fn]] of variants.entries()) {
+      const t = performance.now();
+      await fn();
+      samples[k]?.push(performance.now() - t);
+    }
   }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)] ?? 0;
-  return { name, median };
+  return variants.map(([name], k) => {
+    const sorted = [...(samples[k] ?? [])].sort((a, b) => a - b);
+    return { name, median: sorted[Math.floor(sorted.length / 2)] ?? 0 };
+  });
 }
 
 const { svg } = await renderPoster(spec);
-const runs = Number(process.env.BENCH_RUNS ?? 20);
-const rows = [
-  await time('renderPoster (SVG only)', runs, () => renderPoster(spec)),
-  await time('renderPosterPng 750×1334', runs, () => renderPosterPng(spec)),
-  await time('renderPosterPng 750×1334, verify: true', runs, () =>
-    renderPosterPng({ ...spec, verify: true }),
-  ),
-  await time('peer: resvg on our SVG, same fonts', runs, async () =>
-    new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [...BUNDLED_FONT_FILES] } }).render().asPng(),
-  ),
-  await time('peer: qrcode.toBuffer (bare code PNG)', runs, () =>
-    QRCode.toBuffer('https://item.taobao.com/item.htm?id=678301234567', {
-      errorCorrectionLevel: 'H',
-      width: 246,
-    }),
-  ),
-];
-const ours = rows[1]?.median ?? 1;
-console.log(`poster render speed (median of ${runs} runs, Node ${process.version})`);
-for (const row of rows) {
+const { raster } = await rasterizePoster(spec);
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+const [ours, verify, resvg, floor, composeOnly] = (await interleaved(runs, [
+  ['ours: renderPosterPng', () => renderPosterPng(spec)],
+  ['ours: renderPosterPng, verify: true', () => renderPosterPng({ ...spec, verify: true })],
+  ['resvg: same SVG, same fonts, + PNG', () => rasterizeSvg(svg, BUNDLED_FONT_FILES)],
+  ['floor: PNG encoding of the same pixels', () => encodePng(raster)],
+  ['renderPoster (SVG only, no pixels)', () => renderPoster(spec)],
+])) as [Row, Row, Row, Row, Row];
+console.log(`poster render speed, 750×1334 PNG (median of ${runs} runs, one core, Node ${process.version})`);
+for (const row of [ours, verify, resvg, floor, composeOnly]) {
   console.log(
-    `  ${row.name.padEnd(44)} ${row.median.toFixed(1).padStart(8)} ms  ${(1000 / row.median).toFixed(1).padStart(8)} /s  ${(row.median / ours).toFixed(2)}× renderPosterPng`,
+    `  ${row.name.padEnd(42)} ${row.median.toFixed(1).padStart(7)} ms  ${(1000 / row.median).toFixed(1).padStart(7)} /s  ${(row.median / ours.median).toFixed(2)}× ours`,
   );
 }
+console.log(
+  `  ratios: resvg / ours = ${(resvg.median / ours.median).toFixed(2)}, ours / floor = ${(ours.median / floor.median).toFixed(2)}, verify / ours = ${(verify.median / ours.median).toFixed(2)}`,
+);
+
+// Memory over many posters: titles vary (new glyphs keep arriving), so the glyph cache is exercised.
+const posters = Number(process.env.BENCH_POSTERS ?? 10_000);
+const chars =
+  '北欧风陶瓷马克杯大容量带盖勺办公室情侣水杯男女早餐牛奶咖啡子送礼盒装藍牙耳機限时特惠한국어ひらがなカタカナ🔥👍';
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const rssStart = process.memoryUsage().rss;
+const started = performance.now();
+for (let i = 0; i < posters; i++) {
+  const a = [...chars];
+  const title = Array.from({ length: 14 }, (_, k) => a[(i * 7 + k * 13) % a.length]).join('');
+  await renderPosterPng({ ...spec, title, price: (i % 500) + 0.9 });
+}
+const seconds = (performance.now() - started) / 1000;
+const rssEnd = process.memoryUsage().rss;
+console.log(
+  `memory over ${posters.toLocaleString('en-US')} posters: RSS ${mb(rssStart)} at the start, ${mb(rssEnd)} at the end (${(posters / seconds).toFixed(1)} posters/s)`,
+);
 
 async function bundle(entry: string): Promise<{ min: number; gzip: number; parts: Map<string, number> }> {
   const result = await build({

@@ -4,4 +4,10 @@
 export * from './decode/node.js';
 export { decodePoster, decodeQr } from './decode/node.js';
 export * from './index.js';
-export { BUNDLED_FONT_FILES, type PngOptions, renderPosterPng } from './poster/png.js';
+export {
+  BUNDLED_FONT_FILES,
+  type PngOptions,
+  type PosterPngReport,
+  renderPosterPng,
+  renderPosterPngReport,
+} from './poster/png.js';

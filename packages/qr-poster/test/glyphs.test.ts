@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isQrPosterError } from '../src/index.js';
 import { rasterizePoster } from '../src/poster/png.js';
 import type { Raster } from '../src/poster/verify.js';
 import { tinyPng } from './helpers.js';
@@ -66,12 +65,39 @@ describe('CJK glyphs in the PNG', () => {
     expect(diffBox(a.raster, empty.raster).count).toBeGreaterThan(100);
   });
 
-  it('refuses a character no bundled font has instead of drawing an empty box', async () => {
-    try {
-      await rasterizePoster({ ...base, title: '龘' });
-      expect.unreachable();
-    } catch (error) {
-      expect(isQrPosterError(error) && error.code).toBe('missing_glyph');
-    }
+  it('draws a character no font has as a visible box and reports it, instead of failing the poster', async () => {
+    // U+20000 (CJK Extension B) is in no bundled font.
+    const title = '商品\u{20000}';
+    const boxed = await rasterizePoster({ ...base, title });
+    expect(boxed.missingGlyphs).toEqual(['\u{20000}']);
+    const without = await rasterizePoster({ ...base, title: '商品' });
+    expect(without.missingGlyphs).toEqual([]);
+    // The replacement has ink: the box is drawn where the character would be.
+    expect(diffBox(boxed.raster, without.raster).count).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['Simplified Chinese', '蓝牙耳机'],
+    ['Traditional Chinese', '藍牙耳機'],
+    ['Japanese kana', 'ひらがなカタカナ'],
+    ['Korean', '한국어블루투스'],
+    ['Latin with diacritics', 'Crème brûlée Łódź Ứng'],
+    ['full-width forms', 'ＦＵＬＬ１２３'],
+    ['emoji', '限时特惠🔥👍😀'],
+  ])('draws %s as glyphs from the bundled fonts, none missing', async (_name, title) => {
+    const drawn = await rasterizePoster({ ...base, title });
+    expect(drawn.missingGlyphs).toEqual([]);
+    const empty = await rasterizePoster({ ...base, title: '' });
+    expect(diffBox(drawn.raster, empty.raster).count).toBeGreaterThan(200);
+  });
+
+  it('draws with an extra font file passed in fontFiles, searched after the bundled ones', async () => {
+    const { BUNDLED_FONT_FILES } = await import('../src/poster/png.js');
+    // The bundled Korean face passed again as an extra: a no-op that must still load and render.
+    const drawn = await rasterizePoster(
+      { ...base, title: '한국어' },
+      { fontFiles: [BUNDLED_FONT_FILES[3] ?? ''] },
+    );
+    expect(drawn.missingGlyphs).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { rasterizeSvg } from '../src/poster/png.js';
+import { rasterizeSvg } from './resvg.js';
 
 let cached: Uint8Array | undefined;
 

@@ -5,10 +5,10 @@ import { fuzz } from '../../../test-utils/fuzz.js';
 import { decodeQr } from '../src/decode/node.js';
 import { isQrPosterError, renderPoster } from '../src/index.js';
 import { renderPosterPng } from '../src/node.js';
-import { rasterizeSvg } from '../src/poster/png.js';
 import { normalizeSpec } from '../src/poster/spec.js';
 import { composePoster } from '../src/poster/svg.js';
 import { tinyPng } from './helpers.js';
+import { rasterizeSvg } from './resvg.js';
 
 /** The damage a poster meets between the renderer and a scanner. */
 const TRANSFORMS: Record<

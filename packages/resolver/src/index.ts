@@ -8,6 +8,7 @@
  */
 import { decodeQr as decodeQrRgba } from '@sharekit/qr-poster';
 import { ResolverError } from './errors.js';
+import { type MadeProduct, type MakeOptions, makeAllWith, makeWith, type ProductRow } from './make.js';
 import { type QrReader, type ResolveOptions, resolveWith } from './resolve.js';
 import type { Resolution, ResolveInput } from './types.js';
 
@@ -37,6 +38,32 @@ export function resolve(input: ResolveInput, options?: ResolveOptions): Promise<
   return resolveWith(input, options, readRgba, false);
 }
 
+/**
+ * Makes everything for one product row: our token, the share text, the app links, and a poster per
+ * size (SVG here; the `./node` entry adds PNG). Never throws for a bad row: it comes back `ok: false`
+ * with an error `code` (`invalid_row`, `unsafe_target` with the safety judge's reasons, or the code of
+ * the codec that refused it). Throws `ResolverError` `invalid_option` for bad options.
+ * @example
+ * const made = await makeProduct({ url: 'https://item.jd.com/100012043978.html', title: '小米手环8', price: 239 });
+ * if (made.ok) console.log(made.token, made.text, made.posters[0]?.svg?.length);
+ */
+export function makeProduct(row: ProductRow, options: MakeOptions = {}): Promise<MadeProduct> {
+  return makeWith(row, options, resolve);
+}
+
+/**
+ * {@link makeProduct} over a catalog: yields one result per row, in row order, with `concurrency`
+ * rows in flight. A bad row yields its error and the catalog goes on.
+ * @example
+ * for await (const made of makeCatalog(rows, { concurrency: 4 })) console.log(made.ok ? made.token : made.error.code);
+ */
+export function makeCatalog(
+  rows: Iterable<ProductRow> | AsyncIterable<ProductRow>,
+  options: MakeOptions & { readonly concurrency?: number } = {},
+): AsyncGenerator<MadeProduct> {
+  return makeAllWith(rows, options, makeProduct);
+}
+
 export {
   canonicalize,
   getPlatform,
@@ -61,6 +88,7 @@ export {
   parseShareText,
 } from '@sharekit/share-token';
 export { isResolverError, RESOLVER_ERROR_CODES, ResolverError, type ResolverErrorCode } from './errors.js';
+export type { MadePoster, MadeProduct, MakeError, MakeOptions, PngRender, ProductRow } from './make.js';
 export { GENERIC_SHORTENERS, RESOLVER_ROWS, type ResolverRow } from './platforms.js';
 export type { ResolveOptions } from './resolve.js';
 export type * from './types.js';

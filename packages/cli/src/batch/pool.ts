@@ -1,28 +1,17 @@
-// A fixed pool of worker threads resolving files; one task per worker at a time, a crashed worker is
-// replaced and its task reported as an error instead of hanging the batch.
+// A fixed pool of worker threads running batch tasks (decoding images, rendering posters); one task
+// per worker at a time, a crashed worker is replaced and its task reported as an error instead of
+// hanging the batch.
 import { Worker } from 'node:worker_threads';
-import type { Resolution } from '@sharekit/resolver';
+import type { Task, TaskOutcome } from './tasks.js';
 
-/** Resolve options that can cross a thread boundary (`fetch` becomes "use the global fetch"). */
-export interface WorkerResolveOptions {
-  readonly fetch: boolean;
-  readonly maxHops?: number;
-  readonly timeoutMs?: number;
-}
+export type { WorkerResolveOptions } from './tasks.js';
 
 export interface TaskMessage {
   readonly id: number;
-  readonly path: string;
-  readonly options: WorkerResolveOptions;
+  readonly task: Task;
 }
 
-export type TaskResult =
-  | { readonly id: number; readonly ok: true; readonly resolution: Resolution }
-  | {
-      readonly id: number;
-      readonly ok: false;
-      readonly error: { readonly code: string; readonly message: string };
-    };
+export type TaskResult = TaskOutcome & { readonly id: number };
 
 interface Slot {
   worker: Worker;
@@ -43,9 +32,11 @@ function spawn(): Worker {
 }
 
 /**
- * `size` worker threads resolving files by path.
+ * `size` worker threads running batch tasks.
  * @example
- * const pool = new WorkerPool(4); const r = await pool.run('a.png', { fetch: false }); await pool.close();
+ * const pool = new WorkerPool(4);
+ * const r = await pool.run({ kind: 'resolve', path: 'a.png', options: { fetch: false } });
+ * await pool.close();
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -74,8 +65,8 @@ export class WorkerPool {
       task?.done({ id: task.message.id, ok: false, error: { code: 'worker_crashed', message: why } });
       this.pump();
     };
-    slot.worker.on('error', (error) => fail(`the decoding thread crashed: ${error.message}`));
-    slot.worker.on('exit', (code) => fail(`the decoding thread exited with code ${code}`));
+    slot.worker.on('error', (error) => fail(`the worker thread crashed: ${error.message}`));
+    slot.worker.on('exit', (code) => fail(`the worker thread exited with code ${code}`));
     slot.worker.unref();
     return slot;
   }
@@ -95,10 +86,10 @@ export class WorkerPool {
     }
   }
 
-  /** Resolves the file at `path` on a free worker. Never rejects: failures come back as `ok: false`. */
-  run(path: string, options: WorkerResolveOptions): Promise<TaskResult> {
+  /** Runs `task` on a free worker. Never rejects: failures come back as `ok: false`. */
+  run(task: Task): Promise<TaskOutcome> {
     return new Promise((done) => {
-      this.queue.push({ message: { id: this.nextId++, path, options }, done });
+      this.queue.push({ message: { id: this.nextId++, task }, done });
       this.pump();
     });
   }

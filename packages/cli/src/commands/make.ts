@@ -17,6 +17,7 @@ import { HELP } from '../help.js';
 import { type Lang, pickLang, t } from '../i18n.js';
 import type { Io } from '../io.js';
 import { defang, escapeControls, makeStyle } from '../text.js';
+import { fontOption } from './batch.js';
 
 /**
  * Turns an error of a codec (bad target, unsafe target) into a CLI error: an unsafe target is a
@@ -235,6 +236,7 @@ export async function posterCommand(argv: readonly string[], io: Io): Promise<nu
     brand: { type: 'string' },
     size: { type: 'string' },
     'with-token': { type: 'boolean' },
+    font: { type: 'string', multiple: true },
     output: { type: 'string', short: 'o' },
   });
   if (flag(values, 'help')) {
@@ -273,18 +275,22 @@ export async function posterCommand(argv: readonly string[], io: Io): Promise<nu
   const size = choiceOption(values, 'size', 'poster', ['moments', 'square', 'print'] as const);
   await refuseDanger(url, pickLang(values, 'poster', io.env), io);
   const brand = stringOption(values, 'brand');
+  const fonts = fontOption(values);
   let png: Uint8Array;
   try {
     const { renderPosterPng } = await import('@sharekit/resolver/node');
-    png = await renderPosterPng({
-      target: url,
-      title,
-      price,
-      ...(originalPrice === undefined ? {} : { originalPrice }),
-      ...(brand === undefined ? {} : { brand: { name: brand } }),
-      ...(size === undefined ? {} : { size }),
-      ...(flag(values, 'with-token') ? { token: encodeToken(targetOf(url)) } : {}),
-    });
+    png = await renderPosterPng(
+      {
+        target: url,
+        title,
+        price,
+        ...(originalPrice === undefined ? {} : { originalPrice }),
+        ...(brand === undefined ? {} : { brand: { name: brand } }),
+        ...(size === undefined ? {} : { size }),
+        ...(flag(values, 'with-token') ? { token: encodeToken(targetOf(url)) } : {}),
+      },
+      fonts.length > 0 ? { fontFiles: fonts } : {},
+    );
   } catch (error) {
     codecError('poster', error);
   }

@@ -9,6 +9,7 @@ import { pickLang } from '../i18n.js';
 import { bytesToInput, readFileBytes, readStdin } from '../input.js';
 import type { Io } from '../io.js';
 import { makeStyle } from '../text.js';
+import { queueOption } from './batch.js';
 
 const OPTIONS = {
   file: { type: 'string', short: 'f' },
@@ -23,6 +24,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   workers: { type: 'string' },
   'no-progress': { type: 'boolean' },
+  queue: { type: 'string' },
 } as const;
 
 // A lone text with one of these endings that resolves to nothing was probably meant as a file.
@@ -98,7 +100,9 @@ export async function resolveCommand(argv: readonly string[], io: Io): Promise<n
       );
     }
     const workers = intOption(values, 'workers', 'resolve', 1, 256) ?? availableParallelism();
+    const queue = queueOption(values, 'resolve');
     return runBatch({
+      ...(queue === undefined ? {} : { queue }),
       input: batch,
       output: stringOption(values, 'output') ?? null,
       resume: flag(values, 'resume'),
@@ -108,7 +112,7 @@ export async function resolveCommand(argv: readonly string[], io: Io): Promise<n
       resolveOptions: { fetch: useFetch, ...limits },
     });
   }
-  for (const batchOnly of ['output', 'resume', 'force', 'workers'] as const) {
+  for (const batchOnly of ['output', 'resume', 'force', 'workers', 'queue'] as const) {
     if (values[batchOnly] !== undefined) {
       throw new CliError(
         'usage',

@@ -9,6 +9,22 @@ export interface FontInfo {
   has(codePoint: number): boolean;
   /** Advance width in em of the glyph for `codePoint`, or `null` when the font lacks it. */
   advance(codePoint: number): number | null;
+  /** Glyph id of `codePoint`, 0 when the font lacks it. */
+  glyph(codePoint: number): number;
+  /** Advance width in em of glyph `gid`. */
+  glyphAdvance(gid: number): number;
+  /**
+   * The outline of glyph `gid` in em (y up) as closed contours of points, each with an on-curve
+   * flag (TrueType quadratic outlines); `null` for a font without `glyf` outlines (CFF).
+   */
+  outline(gid: number): GlyphContour[] | null;
+}
+
+/** One closed contour: x, y (em, y up) and on-curve flags, point by point. */
+export interface GlyphContour {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly on: Uint8Array;
 }
 
 interface Tables {
@@ -139,15 +155,162 @@ export function readFontInfo(bytes: Uint8Array): FontInfo {
   const metrics = view.getUint16(hhea.offset + 34);
   const glyphOf = readCmap(tables);
   const family = readFamily(tables);
+  const glyphAdvance = (gid: number): number =>
+    view.getUint16(hmtx.offset + Math.min(gid, metrics - 1) * 4) / unitsPerEm;
+  const outlines = readOutlines(tables, unitsPerEm);
   return {
     family,
     unitsPerEm,
     has: (cp) => glyphOf(cp) !== 0,
     advance: (cp) => {
       const glyph = glyphOf(cp);
-      if (glyph === 0) return null;
-      const index = Math.min(glyph, metrics - 1);
-      return view.getUint16(hmtx.offset + index * 4) / unitsPerEm;
+      return glyph === 0 ? null : glyphAdvance(glyph);
     },
+    glyph: glyphOf,
+    glyphAdvance,
+    outline: outlines,
+  };
+}
+
+/** Composite glyphs nest; real fonts go 2–3 deep. Deeper is a malformed (or hostile) font. */
+const MAX_COMPOSITE_DEPTH = 8;
+
+/** Reads glyph outlines from `loca` + `glyf`; every offset is checked against the table. */
+function readOutlines({ view, offsets }: Tables, unitsPerEm: number): (gid: number) => GlyphContour[] | null {
+  const head = offsets.get('head');
+  const loca = offsets.get('loca');
+  const glyf = offsets.get('glyf');
+  const maxp = offsets.get('maxp');
+  if (!head || !loca || !glyf || !maxp) return () => null;
+  const longOffsets = view.getInt16(head.offset + 50) === 1;
+  const numGlyphs = view.getUint16(maxp.offset + 4);
+  const scale = 1 / unitsPerEm;
+  const span = (gid: number): [number, number] | null => {
+    if (gid < 0 || gid >= numGlyphs) return null;
+    const at = (i: number): number =>
+      longOffsets ? view.getUint32(loca.offset + i * 4) : view.getUint16(loca.offset + i * 2) * 2;
+    if ((longOffsets ? 4 : 2) * (gid + 2) > loca.length) return null;
+    const start = at(gid);
+    const end = at(gid + 1);
+    if (end <= start || end > glyf.length) return null;
+    return [glyf.offset + start, glyf.offset + end];
+  };
+  const simple = (from: number, to: number, contours: number): GlyphContour[] => {
+    const ends: number[] = [];
+    let p = from + 10;
+    for (let i = 0; i < contours; i++, p += 2) ends.push(view.getUint16(p));
+    const points = (ends[ends.length - 1] ?? -1) + 1;
+    const instructions = view.getUint16(p);
+    p += 2 + instructions;
+    const flags = new Uint8Array(points);
+    for (let i = 0; i < points; ) {
+      if (p >= to) fail('glyph flags run past the glyph');
+      const flag = view.getUint8(p++);
+      flags[i++] = flag;
+      if (flag & 8) {
+        const repeat = view.getUint8(p++);
+        for (let r = 0; r < repeat && i < points; r++) flags[i++] = flag;
+      }
+    }
+    const coords = (shortBit: number, sameBit: number): Float64Array => {
+      const out = new Float64Array(points);
+      let value = 0;
+      for (let i = 0; i < points; i++) {
+        const flag = flags[i] ?? 0;
+        if (flag & shortBit) {
+          const d = view.getUint8(p++);
+          value += flag & sameBit ? d : -d;
+        } else if (!(flag & sameBit)) {
+          value += view.getInt16(p);
+          p += 2;
+        }
+        out[i] = value * scale;
+      }
+      if (p > to) fail('glyph coordinates run past the glyph');
+      return out;
+    };
+    const xs = coords(2, 16);
+    const ys = coords(4, 32);
+    const out: GlyphContour[] = [];
+    let start = 0;
+    for (const end of ends) {
+      if (end < start || end >= points) fail('glyph contour ends out of order');
+      out.push({
+        xs: xs.slice(start, end + 1),
+        ys: ys.slice(start, end + 1),
+        on: flags.slice(start, end + 1).map((f) => f & 1),
+      });
+      start = end + 1;
+    }
+    return out;
+  };
+  const read = (gid: number, depth: number): GlyphContour[] => {
+    const where = span(gid);
+    if (!where) return [];
+    const [from, to] = where;
+    const contours = view.getInt16(from);
+    if (contours >= 0) return simple(from, to, contours);
+    if (depth >= MAX_COMPOSITE_DEPTH) fail('composite glyphs nest too deeply');
+    const out: GlyphContour[] = [];
+    let p = from + 10;
+    for (;;) {
+      if (p + 4 > to) fail('composite glyph runs past the glyph');
+      const flags = view.getUint16(p);
+      const component = view.getUint16(p + 2);
+      p += 4;
+      let dx: number;
+      let dy: number;
+      if (flags & 1) {
+        dx = view.getInt16(p);
+        dy = view.getInt16(p + 2);
+        p += 4;
+      } else {
+        dx = view.getInt8(p);
+        dy = view.getInt8(p + 1);
+        p += 2;
+      }
+      let a = 1;
+      let b = 0;
+      let c = 0;
+      let d = 1;
+      if (flags & 8) {
+        a = d = view.getInt16(p) / 16384;
+        p += 2;
+      } else if (flags & 0x40) {
+        a = view.getInt16(p) / 16384;
+        d = view.getInt16(p + 2) / 16384;
+        p += 4;
+      } else if (flags & 0x80) {
+        a = view.getInt16(p) / 16384;
+        b = view.getInt16(p + 2) / 16384;
+        c = view.getInt16(p + 4) / 16384;
+        d = view.getInt16(p + 6) / 16384;
+        p += 8;
+      }
+      // Point-matched components (ARGS_ARE_XY_VALUES unset) are rare in CJK fonts: placed unshifted.
+      const ox = flags & 2 ? dx * scale : 0;
+      const oy = flags & 2 ? dy * scale : 0;
+      for (const part of read(component, depth + 1)) {
+        const xs = new Float64Array(part.xs.length);
+        const ys = new Float64Array(part.ys.length);
+        for (let i = 0; i < xs.length; i++) {
+          const x = part.xs[i] ?? 0;
+          const y = part.ys[i] ?? 0;
+          xs[i] = a * x + c * y + ox;
+          ys[i] = b * x + d * y + oy;
+        }
+        out.push({ xs, ys, on: part.on });
+      }
+      if (!(flags & 0x20)) break;
+    }
+    return out;
+  };
+  return (gid) => {
+    try {
+      return read(gid, 0);
+    } catch (error) {
+      if (error instanceof RangeError) fail(`glyph ${gid} runs past the end of the font`);
+      throw error;
+    }
   };
 }

@@ -1,25 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { decodeQr } from '../decode/node.js';
 import { QrPosterError } from '../errors.js';
 import { type FontInfo, readFontInfo } from './font-tables.js';
-import { type PosterImage, readImage } from './image.js';
+import type { PosterImage } from './image.js';
+import { type FaceList, type FramePixels, type PaintOp, paint } from './raster.js';
 import { type NormalizedSpec, normalizeSpec } from './spec.js';
-import { composePoster } from './svg.js';
+import { composePoster, IMAGE_SLOTS } from './svg.js';
 import type { PosterSpec, RenderedPoster } from './types.js';
 import { expectPayload, type Raster } from './verify.js';
 
 /**
- * The CJK fonts shipped with the package (Noto Sans SC subsets, SIL OFL 1.1): Regular, then Bold.
+ * The fonts shipped with the package (subsets of Google's Noto fonts, SIL OFL 1.1; see the README for
+ * what each covers and costs), in fallback order: Noto Sans SC Regular and Bold (GB2312, kana,
+ * Latin-1, full-width forms), Noto Sans TC (common Traditional hanzi), Noto Sans KR (Hangul),
+ * Noto Sans (Latin diacritics beyond Latin-1), Noto Emoji (monochrome emoji).
  * @example
  * new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [...BUNDLED_FONT_FILES] } });
  */
 export const BUNDLED_FONT_FILES: readonly string[] = [
-  fileURLToPath(new URL('../../fonts/NotoSansSC-Regular.subset.ttf', import.meta.url)),
-  fileURLToPath(new URL('../../fonts/NotoSansSC-Bold.subset.ttf', import.meta.url)),
-];
+  'NotoSansSC-Regular.subset.ttf',
+  'NotoSansSC-Bold.subset.ttf',
+  'NotoSansTC-Regular.subset.ttf',
+  'NotoSansKR-Regular.subset.ttf',
+  'NotoSans-Regular.subset.ttf',
+  'NotoEmoji-Regular.subset.ttf',
+].map((name) => fileURLToPath(new URL(`../../fonts/${name}`, import.meta.url)));
 
 /**
  * Options of {@link renderPosterPng} besides the spec.
@@ -28,8 +35,8 @@ export const BUNDLED_FONT_FILES: readonly string[] = [
  */
 export interface PngOptions {
   /**
-   * Extra TrueType/OpenType font files (paths) for characters outside the bundled set
-   * (GB2312 + Latin + CJK punctuation). Searched after the bundled fonts.
+   * Extra TrueType font files (paths, `glyf` outlines) for characters outside the bundled set
+   * (see {@link BUNDLED_FONT_FILES}). Searched after the bundled fonts; read once per process.
    * @default []
    */
   readonly fontFiles?: readonly string[];
@@ -51,76 +58,97 @@ function fontInfo(path: string): FontInfo {
   return info;
 }
 
-/** Throws `missing_glyph` for characters no font has: they would render as empty boxes. */
-function checkGlyphs(texts: readonly string[], fonts: readonly FontInfo[]): void {
-  const missing = new Set<string>();
-  for (const text of texts) {
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) ?? 0;
-      if (cp <= 0x20 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) continue;
-      if (!fonts.some((f) => f.has(cp))) missing.add(ch);
-    }
-  }
-  if (missing.size > 0) {
-    const list = [...missing]
-      .slice(0, 20)
-      .map((c) => `${c} U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-    throw new QrPosterError(
-      'missing_glyph',
-      `no bundled font has ${list.join(', ')}${missing.size > 20 ? ` and ${missing.size - 20} more` : ''}; pass fontFiles with a font that covers them`,
-    );
-  }
+/** The poster's images by slot (photo, brand logo, QR logo), as `composePoster` numbers them. */
+function imagesBySlot(spec: NormalizedSpec): (PosterImage | null)[] {
+  const slots: (PosterImage | null)[] = [null, null, null];
+  slots[IMAGE_SLOTS.photo] = spec.image;
+  slots[IMAGE_SLOTS.brandLogo] = spec.brandLogo;
+  slots[IMAGE_SLOTS.qrLogo] = spec.qrLogo;
+  return slots;
 }
+
+const FIELDS = ['image', 'brand.logo', 'qr.logo'];
 
 /**
- * Decodes every embedded image once with sharp before resvg sees it: a corrupt body throws
- * `corrupt_image` instead of leaving an empty frame, EXIF orientation is applied (phone photos
- * would otherwise lie on their side), WebP (which resvg cannot read) becomes PNG, and photos are
- * scaled down to what the poster can show, which also keeps rasterising fast.
+ * Decodes each embedded image once with sharp, straight to the pixels of the frame it fills (cropped
+ * to cover it, as the SVG's `slice`): a corrupt body throws `corrupt_image` instead of leaving an
+ * empty frame, EXIF orientation is applied (phone photos would otherwise lie on their side), and
+ * WebP and GIF decode like PNG and JPEG.
  */
-async function prepareImage(
-  image: PosterImage | null,
-  field: string,
-  maxSide: number,
-): Promise<PosterImage | null> {
-  if (!image) return null;
-  try {
-    const pipeline = sharp(image.bytes, { limitInputPixels: image.width * image.height, failOn: 'error' })
-      .rotate()
-      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
-    const out = await (image.format === 'jpeg' ? pipeline.jpeg({ quality: 90 }) : pipeline.png()).toBuffer();
-    return readImage(new Uint8Array(out.buffer, out.byteOffset, out.length), field);
-  } catch (error) {
-    throw new QrPosterError('corrupt_image', `${field}: the ${image.format} data cannot be decoded`, {
-      cause: error,
-    });
-  }
+async function decodeFrames(spec: NormalizedSpec, ops: readonly PaintOp[]): Promise<(FramePixels | null)[]> {
+  const images = imagesBySlot(spec);
+  const frames: (FramePixels | null)[] = images.map(() => null);
+  await Promise.all(
+    ops.map(async (op) => {
+      if (op.kind !== 'image') return;
+      const image = images[op.image];
+      if (!image || frames[op.image]) return;
+      const width = Math.max(1, Math.round(op.w));
+      const height = Math.max(1, Math.round(op.h));
+      try {
+        const { data, info } = await sharp(image.bytes, {
+          limitInputPixels: image.width * image.height,
+          failOn: 'error',
+        })
+          .rotate()
+          .resize({ width, height, fit: 'cover' })
+          .ensureAlpha()
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        frames[op.image] = { data, width: info.width, height: info.height };
+      } catch (error) {
+        throw new QrPosterError(
+          'corrupt_image',
+          `${FIELDS[op.image]}: the ${image.format} data cannot be decoded`,
+          {
+            cause: error,
+          },
+        );
+      }
+    }),
+  );
+  return frames;
 }
 
-async function prepareImages(spec: NormalizedSpec): Promise<NormalizedSpec> {
-  const maxSide = Math.max(spec.width, spec.height);
-  const [image, brandLogo, qrLogo] = await Promise.all([
-    prepareImage(spec.image, 'image', maxSide),
-    prepareImage(spec.brandLogo, 'brand.logo', 512),
-    spec.qrLogo === spec.brandLogo ? null : prepareImage(spec.qrLogo, 'qr.logo', 512),
-  ]);
-  return { ...spec, image, brandLogo, qrLogo: spec.qrLogo === spec.brandLogo ? brandLogo : qrLogo };
+function checkFontFiles(extra: unknown): readonly string[] {
+  if (!Array.isArray(extra) || extra.some((f) => typeof f !== 'string')) {
+    throw new QrPosterError('invalid_option', 'fontFiles: expected an array of font file paths');
+  }
+  return extra as string[];
+}
+
+/** Faces in fallback order: the bundled faces (the weight asked for first), then the extra files. */
+function facesFor(extra: readonly string[]): FaceList {
+  const [regular, bold, ...more] = BUNDLED_FONT_FILES.map(fontInfo);
+  const rest = [...more, ...extra.map(fontInfo)];
+  const r = regular as FontInfo;
+  const b = bold as FontInfo;
+  return { regular: [r, b, ...rest], bold: [b, r, ...rest] };
+}
+
+/** What {@link renderPosterPngReport} returns. */
+export interface PosterPngReport {
+  readonly png: Uint8Array;
+  readonly poster: RenderedPoster;
+  /**
+   * Characters no font had, each drawn as an outlined box (a deliberate, visible replacement) instead
+   * of failing the poster. Pass `fontFiles` with a font that has them.
+   */
+  readonly missingGlyphs: readonly string[];
 }
 
 /** Renders a poster to RGBA pixels and keeps the layout facts (internal; the bench and tests use it). */
 export async function rasterizePoster(
   spec: PosterSpec,
   options: PngOptions = {},
-): Promise<{ poster: RenderedPoster; png: Uint8Array; raster: Raster }> {
-  const normalized = await prepareImages(normalizeSpec(spec));
+): Promise<{ poster: RenderedPoster; png: Uint8Array; raster: Raster; missingGlyphs: string[] }> {
+  const normalized = normalizeSpec(spec);
+  const faces = facesFor(checkFontFiles(options.fontFiles ?? []));
   const poster = composePoster(normalized);
-  const extra = options.fontFiles ?? [];
-  if (!Array.isArray(extra) || extra.some((f) => typeof f !== 'string')) {
-    throw new QrPosterError('invalid_option', 'fontFiles: expected an array of font file paths');
-  }
-  const files = [...BUNDLED_FONT_FILES, ...extra];
-  checkGlyphs(poster.texts, files.map(fontInfo));
-  const { png, raster } = rasterizeSvg(poster.svg, files);
+  const frames = await decodeFrames(normalized, poster.ops);
+  const { data, missing } = paint(poster.ops, poster.width, poster.height, faces, frames);
+  const raster: Raster = { data, width: poster.width, height: poster.height };
+  const png = await encodePng(raster);
   if (normalized.verify) {
     const codes = await decodeQr(cropQr(raster, poster));
     expectPayload(
@@ -129,7 +157,15 @@ export async function rasterizePoster(
       'verify (the rendered PNG)',
     );
   }
-  return { poster, png, raster };
+  return { poster, png, raster, missingGlyphs: missing };
+}
+
+/** Encodes finished RGBA pixels as PNG (the floor any rasteriser pays; measured in the bench). */
+export async function encodePng(raster: Raster): Promise<Uint8Array> {
+  const buf = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 4 } })
+    .png()
+    .toBuffer();
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 
 /**
@@ -152,45 +188,6 @@ function cropQr(raster: Raster, poster: RenderedPoster): Raster {
   return { data, width, height };
 }
 
-/** Rasterises an SVG with the given font files only (never system fonts). Internal. */
-export function rasterizeSvg(
-  svg: string,
-  files: readonly string[] = BUNDLED_FONT_FILES,
-): { png: Uint8Array; raster: Raster } {
-  let png: Uint8Array;
-  let raster: Raster;
-  try {
-    const resvg = new Resvg(svg, {
-      font: {
-        loadSystemFonts: false,
-        fontFiles: [...files],
-        defaultFontFamily: 'Noto Sans SC',
-        sansSerifFamily: 'Noto Sans SC',
-      },
-      shapeRendering: 2,
-      textRendering: 1,
-      logLevel: 'off',
-    });
-    const image = resvg.render();
-    raster = {
-      data: new Uint8ClampedArray(image.pixels.buffer, image.pixels.byteOffset, image.pixels.length),
-      width: image.width,
-      height: image.height,
-    };
-    const buf = image.asPng();
-    png = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-  } catch (error) {
-    throw new QrPosterError(
-      'render_failed',
-      `resvg could not rasterise the poster: ${String(error).slice(0, 200)}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  return { png, raster };
-}
-
 /**
  * Renders a poster to PNG bytes with the bundled CJK font (no system fonts, nothing downloaded).
  * Same spec and errors as `renderPoster`, plus `missing_glyph` when a character has no glyph in any
@@ -210,4 +207,21 @@ export function rasterizeSvg(
  */
 export async function renderPosterPng(spec: PosterSpec, options: PngOptions = {}): Promise<Uint8Array> {
   return (await rasterizePoster(spec, options)).png;
+}
+
+/**
+ * {@link renderPosterPng} that also returns the layout facts and the characters no font had (drawn as
+ * an outlined box rather than failing the poster).
+ *
+ * @example
+ * import { renderPosterPngReport } from '@sharekit/qr-poster/node';
+ * const { png, missingGlyphs } = await renderPosterPngReport({ target: 'https://item.jd.com/100012043978.html', title: '限时特惠🔥 藍牙耳機' });
+ * if (missingGlyphs.length > 0) console.warn('no font has', missingGlyphs.join(' '));
+ */
+export async function renderPosterPngReport(
+  spec: PosterSpec,
+  options: PngOptions = {},
+): Promise<PosterPngReport> {
+  const { png, poster, missingGlyphs } = await rasterizePoster(spec, options);
+  return { png, poster, missingGlyphs };
 }

@@ -1,7 +1,8 @@
 import { QrPosterError } from '../errors.js';
 import { type Rgb, toHex } from './color.js';
-import { toDataUrl } from './image.js';
+import { type PosterImage, toDataUrl } from './image.js';
 import { encodeQr, logoCoverage, maxLogoSide, type QrMatrix } from './qr.js';
+import type { PaintOp } from './raster.js';
 import type { NormalizedSpec } from './spec.js';
 import { PLATFORM_LABELS } from './target.js';
 import { escapeXml, measureEm, wrapText } from './text.js';
@@ -9,7 +10,7 @@ import type { RenderedPoster } from './types.js';
 
 /** Fonts in preference order: the bundled Noto Sans SC first, then the usual Chinese system fonts. */
 export const FONT_STACK =
-  "'Noto Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
+  "'Noto Sans SC', 'Noto Sans TC', 'Noto Sans KR', 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif, 'Noto Emoji', 'Apple Color Emoji', 'Segoe UI Emoji'";
 
 // Where the baseline sits inside an em box for Noto Sans SC (ascender 0.88, descender 0.12).
 const ASCENT = 0.88;
@@ -30,10 +31,15 @@ const KIND_LABELS: Record<string, string> = {
 
 const r = (n: number): string => String(Math.round(n * 100) / 100);
 
+/** Which decoded image an `image` operation draws (the rasteriser decodes each once). */
+export const IMAGE_SLOTS = { photo: 0, brandLogo: 1, qrLogo: 2 } as const;
+
+/** Writes the SVG and records the same drawing as paint operations for the rasteriser. */
 class Svg {
   readonly parts: string[] = [];
   readonly defs: string[] = [];
   readonly texts: string[] = [];
+  readonly ops: PaintOp[] = [];
   private ids = 0;
 
   id(prefix: string): string {
@@ -41,10 +47,11 @@ class Svg {
     return `${prefix}${this.ids}`;
   }
 
-  rect(x: number, y: number, w: number, h: number, fill: Rgb, radius = 0, extra = ''): void {
+  rect(x: number, y: number, w: number, h: number, fill: Rgb, radius = 0): void {
     this.parts.push(
-      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}"${radius ? ` rx="${r(radius)}"` : ''} fill="${toHex(fill)}"${extra}/>`,
+      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}"${radius ? ` rx="${r(radius)}"` : ''} fill="${toHex(fill)}"/>`,
     );
+    this.ops.push({ kind: 'rect', x, y, w, h, radius, fill, opacity: 1 });
   }
 
   text(
@@ -57,6 +64,17 @@ class Svg {
   ): void {
     this.texts.push(content);
     const baseline = top + size * ASCENT;
+    this.ops.push({
+      kind: 'text',
+      text: content,
+      x,
+      baseline,
+      size,
+      fill,
+      bold: opts.bold === true,
+      anchor: opts.anchor ?? 'start',
+      strike: opts.strike === true,
+    });
     this.parts.push(
       `<text x="${r(x)}" y="${r(baseline)}" font-size="${r(size)}"${opts.bold ? ' font-weight="700"' : ''}${
         opts.anchor && opts.anchor !== 'start' ? ` text-anchor="${opts.anchor}"` : ''
@@ -64,7 +82,9 @@ class Svg {
     );
   }
 
-  image(href: string, x: number, y: number, w: number, h: number, radius: number): void {
+  image(image: PosterImage, slot: number, x: number, y: number, w: number, h: number, radius: number): void {
+    this.ops.push({ kind: 'image', image: slot, x, y, w, h, radius });
+    const href = toDataUrl(image);
     const clip = this.id('c');
     this.defs.push(
       `<clipPath id="${clip}"><rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(radius)}"/></clipPath>`,
@@ -153,6 +173,16 @@ function drawQr(
       const px = x + (quiet + col) * modulePx;
       const py = y + (quiet + row) * modulePx;
       d += `M${px} ${py}h${(end - col) * modulePx}v${modulePx}h-${(end - col) * modulePx}z`;
+      svg.ops.push({
+        kind: 'rect',
+        x: px,
+        y: py,
+        w: (end - col) * modulePx,
+        h: modulePx,
+        radius: 0,
+        fill: spec.colors.qrDark,
+        opacity: 1,
+      });
       col = end;
     }
   }
@@ -164,7 +194,8 @@ function drawQr(
     svg.rect(lx, ly, side, side, spec.colors.qrLight, side * 0.18);
     const inset = Math.max(modulePx * 0.75, side * 0.08);
     svg.image(
-      toDataUrl(spec.qrLogo),
+      spec.qrLogo,
+      IMAGE_SLOTS.qrLogo,
       lx + inset,
       ly + inset,
       side - 2 * inset,
@@ -250,7 +281,7 @@ function drawBrand(
   let cursor = x;
   if (spec.brandLogo) {
     svg.rect(x, top, d, d, spec.colors.panel, d / 2);
-    svg.image(toDataUrl(spec.brandLogo), x, top, d, d, d / 2);
+    svg.image(spec.brandLogo, IMAGE_SLOTS.brandLogo, x, top, d, d, d / 2);
     cursor += d + 18 * s;
   }
   if (spec.brandName) {
@@ -307,7 +338,7 @@ function drawHero(
   const radius = 24 * s;
   if (spec.image) {
     svg.rect(x, y, w, h, spec.colors.panel, radius);
-    svg.image(toDataUrl(spec.image), x, y, w, h, radius);
+    svg.image(spec.image, IMAGE_SLOTS.photo, x, y, w, h, radius);
     return;
   }
   const grad = svg.id('g');
@@ -319,6 +350,7 @@ function drawHero(
   svg.parts.push(
     `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(radius)}" fill="url(#${grad})"/>`,
   );
+  svg.ops.push({ kind: 'gradient', x, y, w, h, radius, fill: accent, from: 0.16, to: 0.04 });
   const pad = 48 * s;
   let size = Math.min(64 * s, w / 8);
   let wrapped = wrapText(spec.title, { maxEm: (w - 2 * pad) / size, maxLines: maxLines + 2 });
@@ -414,6 +446,16 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   svg.parts.push(
     `<line x1="${r(m)}" y1="${r(y)}" x2="${r(W - m)}" y2="${r(y)}" stroke="${toHex(colors.muted)}" stroke-opacity="0.45" stroke-width="${r(2 * s)}" stroke-dasharray="${r(8 * s)} ${r(8 * s)}"/>`,
   );
+  svg.ops.push({
+    kind: 'dash',
+    x1: m,
+    x2: W - m,
+    y,
+    stroke: colors.muted,
+    opacity: 0.45,
+    width: 2 * s,
+    dash: 8 * s,
+  });
   y += 30 * s;
   const qrX = Math.round(W - m - qrSize);
   const qrY = Math.round(y);
@@ -572,6 +614,16 @@ function badge(svg: Svg, spec: NormalizedSpec, x: number, top: number, s: number
   svg.parts.push(
     `<rect x="${r(x)}" y="${r(top)}" width="${r(w)}" height="${r(h)}" rx="${r(h / 2)}" fill="none" stroke="${toHex(spec.colors.accent)}" stroke-width="${r(2 * s)}"/>`,
   );
+  svg.ops.push({
+    kind: 'outline',
+    x,
+    y: top,
+    w,
+    h,
+    radius: h / 2,
+    stroke: spec.colors.accent,
+    width: 2 * s,
+  });
   svg.text(label, x + 20 * s, top + (h - size) / 2, size, spec.colors.accent, { bold: true });
   return h;
 }
@@ -613,5 +665,9 @@ export function composePoster(spec: NormalizedSpec): RenderedPoster {
       logoErrorShare: plan.coverage.worstBlockShare,
     },
     texts: svg.texts,
+    ops: [
+      { kind: 'rect', x: 0, y: 0, w: W, h: H, radius: 0, fill: spec.colors.background, opacity: 1 },
+      ...svg.ops,
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import type { LinkIdentity } from '@sharekit/canonical-url';
 import type { ImageInput, ImageLimits } from './image.js';
 import type { EcLevel } from './qr.js';
+import type { PaintOp } from './raster.js';
 
 /**
  * Named poster sizes.
@@ -157,4 +158,6 @@ export interface RenderedPoster {
   };
   /** Every text drawn, so a rasteriser can check its fonts cover them. */
   readonly texts: readonly string[];
+  /** The same drawing as the SVG, as operations for a rasteriser (`renderPosterPng` paints these). */
+  readonly ops: readonly PaintOp[];
 }
