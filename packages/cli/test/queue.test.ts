@@ -117,7 +117,7 @@ describe('sharekit make --batch --queue with sharekit worker', () => {
     expect(failed.map((l) => [l.index, (l.error as { code: string }).code])).toEqual([
       [poisoned, 'write_failed'],
     ]);
-    expect((failed[0]?.error as { message: string }).message).toContain('after 3 attempts');
+    expect(JSON.stringify(failed[0]?.error)).toContain('after 3 attempts');
     for (const line of lines) {
       if (line.index === poisoned) continue;
       const posters = line.posters as { png: string }[];
