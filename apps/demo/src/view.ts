@@ -1,11 +1,12 @@
 // What the page shows, computed without a browser: from a resolver answer or a make-side form to plain
 // view data. The DOM code in main.ts only draws these.
-import { type Candidate, type Resolution, schemeOf, UNSAFE_SCHEMES } from '@sharekit/resolver';
+import { type Candidate, judgeTarget, type Resolution, schemeOf, UNSAFE_SCHEMES } from '@sharekit/resolver';
 import { kindName, type Lang, type MessageKey, platformName, t } from './i18n.js';
 
 /**
- * The href for a link to a web page: the URL when it is http(s) without credentials, else `null`.
- * A second line of defence behind the resolver's safety verdict.
+ * The href for a link to a web page: the URL when canonical-url's judge lets it be opened (not
+ * `danger`), it is written as http(s) and carries no credentials (an href shows its host first);
+ * else `null`. A second look behind the resolver's verdict, by the same judge.
  *
  * @example
  * webHref('https://item.jd.com/100012043978.html') // 'https://item.jd.com/100012043978.html'
@@ -13,15 +14,10 @@ import { kindName, type Lang, type MessageKey, platformName, t } from './i18n.js
  */
 export function webHref(link: string | null | undefined): string | null {
   if (typeof link !== 'string' || link.length === 0 || link.length > 8192) return null;
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username !== '' || url.password !== '') return null;
-  return url.href;
+  const reading = judgeTarget(link);
+  if (reading.url === null || (reading.scheme !== 'http' && reading.scheme !== 'https')) return null;
+  if (reading.reasons.some((r) => r.code === 'credentials')) return null;
+  return new URL(link).href;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize, isTrackingParam, sameTarget } from './canonicalize.js';
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
-import { schemeOf, UNSAFE_SCHEMES } from './url.js';
+import { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

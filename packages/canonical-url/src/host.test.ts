@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isCanonicalUrlError } from './errors.js';
-import { decodePunycode, inspectHost, oneEditApart, skeleton } from './host.js';
+import { inspectHost } from './inspect.js';
+import { oneEditApart, skeleton } from './lookalike.js';
+import { decodePunycode } from './punycode.js';
 
 describe('inspectHost', () => {
   it.each([
@@ -10,7 +12,10 @@ describe('inspectHost', () => {
     ['an unrelated host', 'example.com', null, []],
     ['an IPv4 literal', '192.168.1.10', null, ['ip-literal']],
     ['an IPv4 literal in hex', '0xC0A8010A', null, ['ip-literal']],
+    ['an IPv4 literal in decimal with two trailing dots', '2130706433..', null, ['ip-literal']],
     ['an IPv6 literal', '[2001:db8::1]', null, ['ip-literal']],
+    ['localhost with a port', 'localhost:8080', null, ['private-network']],
+    ['a cloud metadata name', 'metadata.google.internal', null, ['private-network']],
     [
       'a platform domain followed by another domain',
       'item.taobao.com.evil.example',

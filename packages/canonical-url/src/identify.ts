@@ -4,7 +4,16 @@ import { normalizeBilibiliVideo, normalizeWeiboMid } from './ids.js';
 import { pastedLink } from './pasted.js';
 import { getPlatform } from './platforms.js';
 import { isTrackingParam } from './tracking.js';
-import type { ContentKind, KindSpec, LinkForm, LinkIdentity, PlatformId, PlatformRow } from './types.js';
+import {
+  CONTENT_KINDS,
+  type ContentKind,
+  type KindSpec,
+  type LinkForm,
+  type LinkIdentity,
+  PLATFORM_IDS,
+  type PlatformId,
+  type PlatformRow,
+} from './types.js';
 import { DEFAULT_MAX_UNWRAP, type Unwrapped, type UnwrapUrlOptions, unwrapParsed } from './unwrap.js';
 import { DEFAULT_MAX_LENGTH, formatUrl, type ParsedUrl, parseUrl, type QueryPair } from './url.js';
 
@@ -262,6 +271,37 @@ export function identify(input: string): LinkIdentity | null {
   if (match) return match.identity;
   const row = rowForHost(url.host);
   return row ? pageIdentity(url, row) : null;
+}
+
+/**
+ * `identify` that never throws: `null` for anything that is not an identifiable platform link,
+ * including a non-string or an input over the size limit.
+ * @example
+ * tryIdentify('https://item.jd.com/100012043978.html')?.id // '100012043978'
+ * tryIdentify(42)                                         // null
+ */
+export function tryIdentify(input: unknown): LinkIdentity | null {
+  return typeof input === 'string' && input.length <= DEFAULT_MAX_LENGTH ? identify(input) : null;
+}
+
+/**
+ * True when a value has the shape of a `LinkIdentity`: a registry platform and kind, an id (or
+ * `null`) and a URL. The URL is not checked against the rest: `judgeTarget` reads it.
+ * @example
+ * isLinkIdentity({ platform: 'jd', kind: 'item', id: '1', url: 'https://item.jd.com/1.html' }) // true
+ * isLinkIdentity({ platform: 'myspace', kind: 'item', id: '1', url: '' })                      // false
+ */
+export function isLinkIdentity(value: unknown): value is LinkIdentity {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.platform === 'string' &&
+    (PLATFORM_IDS as readonly string[]).includes(v.platform) &&
+    typeof v.kind === 'string' &&
+    (CONTENT_KINDS as readonly string[]).includes(v.kind) &&
+    (v.id === null || typeof v.id === 'string') &&
+    typeof v.url === 'string'
+  );
 }
 
 /**

@@ -12,10 +12,22 @@ export {
   type CanonicalUrlErrorCode,
   isCanonicalUrlError,
 } from './errors.js';
-export { type HostReport, type HostWarning, inspectHost } from './host.js';
-export { canonicalUrlFor, identify, platformOf, unwrapUrl } from './identify.js';
+export { canonicalUrlFor, identify, isLinkIdentity, platformOf, tryIdentify, unwrapUrl } from './identify.js';
 export { avToBv, bvToAv, weiboBidToMid, weiboMidToBid } from './ids.js';
+export { type HostReport, type HostWarning, inspectHost } from './inspect.js';
 export { type IpLiteral, ipLiteralOf, isInternalName } from './ip-literal.js';
+export {
+  type DangerReasonCode,
+  GENERIC_SHORTENERS,
+  type JudgeTargetOptions,
+  judgeTarget,
+  levelOf,
+  TARGET_REASONS,
+  type TargetLevel,
+  type TargetReading,
+  type TargetReason,
+  type TargetReasonCode,
+} from './judge.js';
 export { type PasteRepair, pastedLink } from './pasted.js';
 export { getPlatform, PLATFORMS } from './platforms.js';
 export {
@@ -27,6 +39,7 @@ export {
   resolveShortLink,
   type ShortLinkResolution,
 } from './resolve.js';
+export { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
 export {
   CONTENT_KINDS,
   type ContentKind,
@@ -47,4 +60,4 @@ export {
   WRAPPERS,
   type WrapperRow,
 } from './unwrap.js';
-export { DEFAULT_MAX_LENGTH, schemeOf, UNSAFE_SCHEMES } from './url.js';
+export { DEFAULT_MAX_LENGTH } from './url.js';

@@ -3,7 +3,13 @@
  * resolve inside a network. No address ranges here (those are in address.ts, with ipaddr.js), so
  * code that only flags literals does not carry the range tables.
  */
-import { stripTrailingDots } from './host.js';
+
+/** Removes trailing dots without a regex (a trailing-dot run is attacker-sized). */
+export function stripTrailingDots(host: string): string {
+  let end = host.length;
+  while (end > 0 && host.charCodeAt(end - 1) === 46) end -= 1;
+  return end === host.length ? host : host.slice(0, end);
+}
 
 /** An IP address written as a host, in its normal spelling. */
 export interface IpLiteral {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
 import { canonicalize, sameTarget } from './canonicalize.js';
-import { inspectHost } from './host.js';
 import { canonicalUrlFor, identify } from './identify.js';
+import { inspectHost } from './inspect.js';
 import { PLATFORMS } from './platforms.js';
 
 const SEED = 20261120;

@@ -1,5 +1,6 @@
 import { rowForHost } from './host.js';
-import { type ParsedUrl, parseUrl, schemeOf, UNSAFE_SCHEMES } from './url.js';
+import { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
+import { type ParsedUrl, parseUrl } from './url.js';
 
 /*
  * Wrapper and redirect links: a page whose only job is to send the reader on to a link written in

@@ -1,5 +1,6 @@
 import { CanonicalUrlError, preview } from './errors.js';
-import { stripTrailingDots } from './host.js';
+import { stripTrailingDots } from './ip-literal.js';
+import { whatwgPreprocess, writtenScheme } from './scheme.js';
 
 /** Inputs longer than this are refused before parsing. */
 export const DEFAULT_MAX_LENGTH = 8192;
@@ -28,7 +29,6 @@ export interface QueryPair {
   readonly value: string;
 }
 
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
 const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 
@@ -82,19 +82,6 @@ export function parseQuery(search: string): QueryPair[] {
   return pairs;
 }
 
-/**
- * What the WHATWG parser does before anything else: strip leading and trailing C0 controls and
- * spaces, remove every tab, LF and CR. Done here too so the scheme test sees what the parser sees.
- */
-export function whatwgPreprocess(input: string): string {
-  let start = 0;
-  let end = input.length;
-  while (start < end && input.charCodeAt(start) <= 0x20) start += 1;
-  while (end > start && input.charCodeAt(end - 1) <= 0x20) end -= 1;
-  const text = start === 0 && end === input.length ? input : input.slice(start, end);
-  return /[\t\n\r]/.test(text) ? text.replace(/[\t\n\r]/g, '') : text;
-}
-
 export function checkInput(input: unknown, maxLength: number): asserts input is string {
   if (typeof input !== 'string') {
     throw new CanonicalUrlError(
@@ -107,6 +94,22 @@ export function checkInput(input: unknown, maxLength: number): asserts input is 
       'too_long',
       `expected at most ${maxLength} characters, found ${input.length}: ${preview(input, 40)}`,
     );
+  }
+}
+
+/**
+ * The host without trailing dots, read again by the URL parser when dots were dropped: `2130706433..`
+ * is a "domain" to WHATWG only because of its dots, and without them it is `127.0.0.1`. A host the
+ * parser refuses without its dots (`256.1..`) is refused here, so every link we write parses.
+ */
+function hostWithoutDots(hostname: string, input: string): string {
+  const host = stripTrailingDots(hostname);
+  if (!host) throw new CanonicalUrlError('invalid_url', `expected a host in ${preview(input)}`);
+  if (host.length === hostname.length) return host;
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch (cause) {
+    throw new CanonicalUrlError('invalid_url', `expected a valid host in ${preview(input)}`, { cause });
   }
 }
 
@@ -140,8 +143,7 @@ export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): Parsed
       `expected an http or https URL, found scheme ${JSON.stringify(url.protocol)} in ${preview(input)}`,
     );
   }
-  const host = stripTrailingDots(url.hostname.toLowerCase());
-  if (!host) throw new CanonicalUrlError('invalid_url', `expected a host in ${preview(input)}`);
+  const host = hostWithoutDots(url.hostname.toLowerCase(), input);
   return {
     scheme: url.protocol === 'http:' ? 'http' : 'https',
     host,
@@ -165,46 +167,4 @@ export function formatUrl(parts: {
   const query = parts.query.length > 0 ? `?${parts.query.map((p) => p.raw).join('&')}` : '';
   const fragment = parts.fragment ? `#${parts.fragment}` : '';
   return `${parts.scheme}://${parts.host}${port}${parts.path}${query}${fragment}`;
-}
-
-/**
- * Schemes that must never become a clickable link, whatever produced them (a share text, a QR
- * code, an app wrapper's fallback, a redirect).
- */
-export const UNSAFE_SCHEMES: ReadonlySet<string> = new Set([
-  'javascript',
-  'data',
-  'file',
-  'vbscript',
-  'blob',
-  'about',
-  'filesystem',
-  'view-source',
-  'jar',
-]);
-
-/**
- * The lower-case scheme a link is written with (`javascript` for `JavaScript:alert(1)`), or `null`
- * when it has none. Leading C0 controls, spaces, tabs and newlines are ignored as the URL parser
- * ignores them, so `\tjava\nscript:` is still `javascript`.
- * @example
- * schemeOf(' JavaScript:alert(1)') // 'javascript'
- * schemeOf('item.jd.com/1.html')   // null
- */
-export function schemeOf(link: string): string | null {
-  if (typeof link !== 'string') return null;
-  return writtenScheme(whatwgPreprocess(link.length > 256 ? link.slice(0, 256) : link));
-}
-
-/**
- * The scheme of preprocessed text, lower-cased. `host.tld:8080/…` looks like a scheme but has a dot
- * and no `//` after the colon: it is a host and port. A dotted scheme followed by `//`
- * (`openapp.jdmobile://`) is a scheme.
- */
-function writtenScheme(text: string): string | null {
-  const m = SCHEME.exec(text);
-  const scheme = m?.[1];
-  if (!scheme) return null;
-  if (scheme.includes('.') && !text.startsWith('//', scheme.length + 1)) return null;
-  return scheme.toLowerCase();
 }

@@ -17,8 +17,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isCanonicalUrlError } from '../src/errors.js';
-import { stripTrailingDots } from '../src/host.js';
-import { normalizeEscapes, parseUrl, whatwgPreprocess } from '../src/url.js';
+import { stripTrailingDots } from '../src/ip-literal.js';
+import { whatwgPreprocess } from '../src/scheme.js';
+import { normalizeEscapes, parseUrl } from '../src/url.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = process.env.SHAREKIT_SHARED ?? join(here, '..', '..', '..', '..', 'shared');

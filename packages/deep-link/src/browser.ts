@@ -1,3 +1,4 @@
+import { schemeOf, UNSAFE_SCHEMES } from '@sharekit/canonical-url';
 import { DeepLinkError } from './errors.js';
 import type { OpenGuideStep, OpenPlan, OpenStep } from './plan-types.js';
 
@@ -53,25 +54,6 @@ export interface OpenResult {
   readonly step: number;
 }
 
-/** Schemes a plan may never navigate to (a forged plan must not run script). */
-const FORBIDDEN = ['javascript', 'data', 'file', 'vbscript', 'blob', 'about', 'filesystem', 'view-source'];
-
-function schemeOf(url: string): string | null {
-  let i = 0;
-  const max = Math.min(url.length, 64);
-  while (i < max) {
-    const c = url.charCodeAt(i);
-    if (c === 58) return i > 0 ? url.slice(0, i).toLowerCase() : null;
-    const ok =
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46));
-    if (!ok) return null;
-    i++;
-  }
-  return null;
-}
-
 function checkUrl(url: unknown, index: number): string {
   if (typeof url !== 'string' || url.length === 0 || url.length > 16_384) {
     throw new DeepLinkError('invalid_plan', `step ${index}: expected a URL string`);
@@ -82,7 +64,8 @@ function checkUrl(url: unknown, index: number): string {
       throw new DeepLinkError('invalid_plan', `step ${index}: the URL contains a control character or space`);
   }
   const scheme = schemeOf(url);
-  if (scheme === null || FORBIDDEN.includes(scheme)) {
+  // A forged plan must not run script: every scheme canonical-url calls unsafe is refused.
+  if (scheme === null || UNSAFE_SCHEMES.has(scheme)) {
     throw new DeepLinkError(
       'invalid_plan',
       `step ${index}: refusing to navigate to a ${scheme ?? 'scheme-less'} URL`,

@@ -1,18 +1,20 @@
 import {
   avToBv,
   bvToAv,
-  CONTENT_KINDS,
-  identify as identifyUrl,
-  inspectHost,
-  isCanonicalUrlError,
+  isLinkIdentity,
+  judgeTarget,
   type LinkIdentity,
-  PLATFORM_IDS,
+  schemeOf,
+  type TargetReading,
+  type TargetReason,
+  tryIdentify,
+  UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
 import { APP_IDS, type AppId, type AppRow, type Confidence } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import { DEFAULT_MAX_LENGTH, isUnsafeAppLink, parseAppLink } from './parse.js';
 import { APP_BY_PLATFORM, KIND_BY_APP, type KindEntry, WEBVIEW_BY_APP, WRAPPERS_BY_APP } from './registry.js';
-import { fillTemplate, readScheme } from './template.js';
+import { fillTemplate } from './template.js';
 import type { AppLinks } from './types.js';
 
 /** Options of `toAppLinks`. */
@@ -40,54 +42,39 @@ export interface ToAppLinksOptions {
 
 const HTTP = new Set(['http', 'https']);
 
-/** canonical-url's identify, with its limit errors turned into this package's error. */
-function identify(text: string): LinkIdentity | null {
-  try {
-    return identifyUrl(text);
-  } catch (cause) {
-    const code = isCanonicalUrlError(cause) && cause.code === 'too_long' ? 'too_long' : 'invalid_input';
-    throw new DeepLinkError(code, `cannot read ${preview(text)}`, { cause });
+interface Target {
+  readonly identity: LinkIdentity | null;
+  readonly web: string;
+  readonly level: 'ok' | 'caution';
+  readonly reasons: readonly TargetReason[];
+}
+
+/** The judge's reading as a target, or `unsafe_target` / `unknown_target` when it may not be linked. */
+function fromReading(reading: TargetReading, text: string): Target {
+  if (reading.level === 'danger' || reading.url === null) {
+    const first = reading.reasons.find((r) => r.level === 'danger');
+    const code = first?.code === 'invalid-url' ? 'unknown_target' : 'unsafe_target';
+    throw new DeepLinkError(code, `${preview(text)} is not a safe link (${first?.code}: ${first?.detail})`);
   }
+  return { identity: reading.identity, web: reading.url, level: reading.level, reasons: reading.reasons };
 }
 
-function isIdentity(value: unknown): value is LinkIdentity {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.platform === 'string' &&
-    (PLATFORM_IDS as readonly string[]).includes(v.platform) &&
-    typeof v.kind === 'string' &&
-    (CONTENT_KINDS as readonly string[]).includes(v.kind) &&
-    (v.id === null || typeof v.id === 'string') &&
-    typeof v.url === 'string'
-  );
-}
-
-function isLookalike(host: string): boolean {
-  try {
-    return inspectHost(host).warnings.some((w) => w.startsWith('lookalike:') || w === 'idn-mixed-script');
-  } catch {
-    return true;
-  }
-}
-
-/** The identity of a target, or the cleaned URL of a web page of no known platform. */
-function resolveTarget(target: unknown, maxLength: number): { identity: LinkIdentity | null; web: string } {
-  if (isIdentity(target)) {
+/** The identity of a target, or the canonical URL of a web page of no known platform, as judged. */
+function resolveTarget(target: unknown, maxLength: number): Target {
+  if (isLinkIdentity(target)) {
     // Re-read the URL: an identity whose URL is not that platform's page must not become a link.
-    const again = identify(target.url);
+    const reading = judgeTarget(target.url, { maxLength });
+    const again = reading.identity;
     if (
-      !again ||
-      again.platform !== target.platform ||
-      again.kind !== target.kind ||
-      again.id !== target.id
+      reading.level !== 'danger' &&
+      (!again || again.platform !== target.platform || again.kind !== target.kind || again.id !== target.id)
     ) {
       throw new DeepLinkError(
         'invalid_input',
         `the identity's url ${preview(target.url)} does not match its platform, kind and id`,
       );
     }
-    return { identity: again, web: again.url };
+    return fromReading(reading, target.url);
   }
   if (typeof target !== 'string') {
     throw new DeepLinkError(
@@ -102,37 +89,26 @@ function resolveTarget(target: unknown, maxLength: number): { identity: LinkIden
     );
   }
   const text = target.trim();
-  const scheme = readScheme(text);
-  if (scheme === null || HTTP.has(scheme)) {
-    const identity = identify(text);
-    if (identity) return { identity, web: identity.url };
-    if (scheme === null) throw new DeepLinkError('unknown_target', `not a link: ${preview(text)}`);
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch (cause) {
-      throw new DeepLinkError('unknown_target', `not a valid URL: ${preview(text)}`, { cause });
-    }
-    if (isLookalike(url.hostname)) {
-      throw new DeepLinkError('unsafe_target', `the host ${preview(url.hostname)} imitates a platform`);
-    }
-    return { identity: null, web: url.href };
+  const scheme = schemeOf(text);
+  if (scheme === null && tryIdentify(text) === null) {
+    throw new DeepLinkError('unknown_target', `not a link: ${preview(text)}`);
   }
+  if (scheme === null || HTTP.has(scheme)) return fromReading(judgeTarget(text, { maxLength }), text);
   const parsed = parseAppLink(text, { maxLength });
   if (parsed && isUnsafeAppLink(parsed)) {
     throw new DeepLinkError('unsafe_target', `the link leads to ${parsed.danger}: ${preview(parsed.found)}`);
   }
   if (!parsed) {
-    const code = ['javascript', 'data', 'file', 'vbscript', 'blob'].includes(scheme)
-      ? 'unsafe_target'
-      : 'unknown_target';
+    // Every scheme the judge calls unsafe is refused as such; other unknown schemes are not links of the table.
+    const code = UNSAFE_SCHEMES.has(scheme) ? 'unsafe_target' : 'unknown_target';
     throw new DeepLinkError(code, `not an http(s) link or an app link of the table: ${preview(text)}`);
   }
-  if (parsed.platform && parsed.kind) {
-    const identity = identify(parsed.webUrl);
-    if (identity) return { identity, web: identity.url };
-  }
-  return { identity: null, web: parsed.webUrl };
+  const reading = judgeTarget(parsed.webUrl, { maxLength });
+  const judged = fromReading(reading, parsed.webUrl);
+  // Reasons found on the link as written inside the app link (credentials…) are kept.
+  return parsed.reasons.length > 0
+    ? { ...judged, level: parsed.level === 'caution' ? 'caution' : judged.level, reasons: parsed.reasons }
+    : judged;
 }
 
 /** The id as the app spells it (Bilibili: the numeric aid when the BV converts back exactly). */
@@ -193,7 +169,7 @@ function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | 
 
 /** `scheme://rest` → `intent://rest#Intent;scheme=…;package=…;S.browser_fallback_url=…;end`. */
 function intentFor(link: string, pkg: string, fallback: string): string | null {
-  const scheme = readScheme(link);
+  const scheme = schemeOf(link);
   if (scheme === null) return null;
   const rest = link.slice(scheme.length + 1);
   if (rest.includes('#')) return null;
@@ -243,17 +219,17 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
   }
   let fallback: string | undefined;
   if (options.fallbackUrl !== undefined) {
-    const scheme = typeof options.fallbackUrl === 'string' ? readScheme(options.fallbackUrl.trim()) : null;
+    const scheme = typeof options.fallbackUrl === 'string' ? schemeOf(options.fallbackUrl.trim()) : null;
     if (scheme === null || !HTTP.has(scheme)) {
       throw new DeepLinkError(
         'unsafe_target',
         `fallbackUrl must be http(s), found ${preview(String(options.fallbackUrl))}`,
       );
     }
-    fallback = new URL(options.fallbackUrl.trim()).href;
+    fallback = fromReading(judgeTarget(options.fallbackUrl.trim()), options.fallbackUrl).web;
   }
 
-  const { identity, web } = resolveTarget(target, maxLength);
+  const { identity, web, level, reasons } = resolveTarget(target, maxLength);
   const row = identity ? APP_BY_PLATFORM.get(identity.platform) : undefined;
   const confidence: { scheme?: Confidence; intent?: Confidence; universal?: Confidence } = {};
   const unconfirmed: string[] = [];
@@ -316,5 +292,7 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
     confidence,
     unconfirmed,
     ...(row?.android ? { androidPackage: row.android.package } : {}),
+    level,
+    reasons,
   };
 }

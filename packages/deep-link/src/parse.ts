@@ -2,10 +2,14 @@ import {
   type ContentKind,
   canonicalUrlFor,
   getPlatform,
-  identify,
-  inspectHost,
+  judgeTarget,
   type LinkIdentity,
+  levelOf,
   type PlatformId,
+  schemeOf,
+  type TargetReading,
+  type TargetReason,
+  tryIdentify,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
 import { type AppId, type AppRow, type Confidence, getApp } from './apps.js';
@@ -29,7 +33,6 @@ import {
 import {
   matchTemplate,
   readQuery,
-  readScheme,
   type SplitLink,
   safeDecode,
   splitLink,
@@ -69,6 +72,8 @@ interface OkInner {
   readonly via: readonly ViaStep[];
   readonly tolerated: readonly string[];
   readonly unconfirmed: readonly string[];
+  /** What the judge said about the web target as written (empty for targets built from an id). */
+  readonly reasons: readonly TargetReason[];
 }
 
 /** A parse result before the outer layers are prepended. */
@@ -102,6 +107,13 @@ function danger(kind: UnsafeAppLink['danger'], found: string): Inner {
   return { ok: false, danger: kind, found, via: [] };
 }
 
+/** A danger verdict of the judge as a parse result: its first danger reason names it. */
+function dangerOf(reading: TargetReading, host: string): Inner {
+  const first = reading.reasons.find((r) => r.level === 'danger');
+  const code = (first?.code ?? 'unsafe-scheme') as UnsafeAppLink['danger'];
+  return danger(code, code === 'unsafe-scheme' ? (reading.scheme ?? host) : host);
+}
+
 /** WHATWG-style clean-up: browsers drop tab/LF/CR anywhere and C0/space at the ends. */
 function clean(text: string): string {
   let s = text;
@@ -111,14 +123,6 @@ function clean(text: string): string {
   while (start < end && s.charCodeAt(start) <= 0x20) start++;
   while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
   return start === 0 && end === s.length ? s : s.slice(start, end);
-}
-
-function safeIdentify(text: string): LinkIdentity | null {
-  try {
-    return identify(text);
-  } catch {
-    return null;
-  }
 }
 
 function fromIdentity(identity: LinkIdentity, step: ViaStep, tolerated: readonly string[] = []): OkInner {
@@ -131,13 +135,14 @@ function fromIdentity(identity: LinkIdentity, step: ViaStep, tolerated: readonly
     via: [step],
     tolerated,
     unconfirmed: [],
+    reasons: [],
   };
 }
 
 /** `https%3A%2F%2F…` inside a wrapper parameter: encoded twice. Returns the once-more decoded text. */
 function decodeAgain(text: string): string | null {
   const colon = text.toLowerCase().indexOf('%3a');
-  if (colon <= 0 || readScheme(`${text.slice(0, colon)}:`) === null) return null;
+  if (colon <= 0 || schemeOf(`${text.slice(0, colon)}:`) === null) return null;
   return safeDecode(text);
 }
 
@@ -182,34 +187,22 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
       );
     }
   }
-  const identity = safeIdentify(text);
-  if (identity) return fromIdentity(identity, WEB_STEP);
-  if (!nested) return null;
-  // A web page of no known platform inside a wrapper: a link, unless its host imitates a platform.
-  let report: ReturnType<typeof inspectHost>;
-  try {
-    report = inspectHost(link.host);
-  } catch {
-    return null;
-  }
-  if (report.warnings.some((w) => w.startsWith('lookalike:') || w === 'idn-mixed-script')) {
-    return danger('lookalike-host', link.host);
-  }
-  let href: string;
-  try {
-    href = new URL(text).href;
-  } catch {
-    return null;
-  }
+  // The one judge reads the link as written, so `https://item.taobao.com@evil.example/` is seen.
+  const reading = judgeTarget(text);
+  if (reading.level === 'danger') return nested ? dangerOf(reading, link.host) : null;
+  if (reading.identity) return { ...fromIdentity(reading.identity, WEB_STEP), reasons: reading.reasons };
+  if (!nested || reading.url === null) return null;
+  // A web page of no known platform inside a wrapper: its canonical URL.
   return {
     ok: true,
     platform: null,
     kind: null,
     id: null,
-    webUrl: href,
+    webUrl: reading.url,
     via: [WEB_STEP],
     tolerated: [],
     unconfirmed: [],
+    reasons: reading.reasons,
   };
 }
 
@@ -224,7 +217,7 @@ function kindTarget(entry: KindEntry, rawId: string): LinkIdentity | null {
     return null;
   }
   if (url === null) return null;
-  const identity = safeIdentify(url);
+  const identity = tryIdentify(url);
   if (!identity || identity.platform !== entry.platform || identity.kind !== entry.spec.kind) return null;
   return identity;
 }
@@ -254,6 +247,7 @@ function appPage(row: AppRow, tolerated: readonly string[], confidence: Confiden
     via: [{ form: 'scheme', app: row.id, confidence }],
     tolerated,
     unconfirmed: [],
+    reasons: [],
   };
 }
 
@@ -288,7 +282,7 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
   const lower = text.toLowerCase();
   for (const entry of PREFIXES.get(scheme) ?? []) {
     if (!lower.startsWith(entry.spec.scheme)) continue;
-    const identity = safeIdentify(entry.spec.web + text.slice(entry.spec.scheme.length));
+    const identity = tryIdentify(entry.spec.web + text.slice(entry.spec.scheme.length));
     if (!identity || !entry.spec.platforms.includes(identity.platform)) continue;
     return fromIdentity(
       identity,
@@ -346,7 +340,7 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     fallbackResult ??= r;
   }
   if (scheme !== null) {
-    if (readScheme(`${scheme}:`) !== scheme || UNSAFE_SCHEMES.has(scheme) || scheme === 'intent') {
+    if (schemeOf(`${scheme}:`) !== scheme || UNSAFE_SCHEMES.has(scheme) || scheme === 'intent') {
       return prepend(step, danger('unsafe-scheme', scheme));
     }
   }
@@ -377,7 +371,7 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
 function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner | null {
   const text = clean(input);
   if (text === '') return null;
-  const scheme = readScheme(text);
+  const scheme = schemeOf(text);
   if (scheme === null) {
     if (nested) {
       const again = decodeAgain(text);
@@ -387,7 +381,7 @@ function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner
       }
     }
     // Scheme-less `host/path` or `//host/path`: only a known platform page counts.
-    const identity = safeIdentify(text);
+    const identity = tryIdentify(text);
     return identity ? fromIdentity(identity, WEB_STEP) : null;
   }
   if (scheme === 'http' || scheme === 'https') return parseHttp(text, depth, ctx, nested);
@@ -472,6 +466,8 @@ export function parseAppLink(link: string, options: ParseAppLinkOptions = {}): P
     confidence,
     tolerated: r.tolerated,
     unconfirmed: r.unconfirmed,
+    level: levelOf(r.reasons) as AppLinkTarget['level'],
+    reasons: r.reasons,
   };
   return target;
 }

@@ -1,3 +1,4 @@
+import { schemeOf } from '@sharekit/canonical-url';
 import { DeepLinkError } from './errors.js';
 
 /*
@@ -64,25 +65,12 @@ function compileSegment(text: string): Segment {
   return { prefix: text.slice(0, open), slot: text.slice(open + 1, close), suffix: text.slice(close + 1) };
 }
 
-/** Reads a scheme (`[A-Za-z][A-Za-z0-9+.-]*:`) at the start of a string; lower-cased, or null. */
-export function readScheme(input: string): string | null {
-  const max = Math.min(input.length, 64);
-  for (let i = 0; i < max; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 58 /* : */) return i > 0 ? input.slice(0, i).toLowerCase() : null;
-    const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    const other = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
-    if (!(alpha || (i > 0 && other))) return null;
-  }
-  return null;
-}
-
 /**
  * Splits a link into scheme, host, path and the text after `?`. http(s) links go through WHATWG
  * URL so their host is normalised the way a browser sees it; app links are split by hand.
  */
 export function splitLink(input: string): SplitLink | null {
-  const scheme = readScheme(input);
+  const scheme = schemeOf(input);
   if (scheme === null) return null;
   if (scheme === 'http' || scheme === 'https') {
     let url: URL;
@@ -131,7 +119,7 @@ export function compileTemplate(
   json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
   required: readonly string[] = [],
 ): CompiledTemplate {
-  const scheme = readScheme(template);
+  const scheme = schemeOf(template);
   if (scheme === null) throw new Error(`bad template ${template}`);
   let i = scheme.length + 1;
   const hierarchical = template.startsWith('//', i);
@@ -379,7 +367,7 @@ export function matchTemplate(
   if (t.rawQuerySlot) {
     if (link.rest === null || link.rest === '') return null;
     // The nested link is either written raw (`?openApp.jdMobile://…`) or percent-encoded as a whole.
-    const raw = readScheme(link.rest) !== null ? link.rest : safeDecode(link.rest);
+    const raw = schemeOf(link.rest) !== null ? link.rest : safeDecode(link.rest);
     if (raw === null) return null;
     slots[t.rawQuerySlot] = raw;
     return { slots, conflicts, tolerated };

@@ -1,4 +1,10 @@
-import type { ContentKind, LinkIdentity, PlatformId } from '@sharekit/canonical-url';
+import type {
+  ContentKind,
+  DangerReasonCode,
+  LinkIdentity,
+  PlatformId,
+  TargetReason,
+} from '@sharekit/canonical-url';
 import type { AppId, Confidence } from './apps.js';
 
 /** How one layer of an app link was read. */
@@ -46,13 +52,21 @@ export interface AppLinkTarget {
   readonly tolerated: readonly string[];
   /** Forms along the way that the notes mark as unconfirmed, with why. */
   readonly unconfirmed: readonly string[];
+  /** canonical-url's judge on the web target (never `danger`: that gives an `UnsafeAppLink`). */
+  readonly level: 'ok' | 'caution';
+  /** The judge's reasons (`credentials`, `insecure-http`, `not-a-platform`…). */
+  readonly reasons: readonly TargetReason[];
 }
 
 /** A wrapped or fallback target that must never become a link. */
 export interface UnsafeAppLink {
-  /** `unsafe-scheme`: not http(s) and not an app scheme of the table; `lookalike-host`: a host imitating a platform. */
-  readonly danger: 'unsafe-scheme' | 'lookalike-host';
-  /** The offending scheme (lower-case), or the lookalike host. */
+  /**
+   * The danger reason of canonical-url's judge (`judgeTarget`): `unsafe-scheme` (not http(s) and not an
+   * app scheme of the table), `lookalike-host` (a host imitating a platform, also as `platform@host`),
+   * `idn-mixed-script`, `private-network` or `invalid-url`.
+   */
+  readonly danger: DangerReasonCode;
+  /** The offending scheme (lower-case), or the host. */
   readonly found: string;
   readonly via: readonly ViaStep[];
   readonly app: AppId | null;
@@ -82,4 +96,8 @@ export interface AppLinks {
   readonly unconfirmed: readonly string[];
   /** Android package of the app (for intents and store links). */
   readonly androidPackage?: string;
+  /** canonical-url's judge on the target (never `danger`: that throws `unsafe_target`). */
+  readonly level: 'ok' | 'caution';
+  /** The judge's reasons. */
+  readonly reasons: readonly TargetReason[];
 }

@@ -68,7 +68,7 @@ function pngForText(text: string, size: 'moments' | 'square' | 'print', logo: bo
     size,
     ...(logo ? { brand: { name: '测试', logo: tinyPng() } } : {}),
   });
-  const poster = composePoster({ ...spec, target: { url: text, identity: null } });
+  const poster = composePoster({ ...spec, target: { url: text, identity: null, level: 'ok', reasons: [] } });
   return rasterizeSvg(poster.svg).png;
 }
 

@@ -69,12 +69,14 @@ export {
   getPlatform,
   identify,
   inspectHost,
+  judgeTarget,
   type LinkIdentity,
   PLATFORM_IDS,
   PLATFORMS,
   type PlatformId,
   sameTarget,
   schemeOf,
+  type TargetReading,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url';
 export { displayWidth } from '@sharekit/canonical-url/text';

@@ -1,4 +1,4 @@
-import type { ContentKind, PlatformId } from '@sharekit/canonical-url';
+import { type ContentKind, type PlatformId, GENERIC_SHORTENERS as SHORTENERS } from '@sharekit/canonical-url';
 
 /**
  * What the resolver knows per platform beyond canonical-url's registry (which has the display names):
@@ -76,30 +76,8 @@ export const RESOLVER_ROWS: readonly ResolverRow[] = [
   { platform: 'eleme', aliases: ['饿了么', 'eleme'], bareKinds: [] },
 ];
 
-/** Generic URL shorteners whose targets cannot be known without following them. */
-export const GENERIC_SHORTENERS: readonly string[] = [
-  'bit.ly',
-  'bitly.com',
-  't.co',
-  'tinyurl.com',
-  'goo.gl',
-  'is.gd',
-  'ow.ly',
-  'buff.ly',
-  'rebrand.ly',
-  'cutt.ly',
-  's.id',
-  'rb.gy',
-  'shorturl.at',
-  'tiny.cc',
-  'dwz.cn',
-  'url.cn',
-  'suo.im',
-  'suo.nz',
-  'sohu.gg',
-  'mrw.so',
-  'wxaurl.cn',
-];
+/** Generic URL shorteners whose targets cannot be known without following them (canonical-url's list). */
+export const GENERIC_SHORTENERS: readonly string[] = [...SHORTENERS];
 
 export const KIND_NAMES: Readonly<Record<ContentKind, { en: string; zh: string }>> = {
   item: { en: 'item', zh: '商品' },

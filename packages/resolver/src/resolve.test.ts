@@ -153,13 +153,24 @@ describe('resolve: safety', () => {
     expect(codes(r)).toEqual(expect.arrayContaining(['credentials', 'lookalike-host']));
   });
 
-  it('lowers the level for an IP literal, plain http, a mixed-script host and a generic shortener', async () => {
-    expect(codes(await resolve('http://192.168.1.10/login'))).toEqual(
-      expect.arrayContaining(['ip-literal', 'insecure-http']),
-    );
-    expect((await resolve('http://192.168.1.10/login')).safety.level).toBe('caution');
+  it('lowers the level for plain http and a generic shortener', async () => {
+    expect(codes(await resolve('http://example.com/login'))).toContain('insecure-http');
+    expect((await resolve('http://example.com/login')).safety.level).toBe('caution');
     expect((await resolve('https://bit.ly/3abcDEF')).safety).toMatchObject({ level: 'caution' });
-    expect(codes(await resolve('https://раypal.example/'))).toContain('idn-mixed-script');
+  });
+
+  it('blocks an IP literal in any spelling, an internal name and a mixed-script host (decided in the one judge)', async () => {
+    for (const target of ['http://192.168.1.10/login', 'https://203.119.1.10/', 'https://2130706433../']) {
+      const r = await resolve(target);
+      expect(r.link).toBeNull();
+      expect(codes(r)).toContain('ip-literal');
+    }
+    const internal = await resolve('http://metadata.google.internal/computeMetadata/v1/');
+    expect(internal.link).toBeNull();
+    expect(codes(internal)).toContain('private-network');
+    const mixed = await resolve('https://раypal.example/');
+    expect(mixed.link).toBeNull();
+    expect(codes(mixed)).toContain('idn-mixed-script');
   });
 
   it('gives every reason a message in English and Chinese', async () => {
@@ -247,5 +258,32 @@ describe('resolve: wrapper and redirect links', () => {
     );
     expect(r.identity).toBeNull();
     expect(r.safety.level).not.toBe('ok');
+  });
+});
+
+describe('issue 15 finding 6: resolve never throws on undecodable credentials', () => {
+  it.each(['%C@h.oD', 'https://%FF@example.com/'])(
+    'resolves %s with a credentials caution, no URIError',
+    async (input) => {
+      const r = await resolve(input);
+      expect(r.safety.reasons.map((x) => x.code)).toContain('credentials');
+    },
+  );
+});
+
+describe('issue 15 findings 3 and 4: homographs and IP-literal spellings never become links', () => {
+  it.each([
+    'https://tàobáo.com/item.htm?id=1',
+    'https://tạobạo.com/',
+    'https://bílíbílí.com/video/BV17x411w7KC',
+    'https://тікток.com/@a/video/1',
+    'https://таоbао.co/',
+    'https://2130706433../',
+    'https://0x7f000001../',
+    'https://0251.0376.0251.0376../',
+  ])('gives no link for %s', async (input) => {
+    const r = await resolve(input);
+    expect(r.link).toBeNull();
+    expect(r.safety.level).toBe('danger');
   });
 });

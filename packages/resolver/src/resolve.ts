@@ -1,13 +1,13 @@
 import {
   CanonicalUrlError,
   CONTENT_KINDS,
-  canonicalize,
   canonicalUrlFor,
   type FetchLike,
   isCanonicalUrlError,
   type LinkIdentity,
   resolveShortLink,
   schemeOf,
+  tryIdentify,
   UNSAFE_SCHEMES,
   type Unwrapped,
   unwrapUrl,
@@ -17,7 +17,7 @@ import { isQrPosterError, type QrCode } from '@sharekit/qr-poster';
 import { decodeToken, isShareTokenError, parseShareText, type ShareMatch } from '@sharekit/share-token';
 import { ResolverError } from './errors.js';
 import { RESOLVER_ROWS } from './platforms.js';
-import { assessUrl, reason, safeIdentify, safetyOf } from './safety.js';
+import { judgeUrl, reason, safetyOf } from './safety.js';
 import { steps } from './steps.js';
 import type {
   Candidate,
@@ -160,20 +160,12 @@ function openWrappers(raw: string): { target: string; trail: Step[]; tooDeep: bo
 function draftFromUrl(given: string, source: Candidate['source'], before: Step[], at: number): Draft {
   const { target: raw, trail: opened, tooDeep } = openWrappers(given);
   const prefix = [...before, ...opened];
-  const identity = tooDeep ? null : safeIdentify(raw);
-  const reasons = assessUrl(raw, identity);
+  const judged = judgeUrl(raw);
+  const reasons = judged.reasons;
+  // Wrappers nested past the limit: what they hide is not known, so nothing is made clickable.
   if (tooDeep) reasons.push(reason('long-redirect-chain'));
-  const danger = tooDeep || reasons.some((r) => r.level === 'danger');
-  let link: string | null = null;
-  if (!danger) {
-    try {
-      // An identified link's canonical URL is its identity URL: no second parse and match.
-      link = identity?.url ?? canonicalize(raw);
-    } catch (error) {
-      if (!isCanonicalUrlError(error)) throw error;
-      reasons.push(reason('unsafe-scheme', error.code));
-    }
-  }
+  const link = tooDeep ? null : judged.link;
+  const identity = tooDeep ? null : judged.identity;
   const trail = [...prefix, identity?.kind === 'short' ? steps.shortLink(raw) : steps.url(raw)];
   if (identity && identity.kind !== 'short') trail.push(steps.identity(identity));
   if (link === null) trail.push(steps.blocked('not made clickable', '不生成可点击链接', raw));
@@ -421,7 +413,7 @@ function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts
         return { kind: 'app-link', drafts: [draftFromAppLink(t, 0)] };
       }
       if (
-        safeIdentify(t) !== null ||
+        tryIdentify(t) !== null ||
         /^(?:https?:)?\/\//i.test(t) ||
         /^[^/]+\.[A-Za-z]{2,}(?:[/:?#]|$)/.test(t)
       ) {

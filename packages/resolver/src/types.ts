@@ -1,4 +1,4 @@
-import type { LinkIdentity } from '@sharekit/canonical-url';
+import type { LinkIdentity, TargetReasonCode } from '@sharekit/canonical-url';
 
 /** What the input was recognised as. */
 export type ResolutionKind = 'url' | 'share-text' | 'sharekit-token' | 'app-link' | 'qr-image' | 'unknown';
@@ -6,36 +6,24 @@ export type ResolutionKind = 'url' | 'share-text' | 'sharekit-token' | 'app-link
 /** How safe it is to open a target. `danger` targets are never given as a link. */
 export type SafetyLevel = 'ok' | 'caution' | 'danger';
 
-/** Why a target got its safety level. */
-export type SafetyCode =
-  /** not http(s) (`javascript:`, `data:`, `file:`, `vbscript:`, `blob:` …, or an unknown app scheme) */
-  | 'unsafe-scheme'
-  /** a host imitating a platform domain (`item.taobao.com.evil.example`, `taoba0.com`) */
-  | 'lookalike-host'
-  /** user name or password in the URL (`https://item.taobao.com@evil.example/`) */
-  | 'credentials'
-  /** an internationalised host mixing scripts (Latin with Cyrillic …) */
-  | 'idn-mixed-script'
-  /** a bare IP address instead of a host name */
-  | 'ip-literal'
-  /** plain http */
-  | 'insecure-http'
-  /** a generic URL shortener whose target is unknown (bit.ly, t.co, …) */
-  | 'unknown-shortener'
-  /** a platform short link not followed (offline by default) */
-  | 'short-link-unresolved'
+/** The resolver's own reasons: about following and tokens, not about the target itself. */
+export type ResolverReasonCode =
   /** more redirects than usual were followed */
   | 'long-redirect-chain'
   /** following a short link failed (network, limits) */
   | 'resolution-failed'
   /** a hop of a short link led to a private, loopback, link-local or internal address, or another port */
   | 'private-target'
-  /** a web page of no known platform */
-  | 'not-a-platform'
   /** a token with one mistyped character that was corrected */
   | 'corrected-token'
   /** a platform share token with no link: only the platform's app can open it */
   | 'token-only';
+
+/**
+ * Why a target got its safety level: the reasons of canonical-url's one judge (`judgeTarget`; its
+ * `TARGET_REASONS` table lists them with their levels) and the resolver's own.
+ */
+export type SafetyCode = TargetReasonCode | ResolverReasonCode;
 
 export interface SafetyReason {
   readonly code: SafetyCode;

@@ -7,6 +7,7 @@ export const SHARE_TOKEN_ERROR_CODES = {
   invalid_input: 'the input is not a string (or not the expected object)',
   too_long: 'the input is longer than the size limit',
   invalid_target: 'the target is neither a usable LinkIdentity nor an http(s) URL',
+  unsafe_target: "canonical-url's judge calls the target dangerous (lookalike host, private network…)",
   invalid_option: 'an option has a value outside its range',
   invalid_token: 'the text is not a sharekit token (wrong shape, length or characters)',
   unsupported_version: 'the token was written by a newer, unknown version of the format',

@@ -5,8 +5,13 @@ import {
   canonicalUrlFor,
   getPlatform,
   identify,
+  isLinkIdentity,
+  judgeTarget,
   type LinkIdentity,
   type PlatformId,
+  type TargetLevel,
+  type TargetReason,
+  tryIdentify,
 } from '@sharekit/canonical-url';
 import { deflateSync, inflateSync } from 'fflate';
 import { ALPHABET, CHECKS, correctOne, isAlnumCode, MAX_DATA, Q, symbolOf, syndromes } from './alphabet.js';
@@ -90,6 +95,13 @@ export interface DecodedToken {
   readonly form: 'compact' | 'url';
   /** The token as it should read: upper case, half-width, corrected. */
   readonly token: string;
+  /**
+   * canonical-url's judge on the URL the token carries. A `danger` token (one written by hand or by
+   * another encoder: `encodeToken` refuses such targets) must not be opened.
+   */
+  readonly level: TargetLevel;
+  /** The judge's reasons. */
+  readonly reasons: readonly TargetReason[];
 }
 
 /** Options of `encodeToken`. */
@@ -367,17 +379,6 @@ function urlFromPayload(payload: readonly number[]): string | null {
 
 // ---------------------------------------------------------------- public API
 
-function isIdentity(x: unknown): x is LinkIdentity {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as Record<string, unknown>;
-  return (
-    typeof o.platform === 'string' &&
-    typeof o.kind === 'string' &&
-    (o.id === null || typeof o.id === 'string') &&
-    typeof o.url === 'string'
-  );
-}
-
 /**
  * Writes a sharekit token for a platform identity or any http(s) URL of up to 2 KB.
  *
@@ -396,7 +397,7 @@ function isIdentity(x: unknown): x is LinkIdentity {
 export function encodeToken(target: LinkIdentity | string, options: EncodeTokenOptions = {}): string {
   const form = options.form ?? 'auto';
   const texts =
-    typeof target === 'string' ? [target] : isIdentity(target) ? [target.url, target.id ?? ''] : [];
+    typeof target === 'string' ? [target] : isLinkIdentity(target) ? [target.url, target.id ?? ''] : [];
   if (texts.some(hasLoneSurrogate)) {
     // Tokens carry UTF-8, which cannot hold half a surrogate pair: refuse rather than decode to U+FFFD.
     throw new ShareTokenError(
@@ -425,7 +426,7 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
       }
       data = compactData(identity.platform, identity.kind, identity.id);
     } else data = urlData(target);
-  } else if (isIdentity(target)) {
+  } else if (isLinkIdentity(target)) {
     const canCompact =
       target.id !== null &&
       target.kind !== 'short' &&
@@ -446,6 +447,7 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
     throw new ShareTokenError('invalid_target', 'encodeToken: expected a LinkIdentity or a URL string');
   }
   if (data === null) throw new ShareTokenError('invalid_target', 'encodeToken: the target has no token form');
+  refuseDanger(typeof target === 'string' ? target : target.url);
   const word = [...data, ...checkSymbolsOf(data)];
   return word.map((v) => ALPHABET[v]).join('');
 }
@@ -460,6 +462,17 @@ function hasLoneSurrogate(text: string): boolean {
     i++;
   }
   return false;
+}
+
+/** A token is never made for a target the one judge calls dangerous. */
+function refuseDanger(url: string): void {
+  const reading = judgeTarget(url);
+  if (reading.level !== 'danger') return;
+  const first = reading.reasons.find((r) => r.level === 'danger');
+  throw new ShareTokenError(
+    'unsafe_target',
+    `encodeToken: ${preview(url)} is refused (${first?.code}: ${first?.detail})`,
+  );
 }
 
 function checkSymbolsOf(data: readonly number[]): number[] {
@@ -490,16 +503,22 @@ function readWord(word: readonly number[], corrected: boolean): DecodedToken | n
   if (word[1] === URL_FORM) {
     const url = urlFromPayload(word.slice(5, n));
     if (url === null) return null;
-    let identity: LinkIdentity | null = null;
-    try {
-      identity = identify(url);
-    } catch {
-      identity = null;
-    }
-    return { identity, url, corrected, form: 'url', token };
+    const reading = judgeTarget(url);
+    const identity = reading.identity ?? tryIdentify(url);
+    return { identity, url, corrected, form: 'url', token, level: reading.level, reasons: reading.reasons };
   }
   const identity = identityFromCompact(word.slice(2, n));
-  return identity ? { identity, url: identity.url, corrected, form: 'compact', token } : null;
+  if (!identity) return null;
+  const reading = judgeTarget(identity.url);
+  return {
+    identity,
+    url: identity.url,
+    corrected,
+    form: 'compact',
+    token,
+    level: reading.level,
+    reasons: reading.reasons,
+  };
 }
 
 /** Separators a person may type inside a token: spaces, hyphens, dots (ASCII and full-width). */

@@ -1,13 +1,11 @@
 import {
-  canonicalize,
-  identify,
-  inspectHost,
-  isCanonicalUrlError,
+  isLinkIdentity,
+  judgeTarget,
   type LinkIdentity,
-  PLATFORM_IDS,
   PLATFORMS,
   type PlatformId,
   platformOf,
+  type TargetReason,
 } from '@sharekit/canonical-url';
 import { QrPosterError } from '../errors.js';
 
@@ -24,27 +22,17 @@ export interface ResolvedTarget {
   readonly url: string;
   /** The platform link it identifies, or `null` for other web pages. */
   readonly identity: LinkIdentity | null;
+  /** canonical-url's judge on the target (`danger` targets throw `unsafe_target`). */
+  readonly level: 'ok' | 'caution';
+  /** The judge's reasons (`insecure-http`, `not-a-platform`…). */
+  readonly reasons: readonly TargetReason[];
 }
 
 /** Longest target URL accepted (before canonicalisation). */
 export const MAX_TARGET_LENGTH = 2048;
 
-// regex-safe: anchored, one bounded character class run then a colon
-const SCHEME = /^([a-z][a-z0-9+.-]{0,31}):/i;
-
 function preview(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-}
-
-function checkHost(url: string): void {
-  const report = inspectHost(url);
-  const bad = report.warnings.filter((w) => w.startsWith('lookalike:') || w === 'idn-mixed-script');
-  if (bad.length > 0) {
-    throw new QrPosterError(
-      'unsafe_target',
-      `the target host ${JSON.stringify(report.unicodeHost)} looks like a phishing host (${bad.join(', ')}); a poster never links to it`,
-    );
-  }
 }
 
 function fromUrl(input: string): ResolvedTarget {
@@ -56,51 +44,22 @@ function fromUrl(input: string): ResolvedTarget {
       `the target URL is ${text.length} characters, more than ${MAX_TARGET_LENGTH}`,
     );
   }
-  // Browsers ignore tabs and newlines inside schemes ("java\nscript:"), so judge the scheme without them.
-  let compact = '';
-  for (const ch of text.slice(0, 64)) if (ch > ' ') compact += ch;
-  const scheme = SCHEME.exec(compact)?.[1]?.toLowerCase();
-  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    throw new QrPosterError(
-      'unsafe_target',
-      `the target ${preview(text)} uses the ${scheme}: scheme; a poster only links to http(s) pages`,
-    );
-  }
-  const identity = identify(text);
-  let url: string;
-  try {
-    url = identity ? identity.url : canonicalize(text);
-  } catch (error) {
-    if (isCanonicalUrlError(error)) {
+  // The one judge decides: a poster links to what it would let a reader open, and nothing else.
+  const reading = judgeTarget(text);
+  if (reading.url === null) {
+    const first = reading.reasons.find((r) => r.level === 'danger');
+    if (first?.code === 'invalid-url') {
       throw new QrPosterError(
         'invalid_target',
-        `the target ${preview(text)} is not a web URL (${error.code})`,
-        {
-          cause: error,
-        },
+        `the target ${preview(text)} is not a web URL (${first.detail})`,
       );
     }
-    throw error;
-  }
-  if (!url.startsWith('https://') && !url.startsWith('http://')) {
     throw new QrPosterError(
       'unsafe_target',
-      `the target ${preview(text)} does not canonicalise to an http(s) URL`,
+      `the target ${preview(text)} is refused (${first?.code}: ${first?.detail}); a poster only links to safe http(s) pages`,
     );
   }
-  checkHost(url);
-  return { url, identity };
-}
-
-function isIdentity(value: object): value is LinkIdentity {
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.url === 'string' &&
-    typeof v.platform === 'string' &&
-    (PLATFORM_IDS as readonly string[]).includes(v.platform) &&
-    typeof v.kind === 'string' &&
-    (typeof v.id === 'string' || v.id === null)
-  );
+  return { url: reading.url, identity: reading.identity, level: reading.level, reasons: reading.reasons };
 }
 
 /**
@@ -115,7 +74,7 @@ function isIdentity(value: object): value is LinkIdentity {
 export function resolveTarget(target: unknown): ResolvedTarget {
   if (typeof target === 'string') return fromUrl(target);
   if (typeof target === 'object' && target !== null) {
-    if (!isIdentity(target)) {
+    if (!isLinkIdentity(target)) {
       throw new QrPosterError(
         'invalid_target',
         'the target object is not a LinkIdentity ({ platform, kind, id, url } from @sharekit/canonical-url)',
@@ -129,7 +88,7 @@ export function resolveTarget(target: unknown): ResolvedTarget {
         `the LinkIdentity says ${target.platform} but its url is on ${platform ?? 'another host'}: ${preview(target.url)}`,
       );
     }
-    return { url: resolved.url, identity: resolved.identity ?? target };
+    return { ...resolved, identity: resolved.identity ?? target };
   }
   throw new QrPosterError(
     'invalid_spec',

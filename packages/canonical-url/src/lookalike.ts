@@ -1,0 +1,200 @@
+// Look-alike hosts: scripts, confusable characters, and the platform domains a host imitates.
+import { PLATFORMS } from './platforms.js';
+import type { PlatformId, PlatformRow } from './types.js';
+
+const SCRIPTS: readonly [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Han', /\p{Script=Han}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Hiragana', /\p{Script=Hiragana}/u],
+  ['Katakana', /\p{Script=Katakana}/u],
+  ['Hangul', /\p{Script=Hangul}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Thai', /\p{Script=Thai}/u],
+];
+const LETTER = /\p{L}/u;
+
+/** Script mixes that are normal in real domain names (Chinese, Japanese and Korean with Latin). */
+const ALLOWED_MIXES: readonly (readonly string[])[] = [
+  ['Latin', 'Han'],
+  ['Latin', 'Han', 'Hiragana', 'Katakana'],
+  ['Latin', 'Han', 'Hangul'],
+];
+
+function scriptsOf(label: string): Set<string> {
+  const found = new Set<string>();
+  for (const ch of label) {
+    if (!LETTER.test(ch)) continue;
+    const hit = SCRIPTS.find(([, re]) => re.test(ch));
+    found.add(hit ? hit[0] : 'Other');
+  }
+  return found;
+}
+
+export function isMixedScript(label: string): boolean {
+  const scripts = scriptsOf(label);
+  if (scripts.size <= 1) return false;
+  return !ALLOWED_MIXES.some((allowed) => [...scripts].every((s) => allowed.includes(s)));
+}
+
+/** Characters that render like ASCII letters, mapped to the letter they imitate. */
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ӏ: 'l',
+  к: 'k',
+  т: 't',
+  г: 'r',
+  п: 'n',
+  м: 'm',
+  н: 'h',
+  ь: 'b',
+  ԍ: 'g',
+  ѵ: 'v',
+  ϲ: 'c',
+  ϳ: 'j',
+  ε: 'e',
+  η: 'n',
+  μ: 'u',
+  ω: 'w',
+  γ: 'y',
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  ħ: 'h',
+  ŧ: 't',
+  ƅ: 'b',
+  ȷ: 'j',
+  ɪ: 'i',
+  ᴛ: 't',
+  ո: 'n',
+  ս: 'u',
+  օ: 'o',
+  ց: 'g',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
+  ρ: 'p',
+  τ: 't',
+  ι: 'i',
+  κ: 'k',
+  υ: 'u',
+  χ: 'x',
+  ı: 'i',
+  ɑ: 'a',
+  ℓ: 'l',
+  ɡ: 'g',
+  ɩ: 'i',
+  '0': 'o',
+  '1': 'l',
+};
+
+const COMBINING_MARK = /\p{M}/gu;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * A host as it looks: diacritics stripped (`tàobáo` → `taobao`, `tạobạo` → `taobao`) and confusable
+ * characters of any script folded to the ASCII letters they imitate (`тікток` → `tiktok`).
+ */
+export function skeleton(host: string): string {
+  const bare = isAscii(host) ? host : host.normalize('NFD').replace(COMBINING_MARK, '');
+  let out = '';
+  for (const ch of bare) out += CONFUSABLE[ch] ?? ch;
+  // Multi-character look-alikes.
+  return out.replaceAll('rn', 'm').replaceAll('vv', 'w');
+}
+
+/** True when a and b differ by exactly one insertion, deletion, substitution or adjacent swap. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i += 1;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+interface DomainFacts {
+  readonly row: PlatformRow;
+  readonly domain: string;
+  readonly skeleton: string;
+  readonly labels: number;
+  /** The brand label (`taobao` of taobao.com) when distinctive enough to look for on its own. */
+  readonly brand: string | null;
+}
+
+const DOMAIN_FACTS: readonly DomainFacts[] = PLATFORMS.flatMap((row) =>
+  row.domains.map((domain) => {
+    const first = domain.split('.')[0] ?? domain;
+    return {
+      row,
+      domain,
+      skeleton: skeleton(domain),
+      labels: domain.split('.').length,
+      brand: first.length >= 5 && !/^\d+$/.test(first) ? skeleton(first) : null,
+    };
+  }),
+);
+
+/**
+ * True when `hay` contains `needle`. Short domains (`t.cn`, `jd.com`) count only at the start of a
+ * label or after a hyphen, so `rabbit.cn` is not taken for Weibo's `t.cn`.
+ */
+function containsDomain(hay: string, needle: string): boolean {
+  let at = hay.indexOf(needle);
+  while (at >= 0) {
+    const before = at === 0 ? '.' : hay[at - 1];
+    if (needle.length >= 8 || before === '.' || before === '-') return true;
+    at = hay.indexOf(needle, at + 1);
+  }
+  return false;
+}
+
+export function lookalikes(host: string, unicodeHost: string): PlatformId[] {
+  const found = new Set<PlatformId>();
+  const sk = skeleton(unicodeHost);
+  const hostLabels = host.split('.');
+  const tokens = new Set(sk.split(/[.-]/));
+  for (const facts of DOMAIN_FACTS) {
+    const { row, domain } = facts;
+    if (found.has(row.id)) continue;
+    const tail = hostLabels.slice(-facts.labels).join('.');
+    const skTail = sk.split('.').slice(-facts.labels).join('.');
+    if (
+      containsDomain(host, domain) ||
+      containsDomain(sk, facts.skeleton) ||
+      (domain.length >= 6 && (oneEditApart(tail, domain) || oneEditApart(skTail, facts.skeleton))) ||
+      (facts.brand !== null && tokens.has(facts.brand))
+    ) {
+      found.add(row.id);
+    }
+  }
+  return [...found];
+}

@@ -1,0 +1,69 @@
+/*
+ * The one scheme reader. Every package asks it, so `host.tld:8080/` is a host and port everywhere
+ * (a dotted "scheme" not followed by `//` is a host), and `\tjava\nscript:` is `javascript`
+ * everywhere (the WHATWG parser drops tabs and newlines before it reads the scheme).
+ */
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
+
+/**
+ * What the WHATWG parser does before anything else: strip leading and trailing C0 controls and
+ * spaces, remove every tab, LF and CR. Done here too so the scheme test sees what the parser sees.
+ */
+export function whatwgPreprocess(input: string): string {
+  let start = 0;
+  let end = input.length;
+  while (start < end && input.charCodeAt(start) <= 0x20) start += 1;
+  while (end > start && input.charCodeAt(end - 1) <= 0x20) end -= 1;
+  const text = start === 0 && end === input.length ? input : input.slice(start, end);
+  return /[\t\n\r]/.test(text) ? text.replace(/[\t\n\r]/g, '') : text;
+}
+
+/**
+ * Schemes that must never become a clickable link, whatever produced them (a share text, a QR
+ * code, an app wrapper's fallback, a redirect).
+ */
+export const UNSAFE_SCHEMES: ReadonlySet<string> = new Set([
+  'javascript',
+  'data',
+  'file',
+  'vbscript',
+  'blob',
+  'about',
+  'filesystem',
+  'view-source',
+  'jar',
+]);
+
+/**
+ * The lower-case scheme a link is written with (`javascript` for `JavaScript:alert(1)`), or `null`
+ * when it has none. Leading C0 controls, spaces, tabs and newlines are ignored as the URL parser
+ * ignores them, so `\tjava\nscript:` is still `javascript`.
+ * @example
+ * schemeOf(' JavaScript:alert(1)') // 'javascript'
+ * schemeOf('item.jd.com/1.html')   // null
+ */
+export function schemeOf(link: string): string | null {
+  if (typeof link !== 'string') return null;
+  return writtenScheme(whatwgPreprocess(link.length > 256 ? link.slice(0, 256) : link));
+}
+
+/**
+ * The scheme of preprocessed text, lower-cased. `host.tld:8080/…` looks like a scheme but is a dotted
+ * name followed by a port (digits, then `/`, `?`, `#` or the end): it is a host and port. Any other
+ * dotted scheme is one (`openapp.jdmobile://…`, YouTube's `vnd.youtube:dQw4w9WgXcQ`).
+ */
+export function writtenScheme(text: string): string | null {
+  const m = SCHEME.exec(text);
+  const scheme = m?.[1];
+  if (!scheme) return null;
+  if (scheme.includes('.') && isPortThenPath(text, scheme.length + 1)) return null;
+  return scheme.toLowerCase();
+}
+
+function isPortThenPath(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && i - from <= 5 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+  if (i === from) return false;
+  return i === text.length || text[i] === '/' || text[i] === '?' || text[i] === '#';
+}
