@@ -217,7 +217,7 @@ function completeUrl(
     const colon = s.indexOf(':');
     s = s.slice(0, colon).toLowerCase() + s.slice(colon);
     const host = hostOf(s);
-    return host.includes('.') ? { url: s, host, repairs: [] } : null;
+    return host.includes('.') && parses(s) ? { url: s, host, repairs: [] } : null;
   }
   if (s.startsWith('//')) s = s.slice(2);
   // Scheme-less: host/path with a host we know.
@@ -226,5 +226,16 @@ function completeUrl(
   const host = s.slice(0, slash).toLowerCase();
   // regex-safe: anchored character classes separated by literal dots, no nested quantifiers
   if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(host) || !knownHost(host)) return null;
-  return { url: `https://${s}`, host, repairs: ['scheme-added'] };
+  const url = `https://${s}`;
+  return parses(url) ? { url, host, repairs: ['scheme-added'] } : null;
+}
+
+/** Only links a URL parser reads become `url`s (`https://taobao.com:8443&/` does not: its port is not a number). */
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }

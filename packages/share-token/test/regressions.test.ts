@@ -89,3 +89,18 @@ describe('lone surrogates in tokens (issue 15, finding 10)', () => {
     expect(decodeToken(encodeToken(url)).url).toBe(url);
   });
 });
+
+/** Found by `pnpm fuzz` (issue 15): a link with a port that is not a number was given out as `url`. */
+describe('links that do not parse (issue 15, fuzzing)', () => {
+  for (const text of [
+    'https://taobao.com:8443&/',
+    'https://www.youtube.com:0:0:0/watch',
+    'http://ele.me:8080:8080/x',
+  ]) {
+    it(`gives no unparsable url for ${JSON.stringify(text)}`, () => {
+      for (const m of parseShareText(text)) {
+        if (m.url !== null) expect(() => new URL(m.url as string)).not.toThrow();
+      }
+    });
+  }
+});
