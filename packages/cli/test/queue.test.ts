@@ -130,6 +130,45 @@ describe('sharekit make --batch --queue with sharekit worker', () => {
     expect(await exited(workerB)).toBe(0);
   }, 300_000);
 
+  it('resumes after the producer itself is killed, collecting what workers finished meanwhile and adding no job twice', async (context) => {
+    if (!reachable)
+      context.skip(`no Redis reachable at ${REDIS} (set SHAREKIT_TEST_REDIS; .ci/run starts one)`);
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const rows = 60;
+    writeFileSync(
+      join(dir, 'catalog.csv'),
+      [
+        'id,url,title',
+        ...Array.from({ length: rows }, (_, i) => `r${i},${TAOBAO}${700000000000 + i},标题${i}`),
+      ].join('\n'),
+    );
+    start(['worker', '--queue', REDIS, '--concurrency', '2']);
+    const args = ['make', '--batch', join(dir, 'catalog.csv'), '-o', out, '--queue', REDIS];
+    const first = start(args);
+    const manifest = join(out, 'manifest.jsonl');
+    const count = (): number =>
+      existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').length - 1 : 0;
+    await until('5 manifest lines', () => count() >= 5 || first.exitCode !== null);
+    first.kill('SIGKILL');
+    await exited(first);
+    const before = readFileSync(manifest, 'utf8');
+    const second = start([...args, '--resume']);
+    expect(await exited(second)).toBe(0);
+    const text = readFileSync(manifest, 'utf8');
+    expect(text.startsWith(before.slice(0, before.lastIndexOf('\n') + 1))).toBe(true);
+    const lines = jsonLines(text);
+    expect(lines.map((l) => l.index)).toEqual(Array.from({ length: rows }, (_, i) => i));
+    expect(lines.every((l) => l.status === 'ok')).toBe(true);
+    // One job per row for this run, though two producers added them.
+    const run = readFileSync(`${manifest}.queue-run`, 'utf8').trim();
+    const queue = new Queue(QUEUE_NAME, { connection: connectionOf(REDIS) });
+    const jobs = await queue.getJobs(['completed', 'failed', 'active', 'wait', 'delayed']);
+    await queue.close();
+    const ours = jobs.filter((j) => j.id?.startsWith(`make-${run}-`));
+    expect(ours).toHaveLength(rows);
+  }, 180_000);
+
   it('resolves a text batch on a worker, in input order', async (context) => {
     if (!reachable)
       context.skip(`no Redis reachable at ${REDIS} (set SHAREKIT_TEST_REDIS; .ci/run starts one)`);

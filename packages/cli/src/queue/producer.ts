@@ -105,10 +105,15 @@ export async function queueExecutor(
           removeOnFail: { age: 7 * 24 * 3600 },
         },
       );
-      // Added by an earlier producer of this run and already finished: its result is in Redis.
+      // Added by an earlier producer of this run and already finished: its result is in Redis (the job
+      // `add` returns for an existing id carries only what was passed to it, so read the stored one).
       const state = await job.getState();
-      if (state === 'completed') waiting.get(jobId)?.(job.returnvalue as TaskOutcome);
-      else if (state === 'failed') waiting.get(jobId)?.(failedOutcome(job.failedReason));
+      if (state === 'completed' || state === 'failed') {
+        const stored = await queue.getJob(jobId);
+        const outcome = stored?.returnvalue as TaskOutcome | null | undefined;
+        if (state === 'completed' && outcome) waiting.get(jobId)?.(outcome);
+        else if (state === 'failed') waiting.get(jobId)?.(failedOutcome(stored?.failedReason));
+      }
       return result;
     },
     async close() {
