@@ -12,6 +12,7 @@ import {
   identify,
   inspectHost,
   isCanonicalUrlError,
+  judgeTarget,
   type LinkIdentity,
   PLATFORM_IDS,
   platformOf,
@@ -264,6 +265,19 @@ export const TARGETS: readonly Target[] = [
         return owner === report.platform ? null : `inspectHost says ${report.platform} for ${report.host}`;
       } catch (e) {
         return canonicalError(e);
+      }
+    },
+  },
+  {
+    name: 'judgeTarget',
+    run(input) {
+      try {
+        const r = judgeTarget(input);
+        if (r.url !== null && (r.level as string) === 'danger')
+          return `a URL to open for a danger target: ${r.url}`;
+        return first(checkLink(r.url, 'url', r.identity?.platform), checkIdentity(r.identity, 'judge'));
+      } catch (e) {
+        return `judgeTarget threw on a string: ${String(e).slice(0, 200)}`;
       }
     },
   },
