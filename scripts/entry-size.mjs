@@ -1,15 +1,90 @@
 #!/usr/bin/env node
 // Browser entries: bundles each package's browser-facing exports (every export except `./node` and
 // `./package.json`) for the browser with esbuild, fails when one pulls in a Node builtin or refers
-// to `process` or `Buffer`, and prints each entry's size minified and gzipped.
-//   node scripts/entry-size.mjs                 every package
-//   node scripts/entry-size.mjs packages/x      one package
+// to `process` or `Buffer`, and prints each entry's size minified and gzipped. Then bundles the
+// imports people make one at a time (BUDGETS below) and fails when one is past its budget.
+//   node scripts/entry-size.mjs                 every package, then the budgets
+//   node scripts/entry-size.mjs packages/x      one package (no budgets)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * Each import alone, min+gzip (level 9), in KB. `splitting: false` is one file with every `import()`
+ * inlined (esbuild without code splitting: the worst case of any bundler); `splitting: true` counts the
+ * first load, the entry chunk and the chunks it imports statically, not the ones behind `import()`.
+ * Figures before issue 14 (main at d0c3f1f, esbuild 0.28, same settings): renderPoster 92.9,
+ * resolve 105.7 (no splitting; 130.4 for the whole entry), parseShareText 21.8, deep-link 22.1.
+ */
+const BUDGETS = [
+  {
+    name: 'renderPoster',
+    code: "export { renderPoster } from '@sharekit/qr-poster';",
+    dir: 'packages/qr-poster',
+    splitting: false,
+    kb: 30,
+  },
+  {
+    name: 'resolve (text; first load)',
+    code: "export { resolve } from '@sharekit/resolver';",
+    dir: 'packages/resolver',
+    splitting: true,
+    // Issue 14 asks for 40 KB. Still in the first load: canonical-url's short-link following with
+    // ipaddr.js (~6 KB, needed only with options.fetch) and fflate (~3 KB, token decompression).
+    kb: 49,
+  },
+  {
+    name: 'parseShareText',
+    code: "export { parseShareText } from '@sharekit/share-token';",
+    dir: 'packages/share-token',
+    splitting: false,
+    kb: 22,
+  },
+  {
+    name: 'deep-link (main entry)',
+    code: "export * from '@sharekit/deep-link';",
+    dir: 'packages/deep-link',
+    splitting: false,
+    kb: 22.2,
+  },
+];
+
+/** Min and min+gzip bytes of one import alone (the first load when `splitting`). */
+export async function measureImport({ code, dir, splitting }) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: join(root, dir), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['@sharekit/source'],
+    write: false,
+    logLevel: 'silent',
+    metafile: true,
+    ...(splitting ? { splitting: true, outdir: join(root, '.entry-size-out') } : {}),
+  });
+  const outputs = result.metafile.outputs;
+  const keyOf = (file) => (splitting ? relative(process.cwd(), file.path) : Object.keys(outputs)[0]);
+  const first = new Set();
+  const walk = (key) => {
+    if (first.has(key) || !outputs[key]) return;
+    first.add(key);
+    for (const imp of outputs[key].imports)
+      if (imp.kind === 'import-statement' && !imp.external) walk(imp.path);
+  };
+  for (const [key, out] of Object.entries(outputs)) if (out.entryPoint === '<stdin>' || !splitting) walk(key);
+  let minified = 0;
+  let gzipped = 0;
+  for (const file of result.outputFiles) {
+    if (!first.has(keyOf(file))) continue;
+    minified += file.text.length;
+    gzipped += gzipSync(file.text, { level: 9 }).length;
+  }
+  return { minified, gzipped, chunks: first.size, total: result.outputFiles.length };
+}
 
 /** Bundles one entry for the browser; returns its sizes and any Node-only references. */
 export async function measureEntry(entryFile) {
@@ -77,6 +152,21 @@ async function main() {
         console.error(`  not browser-safe: ${p}`);
         failed = true;
       }
+    }
+  }
+  if (process.argv.length <= 2) {
+    console.log('\neach import alone (min+gzip, budget):');
+    for (const budget of BUDGETS) {
+      const m = await measureImport(budget);
+      const kb = m.gzipped / 1024;
+      const over = kb > budget.kb;
+      const how = budget.splitting
+        ? `first load, ${m.chunks} of ${m.total} chunks`
+        : 'one file, no splitting';
+      console.log(
+        `${budget.name.padEnd(30)} ${`${kb.toFixed(1)} KB`.padStart(8)} / ${budget.kb} KB  ${over ? 'OVER BUDGET' : 'ok'}  (${how})`,
+      );
+      if (over) failed = true;
     }
   }
   process.exit(failed ? 1 : 0);

@@ -32,6 +32,11 @@ export const QR_POSTER_ERROR_CODES = {
   missing_glyph: 'missing_glyph',
   /** The SVG renderer failed to rasterise the poster. */
   render_failed: 'render_failed',
+  /**
+   * A Node-only feature needs an optional peer dependency that is not installed (`sharp`, for JPEG/WebP/GIF
+   * bytes and PNG posters); the message names the package to install.
+   */
+  missing_dependency: 'missing_dependency',
   /** `verify: true` decoded the poster's own raster and did not get back exactly the encoded payload. */
   verify_failed: 'verify_failed',
 } as const;

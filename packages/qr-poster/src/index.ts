@@ -38,3 +38,4 @@ export {
   SIZE_PRESETS,
   type SizePreset,
 } from './poster/types.js';
+export type { PosterVerifier } from './poster/verify.js';

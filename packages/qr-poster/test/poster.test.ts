@@ -1,11 +1,12 @@
 import { identify } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
+import { decodeQr } from '../src/decode/index.js';
 import { isQrPosterError, type PosterSpec, type QrPosterErrorCode, renderPoster } from '../src/index.js';
 import { assertScannable, contrastRatio, parseColor } from '../src/poster/color.js';
 import { readImage } from '../src/poster/image.js';
 import { encodeQr, logoCoverage, maxLogoSide } from '../src/poster/qr.js';
 import { displayWidth, measureEm, wrapText } from '../src/poster/text.js';
-import { coreReader, expectPayload, worstCaseRaster } from '../src/poster/verify.js';
+import { expectPayload, readWith, worstCaseRaster } from '../src/poster/verify.js';
 import { tinyPng } from './helpers.js';
 
 const TARGET = 'https://item.taobao.com/item.htm?id=678301234567&spm=a21n57.1.0.0';
@@ -315,14 +316,29 @@ describe('SVG output', () => {
     expect(poster.qr.y + poster.qr.size).toBeLessThanOrEqual(poster.height);
   });
 
-  it('verifies the code in the browser entry with every module under the logo inverted', async () => {
+  it('verifies the code in the browser entry with the decoder passed, every module under the logo inverted', async () => {
     const poster = await renderPoster({
       target: TARGET,
       title: '马克杯',
       brand: { logo: tinyPng() },
-      verify: true,
+      verify: decodeQr,
     });
     expect(poster.qr.logoModules).toBeGreaterThan(0);
+  });
+
+  it('asks for a decoder when the browser entry is told verify: true, and fails verify when the decoder reads nothing', async () => {
+    expect(await codeOf(() => renderPoster({ target: TARGET, title: 't', verify: true }))).toBe(
+      'invalid_spec',
+    );
+    expect(await codeOf(() => renderPoster({ target: TARGET, title: 't', verify: async () => [] }))).toBe(
+      'verify_failed',
+    );
+    const throwing = async (): Promise<never> => {
+      throw new TypeError('boom');
+    };
+    expect(await codeOf(() => renderPoster({ target: TARGET, title: 't', verify: throwing }))).toBe(
+      'decode_failed',
+    );
   });
 
   it('reads a code back when the logo uses its whole budget, and fails once it uses 1.5 times the budget', async () => {
@@ -332,7 +348,7 @@ describe('SVG output', () => {
     const atBudget = maxLogoSide(matrix, 1);
     const dark = parseColor('#000', 'qrDark');
     const light = parseColor('#fff', 'qrLight');
-    const read = async (side: number) => coreReader(worstCaseRaster(matrix, side, 4, 4, dark, light));
+    const read = async (side: number) => readWith(decodeQr, worstCaseRaster(matrix, side, 4, 4, dark, light));
     expect(await read(atBudget)).toEqual(['https://item.jd.com/100012043978.html']);
     let over = atBudget;
     while (logoCoverage(matrix, over).worstBlockShare < 1.5) over += 2;

@@ -6,17 +6,19 @@
  * The make side of the codecs is re-exported here, so tools (the CLI, the demo page) need only
  * this package.
  */
-import { decodeQr as decodeQrRgba } from '@sharekit/qr-poster';
+import type * as QrPoster from '@sharekit/qr-poster';
 import { ResolverError } from './errors.js';
 import { type MadeProduct, type MakeOptions, makeAllWith, makeWith, type ProductRow } from './make.js';
 import { type QrReader, type ResolveOptions, resolveWith } from './resolve.js';
 import type { Resolution, ResolveInput } from './types.js';
 
-const readRgba: QrReader = (image, options) => {
+// QR reading is loaded when the first image arrives: text-only pages never download the decoders
+// (bundlers that split code put them in a chunk of their own).
+const readRgba: QrReader = async (image, options) => {
   if (image instanceof Uint8Array) {
-    return Promise.reject(new ResolverError('invalid_input', 'the main entry reads QR codes from RGBA only'));
+    throw new ResolverError('invalid_input', 'the main entry reads QR codes from RGBA only');
   }
-  return decodeQrRgba(image, { maxPixels: options.maxPixels });
+  return decodeQr(image, { maxPixels: options.maxPixels });
 };
 
 /**
@@ -81,7 +83,38 @@ export {
 } from '@sharekit/canonical-url';
 export { displayWidth } from '@sharekit/canonical-url/text';
 export { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '@sharekit/deep-link';
-export { configureZxing, decodeQr, renderPoster } from '@sharekit/qr-poster';
+
+/**
+ * `decodeQr` of `@sharekit/qr-poster` (QR codes in RGBA pixels), loaded on first call.
+ * @example
+ * const [code] = await decodeQr(imageData, { zxingWasm: { url: '/zxing_reader.wasm' } });
+ */
+export async function decodeQr(
+  ...args: Parameters<typeof QrPoster.decodeQr>
+): ReturnType<typeof QrPoster.decodeQr> {
+  return (await import('./qr-reader.js')).decodeQr(...args);
+}
+
+/**
+ * `renderPoster` of `@sharekit/qr-poster` (a product poster as SVG), loaded on first call.
+ * @example
+ * const { svg } = await renderPoster({ target: 'https://item.jd.com/100012043978.html', title: '耳机' });
+ */
+export async function renderPoster(
+  ...args: Parameters<typeof QrPoster.renderPoster>
+): ReturnType<typeof QrPoster.renderPoster> {
+  return (await import('./qr-reader.js')).renderPoster(...args);
+}
+
+/**
+ * `configureZxing` of `@sharekit/qr-poster` (where zxing's wasm is), loaded on first call; the
+ * returned promise settles once the setting is made (decoding waits for it in any case).
+ * @example
+ * await configureZxing({ url: '/zxing_reader.wasm' });
+ */
+export async function configureZxing(...args: Parameters<typeof QrPoster.configureZxing>): Promise<void> {
+  (await import('./qr-reader.js')).configureZxing(...args);
+}
 export {
   composeShareText,
   decodeToken,

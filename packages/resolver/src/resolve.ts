@@ -13,7 +13,7 @@ import {
   unwrapUrl,
 } from '@sharekit/canonical-url';
 import { isDeepLinkError, isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
-import { isQrPosterError, type QrCode } from '@sharekit/qr-poster';
+import type { QrCode, QrPosterError } from '@sharekit/qr-poster';
 import { decodeToken, isShareTokenError, parseShareText, type ShareMatch } from '@sharekit/share-token';
 import { ResolverError } from './errors.js';
 import { RESOLVER_ROWS } from './platforms.js';
@@ -67,6 +67,19 @@ export interface ResolveOptions {
 }
 
 /** The QR reader the resolver uses: the browser-safe one, or the Node one that also reads bytes. */
+/**
+ * `isQrPosterError` by its name check, without a static import of `@sharekit/qr-poster`: the main entry
+ * loads that package only when an image arrives, and a bundler splits it off only if nothing else
+ * imports it up front.
+ */
+function isQrError(error: unknown): error is QrPosterError {
+  return (
+    error instanceof Error &&
+    error.name === 'QrPosterError' &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
 export type QrReader = (
   image: RgbaImage | Uint8Array,
   options: { maxPixels: number },
@@ -611,7 +624,7 @@ async function resolveImage(
   try {
     codes = await readQr(image, { maxPixels: settings.maxPixels });
   } catch (error) {
-    if (!isQrPosterError(error)) throw error;
+    if (!isQrError(error)) throw error;
     if (error.code === 'image_too_large') {
       return unknown('image-too-large', 'the image is larger than the pixel budget', '图片超过像素上限');
     }

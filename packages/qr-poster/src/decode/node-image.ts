@@ -1,5 +1,6 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { QrPosterError } from '../errors.js';
+import { loadOptional } from '../node-deps.js';
 import { ensureZxing } from './engines/zxing.js';
 import { checkMaxPixels, checkRgba, DEFAULT_MAX_PIXELS } from './image.js';
 import { checkImageBytes, readPngLayout } from './image-header.js';
@@ -38,9 +39,11 @@ export async function decodeImage(
   const maxPixels = checkMaxPixels(options?.maxPixels ?? DEFAULT_MAX_PIXELS);
   const b = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   const header = checkImageBytes(b, { maxPixels });
+  // PNG has its own bounded decoder; JPEG and WebP need sharp, an optional peer (missing_dependency).
+  const sharp = header.format === 'png' ? null : loadOptional<typeof Sharp>('sharp');
   let rgba: RgbaImage;
   try {
-    if (header.format === 'png') {
+    if (sharp === null) {
       rgba = decodePng(readPngLayout(b, maxPixels));
     } else {
       const { data, info } = await sharp(b, {

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { decodeQr } from '../decode/node.js';
 import { QrPosterError } from '../errors.js';
+import { loadOptional } from '../node-deps.js';
 import { type FontInfo, readFontInfo } from './font-tables.js';
 import type { PosterImage } from './image.js';
 import { type FaceList, type FramePixels, type PaintOp, paint } from './raster.js';
 import { type NormalizedSpec, normalizeSpec } from './spec.js';
 import { composePoster, IMAGE_SLOTS } from './svg.js';
 import type { PosterSpec, RenderedPoster } from './types.js';
-import { expectPayload, type Raster } from './verify.js';
+import { expectPayload, type Raster, readWith } from './verify.js';
 
 /**
  * The fonts shipped with the package (subsets of Google's Noto fonts, SIL OFL 1.1; see the README for
@@ -78,6 +79,8 @@ const FIELDS = ['image', 'brand.logo', 'qr.logo'];
 async function decodeFrames(spec: NormalizedSpec, ops: readonly PaintOp[]): Promise<(FramePixels | null)[]> {
   const images = imagesBySlot(spec);
   const frames: (FramePixels | null)[] = images.map(() => null);
+  if (!ops.some((op) => op.kind === 'image' && images[op.image])) return frames;
+  const sharp = loadOptional<typeof Sharp>('sharp');
   await Promise.all(
     ops.map(async (op) => {
       if (op.kind !== 'image') return;
@@ -150,18 +153,15 @@ export async function rasterizePoster(
   const raster: Raster = { data, width: poster.width, height: poster.height };
   const png = await encodePng(raster);
   if (normalized.verify) {
-    const codes = await decodeQr(cropQr(raster, poster));
-    expectPayload(
-      codes.map((c) => c.text),
-      poster.payload,
-      'verify (the rendered PNG)',
-    );
+    const verifier = normalized.verify === true ? decodeQr : normalized.verify;
+    expectPayload(await readWith(verifier, cropQr(raster, poster)), poster.payload, 'verify (the rendered PNG)');
   }
   return { poster, png, raster, missingGlyphs: missing };
 }
 
 /** Encodes finished RGBA pixels as PNG (the floor any rasteriser pays; measured in the bench). */
 export async function encodePng(raster: Raster): Promise<Uint8Array> {
+  const sharp = loadOptional<typeof Sharp>('sharp');
   const buf = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 4 } })
     .png()
     .toBuffer();

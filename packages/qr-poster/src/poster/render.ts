@@ -1,8 +1,9 @@
+import { QrPosterError } from '../errors.js';
 import { encodeQr } from './qr.js';
 import { normalizeSpec } from './spec.js';
 import { composePoster } from './svg.js';
 import type { PosterSpec, RenderedPoster } from './types.js';
-import { coreReader, expectPayload, worstCaseRaster } from './verify.js';
+import { expectPayload, readWith, worstCaseRaster } from './verify.js';
 
 /**
  * Renders a product poster as SVG: photo, title (CJK wrapped by display width, `…` after
@@ -11,7 +12,8 @@ import { coreReader, expectPayload, worstCaseRaster } from './verify.js';
  * logo sized against the code's error correction. Works in browsers, Node and edge runtimes.
  *
  * Throws `QrPosterError`: `invalid_spec`, `invalid_target`, `unsafe_target`, `payload_too_long`,
- * `low_contrast`, `logo_too_large`, image codes, and `verify_failed` with `verify: true`.
+ * `low_contrast`, `logo_too_large`, image codes, and `verify_failed` when `verify` (a decoder such as
+ * `decodeQr`, which this function never imports itself) does not read the payload back.
  *
  * @example
  * const { svg } = await renderPoster({
@@ -25,6 +27,12 @@ import { coreReader, expectPayload, worstCaseRaster } from './verify.js';
 export async function renderPoster(spec: PosterSpec): Promise<RenderedPoster> {
   const normalized = normalizeSpec(spec);
   const poster = composePoster(normalized);
+  if (normalized.verify === true) {
+    throw new QrPosterError(
+      'invalid_spec',
+      "spec.verify: renderPoster has no decoder of its own; pass one: verify: decodeQr (import { decodeQr } from '@sharekit/qr-poster')",
+    );
+  }
   if (normalized.verify) {
     const matrix = encodeQr(poster.payload, poster.qr.level);
     const raster = worstCaseRaster(
@@ -35,7 +43,11 @@ export async function renderPoster(spec: PosterSpec): Promise<RenderedPoster> {
       normalized.colors.qrDark,
       normalized.colors.qrLight,
     );
-    expectPayload(await coreReader(raster), poster.payload, 'verify (worst-case raster of the code)');
+    expectPayload(
+      await readWith(normalized.verify, raster),
+      poster.payload,
+      'verify (worst-case raster of the code)',
+    );
   }
   return poster;
 }

@@ -11,6 +11,7 @@ import type { EcLevel } from './qr.js';
 import { type ResolvedTarget, resolveTarget } from './target.js';
 import { stripControl } from './text.js';
 import { type PosterSpec, SIZE_PRESETS } from './types.js';
+import type { PosterVerifier } from './verify.js';
 
 /** A spec after validation: every field checked, defaults filled in. */
 export interface NormalizedSpec {
@@ -42,7 +43,7 @@ export interface NormalizedSpec {
   readonly level: EcLevel;
   readonly margin: number;
   readonly logoBudget: number;
-  readonly verify: boolean;
+  readonly verify: boolean | PosterVerifier;
 }
 
 const LIMITS = { title: 500, brand: 40, token: 300, caption: 40, currency: 4, price: 16 } as const;
@@ -204,8 +205,8 @@ export function normalizeSpec(input: unknown): NormalizedSpec {
   const margin = number(qrIn.margin, 'qr.margin', 4, 16, true) ?? 4;
   const logoScale = number(qrIn.logoScale, 'qr.logoScale', 0.05, 0.5, false);
   const logoBudget = number(qrIn.logoBudget, 'qr.logoBudget', 0, 1, false) ?? 0.5;
-  if (spec.verify !== undefined && typeof spec.verify !== 'boolean') {
-    throw new QrPosterError('invalid_spec', 'spec.verify: expected a boolean');
+  if (spec.verify !== undefined && typeof spec.verify !== 'boolean' && typeof spec.verify !== 'function') {
+    throw new QrPosterError('invalid_spec', 'spec.verify: expected a boolean or a decoder such as decodeQr');
   }
   const dims = size(spec.size);
   return {
@@ -232,6 +233,6 @@ export function normalizeSpec(input: unknown): NormalizedSpec {
     level,
     margin,
     logoBudget,
-    verify: spec.verify === true,
+    verify: typeof spec.verify === 'function' ? (spec.verify as PosterVerifier) : spec.verify === true,
   };
 }

@@ -2,6 +2,7 @@ import type { LinkIdentity } from '@sharekit/canonical-url';
 import type { ImageInput, ImageLimits } from './image.js';
 import type { EcLevel } from './qr.js';
 import type { PaintOp } from './raster.js';
+import type { PosterVerifier } from './verify.js';
 
 /**
  * Named poster sizes.
@@ -117,12 +118,14 @@ export interface PosterSpec {
   readonly qr?: PosterQrOptions;
   /**
    * Decode the finished poster and throw `verify_failed` unless the QR reads back exactly.
-   * `renderPosterPng` decodes the rendered pixels of the code's area (plate and a margin around it);
-   * `renderPoster` (no rasteriser in the browser core) decodes a worst-case raster of the code in
-   * which every module under the logo is inverted.
+   * `renderPosterPng` decodes the rendered pixels of the code's area (plate and a margin around it),
+   * with the Node `decodeQr` for `true` or with the decoder given. `renderPoster` (no rasteriser in the
+   * browser core) decodes a worst-case raster of the code in which every module under the logo is
+   * inverted, with the decoder given — `verify: decodeQr` — and never imports one itself, so bundles
+   * that render posters stay small; `true` is an `invalid_spec` there.
    * @default false
    */
-  readonly verify?: boolean;
+  readonly verify?: boolean | PosterVerifier;
   /** Limits for embedded images, checked on the header before any decoding. @default { maxBytes: 20 MB, maxPixels: 40 M } */
   readonly imageLimits?: Partial<ImageLimits>;
 }

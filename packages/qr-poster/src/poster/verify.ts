@@ -1,4 +1,4 @@
-import { QrPosterError } from '../errors.js';
+import { isQrPosterError, QrPosterError } from '../errors.js';
 import type { Rgb } from './color.js';
 import type { QrMatrix } from './qr.js';
 
@@ -9,17 +9,34 @@ export interface Raster {
   readonly height: number;
 }
 
-/** Reads every QR code in a raster and returns their texts. */
-export type RasterReader = (image: Raster) => Promise<readonly string[]>;
+/**
+ * What `verify` calls to read the QR codes back: `decodeQr` of either entry fits. The poster code
+ * never imports a decoder itself, so a bundle that renders posters carries one only when it imports it.
+ * @example
+ * import { decodeQr, renderPoster } from '@sharekit/qr-poster';
+ * await renderPoster({ target, title, verify: decodeQr });
+ */
+export type PosterVerifier = (image: Raster) => Promise<readonly { readonly text: string }[]>;
 
 /**
- * Reads texts with the browser core's `decodeQr` (jsQR, plus zxing when configured). Loaded on first
- * use, so bundles that never verify do not carry the decoders.
+ * The texts `verifier` reads in `image`; a verifier that throws something other than a
+ * `QrPosterError`, or answers with something other than an array, is a `decode_failed`.
  */
-export const coreReader: RasterReader = async (image) => {
-  const { decodeQr } = await import('../decode/index.js');
-  return (await decodeQr(image)).map((code) => code.text);
-};
+export async function readWith(verifier: PosterVerifier, image: Raster): Promise<string[]> {
+  let codes: unknown;
+  try {
+    codes = await verifier(image);
+  } catch (cause) {
+    if (isQrPosterError(cause)) throw cause;
+    throw new QrPosterError('decode_failed', 'the verify reader failed', { cause });
+  }
+  if (!Array.isArray(codes)) {
+    throw new QrPosterError('decode_failed', 'the verify reader did not answer with an array of codes');
+  }
+  return codes.map((code: unknown) =>
+    typeof (code as { text?: unknown })?.text === 'string' ? (code as { text: string }).text : '',
+  );
+}
 
 /**
  * A raster of the code alone in which every module under the logo plate is the opposite of what the
