@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // One entry point that works on a fresh clone with only Node and npm: it installs pnpm and the
 // workspace dependencies (from the lockfile), then runs the requested job.
-//   node scripts/run.mjs test    lint, typecheck and every package's tests, then one summary line
+//   node scripts/run.mjs test    lint, typecheck and every package's tests, build, publint, the pack-and-install
+//                                check, then one summary line
 //   node scripts/run.mjs start   build the demo page (apps/demo) and serve it on localhost, printing its URL
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -92,6 +93,9 @@ if (job === 'test') {
       const r = spawnSync('publint', ['--strict'], { cwd: dir, env, stdio: 'inherit' });
       if (r.status !== 0) failed.push(`publint ${relative(root, dir)}`);
     }
+    // Publish check: pack every package, install the tarballs into clean projects, import every entry and
+    // run every README's code blocks against them (scripts/pack-check.mjs).
+    if (run('node', ['scripts/pack-check.mjs']) !== 0) failed.push('pack and install');
   }
   const { passed, failed: failedTests } = summarise();
   if (passed === 0) failed.push('no test ran');
