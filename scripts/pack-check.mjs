@@ -83,6 +83,19 @@ function checkTarball(file, source) {
   if (raw.includes('workspace:')) fail(`${where}: a workspace: range is left in package.json`);
   if (JSON.stringify(m.exports ?? {}).includes('@sharekit/source'))
     fail(`${where}: the published exports keep the @sharekit/source condition`);
+  const strip = (e) =>
+    typeof e !== 'object' || e === null
+      ? e
+      : Object.fromEntries(
+          Object.entries(e)
+            .filter(([k]) => k !== '@sharekit/source')
+            .map(([k, v]) => [k, strip(v)]),
+        );
+  const workspace = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+  if (JSON.stringify(strip(workspace.exports)) !== JSON.stringify(m.exports))
+    fail(
+      `${where}: the published exports differ from the workspace exports (publishConfig.exports out of step?)`,
+    );
   for (const f of files)
     if (f.endsWith('.map')) fail(`${where}: ships a source map (${f}) without its sources`);
   for (const target of exportTargets(m.exports)) {
