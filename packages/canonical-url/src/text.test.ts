@@ -60,6 +60,20 @@ describe('displayWidth', () => {
       '·',
       '\u200b',
       '🎵',
+      '\u3000',
+      '〜',
+      '🌡',
+      '🌡️',
+      'ｶ',
+      '가',
+      '™',
+      '↔',
+      '⚡',
+      '☀',
+      '☀️',
+      '🀄',
+      '🈶',
+      'ㄅ',
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {

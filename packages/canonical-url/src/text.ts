@@ -2,17 +2,37 @@
  * Display width of text, as terminals, chat apps and Chinese layout grids count it. Share texts cut
  * titles by it, posters wrap by it, the CLI aligns columns by it: one definition serves them all.
  */
-import { eastAsianWidth } from 'get-east-asian-width';
+
+/** Emoji shown as emoji by default (⭐ ☕ ⌚ 🎵): East Asian Wide since Unicode 9, two columns everywhere. */
+const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
 
 /**
- * True for code points set on a full em (two columns): East Asian Wide and Fullwidth characters as
- * Unicode's EastAsianWidth.txt lists them (CJK ideographs, kana, hangul, full-width forms, CJK
- * punctuation, and emoji with emoji presentation such as ⭐ ☕ ⌚), via `get-east-asian-width`.
+ * True for code points set on a full em (two columns): the East Asian Wide and Fullwidth blocks (CJK
+ * ideographs, kana, hangul, full-width forms, CJK punctuation) and emoji with emoji presentation
+ * (`⭐ ☕ ⌚`, taken from the JavaScript engine's Unicode tables). A property test checks the result
+ * against `string-width`.
  * @example
  * isWideCodePoint('淘'.codePointAt(0)!) // true
  */
 export function isWideCodePoint(cp: number): boolean {
-  return cp > 0x10ff && eastAsianWidth(cp) === 2;
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xa960 && cp <= 0xa97f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe10 && cp <= 0xfe19) ||
+    (cp >= 0xfe30 && cp <= 0xfe6f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f200 && cp <= 0x1f2ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd) ||
+    (cp >= 0x231a && EMOJI_PRESENTATION.test(String.fromCodePoint(cp)))
+  );
 }
 
 /**
