@@ -275,6 +275,164 @@ const KINDS: readonly Row[] = [
     'k1a2B3c4D5',
   ],
   ['a Meituan point of interest', 'https://i.meituan.com/poi/1234567', 'meituan', 'shop', '1234567'],
+  [
+    'a Taobao tag-list item page',
+    'https://www.taobao.com/list/item/674680652328.htm?spm=a21wu',
+    'taobao',
+    'item',
+    '674680652328',
+  ],
+  [
+    'a Taobao international shop',
+    'https://world.taobao.com/dianpu/57303596.htm',
+    'taobao',
+    'shop',
+    '57303596',
+  ],
+  [
+    'a Tmall Hong Kong item under a language path',
+    'https://detail.tmall.hk/hk/item.htm?id=992113612565',
+    'tmall',
+    'item',
+    '992113612565',
+  ],
+  [
+    'a Tmall mobile description page',
+    'https://mdetail.tmall.com/templates/pages/desc?id=583789686010',
+    'tmall',
+    'item',
+    '583789686010',
+  ],
+  [
+    'a JD group-buy detail page',
+    'https://wqs.jd.com/my/pingou/detail.shtml?platform=2&sku=2481037',
+    'jd',
+    'item',
+    '2481037',
+  ],
+  [
+    'a Pinduoduo coupon landing page with the goods id',
+    'https://mobile.yangkeduo.com/duo_coupon_landing.html?goods_id=278428510770&pid=1',
+    'pinduoduo',
+    'item',
+    '278428510770',
+  ],
+  [
+    'a Douyin video on the jingxuan host',
+    'https://jingxuan.douyin.com/m/video/7574300896016862490?app=yumme',
+    'douyin',
+    'video',
+    '7574300896016862490',
+  ],
+  [
+    'a Douyin user on amemv.com',
+    'https://www.amemv.com/share/user/97958991141?share_type=link',
+    'douyin',
+    'user',
+    '97958991141',
+  ],
+  ['a Kuaishou user page', 'https://m.kuaishou.com/user/604908634', 'kuaishou', 'user', '604908634'],
+  [
+    'a Bilibili video on the bare domain',
+    'https://bilibili.com/BV1uCzoYEEir',
+    'bilibili',
+    'video',
+    'BV1uCzoYEEir',
+  ],
+  [
+    'an old Bilibili mobile video page',
+    'http://www.bilibili.com/mobile/video/av2782168.html',
+    'bilibili',
+    'video',
+    'BV1zs411m74W',
+  ],
+  [
+    'a Bilibili favourites list',
+    'https://www.bilibili.com/medialist/detail/ml1103407912',
+    'bilibili',
+    'collection',
+    'ml1103407912',
+  ],
+  [
+    'a Bilibili mall item',
+    'https://mall.bilibili.com/detail.html?noTitleBar=1&itemsId=10082880',
+    'bilibili',
+    'item',
+    '10082880',
+  ],
+  [
+    'a Weibo video with a hex id',
+    'https://weibo.com/tv/show/1034:633c288cc043d0ca7808030f1157da64',
+    'weibo',
+    'video',
+    '1034:633c288cc043d0ca7808030f1157da64',
+  ],
+  ['a Weibo user on its first host', 'http://t.sina.com.cn/1861343920', 'weibo', 'user', '1861343920'],
+  [
+    'a 1688 mobile shop (winport)',
+    'https://m.1688.com/winport/b2b-22108725372987d9fa.html',
+    '1688',
+    'shop',
+    'b2b-22108725372987d9fa',
+  ],
+  [
+    'an AliExpress live room',
+    'https://live.aliexpress.com/live/2800002704436634',
+    'aliexpress',
+    'live',
+    '2800002704436634',
+  ],
+  ['an Amazon item on amzn.com', 'https://amzn.com/B0722DMYTN', 'amazon', 'item', 'B0722DMYTN'],
+  [
+    'an Amazon item under a Japanese title path',
+    'https://www.amazon.co.jp/モンスター-355ml×24本/dp/B007V6MQJY/ref=mp_s_a_1_1',
+    'amazon',
+    'item',
+    'B007V6MQJY',
+  ],
+  [
+    'a TikTok share video page',
+    'https://t.tiktok.com/i18n/share/video/7398162058153315605/',
+    'tiktok',
+    'video',
+    '7398162058153315605',
+  ],
+  [
+    'a TikTok music page',
+    'https://www.tiktok.com/music/Build-a-Btch-6956990112127585029?lang=en',
+    'tiktok',
+    'music',
+    '6956990112127585029',
+  ],
+  [
+    'a TikTok user by sec_uid',
+    'https://www.tiktok.com/@MS4wLjABAAAAiFnldaILebi5heDoVU6bn4jBWWycX6-9U3xuNPqZ8Ws',
+    'tiktok',
+    'user',
+    'MS4wLjABAAAAiFnldaILebi5heDoVU6bn4jBWWycX6-9U3xuNPqZ8Ws',
+  ],
+  [
+    'a YouTube channel tab',
+    'https://www.youtube.com/channel/UCTwECeGqMZee77BjdoYtI2Q/featured',
+    'youtube',
+    'user',
+    'UCTwECeGqMZee77BjdoYtI2Q',
+  ],
+  [
+    'a YouTube pop-up player',
+    'https://www.youtube.com/watch_popup?v=63RmMXCd_bQ',
+    'youtube',
+    'video',
+    '63RmMXCd_bQ',
+  ],
+  [
+    'a Dianping dish under its shop',
+    'http://www.dianping.com/shop/32675893/dish86047',
+    'dianping',
+    'shop',
+    '32675893',
+  ],
+  ['an Ele.me shop page', 'https://www.ele.me/shop/156263173/info', 'eleme', 'shop', '156263173'],
 ];
 
 describe('identify: content kinds beyond items and videos', () => {
@@ -332,6 +490,12 @@ describe('identify: wrapper and redirect links identify as what they point at', 
     ['a Weibo leave page', `https://weibo.cn/sinaurl?u=${ENC}`],
     ['a wrapper whose target is encoded twice', `https://link.zhihu.com/?target=${encodeURIComponent(ENC)}`],
     ['a launch_url parameter', `https://www.douyin.com/link?launch_url=${ENC}`],
+    ['a shopping agent page', `https://www.superbuy.com/en/page/buy?url=${ENC}`],
+    [
+      'a Xiaohongshu captcha page with redirectPath',
+      `https://www.xiaohongshu.com/website-login/captcha?redirectPath=${ENC}`,
+    ],
+    ['a Tencent Docs leave page', `https://docs.qq.com/scenario/link.html?url=${ENC}`],
     [
       'two wrappers nested',
       `https://link.zhihu.com/?target=${encodeURIComponent(`https://weixin110.qq.com/x?url=${ENC}`)}`,
@@ -421,6 +585,21 @@ describe('identify: links as people paste them', () => {
     expect(identify('https://www.youtube.com/watch?v=abc\\_defghij')).toMatchObject({
       kind: 'video',
       id: 'abc_defghij',
+    });
+  });
+
+  it('reads &amp; left in a link copied out of HTML as &', () => {
+    expect(identify('//item.taobao.com/item.htm?spm=a2oq0.1&amp;ft=t&amp;id=14328821340')).toMatchObject({
+      kind: 'item',
+      id: '14328821340',
+    });
+  });
+
+  it('takes the link text of a Markdown link whose target is a placeholder', () => {
+    expect(identify('[https://www.iesdouyin.com/share/video/7139405476835364103](url)')).toMatchObject({
+      platform: 'douyin',
+      kind: 'video',
+      id: '7139405476835364103',
     });
   });
 

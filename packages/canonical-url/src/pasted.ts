@@ -74,7 +74,10 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   // Markdown [text](url): the link is the part in the parentheses.
   const md = s.indexOf('](');
   if (s.startsWith('[') && md > 0 && s.endsWith(')')) {
-    s = s.slice(md + 2, -1).trim();
+    const target = s.slice(md + 2, -1).trim();
+    const text = s.slice(1, md).trim();
+    // `[https://…](url)`: a placeholder target, the link is the text.
+    s = target.includes('.') || !text.includes('.') ? target : text;
     repairs.push('markdown-link');
   }
   // Enclosing pairs, outermost first.
@@ -100,8 +103,17 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
     }
   }
   // Words glued after it: the link ends at a space, CJK text or a closing mark.
+  // It ends at a space or closing mark; CJK text ends it too, unless the link goes on after that
+  // text (`amazon.co.jp/モンスター/dp/…`: a `/`, `?` or `=` follows before the space).
+  let whole = 0;
+  while (whole < s.length && !isSpace(s.charCodeAt(whole)) && !CLOSERS.has(s[whole] as string)) whole++;
   let end = 0;
-  while (end < s.length && !endsLink(s.charCodeAt(end)) && !CLOSERS.has(s[end] as string)) end++;
+  while (end < whole && !endsLink(s.charCodeAt(end))) end++;
+  if (end < whole) {
+    let goesOn = false;
+    for (let k = end; k < whole && !goesOn; k++) goesOn = s[k] === '/' || s[k] === '?' || s[k] === '=';
+    if (goesOn) end = whole;
+  }
   if (end > 0 && end < s.length) {
     s = s.slice(0, end);
     if (!repairs.includes('glued-text')) repairs.push('glued-text');

@@ -41,7 +41,8 @@ const AMAZON_DOMAINS = [
 const ASIN = '[A-Za-z0-9]{10}';
 
 /** A search query (decoded from the link, re-encoded in the canonical URL). */
-const QUERY_ID = /^[^\n\r]{1,200}$/;
+// regex-safe: anchored, bounded classes
+const QUERY_ID = /^\S(?:[^\n\r]{0,198}\S)?$/;
 
 /** Tracking parameters of Alibaba's shopping sites (Taobao, Tmall, Xianyu share one stack). */
 const ALIBABA_TRACKING: readonly string[] = [
@@ -121,6 +122,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           { hosts: ['a.m.taobao.com'], path: /^\/i(?<id>\d+)\.htm$/ },
           { hosts: ['world.taobao.com'], path: /^\/item\/(?<id>\d+)\.htm$/ },
+          { hosts: ['www.taobao.com', 'taobao.com'], path: /^\/list\/item\/(?<id>\d+)\.htm$/ },
           {
             hosts: [
               'item.taobao.com',
@@ -168,6 +170,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         canonical: 'https://shop{id}.taobao.com/',
         forms: [
           { hostPattern: /^shop(?<id>\d+)\.(?:m\.)?taobao\.com$/ },
+          { hosts: ['world.taobao.com'], path: /^\/dianpu\/(?<id>\d+)\.htm$/ },
           { hosts: ['shop.m.taobao.com'], query: ['shop_id', 'shopId'] },
         ],
       },
@@ -195,8 +198,13 @@ export const PLATFORMS: readonly PlatformRow[] = [
           { hosts: ['*.tmall.com', '*.tmall.hk'], path: /^\/item(?:_o)?\.htm$/, query: ['id', 'itemId'] },
           {
             hosts: ['*.tmall.com', '*.tmall.hk'],
-            path: /^\/(?:item|detail)\.html?$/,
+            path: /^\/(?:[a-z]{2}\/)?(?:item|detail)\.html?$/,
             query: ['id', 'itemId'],
+          },
+          {
+            hosts: ['mdetail.tmall.com'],
+            path: /^\/(?:mobile\/itemPackage\.do|templates\/pages\/desc)$/,
+            query: ['itemId', 'id'],
           },
         ],
       },
@@ -269,6 +277,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
           { hosts: ['wqsitem.jd.com', 'wqitem.jd.com'], path: /^\/detail\/(?<id>\d+)(?:_[^/]*)?$/ },
           { hosts: ['*.jd.com'], path: /^\/graphext\/draw$/, query: ['sku'] },
           { hosts: ['*.jd.com', '*.jingxi.com'], path: /^\/item\/view$/, query: ['sku'] },
+          { hosts: ['*.jd.com', '*.jingxi.com'], path: /^\/(?:[^/]+\/)*detail\.s?html$/, query: ['sku'] },
           { hosts: ['*.jd.com'], path: /^\/product\/(?:[^/]+\/)*(?<id>\d+)\.html$/ },
         ],
       },
@@ -345,7 +354,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           {
             hosts: ['*.yangkeduo.com', '*.pinduoduo.com'],
-            path: /^\/goods\d?\.html$/,
+            path: /^\/(?:goods\d?|duo_coupon_landing)\.html$/,
             query: ['goods_id'],
           },
         ],
@@ -411,7 +420,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^\d{15,20}$/,
         canonical: 'https://www.douyin.com/video/{id}',
         forms: [
-          { hosts: ['*.douyin.com'], path: /^\/video\/(?<id>\d+)\/?$/ },
+          { hosts: ['*.douyin.com'], path: /^\/(?:m\/)?video\/(?<id>\d+)\/?$/ },
           { hosts: ['*.iesdouyin.com', '*.douyin.com'], path: /^\/share\/video\/(?<id>\d+)\/?$/ },
           { hosts: ['*.douyin.com', '*.iesdouyin.com'], query: ['vid', 'modal_id'] },
         ],
@@ -444,7 +453,12 @@ export const PLATFORMS: readonly PlatformRow[] = [
         kind: 'user',
         idPattern: /^[1-9]\d{4,20}$/,
         canonical: 'https://www.iesdouyin.com/share/user/{id}',
-        forms: [{ hosts: ['*.iesdouyin.com', '*.douyin.com'], path: /^\/share\/user\/(?<id>\d+)\/?$/ }],
+        forms: [
+          {
+            hosts: ['*.iesdouyin.com', '*.douyin.com', '*.amemv.com'],
+            path: /^\/share\/user\/(?<id>\d+)\/?$/,
+          },
+        ],
       },
       {
         kind: 'live',
@@ -566,10 +580,14 @@ export const PLATFORMS: readonly PlatformRow[] = [
     name: 'Kuaishou',
     nameZh: '快手',
     home: 'https://www.kuaishou.com/',
-    domains: ['kuaishou.com', 'kuaishouapp.com', 'chenzhongtech.com', 'gifshow.com'],
+    // kwai.com is Kuaishou's international app (Kwai): its share links are Kuaishou's own.
+    domains: ['kuaishou.com', 'kuaishouapp.com', 'chenzhongtech.com', 'gifshow.com', 'kwai.com'],
     shortLinks: [
       { host: 'v.kuaishou.com' },
       { host: 'v.kuaishouapp.com' },
+      { host: 'v.s.kuaishouapp.com', pathPrefix: '/s/' },
+      { host: 'f.kuaishou.com' },
+      { host: 'k.kwai.com' },
       { host: 'www.kuaishou.com', pathPrefix: '/f/' },
       { host: '*.gifshow.com', pathPrefix: '/s/' },
       { host: '*.chenzhongtech.com', pathPrefix: '/s/' },
@@ -594,6 +612,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         canonical: 'https://www.kuaishou.com/profile/{id}',
         forms: [
           { hosts: ['www.kuaishou.com', 'live.kuaishou.com'], path: /^\/profile\/(?<id>[0-9A-Za-z_]+)\/?$/ },
+          { hosts: ['*.kuaishou.com'], path: /^\/(?:live\/)?user\/(?<id>[0-9A-Za-z_]+)\/?$/ },
           {
             hosts: ['*.chenzhongtech.com', '*.kuaishou.com', '*.gifshow.com', '*.kuaishouapp.com'],
             path: /^\/fw\/user\/(?<id>[0-9A-Za-z_]+)\/?$/,
@@ -748,8 +767,13 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           {
             hosts: ['www.bilibili.com', 'm.bilibili.com', 'bilibili.com'],
-            path: /^\/(?:s\/)?video\/(?<id>[Bb][Vv][0-9A-Za-z]{10}|[Aa][Vv]\d{1,16})\/?$/,
+            path: /^\/(?:s\/|mobile\/)?video\/(?<id>[Bb][Vv][0-9A-Za-z]{10}|[Aa][Vv]\d{1,16})(?:\.html)?\/?$/,
           },
+          {
+            hosts: ['www.bilibili.com', 'm.bilibili.com', 'bilibili.com'],
+            path: /^\/(?<id>[Bb][Vv]1[0-9A-Za-z]{9})\/?$/,
+          },
+          { hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/list\/[^/]+\/?$/, query: ['bvid'] },
           { hosts: ['*.bilibili.com'], path: /^\/festival\/[^/]+\/?$/, query: ['bvid'] },
           { hosts: ['player.bilibili.com'], path: /^\/player\.html$/, query: ['bvid', 'aid'] },
         ],
@@ -764,7 +788,40 @@ export const PLATFORMS: readonly PlatformRow[] = [
             hosts: ['www.bilibili.com', 'm.bilibili.com'],
             path: /^\/bangumi\/play\/(?<id>(?:ep|ss)\d+)\/?$/,
           },
+          { hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/cheese\/play\/(?<id>ep\d+)\/?$/ },
         ],
+      },
+      {
+        // Favourites lists (ml).
+        kind: 'collection',
+        idPattern: /^ml[1-9]\d{0,12}$/,
+        canonical: 'https://www.bilibili.com/medialist/detail/{id}',
+        forms: [
+          {
+            hosts: ['www.bilibili.com', 'm.bilibili.com'],
+            path: /^\/(?:medialist\/(?:detail|play)|list)\/(?<id>ml\d+)\/?$/,
+          },
+        ],
+      },
+      {
+        // Audio menus (am).
+        kind: 'collection',
+        idPattern: /^am[1-9]\d{0,12}$/,
+        canonical: 'https://www.bilibili.com/audio/{id}',
+        forms: [{ hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/audio\/(?<id>am\d+)\/?$/ }],
+      },
+      {
+        // Paid-course seasons (课堂 ss).
+        kind: 'collection',
+        idPattern: /^ss[1-9]\d{0,12}$/,
+        canonical: 'https://www.bilibili.com/cheese/play/{id}',
+        forms: [{ hosts: ['www.bilibili.com', 'm.bilibili.com'], path: /^\/cheese\/play\/(?<id>ss\d+)\/?$/ }],
+      },
+      {
+        kind: 'item',
+        idPattern: /^[1-9]\d{3,15}$/,
+        canonical: 'https://mall.bilibili.com/detail.html?itemsId={id}',
+        forms: [{ hosts: ['mall.bilibili.com'], path: /^\/detail\.html$/, query: ['itemsId'] }],
       },
       {
         kind: 'article',
@@ -855,7 +912,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
     name: 'Weibo',
     nameZh: '微博',
     home: 'https://weibo.com/',
-    domains: ['weibo.com', 'weibo.cn', 't.cn'],
+    domains: ['weibo.com', 'weibo.cn', 't.cn', 't.sina.com.cn'],
     shortLinks: [{ host: 't.cn' }, { host: 'mapp.api.weibo.cn', pathPrefix: '/fx/', userAgent: 'wechat' }],
     kinds: [
       {
@@ -876,14 +933,15 @@ export const PLATFORMS: readonly PlatformRow[] = [
       },
       {
         kind: 'video',
-        idPattern: /^\d{4}:\d{6,20}$/,
+        idPattern: /^\d{4}:(?:\d{6,20}|[0-9a-f]{32})$/,
         canonical: 'https://video.weibo.com/show?fid={id}',
         forms: [
           { hosts: ['video.weibo.com'], path: /^\/show\/?$/, query: ['fid'] },
           {
             hosts: ['weibo.com', 'www.weibo.com', 'h5.video.weibo.com'],
-            path: /^\/tv\/show\/(?<id>\d{4}:\d+)\/?$/,
+            path: /^\/tv\/show\/(?<id>\d{4}:[0-9a-f]+)\/?$/,
           },
+          { hosts: ['video.h5.weibo.cn'], path: /^\/(?<id>\d{4}:[0-9a-f]+)(?:\/\d+)?\/?$/ },
           { hosts: ['m.weibo.cn'], path: /^\/s\/video\/(?:show|index)\/?$/, query: ['object_id', 'fid'] },
         ],
       },
@@ -892,8 +950,11 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^[1-9]\d{4,14}$/,
         canonical: 'https://weibo.com/u/{id}',
         forms: [
-          { hosts: ['weibo.com', 'www.weibo.com', 'm.weibo.cn'], path: /^\/(?:u|profile)\/(?<id>\d+)\/?$/ },
-          { hosts: ['weibo.com', 'www.weibo.com'], path: /^\/(?<id>\d{5,15})\/?$/ },
+          {
+            hosts: ['weibo.com', 'www.weibo.com', 'm.weibo.cn'],
+            path: /^\/(?:u|profile)\/(?<id>\d+)(?:\/[a-z]+)?\/?$/,
+          },
+          { hosts: ['weibo.com', 'www.weibo.com', 't.sina.com.cn'], path: /^\/(?<id>\d{5,15})\/?$/ },
         ],
       },
       {
@@ -916,7 +977,11 @@ export const PLATFORMS: readonly PlatformRow[] = [
         encodeId: true,
         canonical: 'https://s.weibo.com/weibo?q={id}',
         forms: [
-          { hosts: ['s.weibo.com', 'm.s.weibo.com'], path: /^\/(?:weibo|topic\/detail)\/?$/, query: ['q'] },
+          {
+            hosts: ['s.weibo.com', 'm.s.weibo.com'],
+            path: /^\/(?:weibo|user|topic\/detail)\/?$/,
+            query: ['q'],
+          },
           { hosts: ['s.weibo.com'], path: /^\/weibo\/(?<id>[^/]+)\/?$/ },
         ],
       },
@@ -958,6 +1023,15 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^[0-9a-z]{4,40}$/,
         canonical: 'https://shop{id}.1688.com/',
         forms: [{ hostPattern: /^shop(?<id>[0-9a-z]+)\.(?:m\.)?1688\.com$/ }],
+      },
+      {
+        // Mobile shop pages (winport) name the seller's member id, `b2b-…`.
+        kind: 'shop',
+        idPattern: /^b2b-[0-9A-Za-z]{4,40}$/,
+        canonical: 'https://m.1688.com/winport/{id}.html',
+        forms: [
+          { hosts: ['m.1688.com', 'winport.m.1688.com'], path: /^\/winport\/(?<id>b2b-[0-9A-Za-z]+)\.html$/ },
+        ],
       },
     ],
     tracking: ['sk', 'traceId', 'spm', 'clickid', 'sessionid', 'cosite', 'tracelog', 'forcePC', 'offerId'],
@@ -1014,7 +1088,8 @@ export const PLATFORMS: readonly PlatformRow[] = [
         canonical: 'https://www.aliexpress.com/item/{id}.html',
         keep: ['sku_id'],
         forms: [
-          { path: /^\/(?:item|i)\/(?:[^/]+\/)?(?<id>\d+)(?:\.html)?$/ },
+          { path: /^\/(?:s\/)?(?:item|i)\/(?:[^/]+\/)?(?<id>\d+)(?:\.html)?$/ },
+          { path: /^\/(?:[^/]+\/)*affi-item\.html?$/, query: ['ae_affi_item_id'] },
           { path: /^\/store\/product\/[^/]+\/\d+_(?<id>\d+)\.html$/ },
         ],
       },
@@ -1023,6 +1098,12 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^[1-9]\d{2,19}$/,
         canonical: 'https://www.aliexpress.com/store/{id}',
         forms: [{ path: /^\/store\/(?<id>\d+)\/?$/ }],
+      },
+      {
+        kind: 'live',
+        idPattern: /^[1-9]\d{5,19}$/,
+        canonical: 'https://live.aliexpress.com/live/{id}',
+        forms: [{ hosts: ['live.aliexpress.com'], path: /^\/live\/(?<id>\d+)\/?$/ }],
       },
     ],
     tracking: [
@@ -1058,7 +1139,8 @@ export const PLATFORMS: readonly PlatformRow[] = [
     name: 'Amazon',
     nameZh: '亚马逊',
     home: 'https://www.amazon.com/',
-    domains: AMAZON_DOMAINS,
+    // amzn.com is Amazon's own old short domain (`amzn.com/{ASIN}`, `amzn.com/dp/{ASIN}`).
+    domains: [...AMAZON_DOMAINS, 'amzn.com'],
     shortLinks: [{ host: 'amzn.to' }, { host: 'a.co' }, { host: 'amzn.eu' }, { host: 'amzn.asia' }],
     kinds: [
       {
@@ -1072,6 +1154,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
           { path: new RegExp(`^/d/(?<id>${ASIN})(?:/[^/]*)*$`) },
           { path: new RegExp(`^/exec/obidos/(?:asin|ASIN|tg/detail/-)/(?<id>${ASIN})(?:/[^/]*)*$`) },
           { path: new RegExp(`^/product/(?<id>${ASIN})(?:/[^/]*)*$`) },
+          { hosts: ['amzn.com', 'www.amzn.com'], path: new RegExp(`^/(?<id>${ASIN})/?$`) },
           { query: ['asin', 'ASIN'] },
         ],
       },
@@ -1131,6 +1214,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
           { hosts: ['*.tiktok.com'], path: /^\/@(?<user>[A-Za-z0-9._]{1,24})\/video\/(?<id>\d+)\/?$/ },
           { hosts: ['*.tiktok.com'], path: /^\/v\/(?<id>\d+)(?:\.html)?$/ },
           { hosts: ['*.tiktok.com'], path: /^\/embed\/(?:v2\/)?(?<id>\d+)\/?$/ },
+          { hosts: ['*.tiktok.com'], path: /^\/(?:i18n\/)?share\/video\/(?<id>\d+)\/?$/ },
         ],
       },
       {
@@ -1144,6 +1228,43 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^[A-Za-z0-9._]{0,23}[A-Za-z0-9_]$/,
         canonical: 'https://www.tiktok.com/@{id}/live',
         forms: [{ hosts: ['*.tiktok.com'], path: /^\/@(?<id>[A-Za-z0-9._]{1,24})\/live\/?$/ }],
+      },
+      {
+        kind: 'live',
+        idPattern: /^\d{15,20}$/,
+        canonical: 'https://www.tiktok.com/share/live/{id}',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/(?:i18n\/)?share\/live\/(?<id>\d+)\/?$/ }],
+      },
+      {
+        // A user by sec_uid (`MS4wLjABAAAA…`), as profile links from the app carry it.
+        kind: 'user',
+        idPattern: /^MS4wLjABAAAA[A-Za-z0-9_-]{20,120}$/,
+        canonical: 'https://www.tiktok.com/@{id}',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/@(?<id>MS4wLjABAAAA[A-Za-z0-9_-]+)\/?$/ }],
+      },
+      {
+        kind: 'topic',
+        idPattern: /^\d{6,20}$/,
+        canonical: 'https://www.tiktok.com/share/challenge/{id}',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/(?:i18n\/)?share\/challenge\/(?<id>\d+)\/?$/ }],
+      },
+      {
+        // `/music/{title}-{id}`: the id is the digits after the last hyphen.
+        kind: 'music',
+        idPattern: /^\d{15,20}$/,
+        canonical: 'https://www.tiktok.com/music/-{id}',
+        forms: [{ hosts: ['*.tiktok.com'], path: /^\/music\/(?:[^/]*-)?(?<id>\d{15,20})\/?$/ }],
+      },
+      {
+        kind: 'collection',
+        idPattern: /^\d{15,20}$/,
+        canonical: 'https://www.tiktok.com/@{user}/collection/-{id}',
+        forms: [
+          {
+            hosts: ['*.tiktok.com'],
+            path: /^\/@(?<user>[A-Za-z0-9._]{1,24})\/collection\/(?:[^/]*-)?(?<id>\d{15,20})\/?$/,
+          },
+        ],
       },
       {
         kind: 'topic',
@@ -1203,7 +1324,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         idPattern: /^[A-Za-z0-9_-]{11}$/,
         canonical: 'https://www.youtube.com/watch?v={id}',
         forms: [
-          { hosts: ['*.youtube.com'], path: /^\/watch\/?$/, query: ['v'] },
+          { hosts: ['*.youtube.com', 'youtu.be'], path: /^\/watch(?:_popup)?\/?$/, query: ['v'] },
           { hosts: ['youtu.be', 'www.youtu.be'], path: /^\/(?<id>[A-Za-z0-9_-]{11})\/?$/ },
           {
             hosts: ['*.youtube.com', '*.youtube-nocookie.com'],
@@ -1216,17 +1337,22 @@ export const PLATFORMS: readonly PlatformRow[] = [
         // Handles of 3–30 characters; one ending in a period cannot survive being pasted into text.
         idPattern: /^@[A-Za-z0-9._-]{2,29}[A-Za-z0-9_-]$/,
         canonical: 'https://www.youtube.com/{id}',
-        forms: [{ hosts: ['*.youtube.com'], path: /^\/(?<id>@[A-Za-z0-9._-]{3,30})\/?$/ }],
+        forms: [{ hosts: ['*.youtube.com'], path: /^\/(?<id>@[A-Za-z0-9._-]{3,30})(?:\/[a-z]+)?\/?$/ }],
       },
       {
         kind: 'user',
         idPattern: /^UC[A-Za-z0-9_-]{22}$/,
         canonical: 'https://www.youtube.com/channel/{id}',
-        forms: [{ hosts: ['*.youtube.com'], path: /^\/channel\/(?<id>UC[A-Za-z0-9_-]{22})\/?$/ }],
+        forms: [
+          {
+            hosts: ['*.youtube.com'],
+            path: /^\/(?:channel|browse)\/(?<id>UC[A-Za-z0-9_-]{22})(?:\/[a-z]+)?\/?$/,
+          },
+        ],
       },
       {
         kind: 'collection',
-        idPattern: /^[A-Za-z0-9_-]{10,64}$/,
+        idPattern: /^(?:[A-Za-z0-9_-]{10,64}|WL|LL)$/,
         canonical: 'https://www.youtube.com/playlist?list={id}',
         forms: [{ hosts: ['*.youtube.com'], path: /^\/playlist\/?$/, query: ['list'] }],
       },
@@ -1257,7 +1383,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         forms: [
           {
             hosts: ['*.dianping.com'],
-            path: /^\/(?:shop|shopshare|shopinfo|appshare\/shop)\/(?<id>[0-9A-Za-z]+)(?:\/[a-z_]+)?\/?$/,
+            path: /^\/(?:shop|shopshare|shopinfo|appshare\/shop)\/(?<id>[0-9A-Za-z]+)(?:\/[a-z_]+\d*)?\/?$/,
           },
         ],
       },
@@ -1289,8 +1415,15 @@ export const PLATFORMS: readonly PlatformRow[] = [
     home: 'https://www.ele.me/',
     domains: ['ele.me'],
     // Only affiliate short links are public; the long H5 form (fc.ele.me/a/<base64>) holds no stable id.
-    shortLinks: [{ host: 'u.ele.me' }],
-    kinds: [],
+    shortLinks: [{ host: 'u.ele.me' }, { host: 's.click.ele.me' }],
+    kinds: [
+      {
+        kind: 'shop',
+        idPattern: /^[1-9]\d{3,15}$/,
+        canonical: 'https://www.ele.me/shop/{id}',
+        forms: [{ hosts: ['www.ele.me', 'ele.me'], path: /^\/shop\/(?<id>\d+)(?:\/[a-z]+)?\/?$/ }],
+      },
+    ],
     tracking: ['spm', 'scm', 'from', 'inviterId', 'share_token', 'actId'],
   },
 ];

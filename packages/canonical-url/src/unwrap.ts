@@ -54,6 +54,16 @@ export const WRAPPERS: readonly WrapperRow[] = [
   { host: 'slack-redir.net', path: '/link', params: ['url'], note: 'Slack leave page' },
   { host: 'away.vk.com', path: '/away.php', params: ['to'], note: 'VK leave page' },
   { host: 'www.youtube.com', path: '/redirect', params: ['q'], note: "YouTube's leave page" },
+  { host: 'docs.qq.com', path: '/scenario/link.html', params: ['url'], note: "Tencent Docs' leave page" },
+  // Shopping agents: pages that buy a Taobao, Tmall, 1688 or Weidian item for overseas buyers.
+  { host: '*.superbuy.com', params: ['url'], note: 'shopping agent' },
+  { host: '*.wegobuy.com', params: ['url'], note: 'shopping agent' },
+  { host: '*.hagobuy.com', params: ['url'], note: 'shopping agent' },
+  { host: '*.kakobuy.com', params: ['url'], note: 'shopping agent' },
+  { host: '*.sugargoo.com', params: ['url', 'productLink'], note: 'shopping agent' },
+  { host: '*.pandabuy.com', params: ['url'], note: 'shopping agent' },
+  { host: '*.cssbuy.com', params: ['url'], note: 'shopping agent' },
+  { host: '*.allchinabuy.com', params: ['url'], note: 'shopping agent' },
 ];
 
 /**
@@ -83,6 +93,8 @@ export const REDIRECT_PARAMS: readonly string[] = [
   'dest',
   'goto',
   'r',
+  'redirectpath',
+  'redirect_path',
 ];
 
 const REDIRECT_KEYS: ReadonlySet<string> = new Set(REDIRECT_PARAMS);

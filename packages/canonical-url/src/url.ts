@@ -70,7 +70,10 @@ export function parseQuery(search: string): QueryPair[] {
     const q = whole.indexOf('?');
     const eqAt = whole.indexOf('=');
     const parts = q > 0 && (eqAt < 0 || eqAt < q) && !whole.includes('/') ? whole.split('?') : [whole];
-    for (const part of parts) {
+    for (const written of parts) {
+      // `&amp;` from a link copied out of HTML: the pair after it is a pair of its own.
+      let part = written;
+      while (part.startsWith('amp;')) part = part.slice(4);
       if (!part) continue;
       const raw = normalizeEscapes(part);
       const eq = raw.indexOf('=');
