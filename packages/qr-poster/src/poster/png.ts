@@ -154,7 +154,11 @@ export async function rasterizePoster(
   const png = await encodePng(raster);
   if (normalized.verify) {
     const verifier = normalized.verify === true ? decodeQr : normalized.verify;
-    expectPayload(await readWith(verifier, cropQr(raster, poster)), poster.payload, 'verify (the rendered PNG)');
+    expectPayload(
+      await readWith(verifier, cropQr(raster, poster)),
+      poster.payload,
+      'verify (the rendered PNG)',
+    );
   }
   return { poster, png, raster, missingGlyphs: missing };
 }
