@@ -31,7 +31,7 @@ const BUDGETS = [
     dir: 'packages/qr-poster',
     splitting: false,
     target: 30,
-    kb: 33.5,
+    kb: 34.5,
   },
   {
     name: 'resolve (text; first load)',
@@ -41,7 +41,7 @@ const BUDGETS = [
     // Still in the first load: canonical-url's short-link following with ipaddr.js (~6 KB, needed only
     // with options.fetch) and fflate (~3 KB, token decompression).
     target: 40,
-    kb: 53,
+    kb: 54,
   },
   {
     name: 'parseShareText',
@@ -49,7 +49,7 @@ const BUDGETS = [
     dir: 'packages/share-token',
     splitting: false,
     target: 22,
-    kb: 29.5,
+    kb: 30.5,
   },
   {
     name: 'deep-link (main entry)',
@@ -57,7 +57,7 @@ const BUDGETS = [
     dir: 'packages/deep-link',
     splitting: false,
     target: 22,
-    kb: 28.5,
+    kb: 29.5,
   },
 ];
 
