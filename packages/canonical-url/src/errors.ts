@@ -17,14 +17,80 @@ export const CANONICAL_URL_ERROR_CODES = {
 
 export type CanonicalUrlErrorCode = keyof typeof CANONICAL_URL_ERROR_CODES;
 
+/** Marks every sharekit error, across copies of the packages and realms (`Symbol.for` is shared). */
+const BRAND = Symbol.for('@sharekit/error');
+
+/**
+ * The one base of every sharekit error: a `code` from the package's `as const` code table, a
+ * message that says what was expected and what was found, and the ES2022 `cause`. Each package
+ * extends it once (`CanonicalUrlError`, `ShareTokenError`, `DeepLinkError`, `QrPosterError`,
+ * `ResolverError`, `CliError`); tell them apart with `isSharekitError(e, 'DeepLinkError')`.
+ * @example
+ * class MyError extends SharekitError<'bad'> { override readonly name = 'MyError'; }
+ * new MyError('bad', 'expected x, found y').code // 'bad'
+ */
+export class SharekitError<Code extends string = string> extends Error {
+  readonly code: Code;
+
+  constructor(code: Code, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+Object.defineProperty(SharekitError.prototype, BRAND, { value: true });
+
+/**
+ * True for an error of any sharekit package — or, with `name`, of that package's class — also one
+ * thrown by another copy of the package or in another realm (checked by a `Symbol.for` brand,
+ * not `instanceof`).
+ * @example
+ * try { canonicalize(text) } catch (e) { if (isSharekitError(e)) console.log(e.code) }
+ * isSharekitError(new TypeError('x')) // false
+ */
+export function isSharekitError(error: unknown, name?: string): error is SharekitError {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { [BRAND]?: unknown; code?: unknown; name?: unknown };
+  return e[BRAND] === true && typeof e.code === 'string' && (name === undefined || e.name === name);
+}
+
+/**
+ * Cuts user input for error messages so a huge input never ends up in a log line.
+ * @example
+ * preview('x'.repeat(100), 4) // '"xxxx"… (100 chars)'
+ */
+export function preview(input: string, max = 80): string {
+  return input.length <= max
+    ? JSON.stringify(input)
+    : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
+}
+
+/**
+ * Reads an integer option: `fallback` when absent, else an integer in `min`–`max`, or the error
+ * `fail` makes from the message (each package passes its own `invalid_option` error).
+ * @example
+ * integerOption('maxHops', options.maxHops, 5, 0, 20, (m) => new ResolverError('invalid_option', m))
+ */
+export function integerOption(
+  name: string,
+  value: unknown,
+  fallback: number,
+  min: number,
+  max: number,
+  fail: (message: string) => Error,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw fail(`expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`);
+  }
+  return value;
+}
+
 /** The one error class of this package. Check `code`, not the message. */
-export class CanonicalUrlError extends Error {
+export class CanonicalUrlError extends SharekitError<CanonicalUrlErrorCode> {
   override readonly name = 'CanonicalUrlError';
-  readonly code: CanonicalUrlErrorCode;
 
   constructor(code: CanonicalUrlErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(message ?? CANONICAL_URL_ERROR_CODES[code], options);
-    this.code = code;
+    super(code, message ?? CANONICAL_URL_ERROR_CODES[code], options);
   }
 }
 
@@ -34,18 +100,5 @@ export class CanonicalUrlError extends Error {
  * try { canonicalize(text) } catch (e) { if (isCanonicalUrlError(e) && e.code === 'too_long') … }
  */
 export function isCanonicalUrlError(error: unknown): error is CanonicalUrlError {
-  return (
-    error instanceof CanonicalUrlError ||
-    (typeof error === 'object' &&
-      error !== null &&
-      (error as { name?: unknown }).name === 'CanonicalUrlError' &&
-      typeof (error as { code?: unknown }).code === 'string')
-  );
-}
-
-/** Cuts user input for error messages so a huge input never ends up in a log line. */
-export function preview(input: string, max = 80): string {
-  return input.length <= max
-    ? JSON.stringify(input)
-    : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
+  return isSharekitError(error, 'CanonicalUrlError');
 }

@@ -10,7 +10,11 @@ export {
   CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,
   type CanonicalUrlErrorCode,
+  integerOption,
   isCanonicalUrlError,
+  isSharekitError,
+  preview,
+  SharekitError,
 } from './errors.js';
 export { canonicalUrlFor, identify, isLinkIdentity, platformOf, tryIdentify, unwrapUrl } from './identify.js';
 export { avToBv, bvToAv, weiboBidToMid, weiboMidToBid } from './ids.js';

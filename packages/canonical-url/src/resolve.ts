@@ -1,5 +1,5 @@
 import { targetProblem } from './address.js';
-import { CanonicalUrlError, isCanonicalUrlError, preview } from './errors.js';
+import { CanonicalUrlError, integerOption, isCanonicalUrlError, preview } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
 import { matchUrl } from './identify.js';
 import type { LinkIdentity, ShortLinkSpec } from './types.js';
@@ -391,12 +391,5 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
 export const MAX_HOPS = 20;
 
 function option(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new CanonicalUrlError(
-      'invalid_option',
-      `expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`,
-    );
-  }
-  return value;
+  return integerOption(name, value, fallback, min, max, (m) => new CanonicalUrlError('invalid_option', m));
 }

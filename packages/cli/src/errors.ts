@@ -1,3 +1,4 @@
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
 /** Exit statuses, as a shell user expects them (the grep convention). */
 export const EXIT = {
   /** A link was found, or the command did what was asked. */
@@ -24,16 +25,14 @@ export type CliErrorCode = keyof typeof CLI_ERROR_CODES;
  * @example
  * throw new CliError('usage', 'missing <url>', 'sharekit links --help')
  */
-export class CliError extends Error {
+export class CliError extends SharekitError<CliErrorCode> {
   override readonly name = 'CliError';
-  readonly code: CliErrorCode;
   /** What to try instead, e.g. `see: sharekit poster --help`. */
   readonly hint: string | undefined;
   readonly exitCode: number;
 
   constructor(code: CliErrorCode, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
     this.hint = hint;
     this.exitCode = code === 'refused' ? EXIT.notFound : EXIT.usage;
   }
@@ -45,10 +44,7 @@ export class CliError extends Error {
  * isCliError(new CliError('usage', 'x')) // true
  */
 export function isCliError(e: unknown): e is CliError {
-  return (
-    e instanceof CliError ||
-    (e instanceof Error && e.name === 'CliError' && typeof (e as CliError).code === 'string')
-  );
+  return isSharekitError(e, 'CliError');
 }
 
 /**
@@ -57,12 +53,7 @@ export function isCliError(e: unknown): e is CliError {
  * libraryErrorCode(new TypeError('x')) // null
  */
 export function libraryErrorCode(e: unknown): string | null {
-  if (!(e instanceof Error)) return null;
-  const code = (e as { code?: unknown }).code;
-  return e.name.endsWith('Error') && e.name !== 'Error' && typeof code === 'string' ? code : null;
+  return isSharekitError(e) && !isCliError(e) ? e.code : null;
 }
 
-/** Shortens untrusted text for an error message. */
-export function preview(text: string, max = 60): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
+export { preview } from '@sharekit/canonical-url';

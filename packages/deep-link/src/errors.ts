@@ -1,3 +1,4 @@
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
 /**
  * Every error code `@sharekit/deep-link` throws, with what it means.
  * @example
@@ -21,13 +22,11 @@ export type DeepLinkErrorCode = keyof typeof DEEP_LINK_ERROR_CODES;
  * @example
  * try { parseAppLink(link) } catch (e) { if (isDeepLinkError(e) && e.code === 'too_deep') … }
  */
-export class DeepLinkError extends Error {
+export class DeepLinkError extends SharekitError<DeepLinkErrorCode> {
   override readonly name = 'DeepLinkError';
-  readonly code: DeepLinkErrorCode;
 
   constructor(code: DeepLinkErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(message ?? DEEP_LINK_ERROR_CODES[code], options);
-    this.code = code;
+    super(code, message ?? DEEP_LINK_ERROR_CODES[code], options);
   }
 }
 
@@ -37,18 +36,7 @@ export class DeepLinkError extends Error {
  * try { toAppLinks('javascript:alert(1)') } catch (e) { isDeepLinkError(e) } // true
  */
 export function isDeepLinkError(error: unknown): error is DeepLinkError {
-  return (
-    error instanceof DeepLinkError ||
-    (typeof error === 'object' &&
-      error !== null &&
-      (error as { name?: unknown }).name === 'DeepLinkError' &&
-      typeof (error as { code?: unknown }).code === 'string')
-  );
+  return isSharekitError(error, 'DeepLinkError');
 }
 
-/** Cuts user input for error messages so a huge input never ends up in a log line. */
-export function preview(input: string, max = 80): string {
-  return input.length <= max
-    ? JSON.stringify(input)
-    : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
-}
+export { preview } from '@sharekit/canonical-url';

@@ -2,6 +2,7 @@ import {
   type ContentKind,
   canonicalUrlFor,
   getPlatform,
+  integerOption,
   judgeTarget,
   type LinkIdentity,
   levelOf,
@@ -399,14 +400,7 @@ function checkNumber(
   min: number,
   max: number,
 ): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new DeepLinkError(
-      'invalid_option',
-      `expected ${name} to be an integer in ${min}–${max}, found ${value}`,
-    );
-  }
-  return value;
+  return integerOption(name, value, fallback, min, max, (m) => new DeepLinkError('invalid_option', m));
 }
 
 function outerApp(via: readonly ViaStep[]): AppId | null {

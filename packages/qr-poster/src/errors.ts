@@ -1,3 +1,4 @@
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
 /**
  * Every error code `@sharekit/qr-poster` throws, with what it means.
  * @example
@@ -52,14 +53,8 @@ export type QrPosterErrorCode = keyof typeof QR_POSTER_ERROR_CODES;
  * catch (e) { if (isQrPosterError(e)) console.log(e.code) } // 'invalid_image'
  * ```
  */
-export class QrPosterError extends Error {
+export class QrPosterError extends SharekitError<QrPosterErrorCode> {
   override readonly name = 'QrPosterError';
-  readonly code: QrPosterErrorCode;
-
-  constructor(code: QrPosterErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
 }
 
 /**
@@ -71,8 +66,5 @@ export class QrPosterError extends Error {
  * ```
  */
 export function isQrPosterError(e: unknown): e is QrPosterError {
-  return (
-    e instanceof QrPosterError ||
-    (e instanceof Error && e.name === 'QrPosterError' && typeof (e as { code?: unknown }).code === 'string')
-  );
+  return isSharekitError(e, 'QrPosterError');
 }

@@ -1,3 +1,4 @@
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
 /** Every error code `@sharekit/resolver` throws. Bad input is not an error: it resolves to `kind: 'unknown'`. */
 export const RESOLVER_ERROR_CODES = {
   invalid_input: 'the input is not a string, byte array or RGBA image',
@@ -7,13 +8,11 @@ export const RESOLVER_ERROR_CODES = {
 export type ResolverErrorCode = keyof typeof RESOLVER_ERROR_CODES;
 
 /** The one error class of this package, thrown only on misuse. */
-export class ResolverError extends Error {
+export class ResolverError extends SharekitError<ResolverErrorCode> {
   override readonly name = 'ResolverError';
-  readonly code: ResolverErrorCode;
 
   constructor(code: ResolverErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(message ?? RESOLVER_ERROR_CODES[code], options);
-    this.code = code;
+    super(code, message ?? RESOLVER_ERROR_CODES[code], options);
   }
 }
 
@@ -23,11 +22,5 @@ export class ResolverError extends Error {
  * try { await resolve(input, { maxHops: -1 }) } catch (e) { if (isResolverError(e)) console.error(e.code) }
  */
 export function isResolverError(error: unknown): error is ResolverError {
-  return (
-    error instanceof ResolverError ||
-    (typeof error === 'object' &&
-      error !== null &&
-      (error as { name?: unknown }).name === 'ResolverError' &&
-      typeof (error as { code?: unknown }).code === 'string')
-  );
+  return isSharekitError(error, 'ResolverError');
 }

@@ -3,6 +3,7 @@ import {
   CONTENT_KINDS,
   canonicalUrlFor,
   type FetchLike,
+  integerOption,
   isCanonicalUrlError,
   type LinkIdentity,
   resolveShortLink,
@@ -104,14 +105,7 @@ function integer(
   min: number,
   max: number,
 ): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ResolverError(
-      'invalid_option',
-      `expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`,
-    );
-  }
-  return value;
+  return integerOption(name, value, fallback, min, max, (m) => new ResolverError('invalid_option', m));
 }
 
 function settingsOf(options: ResolveOptions | undefined): Settings {

@@ -1,3 +1,4 @@
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
 /**
  * Every error code `@sharekit/share-token` throws, with what it means.
  * @example
@@ -22,13 +23,11 @@ export type ShareTokenErrorCode = keyof typeof SHARE_TOKEN_ERROR_CODES;
  * @example
  * throw new ShareTokenError('invalid_token', 'decodeToken: expected …, found …');
  */
-export class ShareTokenError extends Error {
+export class ShareTokenError extends SharekitError<ShareTokenErrorCode> {
   override readonly name = 'ShareTokenError';
-  readonly code: ShareTokenErrorCode;
 
   constructor(code: ShareTokenErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(message ?? SHARE_TOKEN_ERROR_CODES[code], options);
-    this.code = code;
+    super(code, message ?? SHARE_TOKEN_ERROR_CODES[code], options);
   }
 }
 
@@ -38,21 +37,10 @@ export class ShareTokenError extends Error {
  * try { decodeToken(text) } catch (e) { if (isShareTokenError(e) && e.code === 'checksum_mismatch') … }
  */
 export function isShareTokenError(error: unknown): error is ShareTokenError {
-  return (
-    error instanceof ShareTokenError ||
-    (typeof error === 'object' &&
-      error !== null &&
-      (error as { name?: unknown }).name === 'ShareTokenError' &&
-      typeof (error as { code?: unknown }).code === 'string')
-  );
+  return isSharekitError(error, 'ShareTokenError');
 }
 
-/** Cuts user input for error messages so a huge input never ends up in a log line. */
-export function preview(input: string, max = 60): string {
-  return input.length <= max
-    ? JSON.stringify(input)
-    : `${JSON.stringify(input.slice(0, max))}… (${input.length} chars)`;
-}
+export { preview } from '@sharekit/canonical-url';
 
 /**
  * The largest text `parseShareText` and `findTokens` accept: 1 MiB of UTF-16 code units.

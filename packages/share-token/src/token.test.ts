@@ -1,6 +1,7 @@
 import {
   type ContentKind,
   canonicalUrlFor,
+  judgeTarget,
   type LinkIdentity,
   PLATFORMS,
   type PlatformId,
@@ -69,6 +70,12 @@ describe('encodeToken and decodeToken', () => {
         if (/^(?:[1-9][0-9]{0,19}|[0-9a-f]{24})$/.test(x.id as string)) expect(back.form).toBe('compact');
         expect(back.identity).toEqual(x);
         expect(back.corrected).toBe(false);
+        // The level a compact token reports without asking is the one judge's level for its URL.
+        const judged = judgeTarget(back.url);
+        expect({ level: back.level, reasons: back.reasons }).toEqual({
+          level: judged.level,
+          reasons: judged.reasons,
+        });
       }),
       fuzz(400, SEED),
     );

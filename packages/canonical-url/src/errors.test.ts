@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CanonicalUrlError,
+  integerOption,
+  isCanonicalUrlError,
+  isSharekitError,
+  preview,
+  SharekitError,
+} from './errors.js';
+
+describe('the one error base', () => {
+  it('gives every package error a code, a cause and the brand', () => {
+    const cause = new TypeError('inner');
+    const e = new CanonicalUrlError('invalid_url', 'expected a URL, found "x"', { cause });
+    expect(e).toBeInstanceOf(SharekitError);
+    expect(e).toMatchObject({ name: 'CanonicalUrlError', code: 'invalid_url', cause });
+    expect(isSharekitError(e)).toBe(true);
+    expect(isSharekitError(e, 'CanonicalUrlError')).toBe(true);
+    expect(isSharekitError(e, 'DeepLinkError')).toBe(false);
+  });
+
+  it('recognises an error of another copy of the package by its Symbol.for brand, not by instanceof', () => {
+    const foreign = Object.assign(Object.create({ [Symbol.for('@sharekit/error')]: true }), {
+      name: 'CanonicalUrlError',
+      code: 'too_long',
+    });
+    expect(foreign instanceof CanonicalUrlError).toBe(false);
+    expect(isCanonicalUrlError(foreign)).toBe(true);
+  });
+
+  it('does not take an unbranded error for a sharekit error, whatever its name', () => {
+    const lookalike = Object.assign(new Error('x'), { name: 'CanonicalUrlError', code: 'too_long' });
+    expect(isSharekitError(lookalike)).toBe(false);
+    expect(isCanonicalUrlError(lookalike)).toBe(false);
+  });
+});
+
+describe('integerOption', () => {
+  const fail = (m: string) => new CanonicalUrlError('invalid_option', m);
+
+  it('gives the fallback when the option is absent and the value when it is in range', () => {
+    expect(integerOption('maxHops', undefined, 5, 0, 20, fail)).toBe(5);
+    expect(integerOption('maxHops', 20, 5, 0, 20, fail)).toBe(20);
+  });
+
+  it.each([21, -1, 1.5, Number.NaN, '3'])('refuses %s with the package error', (value) => {
+    expect(() => integerOption('maxHops', value, 5, 0, 20, fail)).toThrowError(
+      expect.objectContaining({ code: 'invalid_option', message: expect.stringContaining('maxHops') }),
+    );
+  });
+});
+
+describe('preview', () => {
+  it('quotes short input and cuts long input with its length', () => {
+    expect(preview('abc')).toBe('"abc"');
+    expect(preview('x'.repeat(100), 4)).toBe('"xxxx"… (100 chars)');
+  });
+});
