@@ -110,7 +110,8 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   let end = 0;
   while (end < whole && !endsLink(s.charCodeAt(end))) end++;
   if (end < whole) {
-    let goesOn = false;
+    // CJK that starts a path segment or a query value (`?q=充电宝`, `/search/霞浦`) is the link's own.
+    let goesOn = end > 0 && (s[end - 1] === '=' || s[end - 1] === '/');
     for (let k = end; k < whole && !goesOn; k++) goesOn = s[k] === '/' || s[k] === '?' || s[k] === '=';
     if (goesOn) end = whole;
   }

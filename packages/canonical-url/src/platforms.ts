@@ -162,7 +162,13 @@ export const PLATFORMS: readonly PlatformRow[] = [
         normalizeId: 'decode',
         encodeId: true,
         canonical: 'https://s.taobao.com/search?q={id}',
-        forms: [{ hosts: ['s.taobao.com', 's.m.taobao.com'], path: /^\/(?:search|h5)?\/?$/, query: ['q'] }],
+        forms: [
+          {
+            hosts: ['s.taobao.com', 's.m.taobao.com'],
+            path: /^\/(?:search(?:\.htm)?|h5)?\/?$/,
+            query: ['q'],
+          },
+        ],
       },
       {
         kind: 'shop',

@@ -175,7 +175,7 @@ export const APPS: readonly AppRow[] = [
     nameZh: '淘宝',
     schemes: ['taobao', 'tbopen'],
     // taobaolite: 淘宝特价版; tbopen is the scheme of Taobao's own wake script.
-    schemeAliases: { taobaolite: 'taobao', taobaotravel: 'taobao' },
+    schemeAliases: { taobaolite: 'taobao', taobaotravel: 'taobao', itaobao: 'taobao', taobaohd: 'taobao' },
     android: { package: 'com.taobao.taobao', alternatives: ['com.taobao.litetao'] },
     ios: { bundleId: 'com.taobao.taobao4iphone', appStoreId: '387682726', confidence: 'B' },
     links: [
@@ -331,6 +331,18 @@ export const APPS: readonly AppRow[] = [
     android: { package: 'com.ss.android.ugc.aweme' },
     ios: { bundleId: 'com.ss.iphone.ugc.Aweme', appStoreId: '1142110895', confidence: 'C' },
     links: [
+      {
+        kind: 'search',
+        template: 'snssdk1128://search/video?keyword={id}',
+        confidence: 'C',
+        parseOnly: true,
+      },
+      {
+        kind: 'search',
+        template: 'snssdk1128://search/aigc?search_keyword={id}',
+        confidence: 'C',
+        parseOnly: true,
+      },
       { kind: 'video', template: 'snssdk1128://aweme/detail/{id}', confidence: 'B' },
       { kind: 'user', template: 'snssdk1128://user/profile/{id}', confidence: 'B', parseOnly: true },
       { kind: 'live', template: 'snssdk1128://live?room_id={id}', confidence: 'B', parseOnly: true },
@@ -443,6 +455,11 @@ export const APPS: readonly AppRow[] = [
     android: { package: 'com.xingin.xhs' },
     ios: { bundleId: 'com.xingin.discover', appStoreId: '741292507', confidence: 'C' },
     links: [
+      { kind: 'item', template: 'xhsdiscover://page/goods/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'note', template: 'xhsdiscover://comments/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'topic', template: 'xhsdiscover://topic?topicId={id}', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'xhsdiscover://user/{id}/followers', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'xhsdiscover://user/{id}/follows', confidence: 'C', parseOnly: true },
       { kind: 'note', template: 'xhsdiscover://item/{id}', confidence: 'A' },
       { kind: 'note', template: 'xhsdiscover://video_feed/{id}', confidence: 'B', parseOnly: true },
       { kind: 'user', template: 'xhsdiscover://user/{id}', confidence: 'B' },
@@ -479,6 +496,29 @@ export const APPS: readonly AppRow[] = [
     android: { package: 'tv.danmaku.bili' },
     ios: { bundleId: 'tv.danmaku.bilianime', appStoreId: '736536022', confidence: 'C' },
     links: [
+      {
+        kind: 'video',
+        template: 'bilibili://av/{id}',
+        idCodec: 'bilibili-video',
+        confidence: 'C',
+        parseOnly: true,
+      },
+      {
+        kind: 'music',
+        template: 'bilibili://music/detail/{id}',
+        webless: true,
+        idPattern: /^[1-9]\d{0,12}$/,
+        confidence: 'C',
+        parseOnly: true,
+      },
+      {
+        kind: 'collection',
+        template: 'bilibili://cheese/season/{id}',
+        webless: true,
+        idPattern: /^[1-9]\d{0,12}$/,
+        confidence: 'C',
+        parseOnly: true,
+      },
       { kind: 'video', template: 'bilibili://video/{id}', idCodec: 'bilibili-video', confidence: 'B' },
       { kind: 'user', template: 'bilibili://space/{id}', confidence: 'B' },
       { kind: 'live', template: 'bilibili://live/{id}', confidence: 'B' },
@@ -511,6 +551,25 @@ export const APPS: readonly AppRow[] = [
     android: { package: 'com.sina.weibo' },
     ios: { bundleId: 'com.sina.weibo', appStoreId: '350962117', confidence: 'C' },
     links: [
+      { kind: 'post', template: 'sinaweibo://detail?weiboid={id}', confidence: 'C', parseOnly: true },
+      { kind: 'post', template: 'sinaweibo://comment?id={id}', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'sinaweibo://userprofile?userid={id}', confidence: 'C', parseOnly: true },
+      {
+        kind: 'live',
+        template: 'sinaweibo://wblive?live_id={id}',
+        webless: true,
+        idPattern: /^\d{4}:\d{6,30}$/,
+        confidence: 'C',
+        parseOnly: true,
+      },
+      {
+        kind: 'topic',
+        template: 'sinaweibo://supertopic?containerid={id}',
+        webless: true,
+        idPattern: /^[0-9a-f]{10,64}$/,
+        confidence: 'C',
+        parseOnly: true,
+      },
       { kind: 'post', template: 'sinaweibo://detail?mblogid={id}', confidence: 'A' },
       { kind: 'user', template: 'sinaweibo://userinfo?uid={id}', confidence: 'A' },
       { kind: 'search', template: 'sinaweibo://searchall?q={id}', confidence: 'A', parseOnly: true },
@@ -526,6 +585,8 @@ export const APPS: readonly AppRow[] = [
     name: 'AliExpress',
     nameZh: '速卖通',
     schemes: ['aliexpress'],
+    // aliexpresshd: the AliExpress app's scheme on iPad and in older builds.
+    schemeAliases: { aliexpresshd: 'aliexpress' },
     android: { package: 'com.alibaba.aliexpresshd' },
     links: [{ kind: 'item', template: 'aliexpress://product/detail?productId={id}', confidence: 'A' }],
     webviews: [],
@@ -540,6 +601,7 @@ export const APPS: readonly AppRow[] = [
     name: 'Amazon',
     nameZh: '亚马逊',
     schemes: ['com.amazon.mobile.shopping'],
+    schemeAliases: { 'com.amazon.mobile.shopping.web': 'com.amazon.mobile.shopping' },
     android: { package: 'com.amazon.mShop.android.shopping' },
     links: [],
     webviews: [],
@@ -611,6 +673,7 @@ export const APPS: readonly AppRow[] = [
     name: 'Dianping',
     nameZh: '大众点评',
     schemes: ['dianping'],
+    schemeAliases: { dianpinghd: 'dianping' },
     android: { package: 'com.dianping.v1' },
     links: [
       {

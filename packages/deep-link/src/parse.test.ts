@@ -794,3 +794,116 @@ describe('parseAppLink: every link of a known app identifies at least app and pl
     expect(parseAppLink('someapp://home')).toBeNull();
   });
 });
+
+describe('parseAppLink: app links in the forms they are pasted and spelled', () => {
+  it.each([
+    ['a scheme link in Markdown', '[snssdk1128://](snssdk1128://)', 'douyin', 'douyin', 'page', null],
+    [
+      'a YouTube app link that spells the web URL',
+      'vnd.youtube://www.youtube.com/watch?v=MFzDaBzBlL0&app=desktop',
+      'youtube',
+      'youtube',
+      'video',
+      'MFzDaBzBlL0',
+    ],
+    [
+      'a TikTok app link that spells a share URL',
+      'snssdk1233://t.tiktok.com/i18n/share/video/6611871928930012418/?region=PH',
+      'tiktok',
+      'tiktok',
+      'video',
+      '6611871928930012418',
+    ],
+    [
+      'an Amazon app link on its web scheme',
+      'com.amazon.mobile.shopping.web://www.amazon.com/gp/product/B0016QNNP6',
+      'amazon',
+      'amazon',
+      'item',
+      'B0016QNNP6',
+    ],
+    [
+      'the AliExpress HD scheme',
+      'aliexpresshd://product/detail?productId=1121184844',
+      'aliexpress',
+      'aliexpress',
+      'item',
+      '1121184844',
+    ],
+    [
+      'a Weibo international post',
+      'weibointernational://detail?weiboid=4066781620224386',
+      'weibo',
+      'weibo',
+      'post',
+      '4066781620224386',
+    ],
+    [
+      'a Weibo live room',
+      'sinaweibo://wblive?live_id=1022:2321325181538798534712',
+      'weibo',
+      'weibo',
+      'live',
+      '1022:2321325181538798534712',
+    ],
+    ['a Bilibili av link', 'bilibili://av/2782168', 'bilibili', 'bilibili', 'video', 'BV1zs411m74W'],
+    [
+      'a Bilibili music page',
+      'bilibili://music/detail/15664?name=x',
+      'bilibili',
+      'bilibili',
+      'music',
+      '15664',
+    ],
+    [
+      'a Xiaohongshu goods page',
+      'xhsdiscover://page/goods/644778b984bec4000192c772',
+      'xiaohongshu',
+      'xiaohongshu',
+      'item',
+      '644778b984bec4000192c772',
+    ],
+    [
+      'a Xiaohongshu user’s followers',
+      'xhsdiscover://user/6864e7a5000000001d01546a/followers',
+      'xiaohongshu',
+      'xiaohongshu',
+      'user',
+      '6864e7a5000000001d01546a',
+    ],
+    [
+      'a Douyin search with a raw Chinese keyword',
+      'snssdk1128://search/video?keyword=广州未赢够',
+      'douyin',
+      'douyin',
+      'search',
+      '广州未赢够',
+    ],
+    [
+      'a Taobao search through the mobile search page',
+      'taobao://s.m.taobao.com/search.htm?q=adererror',
+      'taobao',
+      'taobao',
+      'search',
+      'adererror',
+    ],
+    [
+      'an intent with a slash before #Intent',
+      'intent://www.youtube.com/watch?v=Y7dpJ0oseIA/#Intent;scheme=vnd.youtube;end;',
+      'youtube',
+      'youtube',
+      'video',
+      'Y7dpJ0oseIA',
+    ],
+  ] as const)('reads %s', (_name, input, app, platform, kind, id) => {
+    expect(parseAppLink(input)).toMatchObject({ app, platform, kind, id });
+  });
+
+  it('does not mirror an app link onto another platform’s host', () => {
+    expect(parseAppLink('vnd.youtube://item.jd.com/100012043978.html')).toMatchObject({
+      app: 'youtube',
+      kind: 'page',
+      id: null,
+    });
+  });
+});

@@ -7,6 +7,7 @@ import {
   type LinkIdentity,
   levelOf,
   type PlatformId,
+  pastedLink,
   schemeOf,
   type TargetReading,
   type TargetReason,
@@ -303,7 +304,19 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     };
   }
   const row = APP_BY_SCHEME.get(scheme);
-  return row ? appPage(row, tolerated, row.confidence) : null;
+  if (!row) return null;
+  // `{scheme}://{host}/{path}` on the app's own web host mirrors that web page (`vnd.youtube://www.youtube.com/watch?v=…`).
+  const mirrored = link.hierarchical ? mirrorOf(row, text.slice(split.scheme.length + 3)) : null;
+  if (mirrored) return fromIdentity(mirrored, { form: 'mirror', app: row.id, confidence: 'C' }, tolerated);
+  return appPage(row, tolerated, row.confidence);
+}
+
+/** The web page an app link stands for when it spells one of its platform's own web URLs after the scheme. */
+function mirrorOf(row: AppRow, rest: string): LinkIdentity | null {
+  const platform = platformOfApp(row);
+  if (platform === null || rest === '' || rest.startsWith('/')) return null;
+  const identity = tryIdentify(`https://${rest}`);
+  return identity && identity.platform === platform ? identity : null;
 }
 
 /** Reads `intent://…#Intent;scheme=…;package=…;S.browser_fallback_url=…;end`. */
@@ -311,7 +324,9 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
   const body = text.slice('intent:'.length);
   const marker = body.lastIndexOf('#Intent;');
   if (marker < 0) return null;
-  const target = body.slice(0, marker);
+  // `…?v=ID/#Intent;…`: a slash written between the query and `#Intent` is not part of the value.
+  const written = body.slice(0, marker);
+  const target = written.endsWith('/') && written.includes('?') ? written.slice(0, -1) : written;
   let scheme: string | null = null;
   let pkg: string | null = null;
   const fallbacks: string[] = [];
@@ -444,7 +459,10 @@ export function parseAppLink(link: string, options: ParseAppLinkOptions = {}): P
       `expected at most ${maxLength} characters, found ${preview(link, 40)}`,
     );
   }
-  const r = parseAt(link, 0, { maxDepth, maxJson }, false);
+  // A link as pasted (in Markdown, brackets or quotes, glued to text, full-width) is looked for only
+  // when the input does not start with a scheme: a link that does is read exactly as written.
+  const written = schemeOf(link) !== null ? link : pastedLink(link).text;
+  const r = parseAt(written, 0, { maxDepth, maxJson }, false);
   if (r === null) return null;
   const app = outerApp(r.via);
   if (!r.ok) return { danger: r.danger, found: r.found, via: r.via, app };
