@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PLATFORM_IDS } from '@sharekit/resolver';
+import { CONTENT_KINDS, PLATFORM_IDS } from '@sharekit/resolver';
 import { describe, expect, it } from 'vitest';
 import {
   defaultLang,
@@ -53,7 +53,7 @@ describe('string tables', () => {
   });
 
   it('name every content kind in both languages', () => {
-    for (const kind of ['item', 'video', 'note', 'post', 'user', 'shop', 'live', 'short']) {
+    for (const kind of CONTENT_KINDS) {
       expect(KIND_NAMES[kind]?.zh).toBeTruthy();
       expect(KIND_NAMES[kind]?.en).toBeTruthy();
     }

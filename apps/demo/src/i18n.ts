@@ -1,6 +1,13 @@
 // Every string the page shows, in Chinese and English. Both tables have the same keys: the type below
 // makes a missing key a compile error, and a unit test checks that no entry is empty.
 
+import {
+  type ContentKind,
+  PLATFORMS,
+  type PlatformId,
+  KIND_NAMES as SHARED_KIND_NAMES,
+} from '@sharekit/resolver';
+
 /** The languages of the interface. */
 export type Lang = 'zh' | 'en';
 
@@ -214,41 +221,15 @@ const zh: Readonly<Record<MessageKey, string>> = {
 /** The string tables, one per language. */
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, zh };
 
-/** Platform names as people know them, keyed by canonical-url's platform ids. */
-export const PLATFORM_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  taobao: { en: 'Taobao', zh: '淘宝' },
-  tmall: { en: 'Tmall', zh: '天猫' },
-  jd: { en: 'JD.com', zh: '京东' },
-  pinduoduo: { en: 'Pinduoduo', zh: '拼多多' },
-  douyin: { en: 'Douyin', zh: '抖音' },
-  'douyin-shop': { en: 'Douyin Shop', zh: '抖音商城' },
-  kuaishou: { en: 'Kuaishou', zh: '快手' },
-  xiaohongshu: { en: 'Xiaohongshu', zh: '小红书' },
-  bilibili: { en: 'Bilibili', zh: '哔哩哔哩' },
-  weibo: { en: 'Weibo', zh: '微博' },
-  xianyu: { en: 'Xianyu', zh: '闲鱼' },
-  '1688': { en: '1688', zh: '1688' },
-  weidian: { en: 'Weidian', zh: '微店' },
-  aliexpress: { en: 'AliExpress', zh: '速卖通' },
-  amazon: { en: 'Amazon', zh: '亚马逊' },
-  tiktok: { en: 'TikTok', zh: 'TikTok' },
-  youtube: { en: 'YouTube', zh: 'YouTube' },
-  dianping: { en: 'Dianping', zh: '大众点评' },
-  meituan: { en: 'Meituan', zh: '美团' },
-  eleme: { en: 'Ele.me', zh: '饿了么' },
-};
+/** Platform names as people know them: canonical-url's registry (`name`, `nameZh`), keyed by platform id. */
+export const PLATFORM_NAMES: Readonly<Record<PlatformId, Readonly<Record<Lang, string>>>> =
+  Object.fromEntries(PLATFORMS.map((row) => [row.id, { en: row.name, zh: row.nameZh }])) as Record<
+    PlatformId,
+    Readonly<Record<Lang, string>>
+  >;
 
-/** Content kinds, keyed by canonical-url's kind ids. */
-export const KIND_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  item: { en: 'product', zh: '商品' },
-  video: { en: 'video', zh: '视频' },
-  note: { en: 'note', zh: '笔记' },
-  post: { en: 'post', zh: '动态' },
-  user: { en: 'user', zh: '用户' },
-  shop: { en: 'shop', zh: '店铺' },
-  live: { en: 'live stream', zh: '直播' },
-  short: { en: 'short link', zh: '短链接' },
-};
+/** Content kinds: canonical-url's one table of kind names. */
+export const KIND_NAMES: Readonly<Record<ContentKind, Readonly<Record<Lang, string>>>> = SHARED_KIND_NAMES;
 
 /**
  * The string for `key` in `lang`, with `{name}` slots filled from `values`.
@@ -291,7 +272,7 @@ export function defaultLang(languages: readonly string[]): Lang {
  */
 export function platformName(id: string | null, lang: Lang): string {
   if (id === null) return t(lang, 'unknownPlatform');
-  return PLATFORM_NAMES[id]?.[lang] ?? id;
+  return PLATFORM_NAMES[id as PlatformId]?.[lang] ?? id;
 }
 
 /**
@@ -302,5 +283,5 @@ export function platformName(id: string | null, lang: Lang): string {
  */
 export function kindName(kind: string | null, lang: Lang): string {
   if (kind === null) return '';
-  return KIND_NAMES[kind]?.[lang] ?? kind;
+  return KIND_NAMES[kind as ContentKind]?.[lang] ?? kind;
 }

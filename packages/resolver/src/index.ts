@@ -67,11 +67,14 @@ export function makeCatalog(
 }
 
 export {
+  CONTENT_KINDS,
+  type ContentKind,
   canonicalize,
   getPlatform,
   identify,
   inspectHost,
   judgeTarget,
+  KIND_NAMES,
   type LinkIdentity,
   PLATFORM_IDS,
   PLATFORMS,

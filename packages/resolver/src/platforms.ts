@@ -79,21 +79,5 @@ export const RESOLVER_ROWS: readonly ResolverRow[] = [
 /** Generic URL shorteners whose targets cannot be known without following them (canonical-url's list). */
 export const GENERIC_SHORTENERS: readonly string[] = [...SHORTENERS];
 
-export const KIND_NAMES: Readonly<Record<ContentKind, { en: string; zh: string }>> = {
-  item: { en: 'item', zh: '商品' },
-  video: { en: 'video', zh: '视频' },
-  note: { en: 'note', zh: '笔记' },
-  post: { en: 'post', zh: '动态' },
-  user: { en: 'profile', zh: '主页' },
-  shop: { en: 'shop', zh: '店铺' },
-  live: { en: 'live room', zh: '直播间' },
-  short: { en: 'short link', zh: '短链接' },
-  page: { en: 'page', zh: '页面' },
-  article: { en: 'article', zh: '文章' },
-  search: { en: 'search', zh: '搜索' },
-  topic: { en: 'topic', zh: '话题' },
-  music: { en: 'music', zh: '音乐' },
-  collection: { en: 'collection', zh: '合集' },
-  campaign: { en: 'campaign', zh: '活动' },
-  miniprogram: { en: 'mini program', zh: '小程序' },
-};
+/** What each content kind is called (canonical-url's one table). */
+export { KIND_NAMES } from '@sharekit/canonical-url';

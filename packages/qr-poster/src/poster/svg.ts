@@ -1,3 +1,4 @@
+import { type ContentKind, KIND_NAMES } from '@sharekit/canonical-url';
 import { QrPosterError } from '../errors.js';
 import { type Rgb, toHex } from './color.js';
 import { type PosterImage, toDataUrl } from './image.js';
@@ -18,16 +19,10 @@ const ASCENT = 0.88;
 /** Default logo plate width when the caller gives no `logoScale`: large enough to read, small enough to scan. */
 const AUTO_LOGO_SCALE = 0.25;
 
-const KIND_LABELS: Record<string, string> = {
-  item: '商品',
-  video: '视频',
-  note: '笔记',
-  post: '动态',
-  user: '主页',
-  shop: '店铺',
-  live: '直播',
-  short: '内容',
-};
+/** The kind as the caption names it: canonical-url's Chinese kind name; a short link's target is just "content". */
+function kindLabel(kind: ContentKind): string {
+  return kind === 'short' ? '内容' : KIND_NAMES[kind].zh;
+}
 
 const r = (n: number): string => String(Math.round(n * 100) / 100);
 
@@ -264,7 +259,7 @@ function drawPrice(
 function defaultSubcaption(spec: NormalizedSpec): string {
   const identity = spec.target.identity;
   if (!identity) return '扫码查看详情';
-  return `打开${PLATFORM_LABELS[identity.platform]}查看${KIND_LABELS[identity.kind] ?? '详情'}`;
+  return `打开${PLATFORM_LABELS[identity.platform]}查看${kindLabel(identity.kind)}`;
 }
 
 /** Brand row: round logo and name. Returns its height. */
