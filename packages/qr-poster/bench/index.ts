@@ -95,16 +95,19 @@ const chars =
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const rssStart = process.memoryUsage().rss;
 const started = performance.now();
+const checkpoints: string[] = [];
 for (let i = 0; i < posters; i++) {
   const a = [...chars];
   const title = Array.from({ length: 14 }, (_, k) => a[(i * 7 + k * 13) % a.length]).join('');
   await renderPosterPng({ ...spec, title, price: (i % 500) + 0.9 });
+  if ((i + 1) % 2000 === 0 && i + 1 < posters) checkpoints.push(`${i + 1}: ${mb(process.memoryUsage().rss)}`);
 }
 const seconds = (performance.now() - started) / 1000;
 const rssEnd = process.memoryUsage().rss;
 console.log(
   `memory over ${posters.toLocaleString('en-US')} posters: RSS ${mb(rssStart)} at the start, ${mb(rssEnd)} at the end (${(posters / seconds).toFixed(1)} posters/s)`,
 );
+if (checkpoints.length > 0) console.log(`  RSS after ${checkpoints.join(', ')}`);
 
 async function bundle(entry: string): Promise<{ min: number; gzip: number; parts: Map<string, number> }> {
   const result = await build({
