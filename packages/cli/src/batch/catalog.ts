@@ -174,13 +174,21 @@ export function catalogItems(text: string, format: 'csv' | 'jsonl', catalogPath:
   const seen = new Set<string>();
   return records.map((r, index): CatalogItem => {
     const base = { index, line: r.line };
-    const rawId = r.record?.id;
+    const field = (name: keyof CatalogRow): unknown => {
+      for (const [key, value] of Object.entries(r.record ?? {})) {
+        if (COLUMNS[key.toLowerCase().replace(/[-_ ]/g, '')] === name && value !== '' && value != null)
+          return value;
+      }
+      return undefined;
+    };
+    const rawId = field('id');
     const id =
       (typeof rawId === 'string' && rawId.trim() !== '') || typeof rawId === 'number'
         ? String(rawId).trim()
         : undefined;
     const withId = id === undefined ? {} : { id };
-    const url = typeof r.record?.url === 'string' ? r.record.url : r.raw;
+    const rawUrl = field('url');
+    const url = typeof rawUrl === 'string' ? rawUrl.trim() : r.raw;
     const echo = echoOf(url);
     const problem = (message: string, code = 'invalid_row'): CatalogItem => ({
       ...base,
@@ -189,7 +197,7 @@ export function catalogItems(text: string, format: 'csv' | 'jsonl', catalogPath:
       error: { code, message: `line ${r.line}: ${message}` },
     });
     if (r.error !== undefined || !r.record) return problem(r.error ?? 'unreadable');
-    const row = rowOf(id === undefined ? r.record : { ...r.record, id }, baseDir);
+    const row = rowOf(r.record, baseDir);
     if (typeof row === 'string') return problem(row);
     const name = (id === undefined ? null : safeName(id)) ?? `row-${index + 1}`;
     if (seen.has(name)) return problem(`id ${JSON.stringify(name)} repeats an earlier row`, 'duplicate_id');
