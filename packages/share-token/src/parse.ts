@@ -63,10 +63,15 @@ interface Candidate {
   strong: boolean;
 }
 
+/** Words Xianyu puts around a title inside 「」. */
+const CORNER_WRAPS: readonly string[] = ['我在闲鱼发布了【', '快来捡漏【'];
+
 // regex-safe: anchored, bounded classes
 const SCORE = /^[0-9]{1,2}(?:\.[0-9]{1,2})?-?$/;
 // regex-safe: anchored, fixed-length classes
-const CODE_COLON = /^[A-Za-z]{3}(?::\/|\/:)$/;
+const CODE_COLON = /^[A-Za-z]{2,3}(?::\/|\/:)$/;
+// regex-safe: anchored, fixed-length classes
+const CODE_COLON_PREFIX = /^[A-Za-z]{2,3}:\/(?=[^\u0000-\u007f])/;
 // regex-safe: anchored, fixed-length classes
 const CODE_AT = /^[A-Za-z0-9]@[A-Za-z0-9]\.[A-Za-z]{2,3}$/;
 // regex-safe: anchored, fixed-length classes
@@ -76,8 +81,9 @@ const TIME = /^:[0-9]{1,2}[ap]m$/;
 // regex-safe: anchored single classes
 const WORDISH = /^(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)$/;
 
-function isNoiseWord(w: string): boolean {
-  return SCORE.test(w) || CODE_COLON.test(w) || CODE_AT.test(w) || DATE.test(w) || TIME.test(w);
+/** A Douyin noise word: share score (only as the line's first word), code, date or time. */
+function isNoiseWord(w: string, first = true): boolean {
+  return (first && SCORE.test(w)) || CODE_COLON.test(w) || CODE_AT.test(w) || DATE.test(w) || TIME.test(w);
 }
 
 function isSpace(c: number): boolean {
@@ -636,6 +642,11 @@ function wordsOf(text: string): { w: string; i: number }[] {
     const start = i;
     while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
     if (i - start <= 12) out.push({ w: text.slice(start, i), i: start });
+    else {
+      // A code glued to the caption (`GIi:/电动车…`) is a word of its own.
+      const glued = CODE_COLON_PREFIX.exec(text.slice(start, start + 6));
+      if (glued) out.push({ w: glued[0], i: start });
+    }
   }
   return out;
 }
@@ -752,8 +763,9 @@ function findTitle(
       if (lineEnd < 0) lineEnd = win.length;
       let a = k + 1;
       let b = close >= 0 && close < lineEnd ? close : lineEnd;
-      const wrap = '我在闲鱼发布了【';
-      if (win.startsWith(wrap, a)) {
+      // Xianyu wraps the title in its own words: 「我在闲鱼发布了【…】」, 「快来捡漏【…】」.
+      const wrap = CORNER_WRAPS.find((w) => win.startsWith(w, a));
+      if (wrap) {
         a += wrap.length;
         if (win[b - 1] === '】') b--;
       }
@@ -826,7 +838,8 @@ function findTitle(
       for (const [o, c] of blocks(win, 0, Math.max(0, us))) {
         const inner = win.slice(o + 1, c);
         if (DECORATION_LABELS.has(inner.trim())) continue;
-        if (inner.endsWith(rule.worksSuffix)) return spanOf(win, ws, c + 1, us);
+        // The author's block with nothing between it and the link: the share has no caption.
+        if (inner.endsWith(rule.worksSuffix)) return spanOf(win, ws, c + 1, us) ?? 'none';
         const strip = rule.strip.find((x) => inner.endsWith(x));
         return spanOf(win, ws, o + 1, strip ? c - strip.length : c);
       }
@@ -847,12 +860,22 @@ function findTitle(
         const k = win.indexOf(stop, a);
         if (k >= 0 && k < b) {
           b = k;
-          if (win[b - 1] === '】') {
-            const o = win.lastIndexOf('【', b - 1);
-            if (o >= a) b = o;
-          }
+          if (win[b - 1] !== '】') return 'none';
+          const o = win.lastIndexOf('【', b - 1);
+          if (o >= a) b = o;
         }
       }
+      // A comment the sharer wrote before the lead-in (`这个视频不错👍复制打开抖音👀<caption>`) is not the caption.
+      let afterLead = -1;
+      for (const lead of row?.leadIns ?? []) {
+        const k = win.lastIndexOf(lead, b - lead.length);
+        if (k > a && k + lead.length <= b && k + lead.length > afterLead) afterLead = k + lead.length;
+      }
+      if (afterLead > a) {
+        a = afterLead;
+        while (a < b && !isTitleStart(win.charCodeAt(a)) && win[a] !== '#') a++;
+      }
+      let first = true;
       for (;;) {
         while (a < b && isSpace(win.charCodeAt(a))) a++;
         const lead = (row?.leadIns ?? []).find((x) => win.startsWith(x, a));
@@ -862,8 +885,15 @@ function findTitle(
         }
         let wEnd = a;
         while (wEnd < b && !isSpace(win.charCodeAt(wEnd))) wEnd++;
-        if (wEnd > a && isNoiseWord(win.slice(a, wEnd))) {
+        if (wEnd > a && isNoiseWord(win.slice(a, wEnd), first)) {
           a = wEnd;
+          first = false;
+          continue;
+        }
+        const glued = CODE_COLON_PREFIX.exec(win.slice(a, a + 6));
+        if (glued) {
+          a += glued[0].length;
+          first = false;
           continue;
         }
         break;

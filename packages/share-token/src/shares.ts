@@ -145,7 +145,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'jd',
     markers: ['【京东】'],
-    queryTokens: [{ key: 'jkl', shape: /^@([A-Za-z0-9]{10,12})@$/ }],
+    // The closing @ is often lost when the text is pasted (`jkl=@…  @`, `jkl=@…`).
+    queryTokens: [{ key: 'jkl', shape: /^@([A-Za-z0-9]{10,12})@?$/ }],
     // 京口令: 14–16 characters after ￥; the closing delimiter varies.
     runTokens: [{ min: 14, max: 16, after: ['￥', '¥'], needs: 'letter', standalone: true }],
     // regex-safe: anchored, one digit then literal characters
@@ -178,7 +179,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     markers: ['【闲鱼】'],
     claims: { words: ['【闲鱼】', '我在闲鱼发布了'], over: ['taobao'] },
     queryTokens: [TAOBAO_TK],
-    titles: [{ kind: 'corner' }, { kind: 'bracket' }],
+    // A profile share's 「这是我的闲鱼号…」 is boilerplate, not a title.
+    titles: [{ kind: 'none-when', phrases: ['这是我的闲鱼号'] }, { kind: 'corner' }, { kind: 'bracket' }],
   },
   {
     platform: 'pinduoduo',
@@ -196,7 +198,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     platform: 'douyin',
     codeToken: true,
     titles: [
-      { kind: 'subject-block', worksSuffix: '的作品', strip: ['的直播间'] },
+      // `【<author>的作品】` and `【<author>的图文作品】` (photo posts) both name the author.
+      { kind: 'subject-block', worksSuffix: '作品', strip: ['的直播间'] },
       { kind: 'caption-before' },
     ],
     leadIns: [
@@ -216,7 +219,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
       },
       { kind: 'caption-before' },
     ],
-    captionStops: ['发了一个快手作品'],
+    // Before these phrases stands the author (`<name>发了一个快手作品`), or `<caption>【<name>】`.
+    captionStops: ['发了一个快手作品', '的直播很精彩'],
   },
   {
     platform: 'bilibili',

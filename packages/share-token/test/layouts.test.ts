@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseShareText } from '../src/index.js';
+
+/*
+ * Real share texts from the repository corpus (corpora/share-texts.json, which names each text's
+ * public source): one named test per layout this reader learned in issue 10.
+ */
+const CASES = [
+  {
+    name: 'a Douyin code glued to the caption (corpus #50, Evil0ctal/Douyin_TikTok_Download_API main.py)',
+    text: '1.02 GIi:/电动车真环保吗？ https://v.douyin.com/RATN1fk/ 复制此链接，打开Dou音搜索，直接观看视频！',
+    want: { platform: 'douyin', token: 'GIi:/', title: '电动车真环保吗？' },
+  },
+  {
+    name: 'two-letter Douyin codes on either side of the date (corpus #114, a WeChat chat export)',
+    text: '0.76 去抖音看看【大幂幂的作品】我的好朋友会请我吃漂亮餐 对吗？ # amigo ... https://v.douyin.com/i5WuEr8V/ y@G.VL 02/08 gB:/ ',
+    want: { platform: 'douyin', token: 'y@G.VL gB:/', title: '我的好朋友会请我吃漂亮餐 对吗？ # amigo ...' },
+  },
+  {
+    name: 'a Douyin photo post without a caption (corpus #89, miaoxutao123/astrbot_plugin_videos_analysis)',
+    text: '2.51 复制打开抖音，看看【兮兮奈奈子的图文作品】  https://v.douyin.com/UHCPPHpOuC4/ MjP:/ X@Z.ZM 11/19',
+    want: { platform: 'douyin', token: 'MjP:/ X@Z.ZM', title: null },
+  },
+  {
+    name: 'a comment before 复制打开抖音 (corpus #91, ikenxuan/karin-plugin-kkk)',
+    text: '4.84 这个视频不错👍复制打开抖音👀广州地铁VS深圳地铁，线网强度对比 # 广州地铁 ... https://v.douyin.com/bkz7EpeBRnA/ Zmq:/ f@B.tR 08/14',
+    want: {
+      platform: 'douyin',
+      token: 'Zmq:/ f@B.tR',
+      title: '广州地铁VS深圳地铁，线网强度对比 # 广州地铁 ...',
+    },
+  },
+  {
+    name: 'a caption that starts with a number after the codes (corpus #159)',
+    text: '8.74 S@Y.ZZ Uyt:/ :3pm 09/26 5 分钟学会写架构设计 https://v.douyin.com/EBgtkB68340/ 复制此链接，打开Dou音搜索，直接观看视频！',
+    want: { platform: 'douyin', token: 'S@Y.ZZ Uyt:/', title: '5 分钟学会写架构设计' },
+  },
+  {
+    name: 'a JD jkl whose closing @ was lost (corpus #183, minghaoran0910-cyber/shopping-guardian)',
+    text: '【京东】https://3.cn/-2XbITJP?jkl=@MF1KwCSN9YR MF3390 「五模多用途HiFi音响高保真家用」',
+    want: { platform: 'jd', token: 'MF1KwCSN9YR', title: '五模多用途HiFi音响高保真家用' },
+  },
+  {
+    name: 'a Kuaishou share that names only its author (corpus #196)',
+    text: 'IG俱乐部小助理发了一个快手作品，一起来看！ http://kphshanghai.m.chenzhongtech.com/s/cUlxMnpr 复制此链接，打开【快手】直接观看！\n',
+    want: { platform: 'kuaishou', token: null, title: null },
+  },
+  {
+    name: 'a Kuaishou live-room share on a staging host (corpus #197)',
+    text: 'ZHD01的直播很精彩，快来围观！http://v-short.staging.kuaishou.com/8poTHS 复制此消息，打开【快手】直接观看！',
+    want: { platform: 'kuaishou', token: null, title: null },
+  },
+  {
+    name: 'a Xianyu 快来捡漏 title (corpus #274)',
+    text: '【闲鱼】https://m.tb.cn/h.5EIeHuV?tk=HW5sWNI4zR2 HU7632 「快来捡漏【触摸 理想 L9 便携显示器便携屏 13.3 寸switch】」',
+    want: { platform: 'xianyu', token: 'HW5sWNI4zR2', title: '触摸 理想 L9 便携显示器便携屏 13.3 寸switch' },
+  },
+  {
+    name: 'a Xianyu profile share (corpus #276)',
+    text: '【闲鱼】https://m.tb.cn/h.6nA3DRE?tk=7ACpVUFVHJa MF937 「这是我的闲鱼号，快来看看吧～」 点击链接直接打开 ',
+    want: { platform: 'xianyu', token: '7ACpVUFVHJa', title: null },
+  },
+] as const;
+
+describe('parseShareText: layouts of real shares', () => {
+  it.each(CASES)('reads $name', ({ text, want }) => {
+    const [first] = parseShareText(text);
+    expect(first).toMatchObject(want);
+  });
+});
