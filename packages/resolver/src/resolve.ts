@@ -289,6 +289,32 @@ function safeParseShareText(text: string): ShareMatch[] {
   }
 }
 
+const PREFIX = 1 << 16;
+const PREFIX_MARGIN = 1 << 14;
+
+/**
+ * The shares of a text, enough of them for `limit` candidates. A long text dense with shares (a
+ * megabyte of tokens) is read only as far as its first 64 KB when those already hold more than
+ * `limit` shares ending well before the cut: only the first `limit` targets are ever examined, and
+ * shares are local, so the rest cannot change them. Otherwise the whole text is read.
+ */
+function firstShares(text: string, limit: number): ShareMatch[] {
+  if (text.length > 4 * PREFIX) {
+    // Cut at white space (a line break when there is one near), never inside a link or token.
+    let cut = text.lastIndexOf('\n', PREFIX);
+    if (cut < PREFIX - PREFIX_MARGIN) {
+      cut = PREFIX;
+      while (cut > PREFIX - PREFIX_MARGIN && text.charCodeAt(cut) > 0x20) cut -= 1;
+    }
+    if (cut > PREFIX - PREFIX_MARGIN) {
+      const head = safeParseShareText(text.slice(0, cut));
+      const last = head[limit];
+      if (last && last.span[1] < cut - PREFIX_MARGIN) return head.slice(0, limit + 1);
+    }
+  }
+  return safeParseShareText(text);
+}
+
 /** Characters that end a link in free text: white space, CJK punctuation and brackets, quotes. */
 function isStop(code: number): boolean {
   return (
@@ -430,7 +456,7 @@ function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts
     const token = tryDecodeToken(t);
     if (token) return { kind: 'sharekit-token', drafts: [draftFromToken(token, 0)] };
   }
-  const matches = safeParseShareText(text);
+  const matches = firstShares(text, limit);
   const spans = matches.map((m) => m.span).sort((a, b) => a[0] - b[0]);
   // Shares and links in text order; only the first `limit` become drafts (each draft parses a URL).
   const found: { at: number; make: () => Draft }[] = matches.map((m) => ({
@@ -685,6 +711,17 @@ async function browserDecode(bytes: Uint8Array, maxPixels: number): Promise<Rgba
   }
 }
 
+function resolveText(input: string, settings: Settings): Promise<Resolution> {
+  if (input.trim() === '') return Promise.resolve(unknown('empty-input', 'the input is empty', '输入为空'));
+  const { kind, drafts } = textDrafts(input, settings.maxCandidates);
+  if (drafts.length === 0) {
+    return Promise.resolve(
+      unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接'),
+    );
+  }
+  return assemble(kind, drafts, settings);
+}
+
 /**
  * The resolver core, parameterised by the QR reader (the main entry's reads RGBA; the Node entry's
  * also reads encoded image bytes).
@@ -704,11 +741,7 @@ export async function resolveWith(
         '文字超过长度上限',
       );
     }
-    if (input.trim() === '') return unknown('empty-input', 'the input is empty', '输入为空');
-    const { kind, drafts } = textDrafts(input, settings.maxCandidates);
-    if (drafts.length === 0)
-      return unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接');
-    return assemble(kind, drafts, settings);
+    return resolveText(input, settings);
   }
   if (input instanceof ArrayBuffer || input instanceof Uint8Array) {
     const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;

@@ -1,4 +1,5 @@
 import type { FetchLike, FetchResponseLike } from '@sharekit/canonical-url';
+import { encodeToken } from '@sharekit/share-token';
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../src/index.js';
 
@@ -101,4 +102,26 @@ describe('one deadline for the whole resolve call (issue 15, finding 8)', () => 
       code: 'invalid_option',
     });
   });
+});
+
+/**
+ * Issue 15, finding 9: resolve reads only as much of a long text as its first `maxCandidates` targets
+ * need (time is measured in `bench/linear.ts`); the answer must be the one the whole text gives.
+ */
+describe('long texts dense with shares (issue 15, finding 9)', () => {
+  const cases: readonly [string, string][] = [
+    ['one-line short links', '\nm.tb.cn/h.a'],
+    ['sharekit tokens', `${encodeToken('https://item.taobao.com/item.htm?id=675330231400')} `],
+    ['Taobao shares', 'https://m.tb.cn/h.a?tk=Ab3Cd4Ef5Gh ￥Ab3Cd4Ef5Gh￥ 「t」\n'],
+  ];
+  for (const [name, unit] of cases) {
+    it(`gives the same first candidates for 1 MB of ${name} as for its first 200 copies`, async () => {
+      const big = unit.repeat(Math.floor((1 << 20) / unit.length));
+      const small = unit.repeat(200);
+      const [a, b] = await Promise.all([resolve(big), resolve(small)]);
+      expect(a.candidates).toHaveLength(50);
+      expect(a.kind).toBe(b.kind);
+      expect(a.candidates).toEqual(b.candidates);
+    });
+  }
 });
