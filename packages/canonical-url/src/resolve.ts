@@ -85,13 +85,49 @@ function shortSpecFor(url: string): ShortLinkSpec | undefined {
 
 /**
  * Script redirects as Taobao's short pages write them: `var url = '…';` followed by
- * `location.replace(url)`, or a literal `location.replace('…')` / `location.href = '…'`.
+ * `location.replace(url)`, or a literal `location.replace('…')` / `location.href = '…'`. Each form is
+ * a needle and a short sticky head up to the opening quote; the URL is read by hand up to the
+ * closing quote, so the scan stays linear (a bounded `{1,4096}` run after every needle was not).
  */
-const SCRIPT_TARGETS: readonly RegExp[] = [
-  /\bvar\s{1,8}url\s{0,8}=\s{0,8}['"](https?:\/\/[^'"\s<>]{1,4096})['"]/,
-  /\blocation\.(?:replace|assign)\(\s{0,8}['"](https?:\/\/[^'"\s<>]{1,4096})['"]/,
-  /\blocation\.href\s{0,8}=\s{0,8}['"](https?:\/\/[^'"\s<>]{1,4096})['"]/,
+const SCRIPT_FORMS: readonly (readonly [string, RegExp])[] = [
+  ['var', /var\s{1,8}url\s{0,8}=\s{0,8}(['"])/y],
+  ['location.', /location\.(?:replace|assign)\(\s{0,8}(['"])/y],
+  ['location.', /location\.href\s{0,8}=\s{0,8}(['"])/y],
 ];
+
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
+}
+
+/** The http(s) URL quoted at `from` (up to `quote`), or null. */
+function quotedUrl(html: string, from: number, quote: string): string | null {
+  const lower = html.slice(from, from + 8).toLowerCase();
+  if (!lower.startsWith('http://') && !lower.startsWith('https://')) return null;
+  const limit = Math.min(html.length, from + 4097);
+  for (let i = from; i < limit; i += 1) {
+    const c = html[i] as string;
+    if (c === quote) return i - from >= 8 ? html.slice(from, i) : null;
+    if (c === "'" || c === '"' || c === '<' || c === '>' || c.charCodeAt(0) <= 0x20 || /\s/.test(c))
+      return null;
+  }
+  return null;
+}
+
+function scriptTarget(html: string): string | null {
+  for (const [needle, head] of SCRIPT_FORMS) {
+    for (let at = html.indexOf(needle); at >= 0; at = html.indexOf(needle, at + 1)) {
+      if (at > 0 && isWordChar(html.charCodeAt(at - 1))) continue;
+      head.lastIndex = at;
+      const m = head.exec(html);
+      if (!m?.[1]) continue;
+      const url = quotedUrl(html, head.lastIndex, m[1]);
+      if (url) return url;
+    }
+  }
+  return null;
+}
 
 /** `<meta http-equiv="refresh" content="0;url=…">`, read tag by tag so the scan stays linear. */
 function metaRefreshTarget(html: string): string | null {
@@ -353,14 +389,8 @@ export async function resolveShortLink(input: string, options: ResolveOptions): 
       let via: ResolveHop['via'] = 'location';
       if (!target && status === 200 && spec?.scriptRedirect) {
         const html = await readBounded(response, current, maxBytes, signal, deadlineAt);
-        for (const pattern of SCRIPT_TARGETS) {
-          const m = pattern.exec(html);
-          if (m?.[1]) {
-            target = unescapeScriptString(m[1]);
-            break;
-          }
-        }
-        target ??= metaRefreshTarget(html);
+        const scripted = scriptTarget(html);
+        target = scripted === null ? metaRefreshTarget(html) : unescapeScriptString(scripted);
         via = 'script';
       }
       if (!target) {

@@ -251,3 +251,12 @@ describe('long dotted hosts (issue 15, finding 9)', () => {
     expect(platformOf(`${dotted}taobao.com.evil.example`)).toBeNull();
   });
 });
+
+describe('script redirects read in linear time (issue 15, finding 9)', () => {
+  it('reads past the ReDoS page of repeated unterminated `var url="http://` and still finds a later target', async () => {
+    const html = `${'var\turl="http://\u0000'.repeat(13285)}</\u0000<script>var url = 'https://item.taobao.com/item.htm?id=634567890123';</script>`;
+    const fetch: FetchLike = async (url) => (url === 'https://m.tb.cn/h.3m5PFm3' ? page(html) : page(''));
+    const result = await resolveShortLink('https://m.tb.cn/h.3m5PFm3', { fetch });
+    expect(result.identity?.id).toBe('634567890123');
+  });
+});
