@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCanonicalUrlError } from './errors.js';
+import { codeOf } from '../test/helpers.js';
 import { type FetchLike, type FetchResponseLike, resolveShortLink } from './resolve.js';
 
 interface Reply {
@@ -28,15 +28,6 @@ function response(reply: Reply): FetchResponseLike {
     body: new Blob([body]).stream(),
     text: async () => body,
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return isCanonicalUrlError(error) ? error.code : `not a CanonicalUrlError: ${String(error)}`;
-  }
-  return undefined;
 }
 
 describe('resolveShortLink', () => {

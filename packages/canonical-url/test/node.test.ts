@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSafeFetch, isCanonicalUrlError, type Lookup, resolveShortLink } from '../src/node.js';
+import { createSafeFetch, type Lookup, resolveShortLink } from '../src/node.js';
+import { codeOf } from './helpers.js';
 
 /** A local server on 127.0.0.1 (the only address these tests talk to). */
 let server: Server;
@@ -38,15 +39,6 @@ function fakeLookup(table: Record<string, string[]>): { lookup: Lookup; asked: s
     return (table[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
   return { lookup, asked };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return isCanonicalUrlError(error) ? error.code : `not a CanonicalUrlError: ${String(error)}`;
-  }
-  return undefined;
 }
 
 const init = { method: 'GET', redirect: 'manual', headers: {} } as const;

@@ -5,20 +5,11 @@ import {
   type FetchLike,
   type FetchResponseLike,
   ipLiteralOf,
-  isCanonicalUrlError,
   platformOf,
   resolveShortLink,
   targetProblem,
 } from '../src/index.js';
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return isCanonicalUrlError(error) ? error.code : `not a CanonicalUrlError: ${String(error)}`;
-  }
-  return undefined;
-}
+import { codeOf } from './helpers.js';
 
 function redirectTo(location: string): FetchResponseLike {
   return { status: 302, headers: { get: (n) => (n === 'location' ? location : null) }, text: async () => '' };
