@@ -296,7 +296,8 @@ export function invert(image: GrayImage): GrayImage {
 export function boxBlur(image: GrayImage, radius: number): GrayImage {
   const { width: w, height: h, data } = image;
   const iw = w + 1;
-  const integral = new Float64Array(iw * (h + 1));
+  // 32-bit sums are exact while the whole image sums below 2³¹ (up to 8.4 MP); bigger images take doubles.
+  const integral = w * h * 255 < 2 ** 31 ? new Int32Array(iw * (h + 1)) : new Float64Array(iw * (h + 1));
   for (let y = 0; y < h; y++) {
     let row = 0;
     for (let x = 0; x < w; x++) {

@@ -137,7 +137,8 @@ type SizeRule = 'any' | 'tiny' | 'small' | 'not-small' | 'upscalable' | 'large';
 /** What a step does. */
 type Action =
   | { readonly kind: 'whole'; readonly side: number; readonly pre: Pre; readonly hints: ReadHints }
-  | { readonly kind: 'texture' }
+  /** `jsqr`: also try jsQR on each patch (several times zxing's cost per pixel). */
+  | { readonly kind: 'texture'; readonly jsqr: boolean }
   | { readonly kind: 'located' }
   | { readonly kind: 'upscale' }
   | { readonly kind: 'unwrap'; readonly side: number };
@@ -167,7 +168,8 @@ const whole = (side: number, pre: Pre, hints: ReadHints = {}): Action => ({
 export const SCHEDULE: readonly Step[] = [
   // All decoded, nothing located, photo of 4 MP and more (the cheap pass costs far more than a look for
   // textured patches nobody read): crops around those patches, then flat-field and the tone pass if one stays.
-  { after: 'complete', engine: 'zxing', size: 'large', action: { kind: 'texture' } },
+  // zxing only there: jsQR on six patches would cost more than the cheap pass saved, for no code measured.
+  { after: 'complete', engine: 'zxing', size: 'large', action: { kind: 'texture', jsqr: false } },
   {
     after: 'complete',
     engine: 'zxing',
@@ -216,7 +218,7 @@ export const SCHEDULE: readonly Step[] = [
   // On small photos the whole image costs less than a crop: flat-field with a small window first (glare).
   { after: 'none', engine: 'zxing', size: 'small', action: whole(1000, 'flat16', NO_DOWNSCALE) },
   // Codes nobody located (glare, perspective, creases): crops around textured patches.
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture' } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture', jsqr: true } },
   // Curved surfaces (bottles, cups): the image, and each unread textured patch, unwrapped off a cylinder
   // standing upright and one lying down (small images had their turn above).
   { after: 'none', engine: 'zxing', size: 'not-small', action: { kind: 'unwrap', side: 800 } },
@@ -500,7 +502,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     if (step.ifUnreadTexture === true && run.unreadTexture === 0) continue;
     const { action } = step;
     if (action.kind === 'whole') await run.whole(engine, action.side, action.pre, action.hints);
-    else if (action.kind === 'texture') await run.texture(engine, byName('jsqr'));
+    else if (action.kind === 'texture') await run.texture(engine, action.jsqr ? byName('jsqr') : undefined);
     else if (action.kind === 'located') await run.located(engine);
     else if (action.kind === 'unwrap') await run.unwrap(engine, action.side);
     else await run.upscale(engine);
