@@ -9,20 +9,18 @@ import type { EngineResult, ReadHints } from '../src/decode/engines/types.js';
 import { zxingEngine } from '../src/decode/engines/zxing.js';
 import {
   boxBlur,
-  crop,
   flatten,
   type GrayImage,
   grayToRgba,
   otsuThreshold,
   resize,
-  rotate,
   sharpen,
   threshold,
   toGray,
-  unrotatePoint,
 } from '../src/decode/image.js';
 import { decodeImage, loadZxing } from '../src/decode/node-image.js';
 import type { Point, QrCorners } from '../src/decode/types.js';
+import { crop, rotate, unrotatePoint } from './research-image.js';
 
 const [dir, onlyCat] = process.argv.slice(2) as [string, string | undefined];
 const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) as Array<{

@@ -100,13 +100,15 @@ export function decodeStrict(bytes: Uint8Array, charset: QrCharset): string | nu
   }
 }
 
-function latin1(bytes: Uint8Array): string {
+/** Bytes as ISO-8859-1 (each byte one code point). */
+export function latin1(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return s;
 }
 
-function isAscii(bytes: Uint8Array): boolean {
+/** True when every byte is below 0x80. */
+export function isAscii(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b > 0x7f) return false;
   return true;
 }
@@ -361,6 +363,13 @@ export function decodeSegments(segments: readonly Segment[], choice: CharsetChoi
     }
   }
   return { text, charset, charsetSource: source };
+}
+
+/** True when `a` and `b` hold the same bytes. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The payload bytes of a segment list (Kanji as Shift-JIS, numeric/alphanumeric as ASCII, no ECI). */

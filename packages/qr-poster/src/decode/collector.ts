@@ -1,4 +1,4 @@
-import type { DecodedText } from './charset.js';
+import { type DecodedText, sameBytes } from './charset.js';
 import type { Rect } from './image.js';
 import type { Point, QrCode, QrCorners, QrEngineName } from './types.js';
 
@@ -75,12 +75,6 @@ export function bounds(c: QrCorners): Rect {
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

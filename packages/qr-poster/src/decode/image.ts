@@ -191,22 +191,6 @@ export interface Rect {
   readonly height: number;
 }
 
-/** Copies a rectangle (clamped to the image) out of `image`. */
-export function crop(image: GrayImage, rect: Rect): { image: GrayImage; rect: Rect } {
-  const x0 = Math.max(0, Math.floor(rect.x));
-  const y0 = Math.max(0, Math.floor(rect.y));
-  const x1 = Math.min(image.width, Math.ceil(rect.x + rect.width));
-  const y1 = Math.min(image.height, Math.ceil(rect.y + rect.height));
-  const width = Math.max(1, x1 - x0);
-  const height = Math.max(1, y1 - y0);
-  const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const start = (y0 + y) * image.width + x0;
-    out.set(image.data.subarray(start, start + width), y * width);
-  }
-  return { image: { data: out, width, height }, rect: { x: x0, y: y0, width, height } };
-}
-
 /** Otsu's global threshold: the binarisation that suits screens and close-ups with big modules. */
 export function otsuThreshold(image: GrayImage): number {
   const hist = new Uint32Array(256);
@@ -239,56 +223,6 @@ export function otsuThreshold(image: GrayImage): number {
 export function threshold(image: GrayImage, t: number): GrayImage {
   const out = new Uint8Array(image.data.length);
   for (let i = 0; i < out.length; i++) out[i] = (image.data[i] as number) <= t ? 0 : 255;
-  return { data: out, width: image.width, height: image.height };
-}
-
-/** Rotates by `degrees` about the centre onto a canvas big enough to hold the whole image (white fill). */
-export function rotate(image: GrayImage, degrees: number): GrayImage {
-  const rad = (degrees * Math.PI) / 180;
-  const cos = Math.cos(rad);
-  const sin = Math.sin(rad);
-  const { width: sw, height: sh, data: src } = image;
-  const width = Math.ceil(Math.abs(sw * cos) + Math.abs(sh * sin));
-  const height = Math.ceil(Math.abs(sw * sin) + Math.abs(sh * cos));
-  const out = new Uint8Array(width * height).fill(255);
-  const cx = sw / 2;
-  const cy = sh / 2;
-  const ox = width / 2;
-  const oy = height / 2;
-  for (let y = 0; y < height; y++) {
-    const dy = y + 0.5 - oy;
-    for (let x = 0; x < width; x++) {
-      const dx = x + 0.5 - ox;
-      const sx = Math.floor(cos * dx + sin * dy + cx);
-      const sy = Math.floor(-sin * dx + cos * dy + cy);
-      if (sx >= 0 && sy >= 0 && sx < sw && sy < sh) out[y * width + x] = src[sy * sw + sx] as number;
-    }
-  }
-  return { data: out, width, height };
-}
-
-/** Maps a point of `rotate(image, degrees)` back into `image`. */
-export function unrotatePoint(
-  p: { x: number; y: number },
-  degrees: number,
-  srcWidth: number,
-  srcHeight: number,
-  rotWidth: number,
-  rotHeight: number,
-): { x: number; y: number } {
-  const rad = (degrees * Math.PI) / 180;
-  const dx = p.x - rotWidth / 2;
-  const dy = p.y - rotHeight / 2;
-  return {
-    x: Math.cos(rad) * dx + Math.sin(rad) * dy + srcWidth / 2,
-    y: -Math.sin(rad) * dx + Math.cos(rad) * dy + srcHeight / 2,
-  };
-}
-
-/** Photographic negative (for light-on-dark codes). */
-export function invert(image: GrayImage): GrayImage {
-  const out = new Uint8Array(image.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = 255 - (image.data[i] as number);
   return { data: out, width: image.width, height: image.height };
 }
 
@@ -349,14 +283,19 @@ export function sharpen(image: GrayImage, radius: number, amount: number): GrayI
   return { data: out, width: image.width, height: image.height };
 }
 
+/** `rect` rounded outwards to whole pixels and clamped to a `width` × `height` image (at least 1×1). */
+export function clampRect(rect: Rect, width: number, height: number): Rect {
+  const x = Math.max(0, Math.floor(rect.x));
+  const y = Math.max(0, Math.floor(rect.y));
+  const x1 = Math.min(width, Math.ceil(rect.x + rect.width));
+  const y1 = Math.min(height, Math.ceil(rect.y + rect.height));
+  return { x, y, width: Math.max(1, x1 - x), height: Math.max(1, y1 - y) };
+}
+
 /** Luma of a rectangle of an RGBA image (clamped), without converting the rest of it. */
 export function cropToGray(image: RgbaImage, rect: Rect): { image: GrayImage; rect: Rect } {
-  const x0 = Math.max(0, Math.floor(rect.x));
-  const y0 = Math.max(0, Math.floor(rect.y));
-  const x1 = Math.min(image.width, Math.ceil(rect.x + rect.width));
-  const y1 = Math.min(image.height, Math.ceil(rect.y + rect.height));
-  const width = Math.max(1, x1 - x0);
-  const height = Math.max(1, y1 - y0);
+  const clamped = clampRect(rect, image.width, image.height);
+  const { x: x0, y: y0, width, height } = clamped;
   const out = new Uint8Array(width * height);
   const src = image.data;
   for (let y = 0; y < height; y++) {
@@ -368,7 +307,7 @@ export function cropToGray(image: RgbaImage, rect: Rect): { image: GrayImage; re
       out[y * width + x] = a === 255 ? v : (v * a + 255 * (255 - a) + 127) / 255;
     }
   }
-  return { image: { data: out, width, height }, rect: { x: x0, y: y0, width, height } };
+  return { image: { data: out, width, height }, rect: clamped };
 }
 
 /** Luma of the whole image, box-downscaled so its longest side is at most `side` (one pass, no full-size copy). */

@@ -1,7 +1,7 @@
 import { prepareZXingModule, type ReadResult, readBarcodes } from 'zxing-wasm/reader';
 import { defaultZxingSource } from '#zxing-default';
 import { QrPosterError } from '../../errors.js';
-import { decodeSegments, decodeUndeclared, type Segment } from '../charset.js';
+import { decodeSegments, decodeUndeclared, isAscii, latin1, type Segment, sameBytes } from '../charset.js';
 import type { QrCorners, RgbaImage, ZxingWasmSource } from '../types.js';
 import { jsqrDecode } from './jsqr.js';
 import type { EngineHit, EngineResult, QrEngine, ReadHints } from './types.js';
@@ -115,11 +115,6 @@ function toCorners(r: ReadResult): QrCorners {
   return { topLeft: p.topLeft, topRight: p.topRight, bottomRight: p.bottomRight, bottomLeft: p.bottomLeft };
 }
 
-function isAscii(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b > 0x7f) return false;
-  return true;
-}
-
 /** Draws zxing's module matrix as a clean RGBA raster (`scale` px per module, 4-module quiet zone). */
 function renderSymbol(symbol: ReadResult['symbol'], scale: number): RgbaImage | null {
   const { width: n, height: m, data } = symbol;
@@ -206,18 +201,6 @@ function toHit(r: ReadResult, charset: NonNullable<ReadHints['charset']>): Engin
   const segments = r.hasECI ? eciSegments(r.bytesECI) : null;
   const decoded = segments !== null ? decodeSegments(segments, charset) : decodeUndeclared(bytes, charset);
   return { bytes, decoded, corners };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
 }
 
 /**
