@@ -76,6 +76,20 @@ async function cases(dir: string): Promise<Array<[string, string]>> {
       .jpeg({ quality: 85 })
       .toBuffer(),
   );
+  // No code anywhere and texture everywhere: the whole escalation runs, to the end of its budget.
+  let seed = 1;
+  for (let i = 0; i < gray.length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const x = i % side;
+    const y = (i - x) / side;
+    gray[i] = ((x >> 4) + (y >> 4)) % 2 === 0 ? seed >>> 24 : 128;
+  }
+  put(
+    '40mp-no-code.jpg',
+    await sharp(gray, { raw: { width: side, height: side, channels: 1 } })
+      .jpeg({ quality: 85 })
+      .toBuffer(),
+  );
   return out;
 }
 

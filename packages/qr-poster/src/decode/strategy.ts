@@ -89,6 +89,12 @@ function scaled(g: GrayImage, side: number): { img: GrayImage; s: number } {
 /** Extra pixel allowance added to every image's escalation budget (lets small photos afford two steps). */
 const TINY_ALLOWANCE = 400_000;
 
+/**
+ * The allowance of tiny images (up to TINY_IMAGE pixels): every whole-image step costs next to nothing there, so
+ * the small-image steps after jsQR (sharpen, smooth, unwrap) fit too.
+ */
+const TINY_IMAGE_ALLOWANCE = 1_000_000;
+
 /** Images from this many pixels on also get crop retries when some codes were decoded and others not. */
 const LARGE_IMAGE = 4_000_000;
 
@@ -203,8 +209,12 @@ export const SCHEDULE: readonly Step[] = [
     size: 'tiny',
     action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }),
   },
-  // Small images: a whole-image pass costs little, so motion blur (sharpen) and curved surfaces (unwrap) go
-  // before the costlier jsQR and crop passes.
+  // jsQR reads some tiny images zxing cannot, and on them costs less than the crops below.
+  { after: 'none', engine: 'jsqr', size: 'tiny', action: whole(WORK_SIDE, 'as-is') },
+  // On small photos the whole image costs less than a crop: flat-field with a small window first (glare).
+  { after: 'none', engine: 'zxing', size: 'small', action: whole(1000, 'flat16', NO_DOWNSCALE) },
+  // Small images, after the passes measured on boofcv-dev: a whole-image pass costs little, so motion blur
+  // (sharpen), artistic codes with textured modules (smooth, global threshold) and curved surfaces (unwrap).
   { after: 'none', engine: 'zxing', size: 'small', action: whole(800, 'sharpen', NO_DOWNSCALE) },
   {
     after: 'none',
@@ -213,15 +223,8 @@ export const SCHEDULE: readonly Step[] = [
     action: whole(800, 'smooth', { downscale: false, binarizer: 'global' }),
   },
   { after: 'none', engine: 'zxing', size: 'small', action: { kind: 'unwrap', side: 800 } },
-  // jsQR reads some tiny images zxing cannot, and on them costs less than the crops below.
-  { after: 'none', engine: 'jsqr', size: 'tiny', action: whole(WORK_SIDE, 'as-is') },
-  // On small photos the whole image costs less than a crop: flat-field with a small window first (glare).
-  { after: 'none', engine: 'zxing', size: 'small', action: whole(1000, 'flat16', NO_DOWNSCALE) },
   // Codes nobody located (glare, perspective, creases): crops around textured patches.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture', jsqr: true } },
-  // Curved surfaces (bottles, cups): the image, and each unread textured patch, unwrapped off a cylinder
-  // standing upright and one lying down (small images had their turn above).
-  { after: 'none', engine: 'zxing', size: 'not-small', action: { kind: 'unwrap', side: 800 } },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }) },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'shadows') },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
@@ -236,7 +239,9 @@ export const SCHEDULE: readonly Step[] = [
   { after: 'none', engine: 'zxing', size: 'any', action: whole(640, 'flat12', NO_DOWNSCALE) },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'otsu', { binarizer: 'global' }) },
   { after: 'none', engine: 'zxing', size: 'upscalable', action: { kind: 'upscale' } },
-
+  // Curved surfaces (bottles, cups): the image, and each unread textured patch, unwrapped off a cylinder
+  // standing upright and one lying down (small images had their turn above).
+  { after: 'none', engine: 'zxing', size: 'not-small', action: { kind: 'unwrap', side: 800 } },
   { after: 'none', engine: 'jsqr', size: 'any', action: { kind: 'located' } },
   { after: 'none', engine: 'jsqr', size: 'any', action: whole(1000, 'as-is') },
   { after: 'none', engine: 'jsqr', size: 'any', action: whole(600, 'as-is') },
@@ -491,8 +496,8 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   if (complete && pixels < LARGE_IMAGE) return collector.settled();
 
   // The fixed allowance lets tiny images (a few hundred pixels a side) try jsQR, which reads some that zxing cannot.
-  const budget = settings.escalationBudget * (pixels + TINY_ALLOWANCE);
-  const run = new Escalation(image, collector, base, budget);
+  const allowance = pixels <= TINY_IMAGE ? TINY_IMAGE_ALLOWANCE : TINY_ALLOWANCE;
+  const run = new Escalation(image, collector, base, settings.escalationBudget * (pixels + allowance));
   const workPixels = run.work.width * run.work.height;
   for (const step of SCHEDULE) {
     if ((!complete && done()) || run.exhausted) break;
