@@ -266,4 +266,23 @@ describe('runStrategy', () => {
     expect(codes.map((c) => c.text).sort()).toEqual(['left', 'right']);
     expect(binarizers).toEqual([undefined, undefined, 'global']); // cheap pass, flat-field, flat-field + global
   });
+
+  it('spends the whole budget on a large photo only once some pass reads a code there', async () => {
+    // 2100×2000 (4.2 MP), two codes located and unread by the cheap pass. One zxing never reads anything; the
+    // other reads the first code in the tone pass (its 2nd call), so the second code stays open.
+    const large: RgbaImage = {
+      data: new Uint8ClampedArray(2100 * 2000 * 4).fill(200),
+      width: 2100,
+      height: 2000,
+    };
+    const misses = [square(100, 100, 300), square(1200, 1200, 300)];
+    const never = scripted('zxing', [{ hits: [], misses }]);
+    await runStrategy(large, settings([never], { escalationBudget: 0.75 }));
+    const reads = scripted('zxing', [
+      { hits: [], misses },
+      { hits: [hit('first', square(110, 110, 290))], misses: [] },
+    ]);
+    await runStrategy(large, settings([reads], { escalationBudget: 0.75 }));
+    expect(reads.calls).toBeGreaterThan(never.calls);
+  });
 });

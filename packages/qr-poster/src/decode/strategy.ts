@@ -107,6 +107,9 @@ const SMALL_IMAGE = 300_000;
 /** The arc (radians) cylinder unwrapping assumes; reads codes spanning 1.6 to 3.1 rad of a generated cylinder. */
 const CYLINDER_ARC = 2.4;
 
+/** Share of the budget a large photo with nothing read gets until a pass reads a code. */
+const SEARCH_SHARE = 0.5;
+
 /** The smallest image side a QR code fits in (version 1: 21 modules, one pixel each). */
 const MIN_SIDE = 21;
 
@@ -265,12 +268,17 @@ class Escalation {
   readonly work: GrayImage;
   readonly workScale: number;
 
+  /** The budget in force: `full` once a pass has read a code, a share of it until then (see runStrategy). */
+  budget: number;
+
   constructor(
     readonly image: RgbaImage,
     readonly collector: Collector,
     readonly base: ReadHints,
-    readonly budget: number,
+    readonly full: number,
+    start: number,
   ) {
+    this.budget = start;
     // Converting and downscaling the input once is part of the bill.
     this.spent += (image.width * image.height) / 5;
     const { image: work, scale } = toGrayScaled(image, WORK_SIDE);
@@ -282,9 +290,13 @@ class Escalation {
     return this.spent >= this.budget;
   }
 
-  onGray(engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints): Promise<EngineResult> {
+  async onGray(engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints): Promise<EngineResult> {
     this.spent += g.width * g.height * (engine.name === 'jsqr' ? JSQR_COST : 1);
-    return runPass(engine, grayToRgba(g), map, { ...this.base, ...hints }, this.collector);
+    const before = this.collector.regionCount;
+    const result = await runPass(engine, grayToRgba(g), map, { ...this.base, ...hints }, this.collector);
+    // A code read where the cheap pass read none: this photo is worth the whole budget.
+    if (this.collector.regionCount > before) this.budget = this.full;
+    return result;
   }
 
   fromWork(f: number): MapPoint {
@@ -497,7 +509,11 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
 
   // The fixed allowance lets tiny images (a few hundred pixels a side) try jsQR, which reads some that zxing cannot.
   const allowance = pixels <= TINY_IMAGE ? TINY_IMAGE_ALLOWANCE : TINY_ALLOWANCE;
-  const run = new Escalation(image, collector, base, settings.escalationBudget * (pixels + allowance));
+  const full = settings.escalationBudget * (pixels + allowance);
+  // Spend the budget where codes are found: a large photo in which the cheap pass read nothing gets a share of
+  // it, and the rest only once some pass reads a code (large photos where nothing reads set the p95 time).
+  const start = outcome === 'none' && pixels >= LARGE_IMAGE ? full * SEARCH_SHARE : full;
+  const run = new Escalation(image, collector, base, full, start);
   const workPixels = run.work.width * run.work.height;
   for (const step of SCHEDULE) {
     if ((!complete && done()) || run.exhausted) break;
