@@ -62,7 +62,12 @@ function endsLink(c: number): boolean {
  * pastedLink('[商品](https://item.jd.com/100012043978.html)').text // 'https://item.jd.com/100012043978.html'
  * pastedLink('链接「https://b23.tv/TUMG3e5」').text                 // 'https://b23.tv/TUMG3e5'
  */
+/** Printable ASCII without space, quotes, brackets or backslash: a link as it should be. */
+// regex-safe: anchored, one class
+const PLAIN = /^[!#-&*-;=?-Z^-_a-z|~]*$/;
+
 export function pastedLink(input: string): { text: string; repairs: PasteRepair[] } {
+  if (PLAIN.test(input)) return { text: input, repairs: [] };
   const repairs: PasteRepair[] = [];
   let s = input;
   if (FULL_WIDTH.test(s)) {

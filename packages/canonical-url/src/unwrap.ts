@@ -132,14 +132,26 @@ export interface UnwrapUrlOptions {
   readonly maxDepth?: number;
 }
 
+/** Wrapper rows by host: exact hosts, and `*.domain` rows under their domain. */
+const WRAPPERS_BY_HOST = new Map<string, WrapperRow[]>();
+for (const row of WRAPPERS) {
+  const key = row.host.startsWith('*.') ? row.host.slice(2) : row.host;
+  const list = WRAPPERS_BY_HOST.get(key);
+  if (list) list.push(row);
+  else WRAPPERS_BY_HOST.set(key, [row]);
+}
+
 function wrapperRow(url: ParsedUrl): WrapperRow | undefined {
-  return WRAPPERS.find(
-    (w) =>
-      (w.host.startsWith('*.')
-        ? url.host === w.host.slice(2) || url.host.endsWith(w.host.slice(1))
-        : url.host === w.host) &&
-      (w.path === undefined || url.path === w.path),
-  );
+  const fits = (w: WrapperRow, exact: boolean) =>
+    (exact || w.host.startsWith('*.')) && (w.path === undefined || url.path === w.path);
+  const own = WRAPPERS_BY_HOST.get(url.host)?.find((w) => fits(w, true));
+  if (own) return own;
+  // `*.domain` rows: walk the host's parent domains (a few labels).
+  for (let dot = url.host.indexOf('.'); dot >= 0; dot = url.host.indexOf('.', dot + 1)) {
+    const row = WRAPPERS_BY_HOST.get(url.host.slice(dot + 1))?.find((w) => fits(w, false));
+    if (row) return row;
+  }
+  return undefined;
 }
 
 /** A parameter value that is a link: absolute with a scheme, or `//host/…`; decoded once more if it still is escaped. */
