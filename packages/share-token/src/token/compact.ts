@@ -1,0 +1,141 @@
+/* Compact identities: platform + kind + id packed into a few symbols, and read back only when the packing is canonical. */
+import {
+  avToBv,
+  bvToAv,
+  type ContentKind,
+  canonicalUrlFor,
+  getPlatform,
+  type LinkIdentity,
+  type PlatformId,
+} from '@sharekit/canonical-url';
+import {
+  ENCODINGS,
+  type Encoding,
+  MAX_COMPACT_PAYLOAD,
+  MAX_ID_LENGTH,
+  TOKEN_KINDS,
+  TOKEN_PLATFORMS,
+  VERSION_1,
+} from './format.js';
+import { fromSymbols, toSymbols } from './pack.js';
+
+export const HEX = /^[0-9a-f]{1,64}$/;
+export const DECIMAL = /^(?:0|[1-9][0-9]{0,63})$/;
+export const ALNUM36 = /^[0-9A-Z]{1,64}$/;
+export const ALNUM36_LOWER = /^[0-9a-z]{1,64}$/;
+export const ALNUM36_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+export function encodeId(
+  platform: PlatformId,
+  kind: ContentKind,
+  id: string,
+): { enc: Encoding; rest: bigint } | null {
+  if (platform === 'bilibili' && kind === 'video') {
+    try {
+      const av = bvToAv(id);
+      if (avToBv(av) === id) return { enc: 'bilibili-av', rest: BigInt(av) };
+    } catch {
+      // not a BV id this format can carry as a number: fall through
+    }
+  }
+  if (DECIMAL.test(id)) return { enc: 'decimal', rest: BigInt(id) };
+  if (HEX.test(id)) return { enc: 'hex', rest: BigInt(`0x${id}`) * 65n + BigInt(id.length) };
+  // One case throughout (ASINs upper, Kuaishou photo ids lower): base 36 plus a case flag.
+  const lower = ALNUM36_LOWER.test(id);
+  if (lower || ALNUM36.test(id)) {
+    let v = 0n;
+    for (const ch of id.toUpperCase()) v = v * 36n + BigInt(ALNUM36_DIGITS.indexOf(ch));
+    return { enc: 'alnum36', rest: (v * 65n + BigInt(id.length)) * 2n + (lower ? 1n : 0n) };
+  }
+  const bytes = new TextEncoder().encode(id);
+  if (bytes.length === 0 || bytes.length > MAX_ID_LENGTH) return null;
+  let v = 0n;
+  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  return { enc: 'utf8', rest: v * 65n + BigInt(bytes.length) };
+}
+
+export function decodeId(enc: Encoding, rest: bigint): string | null {
+  switch (enc) {
+    case 'bilibili-av':
+      try {
+        return avToBv(rest.toString());
+      } catch {
+        return null;
+      }
+    case 'decimal':
+      return rest.toString();
+    case 'hex': {
+      const len = Number(rest % 65n);
+      const s = (rest / 65n).toString(16);
+      return len >= 1 && s.length <= len ? s.padStart(len, '0') : null;
+    }
+    case 'alnum36': {
+      const lower = rest % 2n === 1n;
+      rest /= 2n;
+      const len = Number(rest % 65n);
+      let v = rest / 65n;
+      let s = '';
+      while (v > 0n) {
+        s = ALNUM36_DIGITS[Number(v % 36n)] + s;
+        v /= 36n;
+      }
+      if (len < 1 || s.length > len) return null;
+      const id = s.padStart(len, '0');
+      return lower ? id.toLowerCase() : id;
+    }
+    case 'utf8': {
+      const len = Number(rest % 65n);
+      let v = rest / 65n;
+      if (len < 1 || v >> BigInt(8 * len) !== 0n) return null;
+      const bytes = new Uint8Array(len);
+      for (let k = len - 1; k >= 0; k--) {
+        bytes[k] = Number(v & 255n);
+        v >>= 8n;
+      }
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return null;
+      }
+    }
+  }
+}
+
+export function compactData(platform: PlatformId, kind: ContentKind, id: string): number[] | null {
+  const p = TOKEN_PLATFORMS.indexOf(platform);
+  const k = TOKEN_KINDS.indexOf(kind);
+  if (p < 0 || k < 0) return null;
+  const packed = encodeId(platform, kind, id);
+  if (!packed) return null;
+  const e = ENCODINGS.indexOf(packed.enc);
+  const n =
+    ((packed.rest * BigInt(ENCODINGS.length) + BigInt(e)) * BigInt(TOKEN_KINDS.length) + BigInt(k)) *
+      BigInt(TOKEN_PLATFORMS.length) +
+    BigInt(p);
+  const payload = toSymbols(n);
+  if (payload.length > MAX_COMPACT_PAYLOAD) return null;
+  return [VERSION_1, payload.length - 1, ...payload];
+}
+
+/** The identity a compact payload names, or null when it is not the canonical packing of a valid id. */
+export function identityFromCompact(payload: readonly number[]): LinkIdentity | null {
+  if (payload.length > 1 && payload[0] === 0) return null; // not minimal: never written
+  let n = fromSymbols(payload);
+  const np = BigInt(TOKEN_PLATFORMS.length);
+  const platform = TOKEN_PLATFORMS[Number(n % np)] as PlatformId;
+  n /= np;
+  const nk = BigInt(TOKEN_KINDS.length);
+  const kind = TOKEN_KINDS[Number(n % nk)] as ContentKind;
+  n /= nk;
+  const ne = BigInt(ENCODINGS.length);
+  const enc = ENCODINGS[Number(n % ne)] as Encoding;
+  n /= ne;
+  const id = decodeId(enc, n);
+  if (id === null) return null;
+  const spec = getPlatform(platform).kinds.find((s) => s.kind === kind && s.idPattern.test(id));
+  if (!spec) return null;
+  const again = encodeId(platform, kind, id);
+  if (!again || again.enc !== enc) return null;
+  const url = canonicalUrlFor(platform, kind, id);
+  return url === null ? null : { platform, kind, id, url };
+}

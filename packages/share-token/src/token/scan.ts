@@ -1,0 +1,100 @@
+/* Scanning free text for tokens without delimiters (findTokens); linear in the text length. */
+import { CHECKS, correctOne, isAlnumCode, MAX_DATA, Q, symbolOf, syndromes } from '../alphabet.js';
+import { checkText, MAX_TEXT_LENGTH } from '../errors.js';
+import { normalizeText } from '../normalize.js';
+import { type DecodedToken, MAX_COMPACT_PAYLOAD, URL_FORM, VERSION_1 } from './format.js';
+import { dataLength, readWord } from './read.js';
+
+/** A token found in free text. */
+export interface TokenMatch extends DecodedToken {
+  /** Where the token sits in the text: `[start, end)` in UTF-16 units of the original string. */
+  readonly span: readonly [number, number];
+}
+
+/** Options of `findTokens`. */
+export interface FindTokensOptions {
+  /**
+   * Also accept tokens with one substituted character. Off by default: correction multiplies the
+   * chance that random text is taken for a token by about 30 × length.
+   * @default false
+   */
+  readonly correct?: boolean;
+}
+
+/**
+ * Finds sharekit tokens in pasted text without relying on delimiters: each `V`/`v`/`Ｖ` is a
+ * candidate start, the size symbol after it fixes the length, and the five check symbols decide.
+ * Linear in the text length. A URL token (long form) is looked for only where no other token
+ * letter precedes it.
+ *
+ * @throws ShareTokenError `invalid_input` (not a string), `too_long` (over 1 MiB).
+ * @example
+ * findTokens('复制VBKWACN9Y7X23733K打开') // → [{ token: 'VBKWACN9Y7X23733K', identity: {…}, span: [2, 19], … }]
+ */
+export function findTokens(text: string, options: FindTokensOptions = {}): TokenMatch[] {
+  checkText(text, MAX_TEXT_LENGTH, 'findTokens');
+  const { norm, map } = normalizeText(text);
+  return scanTokens(norm, options.correct ?? false).map((m) => ({
+    ...m.decoded,
+    span: [map[m.start] as number, (map[m.end - 1] as number) + 1] as const,
+  }));
+}
+
+/** A token found in normalised text, with its span there. */
+export interface ScannedToken {
+  readonly decoded: DecodedToken;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The scan behind `findTokens`, on normalised text (no zero-width characters, CRLF folded). */
+export function scanTokens(text: string, correct: boolean): ScannedToken[] {
+  const out: ScannedToken[] = [];
+  const n = text.length;
+  let i = 0;
+  // Every candidate start is examined once; a compact candidate reads at most 31 symbols, a URL
+  // candidate is only tried at the start of a run of letters and digits, and reading stops at the
+  // first character outside the alphabet, so each run is read O(1) times.
+  while (i < n) {
+    if (symbolOf(text.charCodeAt(i)) !== VERSION_1) {
+      i++;
+      continue;
+    }
+    const size = symbolOf(text.charCodeAt(i + 1));
+    let total = -1;
+    if (size >= 0 && size < MAX_COMPACT_PAYLOAD) total = 2 + size + 1 + CHECKS;
+    else if (size === URL_FORM && (i === 0 || !isAlnumCode(text.charCodeAt(i - 1)))) {
+      const a = symbolOf(text.charCodeAt(i + 2));
+      const b = symbolOf(text.charCodeAt(i + 3));
+      const c = symbolOf(text.charCodeAt(i + 4));
+      if (a >= 0 && b >= 0 && c >= 0) {
+        const len = a * Q * Q + b * Q + c;
+        if (len >= 1 && 5 + len <= MAX_DATA) total = 5 + len + CHECKS;
+      }
+    }
+    if (total < 0 || i + total > n) {
+      i++;
+      continue;
+    }
+    const word: number[] = new Array(total);
+    let ok = true;
+    for (let k = 0; k < total; k++) {
+      const v = symbolOf(text.charCodeAt(i + k));
+      if (v < 0) {
+        ok = false;
+        break;
+      }
+      word[k] = v;
+    }
+    let found: DecodedToken | null = null;
+    if (ok) {
+      const pos = correct ? correctOne(word) : syndromes(word).every((x) => x === 0) ? -1 : null;
+      if (pos !== null && dataLength(word) === total - CHECKS) found = readWord(word, pos >= 0);
+    }
+    if (found) {
+      out.push({ decoded: found, start: i, end: i + total });
+      i += total;
+    } else i++;
+  }
+  return out;
+}
