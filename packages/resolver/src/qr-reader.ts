@@ -1,3 +1,3 @@
 // The QR half of the main entry: loaded with `import()` on first use, so a page that only resolves text
 // never downloads the decoders or the poster renderer (bundlers that split code give it a chunk of its own).
-export { configureZxing, decodeQr, renderPoster } from '@sharekit/qr-poster';
+export { checkImageBytes, configureZxing, decodeQr, renderPoster } from '@sharekit/qr-poster';

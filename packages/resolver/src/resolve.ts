@@ -645,9 +645,7 @@ async function resolveImage(
     codes = await readQr(image, { maxPixels: settings.maxPixels });
   } catch (error) {
     if (!isQrError(error)) throw error;
-    if (error.code === 'image_too_large') {
-      return unknown('image-too-large', 'the image is larger than the pixel budget', '图片超过像素上限');
-    }
+    if (error.code === 'image_too_large') return tooLarge();
     return unknown(
       'image-unreadable',
       `the image cannot be read (${error.code})`,
@@ -677,6 +675,9 @@ async function resolveImage(
   return assemble('qr-image', drafts, settings);
 }
 
+const tooLarge = (): Resolution =>
+  unknown('image-too-large', 'the image is larger than the pixel budget', '图片超过像素上限');
+
 /** Decodes image bytes in a browser (createImageBitmap + canvas), or returns null where that is missing. */
 async function browserDecode(bytes: Uint8Array, maxPixels: number): Promise<RgbaImage | null> {
   const g = globalThis as unknown as {
@@ -692,6 +693,9 @@ async function browserDecode(bytes: Uint8Array, maxPixels: number): Promise<Rgba
     };
   };
   if (typeof g.createImageBitmap !== 'function' || typeof g.OffscreenCanvas !== 'function') return null;
+  // What the browser's decoder would allocate (every frame header, PNG chunks) is checked from the bytes
+  // first: a hostile file is refused before createImageBitmap sees it (issue 15, finding 5).
+  (await import('./qr-reader.js')).checkImageBytes(bytes, { maxPixels });
   const bitmap = await g.createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   try {
     if (bitmap.width * bitmap.height > maxPixels) {
@@ -766,7 +770,8 @@ export async function resolveWith(
       rgba = settings.decodeImage
         ? await settings.decodeImage(bytes)
         : await browserDecode(bytes, settings.maxPixels);
-    } catch {
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === 'image_too_large') return tooLarge();
       return unknown('image-unreadable', 'the image cannot be decoded', '无法解码图片');
     }
     if (!rgba) {
