@@ -301,7 +301,7 @@ for (const [what, run] of [['renderPosterPng', () => renderPosterPng(spec)], ['d
   }
 
   // 3. A Node project: every package, the optional peers, TypeScript types.
-  console.log('\nNode install (all six packages, sharp and resvg):');
+  console.log('\nNode install (all six packages and the optional peers):');
   const node = join(tmp, 'node');
   mkdirSync(node);
   const typesNode = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies[
