@@ -81,8 +81,14 @@ function checkTarball(file, source) {
   const m = JSON.parse(raw);
   const where = m.name;
   if (raw.includes('workspace:')) fail(`${where}: a workspace: range is left in package.json`);
-  if (JSON.stringify(m.exports ?? {}).includes('@sharekit/source'))
-    fail(`${where}: the published exports keep the @sharekit/source condition`);
+  for (const field of ['exports', 'imports']) {
+    if (JSON.stringify(m[field] ?? {}).includes('@sharekit/source'))
+      fail(`${where}: the published ${field} keep the @sharekit/source condition`);
+  }
+  for (const target of exportTargets(m.imports ?? {})) {
+    if (target.startsWith('./') && !files.has(target.replace(/^\.\//, '')))
+      fail(`${where}: imports name ${target}, which is not in the tarball`);
+  }
   const strip = (e) =>
     typeof e !== 'object' || e === null
       ? e
