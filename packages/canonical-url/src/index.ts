@@ -41,10 +41,12 @@ export {
   MAX_HOPS,
   type ResolveHop,
   type ResolveOptions,
+  type ResolveShortLinkOptions,
   resolveShortLink,
   type ShortLinkResolution,
 } from './resolve.js';
-export { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
+export { isLinkStop, type ScannedLink, scanLinks } from './scan.js';
+export { schemeOf, UNSAFE_SCHEMES, writtenScheme } from './scheme.js';
 export {
   CONTENT_KINDS,
   type ContentKind,

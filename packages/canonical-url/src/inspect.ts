@@ -73,7 +73,11 @@ export function parseHost(hostOrUrl: string): string {
  * inspectHost('item.taobao.com')                      // { platform: 'taobao', warnings: [] }
  */
 export function inspectHost(hostOrUrl: string): HostReport {
-  const host = parseHost(hostOrUrl);
+  return reportHost(parseHost(hostOrUrl));
+}
+
+/** `inspectHost` of a host the URL parser already normalised (lower-case ASCII, no trailing dots). */
+export function reportHost(host: string): HostReport {
   const unicodeHost = toUnicodeHost(host);
   const row = rowForHost(host);
   const warnings: HostWarning[] = [];

@@ -3,8 +3,8 @@
 import { canonicalize } from './canonicalize.js';
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
 import { tryIdentify } from './identify.js';
-import { type HostReport, inspectHost } from './inspect.js';
-import { ipLiteralOf } from './ip-literal.js';
+import { type HostReport, inspectHost, reportHost } from './inspect.js';
+import { ipLiteralOf, stripTrailingDots } from './ip-literal.js';
 import { schemeOf, whatwgPreprocess, writtenScheme } from './scheme.js';
 import type { LinkIdentity } from './types.js';
 import { DEFAULT_MAX_LENGTH } from './url.js';
@@ -240,13 +240,13 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
     return verdict.reading(null, null, scheme);
   }
   judgeCredentials(url, verdict);
-  let host: HostReport;
-  try {
-    host = inspectHost(url.hostname);
-  } catch {
+  const hostname = stripTrailingDots(url.hostname);
+  if (hostname === '') {
     verdict.add('invalid-url', 'no host');
     return verdict.reading(null, null, scheme);
   }
+  // The URL parser already normalised the host: report on it without parsing it again.
+  const host = reportHost(hostname);
   judgeHost(host, verdict);
   const identity = tryIdentify(text);
   if (url.protocol === 'http:' && host.platform === null) verdict.add('insecure-http', host.host);

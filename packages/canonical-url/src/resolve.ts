@@ -21,7 +21,7 @@ export interface FetchResponseLike {
 }
 
 /** Options of `resolveShortLink`. */
-export interface ResolveOptions {
+export interface ResolveShortLinkOptions {
   /**
    * The fetch to use. Nothing reaches the network unless the caller passes one. On Node, pass
    * `safeFetch` of `@sharekit/canonical-url/node`: it also refuses names that resolve to private addresses.
@@ -310,6 +310,9 @@ function nextUrl(target: string, base: string): string {
   return resolved;
 }
 
+/** @deprecated Use `ResolveShortLinkOptions` (the resolver's `ResolveOptions` are another thing). */
+export type ResolveOptions = ResolveShortLinkOptions;
+
 /**
  * Follows a short link (`m.tb.cn`, `3.cn`, `v.douyin.com`, `b23.tv`, …) to its target with an
  * injected `fetch`: HTTP redirects (read from `Location`, never followed blindly) and Taobao's
@@ -330,7 +333,10 @@ function nextUrl(target: string, base: string): string {
  * @example
  * const { url, identity, hops } = await resolveShortLink('https://b23.tv/TUMG3e5', { fetch })
  */
-export async function resolveShortLink(input: string, options: ResolveOptions): Promise<ShortLinkResolution> {
+export async function resolveShortLink(
+  input: string,
+  options: ResolveShortLinkOptions,
+): Promise<ShortLinkResolution> {
   if (typeof options?.fetch !== 'function') {
     throw new CanonicalUrlError('invalid_option', 'expected options.fetch to be a function');
   }

@@ -49,9 +49,13 @@ export function schemeOf(link: string): string | null {
 }
 
 /**
- * The scheme of preprocessed text, lower-cased. `host.tld:8080/…` looks like a scheme but is a dotted
+ * The scheme of text already cleaned the way the URL parser cleans it (`schemeOf` cleans first),
+ * lower-cased; `null` for none. `host.tld:8080/…` looks like a scheme but is a dotted
  * name followed by a port (digits, then `/`, `?`, `#` or the end): it is a host and port. Any other
  * dotted scheme is one (`openapp.jdmobile://…`, YouTube's `vnd.youtube:dQw4w9WgXcQ`).
+ * @example
+ * writtenScheme('openApp.jdMobile://virtual') // 'openapp.jdmobile'
+ * writtenScheme('shop.example:8080/p/1')      // null
  */
 export function writtenScheme(text: string): string | null {
   const m = SCHEME.exec(text);

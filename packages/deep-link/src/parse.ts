@@ -13,6 +13,7 @@ import {
   type TargetReason,
   tryIdentify,
   UNSAFE_SCHEMES,
+  writtenScheme,
 } from '@sharekit/canonical-url';
 import { type AppId, type AppRow, type Confidence, getApp } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
@@ -144,7 +145,7 @@ function fromIdentity(identity: LinkIdentity, step: ViaStep, tolerated: readonly
 /** `https%3A%2F%2F…` inside a wrapper parameter: encoded twice. Returns the once-more decoded text. */
 function decodeAgain(text: string): string | null {
   const colon = text.toLowerCase().indexOf('%3a');
-  if (colon <= 0 || schemeOf(`${text.slice(0, colon)}:`) === null) return null;
+  if (colon <= 0 || writtenScheme(`${text.slice(0, colon)}:`) === null) return null;
   return safeDecode(text);
 }
 
@@ -356,7 +357,7 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     fallbackResult ??= r;
   }
   if (scheme !== null) {
-    if (schemeOf(`${scheme}:`) !== scheme || UNSAFE_SCHEMES.has(scheme) || scheme === 'intent') {
+    if (writtenScheme(`${scheme}:`) !== scheme || UNSAFE_SCHEMES.has(scheme) || scheme === 'intent') {
       return prepend(step, danger('unsafe-scheme', scheme));
     }
   }
@@ -387,7 +388,7 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
 function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner | null {
   const text = clean(input);
   if (text === '') return null;
-  const scheme = schemeOf(text);
+  const scheme = writtenScheme(text);
   if (scheme === null) {
     if (nested) {
       const again = decodeAgain(text);

@@ -1,4 +1,4 @@
-import { schemeOf } from '@sharekit/canonical-url';
+import { writtenScheme } from '@sharekit/canonical-url';
 import { DeepLinkError } from './errors.js';
 
 /*
@@ -70,7 +70,7 @@ function compileSegment(text: string): Segment {
  * URL so their host is normalised the way a browser sees it; app links are split by hand.
  */
 export function splitLink(input: string): SplitLink | null {
-  const scheme = schemeOf(input);
+  const scheme = writtenScheme(input);
   if (scheme === null) return null;
   if (scheme === 'http' || scheme === 'https') {
     let url: URL;
@@ -119,7 +119,7 @@ export function compileTemplate(
   json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
   required: readonly string[] = [],
 ): CompiledTemplate {
-  const scheme = schemeOf(template);
+  const scheme = writtenScheme(template);
   if (scheme === null) throw new Error(`bad template ${template}`);
   let i = scheme.length + 1;
   const hierarchical = template.startsWith('//', i);
@@ -367,7 +367,7 @@ export function matchTemplate(
   if (t.rawQuerySlot) {
     if (link.rest === null || link.rest === '') return null;
     // The nested link is either written raw (`?openApp.jdMobile://…`) or percent-encoded as a whole.
-    const raw = schemeOf(link.rest) !== null ? link.rest : safeDecode(link.rest);
+    const raw = writtenScheme(link.rest) !== null ? link.rest : safeDecode(link.rest);
     if (raw === null) return null;
     slots[t.rawQuerySlot] = raw;
     return { slots, conflicts, tolerated };

@@ -130,8 +130,8 @@ async function bundle(entry: string): Promise<{ min: number; gzip: number; parts
         : path.includes('canonical-url')
           ? '@sharekit/canonical-url'
           : path.includes('/decode/')
-            ? 'src/decode (Part B)'
-            : 'src/poster + shared (Part A)';
+            ? 'src/decode (reading)'
+            : 'src/poster + shared (making)';
       parts.set(group, (parts.get(group) ?? 0) + bytesInOutput);
     }
   }

@@ -80,4 +80,3 @@ export function makeCatalog(
 
 export { renderPosterPng, renderPosterPngReport } from '@sharekit/qr-poster/node';
 export * from './index.js';
-export { resolve as resolveAnything };

@@ -537,7 +537,7 @@ function isDelimited(norm: string, start: number, end: number): boolean {
 
 /**
  * For each line of `text`, how many of the `[a, b)` ranges reach it (0 = free), in one sweep: checking
- * every line against every share was quadratic on many one-line shares (issue 15, finding 9).
+ * every line against every share was quadratic on many one-line shares.
  */
 function linesTouched(text: string, ranges: readonly (readonly [number, number])[]): Int32Array {
   const starts = [0];

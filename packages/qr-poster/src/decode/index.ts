@@ -1,4 +1,4 @@
-// Public API of the decoding half (issue 4 Part B). `src/index.ts` re-exports from here.
+// Public API of the decoding half. `src/index.ts` re-exports from here.
 export { decodeQr } from './decode.js';
 export { configureZxing } from './engines/zxing.js';
 export { DEFAULT_MAX_PIXELS } from './image.js';

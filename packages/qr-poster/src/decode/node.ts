@@ -1,4 +1,4 @@
-// Node-only entry of the decoding half (issue 4 Part B). `src/node.ts` re-exports from here.
+// Node-only entry of the decoding half. `src/node.ts` re-exports from here.
 import { QrPosterError } from '../errors.js';
 import { resolveOptions } from './decode.js';
 import { checkRgba } from './image.js';
