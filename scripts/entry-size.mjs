@@ -41,7 +41,8 @@ const BUDGETS = [
     // Still in the first load: canonical-url's short-link following with ipaddr.js (~6 KB, needed only
     // with options.fetch) and fflate (~3 KB, token decompression).
     target: 40,
-    kb: 54,
+    // 54.9: main measured 54.7 at 8d50c02 (issue 10's registry rows and wrapper table); + 0.2 KB.
+    kb: 54.9,
   },
   {
     name: 'parseShareText',
@@ -57,7 +58,8 @@ const BUDGETS = [
     dir: 'packages/deep-link',
     splitting: false,
     target: 22,
-    kb: 29.5,
+    // 29.9: main measured 29.7 at 8d50c02 (issue 10's app rows); + 0.2 KB. Lower as the gap closes.
+    kb: 29.9,
   },
 ];
 
