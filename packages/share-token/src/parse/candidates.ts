@@ -1,0 +1,63 @@
+import type { RunTokenRule } from '../shares.js';
+import { isAsciiAlnum, isCjkLetter, isSpace } from './text.js';
+// regex-safe: anchored single classes
+export const WORDISH = /^(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)$/;
+
+export function runMatches(
+  rule: RunTokenRule,
+  norm: string,
+  start: number,
+  end: number,
+  value: string,
+  has: (marker: string) => boolean,
+): boolean {
+  const len = end - start;
+  if (len < rule.min || len > rule.max) return false;
+  if (!/[A-Za-z]/.test(value)) return false;
+  if (rule.needs === 'letter-digit' && !/[0-9]/.test(value)) return false;
+  if (rule.shapeOnly && (WORDISH.test(value) || inDottedName(norm, start, end))) return false;
+  if (rule.requires && !rule.requires.some(has)) return false;
+  if (rule.after && !rule.after.includes(prevNonSpace(norm, start, 1))) return false;
+  if (rule.between) {
+    const w = rule.between.length;
+    if (prevNonSpace(norm, start, w) !== rule.between || nextNonSpace(norm, end, w) !== rule.between)
+      return false;
+  }
+  return true;
+}
+
+/** A run that is one label of a host name or an e-mail address (`abc.example12.com`, `name@qq.com`). */
+export function inDottedName(norm: string, start: number, end: number): boolean {
+  const before = norm.charCodeAt(start - 1);
+  const after = norm.charCodeAt(end);
+  const joins = (c: number) => c === 0x2e || c === 0x40;
+  return (
+    (joins(after) && isAsciiAlnum(norm.charCodeAt(end + 1))) ||
+    (joins(before) && isAsciiAlnum(norm.charCodeAt(start - 2)))
+  );
+}
+
+export function prevNonSpace(norm: string, at: number, width: number): string {
+  let k = at;
+  while (k > 0 && isSpace(norm.charCodeAt(k - 1)) && at - k < 3) k--;
+  return norm.slice(Math.max(0, k - width), k);
+}
+
+export function nextNonSpace(norm: string, at: number, width: number): string {
+  let k = at;
+  while (k < norm.length && isSpace(norm.charCodeAt(k)) && k - at < 3) k++;
+  return norm.slice(k, k + width);
+}
+
+/**
+ * A shape-only token is "delimited" when a symbol touches it (￥ € ( 🎵 / …) or the same character
+ * sits on both sides (the 2021 CJK-character delimiters); spaces, CJK text and string edges are not
+ * delimiters.
+ */
+export function isDelimited(norm: string, start: number, end: number): boolean {
+  const before = start > 0 ? norm.charCodeAt(start - 1) : -1;
+  const after = end < norm.length ? norm.charCodeAt(end) : -1;
+  const symbol = (c: number) => c >= 0 && !isSpace(c) && !isCjkLetter(c);
+  if (symbol(before) || symbol(after)) return true;
+  return before >= 0 && before === after && !isSpace(before);
+}

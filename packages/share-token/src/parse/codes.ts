@@ -1,0 +1,38 @@
+import { isSpace } from './text.js';
+// regex-safe: anchored, bounded classes
+export const SCORE = /^[0-9]{1,2}(?:\.[0-9]{1,2})?-?$/;
+// regex-safe: anchored, fixed-length classes
+export const CODE_COLON = /^[A-Za-z]{2,3}(?::\/|\/:)$/;
+// regex-safe: anchored, fixed-length classes
+export const CODE_COLON_PREFIX = /^[A-Za-z]{2,3}:\/(?=[^\u0000-\u007f])/;
+// regex-safe: anchored, fixed-length classes
+export const CODE_AT = /^[A-Za-z0-9]@[A-Za-z0-9]\.[A-Za-z]{2,3}$/;
+// regex-safe: anchored, fixed-length classes
+export const DATE = /^[0-9]{2}\/[0-9]{2}$/;
+// regex-safe: anchored, bounded classes
+export const TIME = /^:[0-9]{1,2}[ap]m$/;
+
+/** A Douyin noise word: share score (only as the line's first word), code, date or time. */
+export function isNoiseWord(w: string, first = true): boolean {
+  return (first && SCORE.test(w)) || CODE_COLON.test(w) || CODE_AT.test(w) || DATE.test(w) || TIME.test(w);
+}
+
+export function wordsOf(text: string): { w: string; i: number }[] {
+  const out: { w: string; i: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    if (i - start <= 12) out.push({ w: text.slice(start, i), i: start });
+    else {
+      // A code glued to the caption (`GIi:/电动车…`) is a word of its own.
+      const glued = CODE_COLON_PREFIX.exec(text.slice(start, start + 6));
+      if (glued) out.push({ w: glued[0], i: start });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,223 @@
+import { DECORATION_LABELS, PRICE_LINE_MARKERS, type ShareRow, type TitleRule } from '../shares.js';
+import { CODE_COLON_PREFIX, isNoiseWord } from './codes.js';
+import type { Draft } from './draft.js';
+import { isAsciiAlnum, isCjkLetter, isSpace } from './text.js';
+/** Words Xianyu puts around a title inside 「」. */
+export const CORNER_WRAPS: readonly string[] = ['我在闲鱼发布了【', '快来捡漏【'];
+
+/** Trims spaces off a span of `win` and shifts it to text offsets; null when nothing is left. */
+export function spanOf(win: string, ws: number, a: number, b: number): [number, number] | null {
+  while (a < b && isSpace(win.charCodeAt(a))) a++;
+  while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
+  return b > a ? [ws + a, ws + b] : null;
+}
+
+/** Top-level 【…】 blocks of `win` (nesting-aware), as [open, close] indices. */
+export function blocks(win: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let open = -1;
+  for (let k = from; k < to; k++) {
+    const ch = win[k];
+    if (ch === '【') {
+      if (depth === 0) open = k;
+      depth++;
+    } else if (ch === '】' && depth > 0) {
+      depth--;
+      if (depth === 0) out.push([open, k]);
+    }
+  }
+  return out;
+}
+
+export function findTitle(
+  rule: TitleRule,
+  win: string,
+  ws: number,
+  d: Draft,
+  row: ShareRow | null,
+  titleFloor: number,
+): [number, number] | null | 'none' {
+  const us = d.urlSpan ? d.urlSpan[0] - ws : d.anchor - ws;
+  const ue = d.urlSpan ? d.urlSpan[1] - ws : d.anchorEnd - ws;
+  switch (rule.kind) {
+    case 'corner': {
+      const k = win.indexOf('「', Math.max(0, titleFloor - ws));
+      if (k < 0) return null;
+      const close = win.indexOf('」', k + 1);
+      let lineEnd = win.indexOf('\n', k + 1);
+      if (lineEnd < 0) lineEnd = win.length;
+      let a = k + 1;
+      let b = close >= 0 && close < lineEnd ? close : lineEnd;
+      // Xianyu wraps the title in its own words: 「我在闲鱼发布了【…】」, 「快来捡漏【…】」.
+      const wrap = CORNER_WRAPS.find((w) => win.startsWith(w, a));
+      if (wrap) {
+        a += wrap.length;
+        if (win[b - 1] === '】') b--;
+      }
+      return spanOf(win, ws, a, b);
+    }
+    case 'bracket': {
+      for (const [o, c] of blocks(win, 0, win.length)) {
+        if (rule.afterLink && o < ue) continue;
+        if (d.urlSpan && o >= us && o < ue) continue;
+        if (DECORATION_LABELS.has(win.slice(o + 1, c).trim())) continue;
+        const span = spanOf(win, ws, o + 1, c);
+        if (span) return span;
+      }
+      return null;
+    }
+    case 'price-lines': {
+      let at = -1;
+      for (const m of PRICE_LINE_MARKERS) {
+        const k = win.indexOf(m);
+        if (k >= 0 && (at < 0 || k < at)) at = k;
+      }
+      // The rebate layout lists prices above its link (or token); later ones belong to the next share.
+      if (at < 0 || at > us) return null;
+      let lineStart = win.lastIndexOf('\n', at - 1) + 1;
+      while (lineStart > 0) {
+        // lastIndexOf clamps a negative start to 0 and would find the newline at 0 again: stop there.
+        const prevStart = lineStart >= 2 ? win.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+        const line = win.slice(prevStart, lineStart - 1);
+        lineStart = prevStart;
+        if (line.trim().length === 0) continue;
+        let a = prevStart;
+        let b = prevStart + line.length;
+        // Leading decoration (⭕ ❥ emoji) and trailing labels (【包邮】) are not the title.
+        while (a < b && !isTitleStart(win.charCodeAt(a))) a++;
+        for (;;) {
+          while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
+          if (win[b - 1] !== '】') break;
+          const o = win.lastIndexOf('【', b - 1);
+          if (o < a || !DECORATION_LABELS.has(win.slice(o + 1, b - 1))) break;
+          b = o;
+        }
+        return spanOf(win, ws, a, b);
+      }
+      return null;
+    }
+    case 'suffixed-block': {
+      let k = win.lastIndexOf(rule.suffix, Math.max(0, us));
+      if (k < 0) k = win.lastIndexOf(rule.suffix);
+      if (k < 0) return null;
+      let depth = 1;
+      for (let o = k - 1; o >= 0; o--) {
+        if (win[o] === '】') depth++;
+        else if (win[o] === '【' && --depth === 0) return spanOf(win, ws, o + 1, k);
+      }
+      return null;
+    }
+    case 'author-block': {
+      const k = win.indexOf(rule.mark);
+      if (k < 0) return null;
+      const o = win.lastIndexOf('【', k);
+      if (o < 0) return null;
+      const inner = win.slice(o + 1, k);
+      const cut = inner.lastIndexOf(' - ');
+      return spanOf(win, ws, o + 1, cut >= 0 ? o + 1 + cut : k);
+    }
+    case 'none-when':
+      return rule.phrases.some((p) => win.includes(p)) ? 'none' : null;
+    case 'subject-block': {
+      if (!d.urlSpan) return null;
+      for (const [o, c] of blocks(win, 0, Math.max(0, us))) {
+        const inner = win.slice(o + 1, c);
+        if (DECORATION_LABELS.has(inner.trim())) continue;
+        // The author's block with nothing between it and the link: the share has no caption.
+        if (inner.endsWith(rule.worksSuffix)) return spanOf(win, ws, c + 1, us) ?? 'none';
+        const strip = rule.strip.find((x) => inner.endsWith(x));
+        return spanOf(win, ws, o + 1, strip ? c - strip.length : c);
+      }
+      return null;
+    }
+    case 'caption-before': {
+      // Without a link (Douyin's 2026 code-only shares) the caption is the rest of the codes' line.
+      if (!d.urlSpan && !row?.codeToken) return null;
+      const lineStart = win.lastIndexOf('\n', us - 1) + 1;
+      let a = lineStart;
+      let b = us;
+      if (!d.urlSpan) {
+        b = win.indexOf('\n', us);
+        if (b < 0) b = win.length;
+      }
+      // `<caption>【<name>】发了一个快手作品…`: the caption ends before the author block.
+      for (const stop of row?.captionStops ?? []) {
+        const k = win.indexOf(stop, a);
+        if (k >= 0 && k < b) {
+          b = k;
+          if (win[b - 1] !== '】') return 'none';
+          const o = win.lastIndexOf('【', b - 1);
+          if (o >= a) b = o;
+        }
+      }
+      // A comment the sharer wrote before the lead-in (`这个视频不错👍复制打开抖音👀<caption>`) is not the caption.
+      let afterLead = -1;
+      for (const lead of row?.leadIns ?? []) {
+        const k = win.lastIndexOf(lead, b - lead.length);
+        if (k > a && k + lead.length <= b && k + lead.length > afterLead) afterLead = k + lead.length;
+      }
+      if (afterLead > a) {
+        a = afterLead;
+        while (a < b && !isTitleStart(win.charCodeAt(a)) && win[a] !== '#') a++;
+      }
+      let first = true;
+      for (;;) {
+        while (a < b && isSpace(win.charCodeAt(a))) a++;
+        const lead = (row?.leadIns ?? []).find((x) => win.startsWith(x, a));
+        if (lead) {
+          a += lead.length;
+          continue;
+        }
+        let wEnd = a;
+        while (wEnd < b && !isSpace(win.charCodeAt(wEnd))) wEnd++;
+        if (wEnd > a && isNoiseWord(win.slice(a, wEnd), first)) {
+          a = wEnd;
+          first = false;
+          continue;
+        }
+        const glued = CODE_COLON_PREFIX.exec(win.slice(a, a + 6));
+        if (glued) {
+          a += glued[0].length;
+          first = false;
+          continue;
+        }
+        break;
+      }
+      // Codes after the caption (`… 05/13 qRx:/`) are not part of it either.
+      for (;;) {
+        while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
+        let wStart = b;
+        while (wStart > a && !isSpace(win.charCodeAt(wStart - 1))) wStart--;
+        if (wStart < b && wStart > a && isNoiseWord(win.slice(wStart, b))) {
+          b = wStart;
+          continue;
+        }
+        break;
+      }
+      return spanOf(win, ws, a, b);
+    }
+    case 'caption-after': {
+      if (!d.urlSpan) return null;
+      let b = win.indexOf('\n', ue);
+      if (b < 0) b = win.length;
+      for (const stop of rule.stopAt) {
+        const k = win.indexOf(stop, ue);
+        if (k >= 0 && k < b) b = k;
+      }
+      return spanOf(win, ws, ue, b);
+    }
+  }
+}
+
+export function isTitleStart(c: number): boolean {
+  return (
+    isAsciiAlnum(c) ||
+    isCjkLetter(c) ||
+    c === 0x3010 ||
+    c === 0x300a ||
+    c === 0x201c ||
+    c === 0x28 ||
+    c === 0xff08
+  );
+}
