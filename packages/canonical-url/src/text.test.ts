@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { fuzz } from '../../../test-utils/fuzz.js';
 import { displayWidth, isWideCodePoint, isZeroWidthCodePoint } from './text.js';
 
 describe('displayWidth', () => {
@@ -81,5 +82,33 @@ describe('displayWidth', () => {
         expect(displayWidth(text)).toBe(stringWidth(text));
       }),
     );
+    // Long texts are segmented in pieces (issue 15, finding 9): the clusters, and the width, must not change.
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(...pieces, 'क्ष', 'ि', 'क', '्', '\u200d', '\ufe0f', '🏽', '\r\n', 'ᄀ', 'ᅡ', 'ำ'),
+          {
+            minLength: 200,
+            maxLength: 900,
+          },
+        ),
+        (parts) => {
+          const text = parts.join('');
+          // The width of each cluster of the whole text, segmented at once, added up.
+          let whole = 0;
+          for (const { segment } of segmenter.segment(text)) whole += displayWidth(segment);
+          expect(displayWidth(text)).toBe(whole);
+        },
+      ),
+      fuzz(300, 20261206),
+    );
+  });
+
+  it('counts long runs of CJK, flags and emoji exactly when segmenting in pieces (issue 15, finding 9)', () => {
+    // Segmenting 1 MB at once took minutes (composeShareText on a long title); bench/linear.ts times it.
+    expect(displayWidth('淘'.repeat(100_000))).toBe(200_000);
+    expect(displayWidth('🇨🇳'.repeat(50_000))).toBe(100_000);
+    expect(displayWidth('❤️'.repeat(50_000))).toBe(100_000);
   });
 });

@@ -107,6 +107,80 @@ export function displayWidth(text: string): number {
     for (const ch of text) width += codePointWidth(ch.codePointAt(0) ?? 0);
     return width;
   }
-  for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
+  // Segmenting a long string in one go takes time growing with its square (V8): cut it into pieces
+  // at positions where UAX #29 always breaks, so the clusters, and the width, are the same.
+  for (let start = 0; start < text.length; ) {
+    const end = pieceEnd(text, start);
+    for (const { segment } of graphemes.segment(text.slice(start, end))) width += clusterWidth(segment);
+    start = end;
+  }
   return width;
+}
+
+const PIECE = 256;
+
+/** Prepend characters of the BMP (GB9b: no break after them). */
+function isPrepend(c: number): boolean {
+  return (
+    (c >= 0x0600 && c <= 0x0605) ||
+    c === 0x06dd ||
+    c === 0x070f ||
+    c === 0x0890 ||
+    c === 0x0891 ||
+    c === 0x08e2 ||
+    c === 0x0d4e
+  );
+}
+
+/** Letters, digits, punctuation, symbols and spaces: grapheme bases (never Extend) when no mark precedes. */
+const BASE = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+const MARK = /^\p{M}$/u;
+const LETTER = /^\p{L}$/u;
+
+function isHangulJamo(c: number): boolean {
+  return (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff);
+}
+
+/** True when UAX #29 always breaks between text[i - 1] and text[i] (a conservative subset of its rules). */
+function alwaysBreaks(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const p = text.charCodeAt(i - 1);
+  if (p === 0x200d || p === 0x0d || isPrepend(p) || isHangulJamo(p)) return false;
+  if (p >= 0xdc00 && p <= 0xdfff) {
+    // After an astral character: only pictographs (no astral Prepend among them) are known bases.
+    if ((text.codePointAt(i - 2) ?? 0) < 0x1f000) return false;
+  } else if (p >= 0xd800 && p <= 0xdbff) return false;
+  else if (MARK.test(text[i - 1] as string) && LETTER.test(text[i] as string)) return false; // GB9c: a conjunct may go on
+  if (c >= 0xd83c && c <= 0xd83e) {
+    const cp = text.codePointAt(i) ?? 0;
+    return cp >= 0x1f300 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff);
+  }
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  if (isHangulJamo(c) || c === 0x0e33 || c === 0x0eb3) return false; // Hangul sequences, Thai/Lao AM
+  return BASE.test(text[i] as string);
+}
+
+function isRegionalIndicator(text: string, i: number): boolean {
+  const cp = text.codePointAt(i) ?? 0;
+  return cp >= 0x1f1e6 && cp <= 0x1f1ff;
+}
+
+/**
+ * Where the piece starting at `start` (a boundary) ends: the first sure grapheme boundary PIECE units
+ * on, or the end. Flags pair regional indicators from the start of a run (GB12, GB13): a piece may
+ * end before one when an even number of them precede it in the run.
+ */
+function pieceEnd(text: string, start: number): number {
+  let run = 0;
+  for (let i = start; i < text.length; i++) {
+    if (isRegionalIndicator(text, i)) {
+      if (i >= start + PIECE && run % 2 === 0 && run > 0) return i;
+      run += 1;
+      i += 1; // the low surrogate
+      continue;
+    }
+    run = 0;
+    if (i >= start + PIECE && alwaysBreaks(text, i)) return i;
+  }
+  return text.length;
 }
