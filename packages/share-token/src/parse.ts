@@ -1,5 +1,5 @@
 /* parseShareText: the phases that read a paste (links and tokens, segments, candidates, shares per segment); each phase's parts live in ./parse/. */
-import { identify, type LinkIdentity, platformOf } from '@sharekit/canonical-url';
+import { identify, judgeTarget, type LinkIdentity, platformOf } from '@sharekit/canonical-url';
 import { checkText, MAX_TEXT_LENGTH } from './errors.js';
 import { cleanSlice, type NormalizationRepair, normalizeText } from './normalize.js';
 import { isDelimited, runMatches } from './parse/candidates.js';
@@ -18,7 +18,7 @@ import { isAsciiAlnum } from './parse/text.js';
 import { findTitle } from './parse/titles.js';
 import { CHANNEL_CODE, SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
 import { type ScannedToken, scanTokens } from './token.js';
-import { findUrls, type UrlRepair } from './urls.js';
+import { findUrls, type UrlHit, type UrlRepair } from './urls.js';
 /** What was tolerated to read a share: each repair names one thing chat apps did to the text. */
 export type ShareRepair = UrlRepair | NormalizationRepair | 'corrected';
 
@@ -42,6 +42,12 @@ export interface ShareMatch {
   /** `[start, end)` of the share in the original text (UTF-16 units). */
   readonly span: readonly [number, number];
   readonly repaired: readonly ShareRepair[];
+  /**
+   * Present when the share's layout names a platform but its link is on a host of no platform (an
+   * old rotating short domain, a staging host): `url` is that link, `identity` is null, and the
+   * link keeps its own verdict — judge it before opening (canonical-url `judgeTarget`).
+   */
+  readonly linkOffPlatform?: true;
 }
 
 function safeIdentify(url: string): LinkIdentity | null {
@@ -105,12 +111,19 @@ export function parseUnchecked(text: string): ShareMatch[] {
   closed.sort((a, b) => a[0] - b[0]);
 
   const urlDrafts: Draft[] = [];
+  /** Links on no platform's host that the judge does not call dangerous: a layout may still own them. */
+  const elsewhere: UrlHit[] = [];
   for (const h of hits) {
     const identity = safeIdentify(h.url);
     const platform = identity?.platform ?? safePlatformOf(h.host);
-    if (platform === null) continue; // not a platform link (lookalike hosts included)
+    if (platform === null) {
+      // Not a platform link; look-alike and other dangerous targets are never taken.
+      if (judgeTarget(h.url).level !== 'danger') elsewhere.push(h);
+      continue;
+    }
     urlDrafts.push(urlDraft(h, identity, platform));
   }
+  let ep = 0;
 
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
   const markers: number[] = [];
@@ -316,6 +329,39 @@ export function parseUnchecked(text: string): ShareMatch[] {
     }
 
     bareLayouts(text, s, inSeg);
+    // A share its layout names but whose link is on no platform's host: the nearest such link of the segment.
+    const offLinks: UrlHit[] = [];
+    while (ep < elsewhere.length && (elsewhere[ep] as UrlHit).start < e) {
+      const h = elsewhere[ep++] as UrlHit;
+      if (h.start >= s) offLinks.push(h);
+    }
+    inSeg.sort((a, b) => a.anchor - b.anchor);
+    // Drafts and links are both in text order: each draft looks at the unused link just before and
+    // just after it, so this stays linear.
+    const taken = new Uint8Array(offLinks.length);
+    let q = 0;
+    for (const d of inSeg) {
+      if (offLinks.length === 0) break;
+      if (d.kind !== 'platform-share' || d.url !== null || d.platform === null) continue;
+      while (q < offLinks.length && ((offLinks[q] as UrlHit).start < d.anchor || taken[q] === 1)) q++;
+      const before = q > 0 && taken[q - 1] === 0 ? q - 1 : -1;
+      const after = q < offLinks.length ? q : -1;
+      const pick =
+        before < 0
+          ? after
+          : after < 0
+            ? before
+            : d.anchor - (offLinks[before] as UrlHit).end <= (offLinks[after] as UrlHit).start - d.anchorEnd
+              ? before
+              : after;
+      if (pick < 0) continue;
+      taken[pick] = 1;
+      const h = offLinks[pick] as UrlHit;
+      d.url = h.url;
+      d.urlSpan = [h.start, h.end];
+      for (const r of h.repairs) d.repairs.add(r);
+      d.offPlatform = true;
+    }
     inSeg.sort((a, b) => a.anchor - b.anchor);
     // A title belongs to one share: later shares look for theirs after the last title taken.
     let titleFloor = s;
@@ -464,5 +510,6 @@ function toMatch(
     title: title === '' ? null : title,
     span: [start, end],
     repaired: [...repaired],
+    ...(d.offPlatform ? { linkOffPlatform: true as const } : {}),
   };
 }

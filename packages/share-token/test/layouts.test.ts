@@ -68,3 +68,32 @@ describe('parseShareText: layouts of real shares', () => {
     expect(first).toMatchObject(want);
   });
 });
+
+describe('parseShareText: a layout names the platform, the link keeps its own verdict', () => {
+  it('reads a Taobao share whose link is on a throw-away domain and says the link is off the platform (corpus #221)', () => {
+    const text =
+      '【森马风衣男士简约风景印花休闲中长款外套学生韩版潮】http://v.wzd0.com/h.DRVIuL 点击链接，再选择浏览器打开；或复制这条信息￥YrFL07W19G6￥后打开👉手淘👈';
+    const [first] = parseShareText(text);
+    expect(first).toMatchObject({
+      platform: 'taobao',
+      url: 'http://v.wzd0.com/h.DRVIuL',
+      identity: null,
+      canonicalUrl: null,
+      token: 'YrFL07W19G6',
+      linkOffPlatform: true,
+    });
+  });
+
+  it('never attaches a look-alike host to a share', () => {
+    const text = '【淘宝】https://item.taobao.com.evil.example/h.x 复制这条信息￥YrFL07W19G6￥后打开👉手淘👈';
+    const matches = parseShareText(text);
+    expect(matches.some((m) => m.url?.includes('evil.example'))).toBe(false);
+  });
+
+  it('leaves a platform link without the off-platform mark', () => {
+    const [first] = parseShareText(
+      '【淘宝】https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt CZ3457 「保温杯」',
+    );
+    expect(first?.linkOffPlatform).toBeUndefined();
+  });
+});

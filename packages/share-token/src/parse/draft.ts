@@ -22,6 +22,8 @@ export interface Draft {
   anchor: number;
   anchorEnd: number;
   titleRules: readonly TitleRule[] | null;
+  /** The link sits on no platform's host; the layout named the platform. */
+  offPlatform: boolean;
 }
 
 export interface Candidate {
@@ -46,6 +48,7 @@ export function urlDraft(h: UrlHit, identity: LinkIdentity | null, platform: Sha
     anchor: h.start,
     anchorEnd: h.end,
     titleRules: null,
+    offPlatform: false,
   };
 }
 
@@ -62,6 +65,7 @@ export function bareDraft(platform: SharePlatform | null, start: number, end: nu
     anchor: start,
     anchorEnd: end,
     titleRules: null,
+    offPlatform: false,
   };
 }
 
