@@ -21,8 +21,6 @@ export interface WrapperRow {
   readonly path?: string;
   /** Query keys that hold the target, tried in order. */
   readonly params: readonly string[];
-  /** Who uses it, for the docs. */
-  readonly note: string;
 }
 
 /**
@@ -32,38 +30,35 @@ export interface WrapperRow {
  * WRAPPERS.some((w) => w.host === 'weixin110.qq.com') // true
  */
 export const WRAPPERS: readonly WrapperRow[] = [
-  { host: 'weixin110.qq.com', params: ['url'], note: "WeChat's link checker (安全中心)" },
-  {
-    host: 'c.pc.qq.com',
-    params: ['pfurl', 'url'],
-    note: "QQ's link checker (middle.html, ios.html, pc.html)",
-  },
-  { host: 'mp.weixinbridge.com', path: '/mp/wapredirect', params: ['url'], note: 'WeChat article outlinks' },
-  { host: 'wx.qq.com', path: '/cgi-bin/mmwebwx-bin/webwxcheckurl', params: ['requrl'], note: 'WeChat web' },
-  { host: 'link.zhihu.com', params: ['target'], note: "Zhihu's leave page" },
-  { host: 'link.juejin.cn', params: ['target'], note: "Juejin's leave page" },
-  { host: 'link.csdn.net', params: ['target'], note: "CSDN's leave page" },
-  { host: 'gitee.com', path: '/link', params: ['target'], note: "Gitee's leave page" },
-  { host: 'www.jianshu.com', path: '/go-wild', params: ['url'], note: "Jianshu's leave page" },
-  { host: 'www.douban.com', path: '/link2/', params: ['url'], note: "Douban's leave page" },
-  { host: 'www.google.com', path: '/url', params: ['q', 'url'], note: 'Google result redirect' },
-  { host: 'l.facebook.com', path: '/l.php', params: ['u'], note: 'Facebook leave page' },
-  { host: 'lm.facebook.com', path: '/l.php', params: ['u'], note: 'Facebook leave page (mobile)' },
-  { host: 'l.instagram.com', params: ['u'], note: 'Instagram leave page' },
-  { host: 'l.messenger.com', path: '/l.php', params: ['u'], note: 'Messenger leave page' },
-  { host: 'slack-redir.net', path: '/link', params: ['url'], note: 'Slack leave page' },
-  { host: 'away.vk.com', path: '/away.php', params: ['to'], note: 'VK leave page' },
-  { host: 'www.youtube.com', path: '/redirect', params: ['q'], note: "YouTube's leave page" },
-  { host: 'docs.qq.com', path: '/scenario/link.html', params: ['url'], note: "Tencent Docs' leave page" },
+  { host: 'weixin110.qq.com', params: ['url'] }, // WeChat's link checker (安全中心)
+  // QQ's link checker (middle.html, ios.html, pc.html)
+  { host: 'c.pc.qq.com', params: ['pfurl', 'url'] },
+  { host: 'mp.weixinbridge.com', path: '/mp/wapredirect', params: ['url'] }, // WeChat article outlinks
+  { host: 'wx.qq.com', path: '/cgi-bin/mmwebwx-bin/webwxcheckurl', params: ['requrl'] }, // WeChat web
+  { host: 'link.zhihu.com', params: ['target'] }, // Zhihu's leave page
+  { host: 'link.juejin.cn', params: ['target'] }, // Juejin's leave page
+  { host: 'link.csdn.net', params: ['target'] }, // CSDN's leave page
+  { host: 'gitee.com', path: '/link', params: ['target'] }, // Gitee's leave page
+  { host: 'www.jianshu.com', path: '/go-wild', params: ['url'] }, // Jianshu's leave page
+  { host: 'www.douban.com', path: '/link2/', params: ['url'] }, // Douban's leave page
+  { host: 'www.google.com', path: '/url', params: ['q', 'url'] }, // Google result redirect
+  { host: 'l.facebook.com', path: '/l.php', params: ['u'] }, // Facebook leave page
+  { host: 'lm.facebook.com', path: '/l.php', params: ['u'] }, // Facebook leave page (mobile)
+  { host: 'l.instagram.com', params: ['u'] }, // Instagram leave page
+  { host: 'l.messenger.com', path: '/l.php', params: ['u'] }, // Messenger leave page
+  { host: 'slack-redir.net', path: '/link', params: ['url'] }, // Slack leave page
+  { host: 'away.vk.com', path: '/away.php', params: ['to'] }, // VK leave page
+  { host: 'www.youtube.com', path: '/redirect', params: ['q'] }, // YouTube's leave page
+  { host: 'docs.qq.com', path: '/scenario/link.html', params: ['url'] }, // Tencent Docs' leave page
   // Shopping agents: pages that buy a Taobao, Tmall, 1688 or Weidian item for overseas buyers.
-  { host: '*.superbuy.com', params: ['url'], note: 'shopping agent' },
-  { host: '*.wegobuy.com', params: ['url'], note: 'shopping agent' },
-  { host: '*.hagobuy.com', params: ['url'], note: 'shopping agent' },
-  { host: '*.kakobuy.com', params: ['url'], note: 'shopping agent' },
-  { host: '*.sugargoo.com', params: ['url', 'productLink'], note: 'shopping agent' },
-  { host: '*.pandabuy.com', params: ['url'], note: 'shopping agent' },
-  { host: '*.cssbuy.com', params: ['url'], note: 'shopping agent' },
-  { host: '*.allchinabuy.com', params: ['url'], note: 'shopping agent' },
+  { host: '*.superbuy.com', params: ['url'] }, // shopping agent
+  { host: '*.wegobuy.com', params: ['url'] }, // shopping agent
+  { host: '*.hagobuy.com', params: ['url'] }, // shopping agent
+  { host: '*.kakobuy.com', params: ['url'] }, // shopping agent
+  { host: '*.sugargoo.com', params: ['url', 'productLink'] }, // shopping agent
+  { host: '*.pandabuy.com', params: ['url'] }, // shopping agent
+  { host: '*.cssbuy.com', params: ['url'] }, // shopping agent
+  { host: '*.allchinabuy.com', params: ['url'] }, // shopping agent
 ];
 
 /**
