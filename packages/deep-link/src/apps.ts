@@ -1,4 +1,4 @@
-import type { ContentKind, PlatformId } from '@sharekit/canonical-url';
+import type { ContentKind, PlatformId } from '@sharekit/canonical-url/core';
 
 /*
  * The app table: one row per app, keyed by canonical-url's platform ids plus `wechat` and `alipay`.

@@ -1,4 +1,4 @@
-import { schemeOf, UNSAFE_SCHEMES } from '@sharekit/canonical-url';
+import { schemeOf, UNSAFE_SCHEMES } from '@sharekit/canonical-url/core';
 import { DeepLinkError } from './errors.js';
 import type { OpenGuideStep, OpenPlan, OpenStep } from './plan-types.js';
 

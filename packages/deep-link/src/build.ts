@@ -9,7 +9,7 @@ import {
   type TargetReason,
   tryIdentify,
   UNSAFE_SCHEMES,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 import { APP_IDS, type AppId, type AppRow, type Confidence } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import { DEFAULT_MAX_LENGTH, isUnsafeAppLink, parseAppLink } from './parse.js';

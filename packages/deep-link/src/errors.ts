@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url/core';
 /**
  * Every error code `@sharekit/deep-link` throws, with what it means.
  * @example
@@ -39,4 +39,4 @@ export function isDeepLinkError(error: unknown): error is DeepLinkError {
   return isSharekitError(error, 'DeepLinkError');
 }
 
-export { preview } from '@sharekit/canonical-url';
+export { preview } from '@sharekit/canonical-url/core';

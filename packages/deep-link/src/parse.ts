@@ -14,7 +14,7 @@ import {
   tryIdentify,
   UNSAFE_SCHEMES,
   writtenScheme,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 import { type AppId, type AppRow, type Confidence, getApp } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import {

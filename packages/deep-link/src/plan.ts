@@ -1,4 +1,4 @@
-import type { LinkIdentity } from '@sharekit/canonical-url';
+import type { LinkIdentity } from '@sharekit/canonical-url/core';
 import { STORE_WRAPPERS } from './apps.js';
 import { type ToAppLinksOptions, toAppLinks } from './build.js';
 import { DeepLinkError } from './errors.js';

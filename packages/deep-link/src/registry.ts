@@ -1,4 +1,4 @@
-import type { PlatformId } from '@sharekit/canonical-url';
+import type { PlatformId } from '@sharekit/canonical-url/core';
 import {
   APPS,
   type AppId,

@@ -1,4 +1,4 @@
-import { writtenScheme } from '@sharekit/canonical-url';
+import { writtenScheme } from '@sharekit/canonical-url/core';
 import { DeepLinkError } from './errors.js';
 
 /*

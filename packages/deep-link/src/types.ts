@@ -4,7 +4,7 @@ import type {
   LinkIdentity,
   PlatformId,
   TargetReason,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 import type { AppId, Confidence } from './apps.js';
 
 /** How one layer of an app link was read. */

@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url/core';
 /** Every error code `@sharekit/resolver` throws. Bad input is not an error: it resolves to `kind: 'unknown'`. */
 export const RESOLVER_ERROR_CODES = {
   invalid_input: 'the input is not a string, byte array or RGBA image',

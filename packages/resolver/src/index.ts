@@ -83,7 +83,7 @@ export {
   schemeOf,
   type TargetReading,
   UNSAFE_SCHEMES,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 export { displayWidth } from '@sharekit/canonical-url/text';
 export { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '@sharekit/deep-link';
 

@@ -1,5 +1,5 @@
 // The make side at catalog scale: one product row in, its token, share text, app links and posters out.
-import type { LinkIdentity } from '@sharekit/canonical-url';
+import type { LinkIdentity } from '@sharekit/canonical-url/core';
 import { type AppLinks, toAppLinks } from '@sharekit/deep-link';
 import { type PosterSpec, renderPoster, SIZE_PRESETS, type SizePreset } from '@sharekit/qr-poster';
 import { composeShareText, encodeToken } from '@sharekit/share-token';

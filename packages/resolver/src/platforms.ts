@@ -1,4 +1,8 @@
-import { type ContentKind, type PlatformId, GENERIC_SHORTENERS as SHORTENERS } from '@sharekit/canonical-url';
+import {
+  type ContentKind,
+  type PlatformId,
+  GENERIC_SHORTENERS as SHORTENERS,
+} from '@sharekit/canonical-url/core';
 
 /**
  * What the resolver knows per platform beyond canonical-url's registry (which has the display names):
@@ -80,4 +84,4 @@ export const RESOLVER_ROWS: readonly ResolverRow[] = [
 export const GENERIC_SHORTENERS: readonly string[] = [...SHORTENERS];
 
 /** What each content kind is called (canonical-url's one table). */
-export { KIND_NAMES } from '@sharekit/canonical-url';
+export { KIND_NAMES } from '@sharekit/canonical-url/core';

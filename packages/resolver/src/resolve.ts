@@ -6,14 +6,13 @@ import {
   integerOption,
   isCanonicalUrlError,
   type LinkIdentity,
-  resolveShortLink,
   scanLinks,
   schemeOf,
   tryIdentify,
   UNSAFE_SCHEMES,
   type Unwrapped,
   unwrapUrl,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 import { isDeepLinkError, isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
 import type { QrCode, QrPosterError } from '@sharekit/qr-poster';
 import { decodeToken, isShareTokenError, parseShareText, type ShareMatch } from '@sharekit/share-token';
@@ -458,6 +457,7 @@ async function follow(draft: Draft, settings: Settings, deadline: Deadline): Pro
     if (left <= 0 || deadline.signal.aborted) {
       throw new CanonicalUrlError('timeout', `no time left of ${settings.timeoutMs} ms`);
     }
+    const { resolveShortLink } = await import('./follow.js');
     const result = await resolveShortLink(draft.link, {
       fetch,
       maxHops: settings.maxHops,

@@ -1,4 +1,4 @@
-import { judgeTarget, type LinkIdentity, levelOf, TARGET_REASONS } from '@sharekit/canonical-url';
+import { judgeTarget, type LinkIdentity, levelOf, TARGET_REASONS } from '@sharekit/canonical-url/core';
 import type { ResolverReasonCode, Safety, SafetyCode, SafetyReason } from './types.js';
 
 /** The levels of the resolver's own reasons (about redirects and tokens, not the target). */

@@ -1,4 +1,4 @@
-import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url';
+import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
 import { KIND_NAMES } from './platforms.js';
 import type { Step, StepKind } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { LinkIdentity, TargetReasonCode } from '@sharekit/canonical-url';
+import type { LinkIdentity, TargetReasonCode } from '@sharekit/canonical-url/core';
 
 /** What the input was recognised as. */
 export type ResolutionKind = 'url' | 'share-text' | 'sharekit-token' | 'app-link' | 'qr-image' | 'unknown';

@@ -1,4 +1,4 @@
-import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url';
+import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
 import { displayWidth } from '@sharekit/canonical-url/text';
 import { preview, ShareTokenError } from './errors.js';
 import { decodeToken, type EncodeTokenOptions, encodeToken } from './token.js';

@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
+import { isSharekitError, SharekitError } from '@sharekit/canonical-url/core';
 /**
  * Every error code `@sharekit/share-token` throws, with what it means.
  * @example
@@ -40,7 +40,7 @@ export function isShareTokenError(error: unknown): error is ShareTokenError {
   return isSharekitError(error, 'ShareTokenError');
 }
 
-export { preview } from '@sharekit/canonical-url';
+export { preview } from '@sharekit/canonical-url/core';
 
 /**
  * The largest text `parseShareText` and `findTokens` accept: 1 MiB of UTF-16 code units.

@@ -1,5 +1,5 @@
 /* parseShareText: the phases that read a paste (links and tokens, segments, candidates, shares per segment); each phase's parts live in ./parse/. */
-import { identify, judgeTarget, type LinkIdentity, platformOf } from '@sharekit/canonical-url';
+import { identify, judgeTarget, type LinkIdentity, platformOf } from '@sharekit/canonical-url/core';
 import { checkText, MAX_TEXT_LENGTH } from './errors.js';
 import { cleanSlice, type NormalizationRepair, normalizeText } from './normalize.js';
 import { isDelimited, runMatches } from './parse/candidates.js';

@@ -1,4 +1,4 @@
-import type { PlatformId } from '@sharekit/canonical-url';
+import type { PlatformId } from '@sharekit/canonical-url/core';
 
 /**
  * Platform knowledge of the share-text reader, as data: one row per platform, keyed by the

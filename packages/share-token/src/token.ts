@@ -5,7 +5,7 @@ import {
   isLinkIdentity,
   judgeTarget,
   type LinkIdentity,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 import { ALPHABET, CHECKS, Q, symbolOf, syndromes } from './alphabet.js';
 import { checkText, preview, ShareTokenError } from './errors.js';
 import { compactData } from './token/compact.js';

@@ -1,5 +1,5 @@
 /* A share while it is read: its link, token and span, and the steps that fill them. */
-import type { LinkIdentity } from '@sharekit/canonical-url';
+import type { LinkIdentity } from '@sharekit/canonical-url/core';
 import type { ShareRepair } from '../parse.js';
 import {
   type RunTokenRule,

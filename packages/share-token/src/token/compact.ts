@@ -7,7 +7,7 @@ import {
   getPlatform,
   type LinkIdentity,
   type PlatformId,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 import {
   ENCODINGS,
   type Encoding,

@@ -5,7 +5,7 @@ import type {
   PlatformId,
   TargetLevel,
   TargetReason,
-} from '@sharekit/canonical-url';
+} from '@sharekit/canonical-url/core';
 import { ALPHABET } from '../alphabet.js';
 
 /** Symbol that opens every version-1 token (`V`). Later versions take the following letters. */

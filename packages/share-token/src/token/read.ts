@@ -1,5 +1,5 @@
 /* Reading a token word: header length, payload, one-symbol correction. Shared by decodeToken and the free-text scan. */
-import { judgeTarget, tryIdentify } from '@sharekit/canonical-url';
+import { judgeTarget, tryIdentify } from '@sharekit/canonical-url/core';
 import { ALPHABET, CHECKS, correctOne, MAX_DATA, Q } from '../alphabet.js';
 import { identityFromCompact } from './compact.js';
 import { type DecodedToken, MAX_COMPACT_PAYLOAD, URL_FORM, VERSION_1 } from './format.js';

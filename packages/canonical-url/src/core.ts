@@ -1,0 +1,76 @@
+/*
+ * @sharekit/canonical-url/core — the main entry without what only requests need: short-link following
+ * (`resolveShortLink`, `MAX_HOPS`) and address ranges (`addressRange`, `isPublicAddress`,
+ * `targetProblem`, with ipaddr.js). The other sharekit packages import this, so a bundle that splits
+ * code keeps ipaddr.js and the following out of its first load (esbuild assigns whole files to chunks:
+ * any file the main entry imports would land in the first chunk). Every export here is also in the
+ * main entry; a new export goes here unless it needs the network parts.
+ */
+export type { TargetPolicy } from './address.js';
+export {
+  type CanonicalizeOptions,
+  canonicalize,
+  GLOBAL_TRACKING,
+  isTrackingParam,
+  sameTarget,
+} from './canonicalize.js';
+export { type DisplayName, KIND_NAMES } from './display.js';
+export {
+  CANONICAL_URL_ERROR_CODES,
+  CanonicalUrlError,
+  type CanonicalUrlErrorCode,
+  integerOption,
+  isCanonicalUrlError,
+  isSharekitError,
+  preview,
+  SharekitError,
+} from './errors.js';
+export { canonicalUrlFor, identify, isLinkIdentity, platformOf, tryIdentify, unwrapUrl } from './identify.js';
+export { avToBv, bvToAv, weiboBidToMid, weiboMidToBid } from './ids.js';
+export { type HostReport, type HostWarning, inspectHost } from './inspect.js';
+export { type IpLiteral, ipLiteralOf, isInternalName } from './ip-literal.js';
+export {
+  type DangerReasonCode,
+  GENERIC_SHORTENERS,
+  type JudgeTargetOptions,
+  judgeTarget,
+  levelOf,
+  TARGET_REASONS,
+  type TargetLevel,
+  type TargetReading,
+  type TargetReason,
+  type TargetReasonCode,
+} from './judge.js';
+export { type PasteRepair, pastedLink } from './pasted.js';
+export { getPlatform, PLATFORMS } from './platforms.js';
+export type {
+  FetchLike,
+  FetchResponseLike,
+  ResolveHop,
+  ResolveOptions,
+  ResolveShortLinkOptions,
+  ShortLinkResolution,
+} from './resolve.js';
+export { isLinkStop, type ScannedLink, scanLinks } from './scan.js';
+export { schemeOf, UNSAFE_SCHEMES, writtenScheme } from './scheme.js';
+export {
+  CONTENT_KINDS,
+  type ContentKind,
+  type KindSpec,
+  type LinkForm,
+  type LinkIdentity,
+  PLATFORM_IDS,
+  type PlatformId,
+  type PlatformRow,
+  type ShortLinkSpec,
+} from './types.js';
+export {
+  DEFAULT_MAX_UNWRAP,
+  REDIRECT_PARAMS,
+  type Unwrapped,
+  type UnwrapStep,
+  type UnwrapUrlOptions,
+  WRAPPERS,
+  type WrapperRow,
+} from './unwrap.js';
+export { DEFAULT_MAX_LENGTH } from './url.js';
