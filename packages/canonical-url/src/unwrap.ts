@@ -1,4 +1,4 @@
-import { rowForHost } from './host.js';
+import { rowForHost, suffixStarts } from './host.js';
 import { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
 import { type ParsedUrl, parseUrl } from './url.js';
 
@@ -136,14 +136,20 @@ for (const row of WRAPPERS) {
   else WRAPPERS_BY_HOST.set(key, [row]);
 }
 
+/** The most labels a wrapper row's host has. */
+let maxWrapperLabels = 1;
+for (const key of WRAPPERS_BY_HOST.keys())
+  maxWrapperLabels = Math.max(maxWrapperLabels, key.split('.').length);
+
 function wrapperRow(url: ParsedUrl): WrapperRow | undefined {
   const fits = (w: WrapperRow, exact: boolean) =>
     (exact || w.host.startsWith('*.')) && (w.path === undefined || url.path === w.path);
   const own = WRAPPERS_BY_HOST.get(url.host)?.find((w) => fits(w, true));
   if (own) return own;
-  // `*.domain` rows: walk the host's parent domains (a few labels).
-  for (let dot = url.host.indexOf('.'); dot >= 0; dot = url.host.indexOf('.', dot + 1)) {
-    const row = WRAPPERS_BY_HOST.get(url.host.slice(dot + 1))?.find((w) => fits(w, false));
+  // `*.domain` rows: walk the host's parent domains, only as many labels as a row has (linear).
+  for (const start of suffixStarts(url.host, maxWrapperLabels + 1)) {
+    if (start === 0) continue; // the host itself was looked up above
+    const row = WRAPPERS_BY_HOST.get(url.host.slice(start))?.find((w) => fits(w, false));
     if (row) return row;
   }
   return undefined;

@@ -4,6 +4,7 @@ import {
   canonicalize,
   type FetchLike,
   type FetchResponseLike,
+  identify,
   ipLiteralOf,
   platformOf,
   resolveShortLink,
@@ -236,6 +237,13 @@ describe('long dotted hosts (issue 15, finding 9)', () => {
 
   it('finds the platform of a 6 KB dotted host under taobao.com', () => {
     expect(platformOf(`${dotted}taobao.com`)).toBe('taobao');
+  });
+
+  it('reads an 8 KB dotted host under taobao.com as it reads a short one (wrapper rows too)', () => {
+    const long = identify(`https://${'a.'.repeat(4000)}taobao.com/item.htm?id=634567890123`);
+    const short = identify('https://a.a.taobao.com/item.htm?id=634567890123');
+    expect(long?.platform ?? null).toBe(short?.platform ?? null);
+    expect(long?.id ?? null).toBe(short?.id ?? null);
   });
 
   it('finds no platform for a 6 KB dotted host that only contains taobao.com', () => {
