@@ -106,7 +106,6 @@ export interface HttpsWrapper {
   readonly universal: boolean;
   readonly confidence: Confidence;
   readonly parseOnly?: boolean;
-  readonly note?: string;
 }
 
 /** A scheme that mirrors web URLs: `{scheme}{rest}` opens `{web}{rest}` (Taobao, Pinduoduo, Amazon iOS). */
@@ -126,7 +125,6 @@ export interface MiniProgramTemplate {
   readonly name: 'ticket' | 'plaintext' | 'startapp';
   readonly template: string;
   readonly confidence: Confidence;
-  readonly note?: string;
 }
 
 export interface AppRow {
@@ -157,7 +155,6 @@ export interface AppRow {
   /** The row's overall confidence: the notes' per-app tag, and its weakest part when the tag is split (A / C → C). */
   readonly confidence: Confidence;
   readonly lastVerified: string;
-  readonly notes?: string;
 }
 
 const TBOPEN_H5 =
@@ -197,7 +194,7 @@ export const APPS: readonly AppRow[] = [
         wraps: 'webview',
         universal: true,
         confidence: 'A',
-        note: "Taobao's own wake script, iOS 9 and later",
+        // Taobao's own wake script, iOS 9 and later
       },
       {
         template: 'https://ace.tb.cn/t?smburl={link}',
@@ -227,8 +224,8 @@ export const APPS: readonly AppRow[] = [
     prefixMaps: [],
     confidence: 'B',
     lastVerified: LAST_VERIFIED,
-    notes:
-      'Old iOS form tmall://tmallclient/?{"action":"item:id=…"} is not emitted. Apps fall back to the Taobao item scheme with the same id.',
+    // Old iOS form tmall://tmallclient/?{"action":"item:id=…"} is not emitted. Apps fall back to the Taobao item
+    // scheme with the same id.
   },
   {
     id: 'xianyu',
@@ -280,14 +277,14 @@ export const APPS: readonly AppRow[] = [
         wraps: 'scheme',
         universal: true,
         confidence: 'A',
-        note: "JD's own H5 script; the same prefix constant is in the decompiled app",
+        // JD's own H5 script; the same prefix constant is in the decompiled app
       },
     ],
     prefixMaps: [],
     confidence: 'B',
     lastVerified: LAST_VERIFIED,
-    notes:
-      'The scheme is case-insensitive in practice (openApp.jdMobile); iPad uses openApp.jdiPad. JD Worldwide (.hk) items get no scheme: whether their SKU opens the same product is unconfirmed.',
+    // The scheme is case-insensitive in practice (openApp.jdMobile); iPad uses openApp.jdiPad. JD Worldwide (.hk)
+    // items get no scheme: whether their SKU opens the same product is unconfirmed.
   },
   {
     id: 'pinduoduo',
@@ -383,8 +380,9 @@ export const APPS: readonly AppRow[] = [
     prefixMaps: [],
     confidence: 'B',
     lastVerified: LAST_VERIFIED,
-    notes:
-      'Notes and slides share aweme/detail with videos, so they get no scheme (the kind could not be read back). user/profile takes the numeric uid and live takes room_id, while web links carry sec_uid and web_rid: not emitted.',
+    // Notes and slides share aweme/detail with videos, so they get no scheme (the kind could not be read back).
+    // user/profile takes the numeric uid and live takes room_id, while web links carry sec_uid and web_rid: not
+    // emitted.
   },
   {
     id: 'douyin-shop',
@@ -444,8 +442,8 @@ export const APPS: readonly AppRow[] = [
     prefixMaps: [],
     confidence: 'C',
     lastVerified: LAST_VERIFIED,
-    notes:
-      'kwai://profile/{uid} and kwai://live/play/{id} take app ids that differ from the web profile/live ids: not emitted.',
+    // kwai://profile/{uid} and kwai://live/play/{id} take app ids that differ from the web profile/live ids: not
+    // emitted.
   },
   {
     id: 'xiaohongshu',
@@ -486,7 +484,7 @@ export const APPS: readonly AppRow[] = [
     prefixMaps: [],
     confidence: 'B',
     lastVerified: LAST_VERIFIED,
-    notes: 'xsec_token is not carried by the scheme; shared notes may need it on the web.',
+    // xsec_token is not carried by the scheme; shared notes may need it on the web.
   },
   {
     id: 'bilibili',
@@ -539,8 +537,7 @@ export const APPS: readonly AppRow[] = [
     prefixMaps: [],
     confidence: 'B',
     lastVerified: LAST_VERIFIED,
-    notes:
-      'Videos are written with the numeric aid (preferred); BV ids are accepted back (one third-party client).',
+    // Videos are written with the numeric aid (preferred); BV ids are accepted back (one third-party client).
   },
   {
     id: 'weibo',
@@ -640,7 +637,7 @@ export const APPS: readonly AppRow[] = [
     prefixMaps: [],
     confidence: 'C',
     lastVerified: LAST_VERIFIED,
-    notes: 'The scheme carries no @user, so a parsed video links to the web form without the handle.',
+    // The scheme carries no @user, so a parsed video links to the web form without the handle.
   },
   {
     id: 'youtube',
@@ -732,8 +729,8 @@ export const APPS: readonly AppRow[] = [
     prefixMaps: [],
     confidence: 'C',
     lastVerified: LAST_VERIFIED,
-    notes:
-      'eleme://catering?restaurant_id={id} (A, its own API) has no web equivalent, so it is neither built nor parsed.',
+    // eleme://catering?restaurant_id={id} (A, its own API) has no web equivalent, so it is neither built nor
+    // parsed.
   },
   {
     id: 'wechat',
@@ -762,19 +759,19 @@ export const APPS: readonly AppRow[] = [
         name: 'ticket',
         template: 'weixin://dl/business/?t={ticket}',
         confidence: 'A',
-        note: 'ticket from the server API or the admin tool; works only outside WeChat',
+        // ticket from the server API or the admin tool; works only outside WeChat
       },
       {
         name: 'plaintext',
         template: 'weixin://dl/business/?appid={appId}&path={path}&query={query}&env_version={envVersion}',
         confidence: 'A',
-        note: 'since 2023-12-19; the page must be declared in the admin console; query ≤ 512 chars encoded',
+        // since 2023-12-19; the page must be declared in the admin console; query ≤ 512 chars encoded
       },
     ],
     confidence: 'A',
     lastVerified: LAST_VERIFIED,
-    notes:
-      'Most weixin://dl/* paths are dead. Inside WeChat use the wx-open-launch-app / wx-open-launch-weapp tags. URL Links (wxaurl.cn) are server-generated.',
+    // Most weixin://dl/* paths are dead. Inside WeChat use the wx-open-launch-app / wx-open-launch-weapp tags. URL
+    // Links (wxaurl.cn) are server-generated.
   },
   {
     id: 'alipay',
@@ -816,7 +813,7 @@ export const APPS: readonly AppRow[] = [
         universal: false,
         confidence: 'A',
         parseOnly: true,
-        note: 'used inside Alipay',
+        // used inside Alipay
       },
     ],
     prefixMaps: [],
@@ -825,7 +822,7 @@ export const APPS: readonly AppRow[] = [
         name: 'startapp',
         template: 'alipays://platformapi/startapp?appId={appId}&page={page}&query={query}',
         confidence: 'A',
-        note: 'page and query are percent-encoded, or only the first parameter survives',
+        // page and query are percent-encoded, or only the first parameter survives
       },
     ],
     confidence: 'A',
@@ -845,7 +842,7 @@ export const STORE_WRAPPERS: readonly HttpsWrapper[] = [
     wraps: 'scheme',
     universal: false,
     confidence: 'A',
-    note: '应用宝 micro-download link; the scheme hand-off needs YYB approval',
+    // 应用宝 micro-download link; the scheme hand-off needs YYB approval
   },
 ];
 
