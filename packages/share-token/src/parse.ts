@@ -111,14 +111,14 @@ export function parseUnchecked(text: string): ShareMatch[] {
   closed.sort((a, b) => a[0] - b[0]);
 
   const urlDrafts: Draft[] = [];
-  /** Links on no platform's host that the judge does not call dangerous: a layout may still own them. */
+  /** Links on no platform's host: a share whose layout names a platform may still own one. */
   const elsewhere: UrlHit[] = [];
   for (const h of hits) {
     const identity = safeIdentify(h.url);
     const platform = identity?.platform ?? safePlatformOf(h.host);
     if (platform === null) {
-      // Not a platform link; look-alike and other dangerous targets are never taken.
-      if (judgeTarget(h.url).level !== 'danger') elsewhere.push(h);
+      // Not a platform link: a layout may own it (judged only then, see below).
+      elsewhere.push(h);
       continue;
     }
     urlDrafts.push(urlDraft(h, identity, platform));
@@ -343,17 +343,23 @@ export function parseUnchecked(text: string): ShareMatch[] {
     for (const d of inSeg) {
       if (offLinks.length === 0) break;
       if (d.kind !== 'platform-share' || d.url !== null || d.platform === null) continue;
-      while (q < offLinks.length && ((offLinks[q] as UrlHit).start < d.anchor || taken[q] === 1)) q++;
-      const before = q > 0 && taken[q - 1] === 0 ? q - 1 : -1;
-      const after = q < offLinks.length ? q : -1;
-      const pick =
-        before < 0
-          ? after
-          : after < 0
-            ? before
-            : d.anchor - (offLinks[before] as UrlHit).end <= (offLinks[after] as UrlHit).start - d.anchorEnd
+      // Look-alike and other dangerous targets are never taken: each link is judged at most once.
+      let pick = -1;
+      for (;;) {
+        while (q < offLinks.length && ((offLinks[q] as UrlHit).start < d.anchor || taken[q] === 1)) q++;
+        const before = q > 0 && taken[q - 1] === 0 ? q - 1 : -1;
+        const after = q < offLinks.length ? q : -1;
+        pick =
+          before < 0
+            ? after
+            : after < 0
               ? before
-              : after;
+              : d.anchor - (offLinks[before] as UrlHit).end <= (offLinks[after] as UrlHit).start - d.anchorEnd
+                ? before
+                : after;
+        if (pick < 0 || judgeTarget((offLinks[pick] as UrlHit).url).level !== 'danger') break;
+        taken[pick] = 1;
+      }
       if (pick < 0) continue;
       taken[pick] = 1;
       const h = offLinks[pick] as UrlHit;
