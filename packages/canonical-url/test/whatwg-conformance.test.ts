@@ -53,6 +53,10 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
  *   not valid punycode; it throws, so the layer refuses them.
  * - A host made only of dots (`http://./`) is valid WHATWG but empty once the trailing dots are
  *   stripped: not a link anyone can click, so it is refused.
+ * - A domain whose last label is numeric once its trailing dots go (`http://foo.09..`) is valid WHATWG
+ *   only because of the dots; without them the parser reads it as a broken IPv4 address. Stripping the
+ *   dots and keeping the host would write a link that does not parse (issue 15, finding 10), so it is
+ *   refused like `2130706433..`'s cousins that do not resolve to an address.
  */
 const KNOWN_DEVIATIONS = new Set([
   'http://a.b.c.xn--pokxncvks',
@@ -64,6 +68,7 @@ const KNOWN_DEVIATIONS = new Set([
   'https://xn--/',
   'http://./',
   'http://../',
+  'http://foo.09..',
 ]);
 
 function expectedFromWhatwg(url: URL) {
