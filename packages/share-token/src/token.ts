@@ -14,6 +14,7 @@ import {
   type EncodeTokenOptions,
   FUTURE_VERSIONS,
   MAX_URL_BYTES,
+  URL_FORM,
 } from './token/format.js';
 import { dataLength, isSeparator, tryDecode } from './token/read.js';
 import { isSafeHttpUrl, urlData } from './token/url-form.js';
@@ -86,7 +87,8 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
     throw new ShareTokenError('invalid_target', 'encodeToken: expected a LinkIdentity or a URL string');
   }
   if (data === null) throw new ShareTokenError('invalid_target', 'encodeToken: the target has no token form');
-  refuseDanger(typeof target === 'string' ? target : target.url);
+  // A URL token carries the URL as given: judge it. A compact token names a registry page (judged ok).
+  if (data[1] === URL_FORM) refuseDanger(typeof target === 'string' ? target : target.url);
   const word = [...data, ...checkSymbolsOf(data)];
   return word.map((v) => ALPHABET[v]).join('');
 }
