@@ -181,16 +181,14 @@ export function lookalikes(host: string, unicodeHost: string): PlatformId[] {
   const found = new Set<PlatformId>();
   const sk = skeleton(unicodeHost);
   const hostLabels = host.split('.');
+  // Split once, not once per platform domain: a host may be kilobytes of labels.
   const skLabels = sk.split('.');
   const tokens = new Set(sk.split(/[.-]/));
-  // The last one, two and three labels, split once: a host may be kilobytes of labels.
-  const tails = [1, 2, 3].map((n) => hostLabels.slice(-n).join('.'));
-  const skTails = [1, 2, 3].map((n) => skLabels.slice(-n).join('.'));
   for (const facts of DOMAIN_FACTS) {
     const { row, domain } = facts;
     if (found.has(row.id)) continue;
-    const tail = tails[facts.labels - 1] ?? hostLabels.slice(-facts.labels).join('.');
-    const skTail = skTails[facts.labels - 1] ?? skLabels.slice(-facts.labels).join('.');
+    const tail = hostLabels.slice(-facts.labels).join('.');
+    const skTail = skLabels.slice(-facts.labels).join('.');
     if (
       containsDomain(host, domain) ||
       containsDomain(sk, facts.skeleton) ||
