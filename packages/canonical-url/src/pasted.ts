@@ -10,23 +10,9 @@ export type PasteRepair = 'nfkc' | 'markdown-link' | 'enclosed' | 'glued-text' |
 
 /** Closing marks that end a link pasted into text (CJK punctuation, quotes, brackets). */
 const CLOSERS = new Set([...'」』】》〉）］｝”’，。！？；：、…']);
-/** Opening marks of enclosing pairs, with their closer. */
-const PAIRS: Readonly<Record<string, string>> = {
-  '「': '」',
-  '『': '』',
-  '【': '】',
-  '《': '》',
-  '〈': '〉',
-  '（': '）',
-  '“': '”',
-  '‘': '’',
-  '"': '"',
-  "'": "'",
-  '(': ')',
-  '[': ']',
-  '<': '>',
-  '`': '`',
-};
+/** Opening marks of enclosing pairs, and at the same index their closers. */
+const OPENERS = '「『【《〈（“‘"\'([<`';
+const CLOSES = '」』】》〉）”’"\')]>`';
 const TRAILING = new Set([...'.,;:!?\'"*~']);
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
@@ -87,8 +73,8 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   }
   // Enclosing pairs, outermost first.
   for (let guard = 0; guard < 4 && s.length >= 2; guard++) {
-    const close = PAIRS[s[0] as string];
-    if (close === undefined || !s.endsWith(close)) break;
+    const at = OPENERS.indexOf(s[0] as string);
+    if (at < 0 || !s.endsWith(CLOSES[at] as string)) break;
     s = s.slice(1, -1).trim();
     repairs.push('enclosed');
   }
@@ -101,7 +87,7 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   if (k > 0) {
     let prose = false;
     for (let i = 0; i < k && !prose; i++)
-      prose = outsideLink(s.charCodeAt(i)) || PAIRS[s[i] as string] !== undefined;
+      prose = outsideLink(s.charCodeAt(i)) || OPENERS.includes(s[i] as string);
     if (prose) {
       s = s.slice(k);
       repairs.push('glued-text');
