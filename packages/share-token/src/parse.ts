@@ -335,38 +335,28 @@ export function parseUnchecked(text: string): ShareMatch[] {
       const h = elsewhere[ep++] as UrlHit;
       if (h.start >= s) offLinks.push(h);
     }
+    // No share yet, a link on no platform's host: a layout phrase names the platform.
+    const owner =
+      inSeg.length === 0 ? SHARE_ROWS.find((r) => r.layoutPhrases?.some((p) => text.includes(p))) : undefined;
+    if (owner && offLinks[0]) inSeg.push(bareDraft(owner.platform, offLinks[0].start, offLinks[0].start));
     inSeg.sort((a, b) => a.anchor - b.anchor);
-    // Drafts and links are both in text order: each draft looks at the unused link just before and
-    // just after it, so this stays linear.
-    const taken = new Uint8Array(offLinks.length);
+    // Drafts and links are both in text order: each draft looks at the links just before and after
+    // it (linear); look-alike and other dangerous targets are never taken.
+    const used = new Set<UrlHit>();
     let q = 0;
     for (const d of inSeg) {
-      if (offLinks.length === 0) break;
       if (d.kind !== 'platform-share' || d.url !== null || d.platform === null) continue;
-      // Look-alike and other dangerous targets are never taken: each link is judged at most once.
-      let pick = -1;
-      for (;;) {
-        while (q < offLinks.length && ((offLinks[q] as UrlHit).start < d.anchor || taken[q] === 1)) q++;
-        const before = q > 0 && taken[q - 1] === 0 ? q - 1 : -1;
-        const after = q < offLinks.length ? q : -1;
-        pick =
-          before < 0
-            ? after
-            : after < 0
-              ? before
-              : d.anchor - (offLinks[before] as UrlHit).end <= (offLinks[after] as UrlHit).start - d.anchorEnd
-                ? before
-                : after;
-        if (pick < 0 || judgeTarget((offLinks[pick] as UrlHit).url).level !== 'danger') break;
-        taken[pick] = 1;
-      }
-      if (pick < 0) continue;
-      taken[pick] = 1;
-      const h = offLinks[pick] as UrlHit;
+      while (q < offLinks.length && (offLinks[q] as UrlHit).start < d.anchor) q++;
+      const h = [offLinks[q - 1], offLinks[q]].find(
+        (x) => x !== undefined && !used.has(x) && judgeTarget(x.url).level !== 'danger',
+      );
+      if (!h) continue;
+      used.add(h);
       d.url = h.url;
       d.urlSpan = [h.start, h.end];
       for (const r of h.repairs) d.repairs.add(r);
       d.offPlatform = true;
+      if (d.token === null) readQueryToken(d);
     }
     inSeg.sort((a, b) => a.anchor - b.anchor);
     // A title belongs to one share: later shares look for theirs after the last title taken.

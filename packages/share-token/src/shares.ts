@@ -81,6 +81,8 @@ export interface ShareRow {
   readonly linePrefix?: RegExp;
   /** A share recognised by its marker alone when no token is found (Alipay). */
   readonly markerOnly?: boolean;
+  /** Layout phrases (`手淘`): with no other share, they name the platform of a link on no platform's host. */
+  readonly layoutPhrases?: readonly string[];
   readonly titles: readonly TitleRule[];
   /** Lead-in phrases removed from the start of a caption. */
   readonly leadIns?: readonly string[];
@@ -163,7 +165,9 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'taobao',
     markers: ['【淘宝】'],
-    queryTokens: [TAOBAO_TK],
+    // 2016–19 shares on rotating short domains carried the command in `cv=` (`e22a.com/h.…?cv=AAkQnLit`).
+    queryTokens: [TAOBAO_TK, { key: 'cv', shape: /^([A-Za-z0-9]{8,11})$/ }],
+    layoutPhrases: ['手淘', '手机淘宝'],
     runTokens: [{ min: 11, max: 11, needs: 'letter', shapeOnly: true }],
     tokenShared: ['tmall', 'xianyu'],
     titles: [{ kind: 'corner' }, { kind: 'price-lines' }, { kind: 'bracket' }],

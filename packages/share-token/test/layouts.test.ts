@@ -97,3 +97,30 @@ describe('parseShareText: a layout names the platform, the link keeps its own ve
     expect(first?.linkOffPlatform).toBeUndefined();
   });
 });
+
+describe('parseShareText: 2016–19 Taobao shares on rotating short domains', () => {
+  it.each([
+    {
+      name: 'a 手淘 share with the command in cv= (corpus #470)',
+      text: '【爆炸输出电竞周边】http://e22a.com/h.1Cgzmo?cv=AAkQnLit&sm=e8d351点击链接，再选择浏览器打开；或复制这条信息，打开👉手淘👈￥AAkQnLit￥',
+      want: {
+        platform: 'taobao',
+        url: 'http://e22a.com/h.1Cgzmo?cv=AAkQnLit&sm=e8d351',
+        token: 'AAkQnLit',
+        title: '爆炸输出电竞周边',
+      },
+    },
+    {
+      name: 'a 打开手机淘宝 shop share (corpus #542)',
+      text: '复制这条信息，打开手机淘宝即可看到【夏樱牛仔小C店】￥AAJXXJyz￥http://e22a.com/h.0XKrbI?cv=AAJXXJyz&sm=ebf944',
+      want: {
+        platform: 'taobao',
+        url: 'http://e22a.com/h.0XKrbI?cv=AAJXXJyz&sm=ebf944',
+        token: 'AAJXXJyz',
+        title: '夏樱牛仔小C店',
+      },
+    },
+  ])('reads $name, the link marked off the platform', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject({ ...want, identity: null, linkOffPlatform: true });
+  });
+});
