@@ -25,8 +25,27 @@ export {
   preview,
   SharekitError,
 } from './errors.js';
-export { canonicalUrlFor, identify, isLinkIdentity, platformOf, tryIdentify, unwrapUrl } from './identify.js';
-export { avToBv, bvToAv, weiboBidToMid, weiboMidToBid } from './ids.js';
+export {
+  type AlternateId,
+  alternateId,
+  canonicalUrlFor,
+  fromAlternateId,
+  identify,
+  isLinkIdentity,
+  loneIdentity,
+  platformOf,
+  tryIdentify,
+  unwrapUrl,
+} from './identify.js';
+export {
+  avToBv,
+  bvToAv,
+  ID_CODECS,
+  type IdCodec,
+  type IdCodecName,
+  weiboBidToMid,
+  weiboMidToBid,
+} from './ids.js';
 export { type HostReport, type HostWarning, inspectHost } from './inspect.js';
 export { type IpLiteral, ipLiteralOf, isInternalName } from './ip-literal.js';
 export {

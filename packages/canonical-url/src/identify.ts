@@ -1,8 +1,8 @@
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
-import { normalizeBilibiliVideo, normalizeWeiboMid } from './ids.js';
+import { ID_CODECS, type IdCodecName, normalizeBilibiliVideo, normalizeWeiboMid } from './ids.js';
 import { pastedLink } from './pasted.js';
-import { getPlatform } from './platforms.js';
+import { getPlatform, PLATFORMS } from './platforms.js';
 import { isTrackingParam } from './tracking.js';
 import {
   CONTENT_KINDS,
@@ -335,6 +335,63 @@ export function canonicalUrlFor(platform: PlatformId, kind: ContentKind, id: str
     if (normalized === null || !spec.idPattern.test(normalized)) continue;
     const url = buildCanonical(spec, { id: normalized, domain: row.domains[0] ?? '' });
     if (url !== null) return url;
+  }
+  return null;
+}
+
+/** An id in its kind's second spelling, and the codec that spells it. */
+export interface AlternateId {
+  readonly codec: IdCodecName;
+  readonly id: string;
+}
+
+/**
+ * The second spelling of a canonical id, when the registry gives its kind one (`KindSpec.alternateId`)
+ * and it converts back to exactly that id; otherwise `null`.
+ * @example
+ * alternateId('bilibili', 'video', 'BV17x411w7KC') // { codec: 'av-number', id: '170001' }
+ * alternateId('jd', 'item', '100012043978')        // null
+ */
+export function alternateId(platform: PlatformId, kind: ContentKind, id: string): AlternateId | null {
+  for (const spec of getPlatform(platform).kinds) {
+    const codec = spec.alternateId;
+    if (spec.kind !== kind || !codec || !spec.idPattern.test(id)) continue;
+    const alt = ID_CODECS[codec].to(id);
+    if (alt !== null) return { codec, id: alt };
+  }
+  return null;
+}
+
+/**
+ * The canonical id of an id written in its kind's second spelling, or `null` when the kind has
+ * none or the spelling does not convert.
+ * @example
+ * fromAlternateId('bilibili', 'video', '170001') // { codec: 'av-number', id: 'BV17x411w7KC' }
+ */
+export function fromAlternateId(platform: PlatformId, kind: ContentKind, alt: string): AlternateId | null {
+  for (const spec of getPlatform(platform).kinds) {
+    const codec = spec.alternateId;
+    if (spec.kind !== kind || !codec) continue;
+    const id = ID_CODECS[codec].from(alt);
+    if (id !== null) return { codec, id };
+  }
+  return null;
+}
+
+/**
+ * The identity of an id pasted alone whose spelling names its platform, or `null`: an id of a kind
+ * with a second spelling (`KindSpec.alternateId`), written in any spelling but that bare second one
+ * (a Bilibili `BV17x411w7KC` or `av170001`, not `170001`).
+ * @example
+ * loneIdentity('av170001')?.url // 'https://www.bilibili.com/video/BV17x411w7KC'
+ */
+export function loneIdentity(text: string): LinkIdentity | null {
+  for (const row of PLATFORMS) {
+    for (const spec of row.kinds) {
+      if (!spec.alternateId || ID_CODECS[spec.alternateId].from(text) !== null) continue;
+      const url = canonicalUrlFor(row.id, spec.kind, text);
+      if (url) return identify(url);
+    }
   }
   return null;
 }

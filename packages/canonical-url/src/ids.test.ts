@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
 import { isCanonicalUrlError } from './errors.js';
+import { alternateId, fromAlternateId, loneIdentity } from './identify.js';
 import { avToBv, bvToAv, normalizeBilibiliVideo, weiboBidToMid, weiboMidToBid } from './ids.js';
 
 describe('Bilibili av and BV', () => {
@@ -68,5 +69,48 @@ describe('Weibo mid and bid', () => {
   it('returns null for text that is not base62', () => {
     expect(weiboBidToMid('abc-def')).toBeNull();
     expect(weiboMidToBid('12a')).toBeNull();
+  });
+});
+
+describe('id codecs as registry data', () => {
+  it('gives a Bilibili BV id its av number as the second spelling, and reads it back', () => {
+    expect(alternateId('bilibili', 'video', 'BV17x411w7KC')).toEqual({ codec: 'av-number', id: '170001' });
+    expect(fromAlternateId('bilibili', 'video', '170001')).toEqual({
+      codec: 'av-number',
+      id: 'BV17x411w7KC',
+    });
+  });
+
+  it('gives no second spelling to kinds the registry names no codec for, nor to ids outside the codec', () => {
+    expect(alternateId('jd', 'item', '100012043978')).toBeNull();
+    expect(alternateId('bilibili', 'video', 'ep1234')).toBeNull();
+    expect(alternateId('bilibili', 'user', '12345')).toBeNull();
+    expect(fromAlternateId('jd', 'item', '100012043978')).toBeNull();
+    expect(fromAlternateId('bilibili', 'video', 'av170001')).toBeNull();
+    expect(fromAlternateId('bilibili', 'video', '0')).toBeNull();
+    expect(fromAlternateId('bilibili', 'video', '9999999999999999')).toBeNull();
+  });
+
+  it('round-trips every convertible av number through the registry codec', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: (1n << 51n) - 1n }), (n) => {
+        const bv = fromAlternateId('bilibili', 'video', n.toString());
+        expect(bv?.id).toBe(avToBv(n));
+        expect(alternateId('bilibili', 'video', bv?.id ?? '')?.id).toBe(n.toString());
+      }),
+      fuzz(200, 1111),
+    );
+  });
+
+  it('knows a BV id or an av number pasted alone as a Bilibili video, and nothing else alone', () => {
+    expect(loneIdentity('BV17x411w7KC')?.url).toBe('https://www.bilibili.com/video/BV17x411w7KC');
+    expect(loneIdentity('av170001')).toMatchObject({
+      platform: 'bilibili',
+      kind: 'video',
+      id: 'BV17x411w7KC',
+    });
+    expect(loneIdentity('170001')).toBeNull();
+    expect(loneIdentity('100012043978')).toBeNull();
+    expect(loneIdentity('av0')).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ export function bvToAv(bv: string): string {
 export function normalizeBilibiliVideo(id: string): string | null {
   if (BV_PATTERN.test(id)) return `BV${id.slice(2)}`;
   // A bare number is an aid (the player's `aid=` parameter).
-  if (/^(?:[Aa][Vv])?\d{1,16}$/.test(id)) {
+  if (AV_PATTERN.test(id)) {
     try {
       return avToBv(id);
     } catch {
@@ -78,6 +78,33 @@ export function normalizeBilibiliVideo(id: string): string | null {
   }
   return null;
 }
+
+/** A second spelling of a registry id, converted exactly both ways (named by `KindSpec.alternateId`). */
+export interface IdCodec {
+  /** Canonical id → alternate spelling, or null when none converts back to exactly that id. */
+  readonly to: (id: string) => string | null;
+  /** Alternate spelling → canonical id, or null. */
+  readonly from: (alt: string) => string | null;
+}
+
+/**
+ * The id codecs the registry names. `av-number`: Bilibili's numeric aid of a BV id.
+ * @example
+ * ID_CODECS['av-number'].to('BV17x411w7KC') // '170001'
+ */
+export const ID_CODECS = {
+  'av-number': {
+    to(id) {
+      const aid = BV_PATTERN.test(id) ? bvToAv(id) : '';
+      return aid && normalizeBilibiliVideo(aid) === id ? aid : null;
+    },
+    // The aid: digits only (`av170001` is a spelling of the canonical id, as identify reads it).
+    from: (alt) => (/^\d/.test(alt) ? normalizeBilibiliVideo(alt) : null),
+  },
+} as const satisfies Record<string, IdCodec>;
+
+/** The name of an id codec (`KindSpec.alternateId`). */
+export type IdCodecName = keyof typeof ID_CODECS;
 
 const B62 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

@@ -768,6 +768,7 @@ export const PLATFORMS: readonly PlatformRow[] = [
         // BV ids: "BV1" and nine base58 characters (no 0, I, O, l). av numbers are converted to BV.
         idPattern: /^BV1[1-9A-HJ-NP-Za-km-z]{9}$/,
         normalizeId: 'bilibili-video',
+        alternateId: 'av-number',
         canonical: 'https://www.bilibili.com/video/{id}',
         keep: ['p', 't'],
         forms: [

@@ -1,3 +1,5 @@
+import type { IdCodecName } from './ids.js';
+
 /** The platforms sharekit knows. Every other package keys its per-platform data by these ids. */
 export const PLATFORM_IDS = [
   'taobao',
@@ -95,6 +97,8 @@ export interface KindSpec {
   /** How an id found in a link is normalised before validation (upper-casing, av → BV…). */
   /** `decode`: percent-decoded (search queries written in the path). */
   readonly normalizeId?: 'upper' | 'lower' | 'bilibili-video' | 'weibo-mid' | 'decode';
+  /** The codec of this kind's second id spelling (Bilibili's av number); see `alternateId`. */
+  readonly alternateId?: IdCodecName;
   readonly forms: readonly LinkForm[];
 }
 

@@ -9,7 +9,7 @@ import type { ContentKind, PlatformId } from '@sharekit/canonical-url/core';
  * Nothing here was tested on a device. Schemes change without notice: re-test before relying on one.
  *
  * Templates have named slots:
- *   {id}   the content id (as canonical-url spells it; `idCodec` converts it for the app)
+ *   {id}   the content id (as canonical-url spells it; `alternateId` writes its second spelling)
  *   {url}  a web URL the app should open in its web view
  *   {link} a nested app link (an https wrapper carrying the app's scheme link)
  *   {web}  the web fallback of an https wrapper
@@ -66,8 +66,13 @@ export interface SchemeTemplate {
   readonly json?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Only this OS understands the form. @default both */
   readonly os?: 'android' | 'ios';
-  /** How the canonical id is spelled in the link (Bilibili: numeric aid, BV accepted back). */
-  readonly idCodec?: 'bilibili-video';
+  /**
+   * The link spells the id in its kind's second spelling (canonical-url `alternateId`: Bilibili's aid);
+   * the canonical spelling is read back too.
+   */
+  readonly alternateId?: boolean;
+  /** Why writing the canonical id is doubtful, when an `alternateId` link gets an id without a second spelling. */
+  readonly canonicalUnconfirmed?: string;
   /** Literal query keys that must be present and equal when parsing (they tell forms apart). */
   readonly require?: readonly string[];
   /** Only emitted for identities whose canonical host is one of these (JD: not the .hk store). */
@@ -497,7 +502,7 @@ export const APPS: readonly AppRow[] = [
       {
         kind: 'video',
         template: 'bilibili://av/{id}',
-        idCodec: 'bilibili-video',
+        alternateId: true,
         confidence: 'C',
         parseOnly: true,
       },
@@ -517,7 +522,13 @@ export const APPS: readonly AppRow[] = [
         confidence: 'C',
         parseOnly: true,
       },
-      { kind: 'video', template: 'bilibili://video/{id}', idCodec: 'bilibili-video', confidence: 'B' },
+      {
+        kind: 'video',
+        template: 'bilibili://video/{id}',
+        alternateId: true,
+        canonicalUnconfirmed: 'the app accepting a BV id is reported by one third-party client only',
+        confidence: 'B',
+      },
       { kind: 'user', template: 'bilibili://space/{id}', confidence: 'B' },
       { kind: 'live', template: 'bilibili://live/{id}', confidence: 'B' },
       { kind: 'post', template: 'bilibili://opus/detail/{id}', confidence: 'B' },

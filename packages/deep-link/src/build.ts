@@ -1,6 +1,5 @@
 import {
-  avToBv,
-  bvToAv,
+  alternateId,
   isLinkIdentity,
   judgeTarget,
   type LinkIdentity,
@@ -111,21 +110,16 @@ function resolveTarget(target: unknown, maxLength: number): Target {
     : judged;
 }
 
-/** The id as the app spells it (Bilibili: the numeric aid when the BV converts back exactly). */
+/** The id as the app spells it: the registry's second spelling when the template asks for it and the id has one. */
 function appId(entry: KindEntry, id: string): { id: string; unconfirmed?: string } {
-  if (entry.spec.idCodec === 'bilibili-video') {
-    try {
-      const aid = bvToAv(id);
-      if (avToBv(aid) === id) return { id: aid };
-    } catch {
-      // Not convertible: the BV id itself.
-    }
-    return {
-      id,
-      unconfirmed: 'bilibili: the app accepting a BV id is reported by one third-party client only',
-    };
-  }
-  return { id };
+  const { spec } = entry;
+  if (!spec.alternateId) return { id };
+  const alt = alternateId(entry.platform, spec.kind, id);
+  if (alt) return { id: alt.id };
+  // No second spelling: the canonical id itself.
+  return spec.canonicalUnconfirmed
+    ? { id, unconfirmed: `${entry.row.id}: ${spec.canonicalUnconfirmed}` }
+    : { id };
 }
 
 function hostOf(url: string): string {

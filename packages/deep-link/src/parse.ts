@@ -1,6 +1,7 @@
 import {
   type ContentKind,
   canonicalUrlFor,
+  fromAlternateId,
   getPlatform,
   integerOption,
   judgeTarget,
@@ -210,9 +211,7 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
 }
 
 /** Turns a kind template's slot into the canonical id and web URL (canonical-url normalises the id). */
-function kindTarget(entry: KindEntry, rawId: string): LinkIdentity | null {
-  let id = rawId;
-  if (entry.spec.idCodec === 'bilibili-video' && /^\d{1,16}$/.test(id)) id = `av${id}`;
+function kindTarget(entry: KindEntry, id: string): LinkIdentity | null {
   let url: string | null;
   try {
     url = canonicalUrlFor(entry.platform, entry.spec.kind, id);
@@ -266,10 +265,11 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     if (!m || m.conflicts.id) continue;
     const rawId = m.slots.id;
     if (rawId === undefined) continue;
-    const identity = kindTarget(entry, rawId);
+    const alt = entry.spec.alternateId ? fromAlternateId(entry.platform, entry.spec.kind, rawId) : null;
+    const identity = kindTarget(entry, alt?.id ?? rawId);
     if (!identity) continue;
     const step: ViaStep = { form: 'scheme', app: entry.row.id, confidence: entry.spec.confidence };
-    if (entry.spec.idCodec === 'bilibili-video' && /^\d+$/.test(rawId)) tolerated.push('av-number');
+    if (alt) tolerated.push(alt.codec);
     return {
       ...fromIdentity(identity, step, [...tolerated, ...m.tolerated]),
       unconfirmed: entry.spec.unconfirmed ? [`${entry.row.id}: ${entry.spec.unconfirmed}`] : [],

@@ -6,6 +6,7 @@ import {
   integerOption,
   isCanonicalUrlError,
   type LinkIdentity,
+  loneIdentity,
   scanLinks,
   schemeOf,
   tryIdentify,
@@ -322,10 +323,8 @@ const ASCII_WORD = /[a-z0-9]/;
 function bareIdDraft(text: string): Draft | null {
   if (text.length > 500) return null;
   const lone = text.trim();
-  if (/^(?:[Bb][Vv]1[1-9A-HJ-NP-Za-km-z]{9}|[Aa][Vv]\d{1,16})$/.test(lone)) {
-    const url = canonicalUrlFor('bilibili', 'video', lone);
-    if (url) return draftFromUrl(url, 'share-text', [steps.shareText('bilibili', lone)], 0);
-  }
+  const alone = loneIdentity(lone);
+  if (alone) return draftFromUrl(alone.url, 'share-text', [steps.shareText(alone.platform, lone)], 0);
   const lower = text.toLowerCase();
   for (const row of RESOLVER_ROWS) {
     for (const alias of row.aliases) {
