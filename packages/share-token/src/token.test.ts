@@ -246,8 +246,28 @@ describe('encodeToken and decodeToken', () => {
   });
 
   it('keeps the version-1 platform order frozen', () => {
-    expect(TOKEN_PLATFORMS.slice(0, 3)).toEqual(['taobao', 'tmall', 'jd']);
-    expect(TOKEN_PLATFORMS).toHaveLength(20);
+    expect(TOKEN_PLATFORMS).toEqual([
+      'taobao',
+      'tmall',
+      'jd',
+      'pinduoduo',
+      'douyin',
+      'douyin-shop',
+      'kuaishou',
+      'xiaohongshu',
+      'bilibili',
+      'weibo',
+      'xianyu',
+      '1688',
+      'weidian',
+      'aliexpress',
+      'amazon',
+      'tiktok',
+      'youtube',
+      'dianping',
+      'meituan',
+      'eleme',
+    ]);
   });
 });
 

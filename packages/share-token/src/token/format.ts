@@ -1,10 +1,11 @@
 /* Token format version 1: the frozen constants (version letter, sizes, platform and kind order, id encodings, URL dictionary) and the decoded shape. */
-import type {
-  ContentKind,
-  LinkIdentity,
-  PlatformId,
-  TargetLevel,
-  TargetReason,
+import {
+  type ContentKind,
+  type LinkIdentity,
+  PLATFORM_IDS,
+  type PlatformId,
+  type TargetLevel,
+  type TargetReason,
 } from '@sharekit/canonical-url/core';
 import { ALPHABET } from '../alphabet.js';
 
@@ -22,29 +23,11 @@ export const URL_FORM = 30;
  */
 export const MAX_URL_BYTES = 2048;
 
-/** Platform order of format version 1 (frozen: new platforms need a new version). */
-export const TOKEN_PLATFORMS: readonly PlatformId[] = [
-  'taobao',
-  'tmall',
-  'jd',
-  'pinduoduo',
-  'douyin',
-  'douyin-shop',
-  'kuaishou',
-  'xiaohongshu',
-  'bilibili',
-  'weibo',
-  'xianyu',
-  '1688',
-  'weidian',
-  'aliexpress',
-  'amazon',
-  'tiktok',
-  'youtube',
-  'dianping',
-  'meituan',
-  'eleme',
-];
+/**
+ * Platform order of format version 1: the registry's first 20 ids, in its order (frozen: a test pins
+ * the list; new platforms need a new version).
+ */
+export const TOKEN_PLATFORMS: readonly PlatformId[] = PLATFORM_IDS.slice(0, 20);
 /** Content kinds of format version 1 (`short` links have no id and always take the URL form). */
 export const TOKEN_KINDS: readonly ContentKind[] = ['item', 'video', 'note', 'post', 'user', 'shop', 'live'];
 
