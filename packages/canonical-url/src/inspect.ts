@@ -60,8 +60,20 @@ export function parseHost(hostOrUrl: string): string {
     });
   }
   if (!parsed.hostname) throw new CanonicalUrlError('invalid_url', `no host in ${preview(hostOrUrl)}`);
-  return stripTrailingDots(parsed.hostname.toLowerCase());
+  if (SPECIAL_SCHEMES.has(parsed.protocol)) return stripTrailingDots(parsed.hostname.toLowerCase());
+  // An app link's host is opaque to the URL parser (no IDNA, no IPv4 reading): a host that is no valid
+  // web host (`x.xn--pokxncvks75dyfm.tb.cn`, bad punycode) must not be reported as a platform's.
+  try {
+    return stripTrailingDots(new URL(`http://${parsed.hostname}/`).hostname);
+  } catch (cause) {
+    throw new CanonicalUrlError('invalid_url', `expected a valid host, found ${preview(parsed.hostname)}`, {
+      cause,
+    });
+  }
 }
+
+/** Schemes whose host the WHATWG parser reads as a domain or an IP address. */
+const SPECIAL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
 
 /**
  * Says what a host is and what is suspicious about it: an IP literal, a mixed-script IDN, or a

@@ -5,6 +5,7 @@ import {
   type FetchLike,
   type FetchResponseLike,
   identify,
+  inspectHost,
   ipLiteralOf,
   platformOf,
   resolveShortLink,
@@ -257,5 +258,17 @@ describe('script redirects read in linear time (issue 15, finding 9)', () => {
     const fetch: FetchLike = async (url) => (url === 'https://m.tb.cn/h.3m5PFm3' ? page(html) : page(''));
     const result = await resolveShortLink('https://m.tb.cn/h.3m5PFm3', { fetch });
     expect(result.identity?.id).toBe('634567890123');
+  });
+});
+
+describe('opaque hosts of app links (found by pnpm fuzz, seed 2067840185)', () => {
+  it('refuses to name a platform for an app-link host that is no valid web host (bad punycode label)', () => {
+    const input =
+      'VZ23P3FWD6http://10.item.taobao.com@evil.example0.0.xn--pokxncvks75DYFm.tb.cn/69EDUY2DEYFJDDVE9E9TB5V8PV5PSX85QU2F5K3DTGJ7GF';
+    expect(() => inspectHost(input)).toThrow(expect.objectContaining({ code: 'invalid_url' }));
+  });
+
+  it('still reads the host of an app link that is a valid web host', () => {
+    expect(inspectHost('taobao://item.taobao.com/item.htm?id=1').platform).toBe('taobao');
   });
 });
