@@ -166,15 +166,17 @@ const TBOPEN_H5 =
   'tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&bootImage=0&h5Url={url}';
 
 /**
- * The app table, one row per app.
- * @example
- * APPS.find((row) => row.id === 'xiaohongshu')?.links[0]?.template // 'xhsdiscover://item/{id}'
+ * A row as written: an app of a platform takes its names from canonical-url's registry (the one
+ * source of display names, filled in by `APPS` in table.ts); WeChat and Alipay, which are no
+ * platform, write their own.
  */
-export const APPS: readonly AppRow[] = [
+export type AppEntry = Omit<AppRow, 'id' | 'name' | 'nameZh'> &
+  ({ readonly id: Extract<AppId, PlatformId> } | Pick<AppRow, 'id' | 'name' | 'nameZh'>);
+
+/** The app table as written (names of platform apps not repeated: see `APPS`). */
+export const APP_ROWS: readonly AppEntry[] = [
   {
     id: 'taobao',
-    name: 'Taobao',
-    nameZh: '淘宝',
     schemes: ['taobao', 'tbopen'],
     // taobaolite: 淘宝特价版; tbopen is the scheme of Taobao's own wake script.
     schemeAliases: { taobaolite: 'taobao', taobaotravel: 'taobao', itaobao: 'taobao', taobaohd: 'taobao' },
@@ -219,8 +221,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'tmall',
-    name: 'Tmall',
-    nameZh: '天猫',
     schemes: ['tmall'],
     android: { package: 'com.tmall.wireless' },
     links: [{ kind: 'item', template: 'tmall://page.tm/itemDetail?itemId={id}', confidence: 'B' }],
@@ -234,8 +234,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'xianyu',
-    name: 'Xianyu',
-    nameZh: '闲鱼',
     schemes: ['fleamarket'],
     schemeAliases: { idlefish: 'fleamarket' },
     android: { package: 'com.taobao.idlefish' },
@@ -254,8 +252,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'jd',
-    name: 'JD.com',
-    nameZh: '京东',
     schemes: ['openapp.jdmobile'],
     schemeAliases: { 'openapp.jdipad': 'openapp.jdmobile' },
     android: { package: 'com.jingdong.app.mall' },
@@ -293,8 +289,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'pinduoduo',
-    name: 'Pinduoduo',
-    nameZh: '拼多多',
     schemes: ['pinduoduo'],
     android: { package: 'com.xunmeng.pinduoduo' },
     ios: { bundleId: 'com.xunmeng.pinduoduo', appStoreId: '1044283059', confidence: 'B' },
@@ -326,8 +320,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'douyin',
-    name: 'Douyin',
-    nameZh: '抖音',
     schemes: ['snssdk1128'],
     schemeAliases: { aweme: 'snssdk1128', snssdk2329: 'snssdk1128', douyin: 'snssdk1128' },
     android: { package: 'com.ss.android.ugc.aweme' },
@@ -391,8 +383,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'douyin-shop',
-    name: 'Douyin Shop',
-    nameZh: '抖音商城',
     schemes: ['snssdk1128'],
     android: { package: 'com.ss.android.ugc.aweme' },
     links: [
@@ -423,8 +413,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'kuaishou',
-    name: 'Kuaishou',
-    nameZh: '快手',
     schemes: ['kwai'],
     schemeAliases: { ksnebula: 'kwai', kwaiying: 'kwai' },
     android: { package: 'com.smile.gifmaker', alternatives: ['com.kuaishou.nebula'] },
@@ -452,8 +440,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'xiaohongshu',
-    name: 'Xiaohongshu',
-    nameZh: '小红书',
     schemes: ['xhsdiscover'],
     android: { package: 'com.xingin.xhs' },
     ios: { bundleId: 'com.xingin.discover', appStoreId: '741292507', confidence: 'C' },
@@ -493,8 +479,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'bilibili',
-    name: 'Bilibili',
-    nameZh: '哔哩哔哩',
     schemes: ['bilibili'],
     android: { package: 'tv.danmaku.bili' },
     ios: { bundleId: 'tv.danmaku.bilianime', appStoreId: '736536022', confidence: 'C' },
@@ -552,8 +536,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'weibo',
-    name: 'Weibo',
-    nameZh: '微博',
     schemes: ['sinaweibo'],
     schemeAliases: { weibointernational: 'sinaweibo', sinaweibohd: 'sinaweibo' },
     android: { package: 'com.sina.weibo' },
@@ -590,8 +572,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'aliexpress',
-    name: 'AliExpress',
-    nameZh: '速卖通',
     schemes: ['aliexpress'],
     // aliexpresshd: the AliExpress app's scheme on iPad and in older builds.
     schemeAliases: { aliexpresshd: 'aliexpress' },
@@ -606,8 +586,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'amazon',
-    name: 'Amazon',
-    nameZh: '亚马逊',
     schemes: ['com.amazon.mobile.shopping'],
     schemeAliases: { 'com.amazon.mobile.shopping.web': 'com.amazon.mobile.shopping' },
     android: { package: 'com.amazon.mShop.android.shopping' },
@@ -631,8 +609,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'tiktok',
-    name: 'TikTok',
-    nameZh: 'TikTok',
     schemes: ['snssdk1233'],
     android: { package: 'com.zhiliaoapp.musically', alternatives: ['com.ss.android.ugc.trill'] },
     links: [
@@ -652,8 +628,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'youtube',
-    name: 'YouTube',
-    nameZh: 'YouTube',
     schemes: ['vnd.youtube', 'youtube'],
     android: { package: 'com.google.android.youtube' },
     links: [
@@ -678,8 +652,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'dianping',
-    name: 'Dianping',
-    nameZh: '大众点评',
     schemes: ['dianping'],
     schemeAliases: { dianpinghd: 'dianping' },
     android: { package: 'com.dianping.v1' },
@@ -706,8 +678,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'meituan',
-    name: 'Meituan',
-    nameZh: '美团',
     schemes: ['imeituan', 'meituanwaimai'],
     android: { package: 'com.sankuai.meituan', alternatives: ['com.sankuai.meituan.takeoutnew'] },
     ios: { bundleId: 'com.meituan.imeituan', appStoreId: '423084029', confidence: 'C' },
@@ -729,8 +699,6 @@ export const APPS: readonly AppRow[] = [
   },
   {
     id: 'eleme',
-    name: 'Ele.me',
-    nameZh: '饿了么',
     schemes: ['eleme'],
     android: { package: 'me.ele' },
     ios: { bundleId: 'me.ele.ios.eleme', appStoreId: '507161324', confidence: 'C' },
@@ -856,37 +824,3 @@ export const STORE_WRAPPERS: readonly HttpsWrapper[] = [
     // 应用宝 micro-download link; the scheme hand-off needs YYB approval
   },
 ];
-
-const BY_ID = new Map<AppId, AppRow>(APPS.map((row) => [row.id, row]));
-
-/**
- * The table row of an app, or `undefined` for an id the table does not have.
- * @example
- * getApp('jd')?.android?.package // 'com.jingdong.app.mall'
- */
-export function getApp(id: string): AppRow | undefined {
-  return BY_ID.get(id as AppId);
-}
-
-/** Store links of an app: Android market, 应用宝, App Store. */
-export interface StoreLinks {
-  readonly android?: string;
-  readonly yyb?: string;
-  readonly ios?: string;
-}
-
-/**
- * Where to install an app: `market://` (Android), 应用宝 (China) and the App Store when its id is known.
- * @example
- * storeLinks('taobao').ios // 'https://apps.apple.com/cn/app/id387682726'
- */
-export function storeLinks(id: AppId): StoreLinks {
-  const row = BY_ID.get(id);
-  if (!row) return {};
-  const pkg = row.android?.package;
-  return {
-    ...(pkg ? { android: `market://details?id=${pkg}` } : {}),
-    ...(pkg ? { yyb: `https://a.app.qq.com/o/simple.jsp?pkgname=${pkg}` } : {}),
-    ...(row.ios?.appStoreId ? { ios: `https://apps.apple.com/cn/app/id${row.ios.appStoreId}` } : {}),
-  };
-}

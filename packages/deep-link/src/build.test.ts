@@ -1,8 +1,8 @@
-import { identify } from '@sharekit/canonical-url';
+import { identify, PLATFORMS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
-import { APPS, storeLinks } from './apps.js';
 import { toAppLinks } from './build.js';
 import { isDeepLinkError } from './errors.js';
+import { APPS, storeLinks } from './table.js';
 
 function code(fn: () => unknown): string | undefined {
   try {
@@ -168,5 +168,16 @@ describe('the app table', () => {
       ios: 'https://apps.apple.com/cn/app/id387682726',
     });
     expect(storeLinks('aliexpress').ios).toBeUndefined();
+  });
+});
+
+describe('the app table names', () => {
+  it('takes every platform app name from the registry, and WeChat and Alipay write their own', () => {
+    for (const row of APPS) {
+      const platform = PLATFORMS.find((p) => p.id === row.id);
+      if (platform) expect([row.name, row.nameZh]).toEqual([platform.name, platform.nameZh]);
+      else expect(row.name.length * row.nameZh.length).toBeGreaterThan(0);
+    }
+    expect(APPS.find((row) => row.id === 'wechat')?.nameZh).toBe('微信');
   });
 });

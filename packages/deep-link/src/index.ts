@@ -1,18 +1,14 @@
 export {
   APP_IDS,
-  APPS,
   type AppId,
   type AppRow,
   type Confidence,
-  getApp,
   type HttpsWrapper,
   LAST_VERIFIED,
   type MiniProgramTemplate,
   type PrefixMap,
   type SchemeTemplate,
   STORE_WRAPPERS,
-  type StoreLinks,
-  storeLinks,
   type WebviewTemplate,
 } from './apps.js';
 export { type ToAppLinksOptions, toAppLinks } from './build.js';
@@ -33,6 +29,7 @@ export type {
   OpenStep,
   OpenWebStep,
 } from './plan-types.js';
+export { APPS, getApp, type StoreLinks, storeLinks } from './table.js';
 export type { AppLinks, AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaForm, ViaStep } from './types.js';
 export {
   type BrowserFamily,

@@ -1,5 +1,5 @@
-import { getApp } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
+import { getApp } from './table.js';
 import { compileTemplate, fillTemplate } from './template.js';
 
 /** A WeChat Mini Program page (plaintext URL Scheme, since 2023-12-19) or a server-issued ticket. */

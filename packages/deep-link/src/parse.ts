@@ -16,7 +16,7 @@ import {
   UNSAFE_SCHEMES,
   writtenScheme,
 } from '@sharekit/canonical-url/core';
-import { type AppId, type AppRow, type Confidence, getApp } from './apps.js';
+import type { AppId, AppRow, Confidence } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import {
   APP_BY_PACKAGE,
@@ -34,6 +34,7 @@ import {
   WRAPPERS_BY_HOST,
   weakest,
 } from './registry.js';
+import { getApp } from './table.js';
 import {
   matchTemplate,
   readQuery,

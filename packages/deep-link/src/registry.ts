@@ -1,6 +1,5 @@
 import type { PlatformId } from '@sharekit/canonical-url/core';
 import {
-  APPS,
   type AppId,
   type AppRow,
   type Confidence,
@@ -10,6 +9,7 @@ import {
   STORE_WRAPPERS,
   type WebviewTemplate,
 } from './apps.js';
+import { APPS } from './table.js';
 import { type CompiledTemplate, compileTemplate } from './template.js';
 
 /*

@@ -9,9 +9,9 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
-import { APPS } from './apps.js';
 import { toAppLinks } from './build.js';
 import { isUnsafeAppLink, parseAppLink } from './parse.js';
+import { APPS } from './table.js';
 
 /** Every (app, kind) pair the table builds a scheme for (parse-only forms excluded). */
 const PAIRS: { platform: PlatformId; kind: ContentKind }[] = [];
