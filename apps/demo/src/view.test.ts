@@ -159,6 +159,26 @@ describe('readMakeFields', () => {
     expect(readMakeFields({ url, title: '', price: '', brand: '' })).toEqual({ error: 'makeErrorUrl' });
   });
 
+  it("lets a dangerous URL through, so that the make side can refuse it with the judge's reasons", () => {
+    expect(
+      readMakeFields({
+        url: 'https://item.taobao.com.evil.example/item.htm?id=1',
+        title: '',
+        price: '',
+        brand: '',
+      }),
+    ).toMatchObject({ url: 'https://item.taobao.com.evil.example/item.htm?id=1' });
+    expect(readMakeFields({ url: 'http://127.0.0.1/', title: '', price: '', brand: '' })).toMatchObject({
+      url: 'http://127.0.0.1/',
+    });
+  });
+
+  it('rejects a URL with credentials', () => {
+    expect(readMakeFields({ url: 'https://a@item.jd.com/1.html', title: '', price: '', brand: '' })).toEqual({
+      error: 'makeErrorUrl',
+    });
+  });
+
   it('rejects a price that is not an amount', () => {
     expect(readMakeFields({ url: 'https://a.example/', title: '', price: '12abc', brand: '' })).toEqual({
       error: 'makeErrorPrice',

@@ -230,6 +230,22 @@ export interface MakeInput {
 const PRICE = /^[¥￥$]?\s?(\d{1,9}(?:\.\d{1,2})?)$/;
 
 /**
+ * True when `url` is written as an http(s) URL that parses and carries no credentials, whatever the judge's
+ * level: the make side then asks the judge, so that a dangerous URL is refused with its reasons.
+ */
+function isWebForm(url: string): boolean {
+  if (url.length > 8192) return false;
+  const scheme = schemeOf(url);
+  if (scheme !== 'http' && scheme !== 'https') return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Checks the make-side form: the URL must be http(s) (a scheme-less `host/path` gets `https://`);
  * the price, when given, a plain amount. Returns the error message key instead when it is not.
  *
@@ -240,7 +256,7 @@ const PRICE = /^[¥￥$]?\s?(\d{1,9}(?:\.\d{1,2})?)$/;
 export function readMakeFields(fields: MakeFields): MakeInput | { readonly error: MessageKey } {
   let url = fields.url.trim();
   if (url.length > 0 && schemeOf(url) === null) url = `https://${url.replace(/^\/\//, '')}`;
-  if (webHref(url) === null) return { error: 'makeErrorUrl' };
+  if (!isWebForm(url)) return { error: 'makeErrorUrl' };
   const priceText = fields.price.trim();
   let price: string | null = null;
   if (priceText.length > 0) {
