@@ -75,6 +75,7 @@ export { schemeOf, UNSAFE_SCHEMES, writtenScheme } from './scheme.js';
 export {
   CONTENT_KINDS,
   type ContentKind,
+  type EveryPlatform,
   type KindSpec,
   type LinkForm,
   type LinkIdentity,

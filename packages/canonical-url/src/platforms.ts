@@ -1,5 +1,5 @@
 import { CanonicalUrlError } from './errors.js';
-import type { PlatformId, PlatformRow } from './types.js';
+import type { EveryPlatform, PlatformId, PlatformRow } from './types.js';
 
 /*
  * The platform registry: one row per platform. Facts come from the project's URL-form notes
@@ -99,7 +99,7 @@ const ALIBABA_TRACKING: readonly string[] = [
   'wx_*',
 ];
 
-export const PLATFORMS: readonly PlatformRow[] = [
+const ROWS = [
   {
     id: 'taobao',
     name: 'Taobao',
@@ -1433,7 +1433,10 @@ export const PLATFORMS: readonly PlatformRow[] = [
     ],
     tracking: ['spm', 'scm', 'from', 'inviterId', 'share_token', 'actId'],
   },
-];
+] satisfies readonly PlatformRow[];
+
+/** The registry: one row per platform id (a missing row fails the type check). */
+export const PLATFORMS: readonly PlatformRow[] = ROWS satisfies EveryPlatform<typeof ROWS, 'id'>;
 
 const BY_ID = new Map<PlatformId, PlatformRow>(PLATFORMS.map((row) => [row.id, row]));
 

@@ -27,6 +27,20 @@ export const PLATFORM_IDS = [
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
 /**
+ * The type of a per-platform table written as an array when its rows name every platform id through
+ * `Key`; otherwise an object naming the missing ids, so `ROWS satisfies EveryPlatform<typeof ROWS, 'id'>`
+ * fails the type check on a missing row (a wrong id already fails the row type).
+ * @example
+ * const ROWS = [{ id: 'jd' }] satisfies readonly { id: PlatformId }[];
+ * ROWS satisfies EveryPlatform<typeof ROWS, 'id'>; // error: missingRows 'taobao' | 'tmall' | …
+ */
+export type EveryPlatform<Rows extends readonly object[], Key extends keyof Rows[number]> = [
+  Exclude<PlatformId, Rows[number][Key]>,
+] extends [never]
+  ? Rows
+  : { readonly missingRows: Exclude<PlatformId, Rows[number][Key]> };
+
+/**
  * What a link points at. `short` is a short link whose target is only known after resolving it;
  * `page` is any other page of a platform's own site (no id); `search` carries the query as its id;
  * `collection` is a board, playlist or mix; `miniprogram` a WeChat/Alipay Mini Program page.

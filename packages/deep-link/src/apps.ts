@@ -174,6 +174,7 @@ export type AppEntry = Omit<AppRow, 'id' | 'name' | 'nameZh'> &
   ({ readonly id: Extract<AppId, PlatformId> } | Pick<AppRow, 'id' | 'name' | 'nameZh'>);
 
 /** The app table as written (names of platform apps not repeated: see `APPS`). */
+// Partial over platforms: the notes have no app facts for 1688 and Weidian (APP_IDS lists the rows).
 export const APP_ROWS: readonly AppEntry[] = [
   {
     id: 'taobao',

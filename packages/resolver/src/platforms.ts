@@ -1,5 +1,6 @@
 import {
   type ContentKind,
+  type EveryPlatform,
   type PlatformId,
   GENERIC_SHORTENERS as SHORTENERS,
 } from '@sharekit/canonical-url/core';
@@ -17,7 +18,7 @@ export interface ResolverRow {
   readonly bareKinds: readonly ContentKind[];
 }
 
-export const RESOLVER_ROWS: readonly ResolverRow[] = [
+const ROWS = [
   {
     platform: 'taobao',
     aliases: ['淘宝', '淘寶', '手淘', 'taobao'],
@@ -78,7 +79,10 @@ export const RESOLVER_ROWS: readonly ResolverRow[] = [
   },
   { platform: 'meituan', aliases: ['美团', 'meituan'], bareKinds: ['shop'] },
   { platform: 'eleme', aliases: ['饿了么', 'eleme'], bareKinds: [] },
-];
+] satisfies readonly ResolverRow[];
+
+/** One row per platform (a missing row fails the type check). */
+export const RESOLVER_ROWS: readonly ResolverRow[] = ROWS satisfies EveryPlatform<typeof ROWS, 'platform'>;
 
 /** Generic URL shorteners whose targets cannot be known without following them (canonical-url's list). */
 export const GENERIC_SHORTENERS: readonly string[] = [...SHORTENERS];

@@ -134,6 +134,7 @@ const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
  * @example
  * SHARE_ROWS.find((r) => r.platform === 'jd')?.markers // ['【京东】']
  */
+// Partial: 1688, Weidian, AliExpress, Amazon, TikTok and YouTube shares have no token or layout to read (a bare link).
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
