@@ -132,99 +132,118 @@ const newTally = (): Tally => ({ labelled: 0, read: 0, wrong: 0, wrongAscii: 0, 
 const isAscii = (t: string): boolean => /^[\x00-\x7f]*$/.test(t);
 const sources = new Map<string, number>();
 
-async function main(): Promise<void> {
-  // pnpm runs the script in the package directory; resolve a relative path against where it was typed.
-  const root = resolve(process.env.INIT_CWD ?? process.cwd(), dir as string);
-  let entries = await loadEntries(root);
-  if (only !== undefined) entries = entries.filter((e) => e.category === only);
-  entries = entries.slice(0, limit);
-  await loadZxing();
-  // Warm-up: instantiate the wasm module outside the timed region for both zxing users.
-  const blank: RgbaImage = { data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 };
-  await readBarcodes(blank as ImageData, { formats: ['QRCode'] });
-  await decodeQr(blank);
+/** One decoder's result on one image. */
+interface Score {
+  labelled: number;
+  read: number;
+  wrong: number;
+  wrongAscii: number;
+  extra: number;
+}
 
-  const totals = new Map<DecoderName, Tally>(DECODERS.map((d) => [d, newTally()]));
-  const byCategory = new Map<string, Map<DecoderName, Tally>>();
-  const mode = entries.some((e) => e.outlines !== null) ? 'outlines' : 'expected text';
-
-  let images = 0;
-  for (const entry of entries) {
-    let img: RgbaImage;
-    try {
-      img = await decodeImage(await readFile(join(root, entry.image)), { maxPixels: 100_000_000 });
-    } catch (e) {
-      console.error(`skip ${entry.image}: ${(e as Error).message}`);
-      continue;
-    }
-    if (!byCategory.has(entry.category))
-      byCategory.set(entry.category, new Map(DECODERS.map((d) => [d, newTally()])));
-    const cat = byCategory.get(entry.category) as Map<DecoderName, Tally>;
-    const line: string[] = [];
-    const foundBy = new Map<DecoderName, Found[]>();
-    // Alternate the order per image so no decoder always pays for the garbage of the one before it.
-    const order = images % 2 === 0 ? DECODERS : [...DECODERS].reverse();
-    images++;
-    const timeOf = new Map<DecoderName, number>();
-    for (const name of order) {
-      const t0 = performance.now();
-      const found = await runDecoder(name, img);
-      timeOf.set(name, performance.now() - t0);
-      foundBy.set(name, found);
-    }
-    for (const name of DECODERS) {
-      const found = foundBy.get(name) ?? [];
-      const ms = timeOf.get(name) ?? 0;
-      const labelled = entry.outlines !== null ? entry.outlines.length : 1;
-      let read = 0;
-      let wrong = 0;
-      let wrongAscii = 0;
-      let extra = 0;
-      if (name === 'ours')
-        for (const f of found) sources.set(f.source ?? '?', (sources.get(f.source ?? '?') ?? 0) + 1);
-      if (entry.outlines !== null) {
-        for (const q of entry.outlines) if (found.some((f) => insideQuad(f.cx, f.cy, q))) read++;
-        extra = found.filter((f) => !entry.outlines?.some((q) => insideQuad(f.cx, f.cy, q))).length;
-        // No expected texts in this layout: a text counts as wrong when zxing-wasm read the same outline
-        // differently (zxing-wasm's own column is therefore always 0 here).
-        const reference = name === 'zxing-wasm' ? [] : (foundBy.get('zxing-wasm') ?? []);
-        for (const q of entry.outlines) {
-          const mine = found.filter((f) => insideQuad(f.cx, f.cy, q)).map((f) => f.text);
-          const ref = reference.filter((f) => insideQuad(f.cx, f.cy, q)).map((f) => f.text);
-          const bad = mine.filter((t) => ref.some((o) => o !== t));
-          if (bad.length > 0) {
-            wrong++;
-            if (ref.some(isAscii)) wrongAscii++;
-            if (verbose)
-              console.log(
-                `  ${name} read ${JSON.stringify(bad)} where zxing-wasm read ${JSON.stringify(ref)}`,
-              );
-          }
-        }
-      } else {
-        read = found.some((f) => f.text === entry.expected) ? 1 : 0;
-        wrong = found.filter((f) => f.text !== entry.expected).length;
-        if (isAscii(entry.expected ?? '')) wrongAscii = wrong;
-        if (verbose && wrong > 0)
-          console.log(
-            `  ${name} read ${JSON.stringify(found.map((f) => [f.text, f.source]))} expected ${JSON.stringify(entry.expected)}`,
-          );
-      }
-      for (const t of [totals.get(name) as Tally, cat.get(name) as Tally]) {
-        t.labelled += labelled;
-        t.read += read;
-        t.wrong += wrong;
-        t.wrongAscii += wrongAscii;
-        t.extra += extra;
-        t.times.push(ms);
-      }
-      line.push(`${name}=${read}/${labelled}${wrong ? ` wrong=${wrong}` : ''} ${ms.toFixed(0)}ms`);
-    }
-    if (verbose) console.log(`${entry.image.padEnd(36)} ${img.width}x${img.height} ${line.join('  ')}`);
+/**
+ * Scores by labelled outlines. No expected texts in this layout: a text counts as wrong when zxing-wasm read
+ * the same outline differently (zxing-wasm's own column is therefore always 0 here).
+ */
+function scoreOutlines(
+  outlines: number[][],
+  name: DecoderName,
+  found: Found[],
+  foundBy: Map<DecoderName, Found[]>,
+): Score {
+  const score: Score = { labelled: outlines.length, read: 0, wrong: 0, wrongAscii: 0, extra: 0 };
+  for (const q of outlines) if (found.some((f) => insideQuad(f.cx, f.cy, q))) score.read++;
+  score.extra = found.filter((f) => !outlines.some((q) => insideQuad(f.cx, f.cy, q))).length;
+  const reference = name === 'zxing-wasm' ? [] : (foundBy.get('zxing-wasm') ?? []);
+  for (const q of outlines) {
+    const mine = found.filter((f) => insideQuad(f.cx, f.cy, q)).map((f) => f.text);
+    const ref = reference.filter((f) => insideQuad(f.cx, f.cy, q)).map((f) => f.text);
+    const bad = mine.filter((t) => ref.some((o) => o !== t));
+    if (bad.length === 0) continue;
+    score.wrong++;
+    if (ref.some(isAscii)) score.wrongAscii++;
+    if (verbose)
+      console.log(`  ${name} read ${JSON.stringify(bad)} where zxing-wasm read ${JSON.stringify(ref)}`);
   }
+  return score;
+}
 
+/** Scores by the expected text: read when one code has it, every other text is wrong. */
+function scoreExpected(expected: string | null, name: DecoderName, found: Found[]): Score {
+  const read = found.some((f) => f.text === expected) ? 1 : 0;
+  const wrong = found.filter((f) => f.text !== expected).length;
+  if (verbose && wrong > 0)
+    console.log(
+      `  ${name} read ${JSON.stringify(found.map((f) => [f.text, f.source]))} expected ${JSON.stringify(expected)}`,
+    );
+  return { labelled: 1, read, wrong, wrongAscii: isAscii(expected ?? '') ? wrong : 0, extra: 0 };
+}
+
+function addScore(t: Tally, score: Score, ms: number): void {
+  t.labelled += score.labelled;
+  t.read += score.read;
+  t.wrong += score.wrong;
+  t.wrongAscii += score.wrongAscii;
+  t.extra += score.extra;
+  t.times.push(ms);
+}
+
+/** Runs every decoder on one image, in `order`, timing each. */
+async function runAll(
+  img: RgbaImage,
+  order: readonly DecoderName[],
+): Promise<{ foundBy: Map<DecoderName, Found[]>; timeOf: Map<DecoderName, number> }> {
+  const foundBy = new Map<DecoderName, Found[]>();
+  const timeOf = new Map<DecoderName, number>();
+  for (const name of order) {
+    const t0 = performance.now();
+    const found = await runDecoder(name, img);
+    timeOf.set(name, performance.now() - t0);
+    foundBy.set(name, found);
+  }
+  return { foundBy, timeOf };
+}
+
+const totals = new Map<DecoderName, Tally>(DECODERS.map((d) => [d, newTally()]));
+const byCategory = new Map<string, Map<DecoderName, Tally>>();
+let images = 0;
+
+/** Decodes one corpus image with every decoder and adds the scores to the totals and its category. */
+async function scoreImage(root: string, entry: Entry): Promise<void> {
+  let img: RgbaImage;
+  try {
+    img = await decodeImage(await readFile(join(root, entry.image)), { maxPixels: 100_000_000 });
+  } catch (e) {
+    console.error(`skip ${entry.image}: ${(e as Error).message}`);
+    return;
+  }
+  if (!byCategory.has(entry.category))
+    byCategory.set(entry.category, new Map(DECODERS.map((d) => [d, newTally()])));
+  const cat = byCategory.get(entry.category) as Map<DecoderName, Tally>;
+  const line: string[] = [];
+  // Alternate the order per image so no decoder always pays for the garbage of the one before it.
+  const order = images % 2 === 0 ? DECODERS : [...DECODERS].reverse();
+  images++;
+  const { foundBy, timeOf } = await runAll(img, order);
+  for (const name of DECODERS) {
+    const found = foundBy.get(name) ?? [];
+    const ms = timeOf.get(name) ?? 0;
+    if (name === 'ours')
+      for (const f of found) sources.set(f.source ?? '?', (sources.get(f.source ?? '?') ?? 0) + 1);
+    const score =
+      entry.outlines !== null
+        ? scoreOutlines(entry.outlines, name, found, foundBy)
+        : scoreExpected(entry.expected, name, found);
+    addScore(totals.get(name) as Tally, score, ms);
+    addScore(cat.get(name) as Tally, score, ms);
+    const { read, labelled, wrong } = score;
+    line.push(`${name}=${read}/${labelled}${wrong ? ` wrong=${wrong}` : ''} ${ms.toFixed(0)}ms`);
+  }
+  if (verbose) console.log(`${entry.image.padEnd(36)} ${img.width}x${img.height} ${line.join('  ')}`);
+}
+
+function printTotals(): void {
   const pct = (t: Tally): string => `${((100 * t.read) / Math.max(1, t.labelled)).toFixed(1)}%`;
-  console.log(`corpus: ${root} (${entries.length} images, scoring by ${mode})`);
   console.log('decoder      read            wrong  wrong ASCII  outside  median ms  p95 ms');
   for (const name of DECODERS) {
     const t = totals.get(name) as Tally;
@@ -243,17 +262,37 @@ async function main(): Promise<void> {
       `ours, charsetSource of the codes returned: ${[...sources].map(([k, v]) => `${k} ${v}`).join(', ')}`,
     );
   console.log(`peak RSS of this run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  if (byCategory.size > 1) {
-    console.log('\ncategory        codes  jsQR  zxing-wasm  ours   ours median ms');
-    for (const [name, cat] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
-      const j = cat.get('jsQR') ?? newTally();
-      const z = cat.get('zxing-wasm') ?? newTally();
-      const o = cat.get('ours') ?? newTally();
-      console.log(
-        `${name.padEnd(15)} ${String(o.labelled).padStart(5)}  ${String(j.read).padStart(4)}  ${String(z.read).padStart(10)}  ${String(o.read).padStart(4)}   ${quantile(o.times, 0.5).toFixed(1).padStart(8)}`,
-      );
-    }
+}
+
+function printCategories(): void {
+  if (byCategory.size <= 1) return;
+  console.log('\ncategory        codes  jsQR  zxing-wasm  ours   ours median ms');
+  for (const [name, cat] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+    const j = cat.get('jsQR') ?? newTally();
+    const z = cat.get('zxing-wasm') ?? newTally();
+    const o = cat.get('ours') ?? newTally();
+    console.log(
+      `${name.padEnd(15)} ${String(o.labelled).padStart(5)}  ${String(j.read).padStart(4)}  ${String(z.read).padStart(10)}  ${String(o.read).padStart(4)}   ${quantile(o.times, 0.5).toFixed(1).padStart(8)}`,
+    );
   }
+}
+
+async function main(): Promise<void> {
+  // pnpm runs the script in the package directory; resolve a relative path against where it was typed.
+  const root = resolve(process.env.INIT_CWD ?? process.cwd(), dir as string);
+  let entries = await loadEntries(root);
+  if (only !== undefined) entries = entries.filter((e) => e.category === only);
+  entries = entries.slice(0, limit);
+  await loadZxing();
+  // Warm-up: instantiate the wasm module outside the timed region for both zxing users.
+  const blank: RgbaImage = { data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 };
+  await readBarcodes(blank as ImageData, { formats: ['QRCode'] });
+  await decodeQr(blank);
+  const mode = entries.some((e) => e.outlines !== null) ? 'outlines' : 'expected text';
+  for (const entry of entries) await scoreImage(root, entry);
+  console.log(`corpus: ${root} (${entries.length} images, scoring by ${mode})`);
+  printTotals();
+  printCategories();
   console.log(
     mode === 'outlines'
       ? '\n"wrong": outlines where the decoder\'s text differs from plain zxing-wasm\'s text for the same outline.\n"outside": decoded codes whose centre lies in no labelled outline (unlabelled codes or false positives).'
