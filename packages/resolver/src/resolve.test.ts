@@ -101,9 +101,35 @@ describe('resolve: each kind of text input', () => {
       [null, 'danger'],
     ]);
   });
+
+  it.each([
+    '【京东】https://item.jd.com/100012043978.html',
+    '京东https://item.jd.com/100012043978.html',
+    '<https://item.jd.com/100012043978.html>',
+    '[京东](https://item.jd.com/100012043978.html)',
+    '（https://item.jd.com/100012043978.html）',
+    'ｈｔｔｐｓ://item.jd.com/100012043978.html',
+  ])('opens the link of a paste with glued words, brackets or full-width letters: %s', async (text) => {
+    const r = await resolve(text);
+    expect(r.candidates.map((c) => [c.link, c.safety.level])).toEqual([
+      ['https://item.jd.com/100012043978.html', 'ok'],
+    ]);
+  });
 });
 
 describe('resolve: safety', () => {
+  it.each([
+    '【淘宝】https://item.taobao.com.evil.example/item.htm?id=1',
+    '<javascript:alert(1)>',
+    '[x](http://127.0.0.1/)',
+  ])('never opens a dangerous link glued to words or brackets: %s', async (text) => {
+    const r = await resolve(text);
+    expect(r.candidates.length).toBeGreaterThan(0);
+    expect(r.candidates.map((c) => [c.link, c.safety.level])).toEqual(
+      r.candidates.map(() => [null, 'danger']),
+    );
+  });
+
   it.each([
     ['javascript:alert(document.cookie)'],
     ['JavaScript:alert(1)'],

@@ -7,6 +7,7 @@ import {
   isCanonicalUrlError,
   type LinkIdentity,
   loneIdentity,
+  pastedLink,
   scanLinks,
   schemeOf,
   tryIdentify,
@@ -388,7 +389,9 @@ function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts
         /^(?:https?:)?\/\//i.test(t) ||
         /^[^/]+\.[A-Za-z]{2,}(?:[/:?#]|$)/.test(t)
       ) {
-        return { kind: 'url', drafts: [draftFromUrl(t, 'url', [], 0)] };
+        // A pasted link with glued words, brackets or full-width letters: the link as identify read it is
+        // what is judged and opened (the text as pasted is no URL, so the judge would refuse it).
+        return { kind: 'url', drafts: [draftFromUrl(pastedLink(t).text, 'url', [], 0)] };
       }
     }
     const token = tryDecodeToken(t);
