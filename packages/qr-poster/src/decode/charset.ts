@@ -317,7 +317,7 @@ export function decodeSegments(segments: readonly Segment[], choice: CharsetChoi
   for (const seg of segments) {
     switch (seg.mode) {
       case 'eci': {
-        const cs = ECI_CHARSETS.get(seg.assignment);
+        const cs = eciCharset(seg.assignment);
         declared = cs ?? null;
         unknownEci = cs === undefined;
         break;

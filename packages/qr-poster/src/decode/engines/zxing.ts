@@ -24,11 +24,6 @@ export function configureZxing(source: ZxingWasmSource): void {
   ready = null;
 }
 
-/** True once {@link configureZxing} was called, or the default wasm was found. */
-export function isZxingConfigured(): boolean {
-  return configured !== null;
-}
-
 let defaultLoad: Promise<void> | null = null;
 
 /**
