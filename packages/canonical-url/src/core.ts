@@ -31,6 +31,7 @@ export {
   canonicalUrlFor,
   fromAlternateId,
   identify,
+  identityFor,
   isLinkIdentity,
   loneIdentity,
   platformOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrlFor, identify, platformOf } from './identify.js';
+import { canonicalUrlFor, identify, identityFor, platformOf } from './identify.js';
 import type { ContentKind, PlatformId } from './types.js';
 
 type Row = readonly [
@@ -1233,6 +1233,8 @@ describe('canonicalUrlFor', () => {
       expect(url, input).not.toBeNull();
       const back = identify(url as string);
       expect(back, `${platform}/${kind}/${id}`).toMatchObject({ platform, kind, id });
+      // identityFor reads the same identity without the paste and wrapper layers.
+      expect(identityFor(platform, kind, id), `${platform}/${kind}/${id}`).toEqual(back);
     }
   });
 

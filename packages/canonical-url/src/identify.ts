@@ -339,6 +339,26 @@ export function canonicalUrlFor(platform: PlatformId, kind: ContentKind, id: str
   return null;
 }
 
+/**
+ * The identity of a platform, kind and id: `canonicalUrlFor`'s URL, read back by the registry's
+ * own forms, or `null` when there is none or it reads back as another platform or kind. Costs one
+ * parse and match, not the paste and wrapper layers `identify` puts in front of them for links
+ * people paste (a URL built from the registry has neither). Never throws: `null` for a platform
+ * the registry does not have, too.
+ * @example
+ * identityFor('bilibili', 'video', 'av170001')?.id // 'BV17x411w7KC'
+ * identityFor('jd', 'item', 'abc')                  // null
+ */
+export function identityFor(platform: PlatformId, kind: ContentKind, id: string): LinkIdentity | null {
+  try {
+    const url = canonicalUrlFor(platform, kind, id);
+    const found = url === null ? null : matchUrl(parseUrl(url))?.identity;
+    return found && found.platform === platform && found.kind === kind ? found : null;
+  } catch {
+    return null;
+  }
+}
+
 /** An id in its kind's second spelling, and the codec that spells it. */
 export interface AlternateId {
   readonly codec: IdCodecName;

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
 import { isCanonicalUrlError } from './errors.js';
-import { alternateId, fromAlternateId, loneIdentity } from './identify.js';
+import { alternateId, fromAlternateId, identify, identityFor, loneIdentity } from './identify.js';
 import { avToBv, bvToAv, normalizeBilibiliVideo, weiboBidToMid, weiboMidToBid } from './ids.js';
+import type { PlatformId } from './types.js';
 
 describe('Bilibili av and BV', () => {
   it.each([
@@ -112,5 +113,22 @@ describe('id codecs as registry data', () => {
     expect(loneIdentity('170001')).toBeNull();
     expect(loneIdentity('100012043978')).toBeNull();
     expect(loneIdentity('av0')).toBeNull();
+  });
+});
+
+describe('identityFor', () => {
+  it('gives the identity identify reads from the canonical URL of every sample id', () => {
+    expect(identityFor('bilibili', 'video', 'av170001')).toEqual(
+      identify('https://www.bilibili.com/video/BV17x411w7KC'),
+    );
+    expect(identityFor('jd', 'item', '100012043978')).toEqual(
+      identify('https://item.jd.com/100012043978.html'),
+    );
+  });
+
+  it('gives null, never an error, for an id that does not fit or a platform the registry does not have', () => {
+    expect(identityFor('jd', 'item', 'abc')).toBeNull();
+    expect(identityFor('jd', 'video', '123456')).toBeNull();
+    expect(identityFor('wechat' as PlatformId, 'item', '1')).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import {
   type ContentKind,
-  canonicalUrlFor,
   fromAlternateId,
   getPlatform,
+  identityFor,
   integerOption,
   judgeTarget,
   type LinkIdentity,
@@ -25,7 +25,6 @@ import {
   APP_SCHEMES,
   JSON_KEYS,
   KIND_TEMPLATES,
-  type KindEntry,
   PREFIXES,
   SAFE_SCHEMES,
   SCHEME_ALIASES,
@@ -211,20 +210,6 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   };
 }
 
-/** Turns a kind template's slot into the canonical id and web URL (canonical-url normalises the id). */
-function kindTarget(entry: KindEntry, id: string): LinkIdentity | null {
-  let url: string | null;
-  try {
-    url = canonicalUrlFor(entry.platform, entry.spec.kind, id);
-  } catch {
-    return null;
-  }
-  if (url === null) return null;
-  const identity = tryIdentify(url);
-  if (!identity || identity.platform !== entry.platform || identity.kind !== entry.spec.kind) return null;
-  return identity;
-}
-
 /** The platform an app's content belongs to (`null` for WeChat and Alipay). */
 function platformOfApp(row: AppRow): PlatformId | null {
   return APP_BY_PLATFORM.get(row.id as PlatformId) === row ? (row.id as PlatformId) : null;
@@ -267,7 +252,8 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     const rawId = m.slots.id;
     if (rawId === undefined) continue;
     const alt = entry.spec.alternateId ? fromAlternateId(entry.platform, entry.spec.kind, rawId) : null;
-    const identity = kindTarget(entry, alt?.id ?? rawId);
+    // The slot's canonical id and web URL (canonical-url normalises the id).
+    const identity = identityFor(entry.platform, entry.spec.kind, alt?.id ?? rawId);
     if (!identity) continue;
     const step: ViaStep = { form: 'scheme', app: entry.row.id, confidence: entry.spec.confidence };
     if (alt) tolerated.push(alt.codec);
