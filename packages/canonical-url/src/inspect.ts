@@ -51,29 +51,22 @@ export function parseHost(hostOrUrl: string): string {
   const pre = whatwgPreprocess(trimmed);
   const scheme = writtenScheme(pre);
   const hasScheme = scheme !== null && pre.startsWith('//', scheme.length + 1);
-  let parsed: URL;
+  let host: string;
   try {
-    parsed = new URL(hasScheme ? trimmed : `http://${trimmed}`);
+    const parsed = new URL(hasScheme ? trimmed : `http://${trimmed}`);
+    host = parsed.hostname;
+    // An app link's host (its URL has no origin) is opaque to the URL parser (no IDNA, no IPv4 reading):
+    // read it again as a web host, so that one that is no valid web host (`x.xn--pokxncvks75dyfm.tb.cn`,
+    // bad punycode) is refused. (`file:` has no origin either; its host is read the web's way already.)
+    if (host && parsed.origin === 'null') host = new URL(`http://${host}/`).hostname;
   } catch (cause) {
     throw new CanonicalUrlError('invalid_url', `expected a host or URL, found ${preview(hostOrUrl)}`, {
       cause,
     });
   }
-  if (!parsed.hostname) throw new CanonicalUrlError('invalid_url', `no host in ${preview(hostOrUrl)}`);
-  if (SPECIAL_SCHEMES.has(parsed.protocol)) return stripTrailingDots(parsed.hostname.toLowerCase());
-  // An app link's host is opaque to the URL parser (no IDNA, no IPv4 reading): a host that is no valid
-  // web host (`x.xn--pokxncvks75dyfm.tb.cn`, bad punycode) must not be reported as a platform's.
-  try {
-    return stripTrailingDots(new URL(`http://${parsed.hostname}/`).hostname);
-  } catch (cause) {
-    throw new CanonicalUrlError('invalid_url', `expected a valid host, found ${preview(parsed.hostname)}`, {
-      cause,
-    });
-  }
+  if (!host) throw new CanonicalUrlError('invalid_url', `no host in ${preview(hostOrUrl)}`);
+  return stripTrailingDots(host.toLowerCase());
 }
-
-/** Schemes whose host the WHATWG parser reads as a domain or an IP address. */
-const SPECIAL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
 
 /**
  * Says what a host is and what is suspicious about it: an IP literal, a mixed-script IDN, or a
