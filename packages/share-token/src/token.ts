@@ -123,6 +123,14 @@ function checkSymbolsOf(data: readonly number[]): number[] {
 }
 
 /**
+ * The longest word any token can have: a URL-form token of a {@link MAX_URL_BYTES}-byte URL stored raw,
+ * 6 header symbols + 682 × 5 symbols for 2046 bytes + 4 for the last 2 + 5 checks. Only the shortest
+ * packing decodes (a deflated body is kept only when shorter), so no longer word is a token. Written
+ * out, not computed, to keep parseShareText's bundle within its ceiling.
+ */
+const MAX_WORD = 3425;
+
+/**
  * Reads a sharekit token. Accepts any case, full-width forms (ＶＡ７…) and spaces or hyphens
  * between characters. One substituted character, or one look-alike (0 O 1 I L) in place of a
  * symbol, is corrected (`corrected: true`); anything else that does not check is rejected. A
@@ -138,7 +146,9 @@ export function decodeToken(token: string): DecodedToken {
   checkText(token, 1 << 16, 'decodeToken');
   const word: number[] = [];
   let erasure = -1;
-  for (let i = 0; i < token.length; i++) {
+  // No token is longer than MAX_WORD: reading stops there, before the word becomes a large-object
+  // allocation that made 64 KB inputs cost more per character than 32 KB ones (issue 15).
+  for (let i = 0; i < token.length && word.length <= MAX_WORD; i++) {
     const code = token.charCodeAt(i);
     if (isSeparator(code)) continue;
     const v = symbolOf(code);

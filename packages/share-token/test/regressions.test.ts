@@ -104,3 +104,37 @@ describe('links that do not parse (issue 15, fuzzing)', () => {
     });
   }
 });
+
+describe('decodeToken stays linear up to its 64 KB limit (issue 15, linear time)', () => {
+  // A URL of MAX_URL_BYTES of random URL characters: one of the longest tokens anyone can make.
+  function incompressibleUrl(bytes: number): string {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_';
+    let x = 0x9e3779b9;
+    let path = '';
+    const head = 'https://example.com/';
+    while (head.length + path.length < bytes) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      path += alphabet[x >>> 26];
+    }
+    return head + path;
+  }
+
+  it('still reads a token of a 2048-byte URL that deflate can hardly shorten', () => {
+    const url = incompressibleUrl(2048);
+    const token = encodeToken(url);
+    expect(decodeToken(token).url).toBe(url);
+    expect(decodeToken(token.split('').join(' ')).url).toBe(url);
+  });
+
+  it('refuses 64 KB of separated symbols as invalid_token before building a word for them', () => {
+    expect(() => decodeToken('V - B '.repeat(10922))).toThrow(
+      expect.objectContaining({ code: 'invalid_token' }),
+    );
+  });
+
+  it('says unsupported_version for an overlong text that starts with a newer version symbol', () => {
+    expect(() => decodeToken(`W${'B'.repeat(5000)}`)).toThrow(
+      expect.objectContaining({ code: 'unsupported_version' }),
+    );
+  });
+});
