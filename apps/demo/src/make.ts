@@ -1,5 +1,11 @@
 // The make side: a URL (with title, price, brand) → token, share text, poster and app links.
-import { composeShareText, encodeToken, identify, type LinkIdentity, renderPoster } from '@sharekit/resolver';
+import {
+  composeShareText,
+  encodeToken,
+  type LinkIdentity,
+  renderPoster,
+  tryIdentify,
+} from '@sharekit/resolver';
 import { appLinkItem, copyButton, safeAppLinks } from './copy.js';
 import { byId, h } from './dom.js';
 import { kindName, platformName } from './i18n.js';
@@ -60,14 +66,6 @@ async function refusedAsDangerous(url: string): Promise<boolean> {
   return true;
 }
 
-function identityOf(url: string): LinkIdentity | null {
-  try {
-    return identify(url);
-  } catch {
-    return null;
-  }
-}
-
 /** The title given, else the platform and kind's names, else the host. */
 function titleOf(input: Fields, identity: LinkIdentity | null): string {
   if (input.title.length > 0) return input.title;
@@ -80,7 +78,7 @@ async function make(): Promise<void> {
   byId('make-error').textContent = '';
   const input = readFields();
   if (input === null || (await refusedAsDangerous(input.url))) return;
-  const identity = identityOf(input.url);
+  const identity = tryIdentify(input.url);
   let token: string;
   try {
     token = encodeToken(identity ?? input.url);

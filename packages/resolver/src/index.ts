@@ -82,6 +82,7 @@ export {
   sameTarget,
   schemeOf,
   type TargetReading,
+  tryIdentify,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url/core';
 export { displayWidth } from '@sharekit/canonical-url/text';

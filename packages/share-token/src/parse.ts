@@ -1,5 +1,5 @@
 /* parseShareText: the phases that read a paste (links and tokens, segments, candidates, shares per segment); each phase's parts live in ./parse/. */
-import { identify, judgeTarget, type LinkIdentity, platformOf } from '@sharekit/canonical-url/core';
+import { judgeTarget, type LinkIdentity, platformOf, tryIdentify } from '@sharekit/canonical-url/core';
 import { checkText, MAX_TEXT_LENGTH } from './errors.js';
 import { cleanSlice, type NormalizationRepair, normalizeText } from './normalize.js';
 import { isDelimited, runMatches } from './parse/candidates.js';
@@ -48,14 +48,6 @@ export interface ShareMatch {
    * link keeps its own verdict — judge it before opening (canonical-url `judgeTarget`).
    */
   readonly linkOffPlatform?: true;
-}
-
-function safeIdentify(url: string): LinkIdentity | null {
-  try {
-    return identify(url);
-  } catch {
-    return null;
-  }
 }
 
 function safePlatformOf(host: string): SharePlatform | null {
@@ -114,7 +106,7 @@ export function parseUnchecked(text: string): ShareMatch[] {
   /** Links on no platform's host: a share whose layout names a platform may still own one. */
   const elsewhere: UrlHit[] = [];
   for (const h of hits) {
-    const identity = safeIdentify(h.url);
+    const identity = tryIdentify(h.url);
     const platform = identity?.platform ?? safePlatformOf(h.host);
     if (platform === null) {
       // Not a platform link: a layout may own it (judged only then, see below).
