@@ -1,7 +1,7 @@
 import { SHARE_ROWS } from '../shares.js';
 import { CODE_AT, CODE_COLON } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
-import { isSpace } from './text.js';
+import { bisect, isSpace } from './text.js';
 /**
  * For each line of `text`, how many of the `[a, b)` ranges reach it (0 = free), in one sweep: checking
  * every line against every share was quadratic on many one-line shares.
@@ -10,17 +10,8 @@ export function linesTouched(text: string, ranges: readonly (readonly [number, n
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   /** The last line whose start is at most `at` (or below `at` when `strict`). */
-  const lineAt = (at: number, strict: boolean): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const st = starts[mid] as number;
-      if (strict ? st < at : st <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const lineAt = (at: number, strict: boolean): number =>
+    bisect(starts, (st) => (strict ? st < at : st <= at)) - 1;
   const diff = new Int32Array(starts.length + 1);
   for (const [a, b] of ranges) {
     const first = Math.max(0, lineAt(a, false));

@@ -15,3 +15,18 @@ export function isCjkLetter(c: number): boolean {
     (c >= 0xac00 && c <= 0xd7af)
   );
 }
+
+/**
+ * How many leading items of `list` are `below` (the list is sorted so that they come first): the one
+ * binary search of the parser (lines, links, codes and repairs by position).
+ */
+export function bisect<T>(list: ArrayLike<T>, below: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (below(list[mid] as T)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

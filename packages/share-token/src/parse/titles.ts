@@ -41,22 +41,8 @@ export function findTitle(
   const us = d.urlSpan ? d.urlSpan[0] - ws : d.anchor - ws;
   const ue = d.urlSpan ? d.urlSpan[1] - ws : d.anchorEnd - ws;
   switch (rule.kind) {
-    case 'corner': {
-      const k = win.indexOf('「', Math.max(0, titleFloor - ws));
-      if (k < 0) return null;
-      const close = win.indexOf('」', k + 1);
-      let lineEnd = win.indexOf('\n', k + 1);
-      if (lineEnd < 0) lineEnd = win.length;
-      let a = k + 1;
-      let b = close >= 0 && close < lineEnd ? close : lineEnd;
-      // Xianyu wraps the title in its own words: 「我在闲鱼发布了【…】」, 「快来捡漏【…】」.
-      const wrap = CORNER_WRAPS.find((w) => win.startsWith(w, a));
-      if (wrap) {
-        a += wrap.length;
-        if (win[b - 1] === '】') b--;
-      }
-      return spanOf(win, ws, a, b);
-    }
+    case 'corner':
+      return corner(win, ws, titleFloor);
     case 'bracket': {
       for (const [o, c] of blocks(win, 0, win.length)) {
         if (rule.afterLink && o < ue) continue;
@@ -67,36 +53,8 @@ export function findTitle(
       }
       return null;
     }
-    case 'price-lines': {
-      let at = -1;
-      for (const m of PRICE_LINE_MARKERS) {
-        const k = win.indexOf(m);
-        if (k >= 0 && (at < 0 || k < at)) at = k;
-      }
-      // The rebate layout lists prices above its link (or token); later ones belong to the next share.
-      if (at < 0 || at > us) return null;
-      let lineStart = win.lastIndexOf('\n', at - 1) + 1;
-      while (lineStart > 0) {
-        // lastIndexOf clamps a negative start to 0 and would find the newline at 0 again: stop there.
-        const prevStart = lineStart >= 2 ? win.lastIndexOf('\n', lineStart - 2) + 1 : 0;
-        const line = win.slice(prevStart, lineStart - 1);
-        lineStart = prevStart;
-        if (line.trim().length === 0) continue;
-        let a = prevStart;
-        let b = prevStart + line.length;
-        // Leading decoration (⭕ ❥ emoji) and trailing labels (【包邮】) are not the title.
-        while (a < b && !isTitleStart(win.charCodeAt(a))) a++;
-        for (;;) {
-          while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
-          if (win[b - 1] !== '】') break;
-          const o = win.lastIndexOf('【', b - 1);
-          if (o < a || !DECORATION_LABELS.has(win.slice(o + 1, b - 1))) break;
-          b = o;
-        }
-        return spanOf(win, ws, a, b);
-      }
-      return null;
-    }
+    case 'price-lines':
+      return priceLines(win, ws, us);
     case 'suffixed-block': {
       let k = win.lastIndexOf(rule.suffix, Math.max(0, us));
       if (k < 0) k = win.lastIndexOf(rule.suffix);
@@ -131,72 +89,8 @@ export function findTitle(
       }
       return null;
     }
-    case 'caption-before': {
-      // Without a link (Douyin's 2026 code-only shares) the caption is the rest of the codes' line.
-      if (!d.urlSpan && !row?.codeToken) return null;
-      const lineStart = win.lastIndexOf('\n', us - 1) + 1;
-      let a = lineStart;
-      let b = us;
-      if (!d.urlSpan) {
-        b = win.indexOf('\n', us);
-        if (b < 0) b = win.length;
-      }
-      // `<caption>【<name>】发了一个快手作品…`: the caption ends before the author block.
-      for (const stop of row?.captionStops ?? []) {
-        const k = win.indexOf(stop, a);
-        if (k >= 0 && k < b) {
-          b = k;
-          if (win[b - 1] !== '】') return 'none';
-          const o = win.lastIndexOf('【', b - 1);
-          if (o >= a) b = o;
-        }
-      }
-      // A comment the sharer wrote before the lead-in (`这个视频不错👍复制打开抖音👀<caption>`) is not the caption.
-      let afterLead = -1;
-      for (const lead of row?.leadIns ?? []) {
-        const k = win.lastIndexOf(lead, b - lead.length);
-        if (k > a && k + lead.length <= b && k + lead.length > afterLead) afterLead = k + lead.length;
-      }
-      if (afterLead > a) {
-        a = afterLead;
-        while (a < b && !isTitleStart(win.charCodeAt(a)) && win[a] !== '#') a++;
-      }
-      let first = true;
-      for (;;) {
-        while (a < b && isSpace(win.charCodeAt(a))) a++;
-        const lead = (row?.leadIns ?? []).find((x) => win.startsWith(x, a));
-        if (lead) {
-          a += lead.length;
-          continue;
-        }
-        let wEnd = a;
-        while (wEnd < b && !isSpace(win.charCodeAt(wEnd))) wEnd++;
-        if (wEnd > a && isNoiseWord(win.slice(a, wEnd), first)) {
-          a = wEnd;
-          first = false;
-          continue;
-        }
-        const glued = CODE_COLON_PREFIX.exec(win.slice(a, a + 6));
-        if (glued) {
-          a += glued[0].length;
-          first = false;
-          continue;
-        }
-        break;
-      }
-      // Codes after the caption (`… 05/13 qRx:/`) are not part of it either.
-      for (;;) {
-        while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
-        let wStart = b;
-        while (wStart > a && !isSpace(win.charCodeAt(wStart - 1))) wStart--;
-        if (wStart < b && wStart > a && isNoiseWord(win.slice(wStart, b))) {
-          b = wStart;
-          continue;
-        }
-        break;
-      }
-      return spanOf(win, ws, a, b);
-    }
+    case 'caption-before':
+      return captionBefore(win, ws, d, row, us);
     case 'caption-after': {
       if (!d.urlSpan) return null;
       let b = win.indexOf('\n', ue);
@@ -208,6 +102,130 @@ export function findTitle(
       return spanOf(win, ws, ue, b);
     }
   }
+}
+
+/** The caption on the link's line before the link, without lead-ins, noise codes and the author block. */
+function captionBefore(
+  win: string,
+  ws: number,
+  d: Draft,
+  row: ShareRow | null,
+  us: number,
+): [number, number] | null | 'none' {
+  // Without a link (Douyin's 2026 code-only shares) the caption is the rest of the codes' line.
+  if (!d.urlSpan && !row?.codeToken) return null;
+  const lineStart = win.lastIndexOf('\n', us - 1) + 1;
+  let a = lineStart;
+  let b = us;
+  if (!d.urlSpan) {
+    b = win.indexOf('\n', us);
+    if (b < 0) b = win.length;
+  }
+  // `<caption>【<name>】发了一个快手作品…`: the caption ends before the author block.
+  for (const stop of row?.captionStops ?? []) {
+    const k = win.indexOf(stop, a);
+    if (k >= 0 && k < b) {
+      b = k;
+      if (win[b - 1] !== '】') return 'none';
+      const o = win.lastIndexOf('【', b - 1);
+      if (o >= a) b = o;
+    }
+  }
+  // A comment the sharer wrote before the lead-in (`这个视频不错👍复制打开抖音👀<caption>`) is not the caption.
+  let afterLead = -1;
+  for (const lead of row?.leadIns ?? []) {
+    const k = win.lastIndexOf(lead, b - lead.length);
+    if (k > a && k + lead.length <= b && k + lead.length > afterLead) afterLead = k + lead.length;
+  }
+  if (afterLead > a) {
+    a = afterLead;
+    while (a < b && !isTitleStart(win.charCodeAt(a)) && win[a] !== '#') a++;
+  }
+  let first = true;
+  for (;;) {
+    while (a < b && isSpace(win.charCodeAt(a))) a++;
+    const lead = (row?.leadIns ?? []).find((x) => win.startsWith(x, a));
+    if (lead) {
+      a += lead.length;
+      continue;
+    }
+    let wEnd = a;
+    while (wEnd < b && !isSpace(win.charCodeAt(wEnd))) wEnd++;
+    if (wEnd > a && isNoiseWord(win.slice(a, wEnd), first)) {
+      a = wEnd;
+      first = false;
+      continue;
+    }
+    const glued = CODE_COLON_PREFIX.exec(win.slice(a, a + 6));
+    if (glued) {
+      a += glued[0].length;
+      first = false;
+      continue;
+    }
+    break;
+  }
+  // Codes after the caption (`… 05/13 qRx:/`) are not part of it either.
+  for (;;) {
+    while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
+    let wStart = b;
+    while (wStart > a && !isSpace(win.charCodeAt(wStart - 1))) wStart--;
+    if (wStart < b && wStart > a && isNoiseWord(win.slice(wStart, b))) {
+      b = wStart;
+      continue;
+    }
+    break;
+  }
+  return spanOf(win, ws, a, b);
+}
+
+/** Rebate-bot layout: the line before the first price line. */
+function priceLines(win: string, ws: number, us: number): [number, number] | null {
+  let at = -1;
+  for (const m of PRICE_LINE_MARKERS) {
+    const k = win.indexOf(m);
+    if (k >= 0 && (at < 0 || k < at)) at = k;
+  }
+  // The rebate layout lists prices above its link (or token); later ones belong to the next share.
+  if (at < 0 || at > us) return null;
+  let lineStart = win.lastIndexOf('\n', at - 1) + 1;
+  while (lineStart > 0) {
+    // lastIndexOf clamps a negative start to 0 and would find the newline at 0 again: stop there.
+    const prevStart = lineStart >= 2 ? win.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+    const line = win.slice(prevStart, lineStart - 1);
+    lineStart = prevStart;
+    if (line.trim().length === 0) continue;
+    let a = prevStart;
+    let b = prevStart + line.length;
+    // Leading decoration (⭕ ❥ emoji) and trailing labels (【包邮】) are not the title.
+    while (a < b && !isTitleStart(win.charCodeAt(a))) a++;
+    for (;;) {
+      while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
+      if (win[b - 1] !== '】') break;
+      const o = win.lastIndexOf('【', b - 1);
+      if (o < a || !DECORATION_LABELS.has(win.slice(o + 1, b - 1))) break;
+      b = o;
+    }
+    return spanOf(win, ws, a, b);
+  }
+  return null;
+}
+
+/** 「title」 (to the end of the line when unclosed), after the last title taken. */
+function corner(win: string, ws: number, titleFloor: number): [number, number] | null {
+  const k = win.indexOf('「', Math.max(0, titleFloor - ws));
+  if (k < 0) return null;
+  const close = win.indexOf('」', k + 1);
+  let lineEnd = win.indexOf('\n', k + 1);
+  if (lineEnd < 0) lineEnd = win.length;
+  let a = k + 1;
+  let b = close >= 0 && close < lineEnd ? close : lineEnd;
+  // Xianyu wraps the title in its own words: 「我在闲鱼发布了【…】」, 「快来捡漏【…】」.
+  const wrap = CORNER_WRAPS.find((w) => win.startsWith(w, a));
+  if (wrap) {
+    a += wrap.length;
+    if (win[b - 1] === '】') b--;
+  }
+  return spanOf(win, ws, a, b);
 }
 
 export function isTitleStart(c: number): boolean {

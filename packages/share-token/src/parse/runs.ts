@@ -1,0 +1,111 @@
+/* Runs of ASCII letters and digits outside links: the token and channel-code candidates. */
+import { CHANNEL_CODE, SHARE_ROWS } from '../shares.js';
+import { isDelimited, runMatches } from './candidates.js';
+import type { Candidate } from './draft.js';
+import { isAsciiAlnum } from './text.js';
+
+/** A channel code (`CZ3457`) at `start`. */
+export interface Code {
+  start: number;
+  value: string;
+}
+
+/** Inside 「…」 and 【…】 (up to the end of the line) sit titles, never tokens: `「iPhone15Pro…」`. */
+function enclosedMask(norm: string): Uint8Array {
+  const n = norm.length;
+  const enclosed = new Uint8Array(n);
+  let corner = false;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x0a) {
+      corner = false;
+      depth = 0;
+    } else if (c === 0x300c) corner = true;
+    else if (c === 0x300d) corner = false;
+    else if (c === 0x3010) depth++;
+    else if (c === 0x3011 && depth > 0) depth--;
+    else if (corner || depth > 0) enclosed[i] = 1;
+  }
+  return enclosed;
+}
+
+/**
+ * Every run outside the `closed` spans (links and sharekit tokens, sorted): 5–6 characters may be a
+ * channel code, 10–16 a token of the first row whose rule it fits (rules that need a marker ask the
+ * run's segment).
+ */
+export function readRuns(
+  norm: string,
+  closed: [number, number][],
+  segments: [number, number][],
+): { candidates: Candidate[]; codes: Code[] } {
+  const n = norm.length;
+  const enclosed = enclosedMask(norm);
+  const candidates: Candidate[] = [];
+  const codes: Code[] = [];
+  let cp = 0;
+  const has = segmentMarkers(norm, segments);
+  for (let i = 0; i < n; ) {
+    if (!isAsciiAlnum(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiAlnum(norm.charCodeAt(i))) i++;
+    const end = i;
+    while (cp < closed.length && (closed[cp] as [number, number])[1] <= start) cp++;
+    if (cp < closed.length && (closed[cp] as [number, number])[0] < end) continue;
+    const len = end - start;
+    if (len >= 5 && len <= 6 && CHANNEL_CODE.test(norm.slice(start, end))) {
+      codes.push({ start, value: norm.slice(start, end) });
+      continue;
+    }
+    if (len < 10 || len > 16) continue;
+    const c = candidateAt(norm, start, end, enclosed[start] === 1, (m) => has(start, m));
+    if (c) candidates.push(c);
+  }
+  return { candidates, codes };
+}
+
+/** The token candidate of the run `[start, end)`: the first row whose rule the run fits. */
+function candidateAt(
+  norm: string,
+  start: number,
+  end: number,
+  enclosed: boolean,
+  has: (marker: string) => boolean,
+): Candidate | null {
+  const value = norm.slice(start, end);
+  for (const row of SHARE_ROWS) {
+    const rule = row.runTokens?.find(
+      (r) => runMatches(r, norm, start, end, value, has) && !(r.shapeOnly && enclosed),
+    );
+    if (rule)
+      return { row, rule, start, end, value, strong: !rule.shapeOnly || isDelimited(norm, start, end) };
+  }
+  return null;
+}
+
+/**
+ * Whether the segment holding `at` contains a marker, looked up once per segment and marker. Positions
+ * must be asked in increasing order (the segment cursor only moves forward: linear).
+ */
+function segmentMarkers(norm: string, segments: [number, number][]): (at: number, m: string) => boolean {
+  let sp = 0;
+  let segText = norm.slice(segments[0]![0], segments[0]![1]);
+  const segHas = new Map<string, boolean>();
+  return (at, m) => {
+    while (sp + 1 < segments.length && (segments[sp] as [number, number])[1] <= at) {
+      sp++;
+      segText = norm.slice(segments[sp]![0], segments[sp]![1]);
+      segHas.clear();
+    }
+    let v = segHas.get(m);
+    if (v === undefined) {
+      v = segText.includes(m);
+      segHas.set(m, v);
+    }
+    return v;
+  };
+}

@@ -1,0 +1,51 @@
+/* Where one share of a paste ends and the next begins, and which line a position is on. */
+import { SHARE_ROWS } from '../shares.js';
+import { bisect } from './text.js';
+
+/**
+ * Segments of `norm`: a marker such as 【淘宝】 opens a new share once the text before it holds an
+ * anchor (a link or a sharekit token; `anchors` are their starts, in any order).
+ */
+export function segmentsOf(norm: string, anchors: number[]): [number, number][] {
+  const markers: number[] = [];
+  for (const row of SHARE_ROWS) {
+    for (const m of row.markers ?? []) {
+      for (let k = norm.indexOf(m); k >= 0; k = norm.indexOf(m, k + m.length)) markers.push(k);
+    }
+  }
+  markers.sort((a, b) => a - b);
+  anchors.sort((a, b) => a - b);
+  const segments: [number, number][] = [];
+  let segStart = 0;
+  let ap = 0;
+  for (const m of markers) {
+    if (m <= segStart) continue;
+    while (ap < anchors.length && (anchors[ap] as number) < segStart) ap++;
+    if (ap >= anchors.length || (anchors[ap] as number) >= m) continue;
+    let lastAnchor = ap;
+    while (lastAnchor + 1 < anchors.length && (anchors[lastAnchor + 1] as number) < m) lastAnchor++;
+    const cut = cutBefore(norm, segStart, m, anchors[lastAnchor] as number);
+    segments.push([segStart, cut]);
+    segStart = cut;
+    ap = lastAnchor + 1;
+  }
+  segments.push([segStart, norm.length]);
+  return segments;
+}
+
+/**
+ * Cut at the start of the marker's line when no link sits on that line before the marker, so codes
+ * written before 【抖音商城】 stay with their share.
+ */
+function cutBefore(norm: string, segStart: number, marker: number, lastAnchor: number): number {
+  let cut = marker;
+  while (cut > segStart && norm.charCodeAt(cut - 1) !== 0x0a) cut--;
+  return cut <= lastAnchor ? marker : cut;
+}
+
+/** Line number of a position (count of line breaks before it), by binary search over the breaks. */
+export function lineIndex(norm: string): (at: number) => number {
+  const lineBreaks: number[] = [];
+  for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) lineBreaks.push(i);
+  return (at) => bisect(lineBreaks, (b) => b < at);
+}
