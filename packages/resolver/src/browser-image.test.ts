@@ -16,11 +16,11 @@ const png = (...chunks: number[][]): Uint8Array =>
   Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunks.flat()]);
 
 /** A browser's image decoding, stubbed: records whether the bytes ever reached it. */
-function stubBrowser(): { calls: number } {
+function stubBrowser(size = { width: 1, height: 1 }): { calls: number } {
   const seen = { calls: 0 };
   vi.stubGlobal('createImageBitmap', async () => {
     seen.calls++;
-    return { width: 1, height: 1, close() {} };
+    return { ...size, close() {} };
   });
   vi.stubGlobal(
     'OffscreenCanvas',
@@ -55,6 +55,13 @@ describe('image bytes in the browser path (issue 15, finding 5)', () => {
   it('hands a sound PNG to the browser decoder', async () => {
     const seen = stubBrowser();
     await resolve(png(ihdr(1, 1), chunk('IDAT', [0x78, 0x9c, 3, 0])));
+    expect(seen.calls).toBe(1);
+  });
+
+  it('calls a bitmap larger than the pixel budget too large even when its header said otherwise', async () => {
+    const seen = stubBrowser({ width: 5000, height: 5000 });
+    const r = await resolve(png(ihdr(1, 1), chunk('IDAT', [0x78, 0x9c, 3, 0])), { maxPixels: 1000 });
+    expect(r).toMatchObject({ kind: 'unknown', reason: 'image-too-large' });
     expect(seen.calls).toBe(1);
   });
 });

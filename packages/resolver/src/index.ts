@@ -85,8 +85,7 @@ export {
   tryIdentify,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url/core';
-export { displayWidth } from '@sharekit/canonical-url/text';
-export { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '@sharekit/deep-link';
+export { detectInAppBrowser, displayWidth, parseAppLink, planOpen, toAppLinks } from './codecs.js';
 
 /**
  * `decodeQr` of `@sharekit/qr-poster` (QR codes in RGBA pixels), loaded on first call.

@@ -287,6 +287,50 @@ describe('resolve: wrapper and redirect links', () => {
   });
 });
 
+describe('resolve: https wrappers of app links (deep-link is loaded for them on demand)', () => {
+  const JD_APP =
+    'openapp.jdmobile://virtual?params={"category":"jump","des":"productDetail","skuId":"100012043978"}';
+  const ITEM = 'https://item.jd.com/100012043978.html';
+
+  it('reads a JD universal link, a platform page that wraps an app link, as that app link', async () => {
+    const r = await resolve(`https://linkst.m.jd.com/ul/ul.action?${encodeURIComponent(JD_APP)}`);
+    expect(r.kind).toBe('app-link');
+    expect(r.link).toBe(ITEM);
+    expect(r.steps.map((s) => s.kind)).toEqual(['app-link', 'url', 'identity']);
+  });
+
+  it('reads an app store wrapper whose app link is percent-encoded twice', async () => {
+    const twice = encodeURIComponent(encodeURIComponent(JD_APP));
+    const r = await resolve(
+      `https://a.app.qq.com/o/simple.jsp?pkgname=com.jingdong.app.mall&android_schema=${twice}`,
+    );
+    expect(r.kind).toBe('app-link');
+    expect(r.link).toBe(ITEM);
+  });
+
+  it('blocks an Alipay wrapper whose scheme is javascript:', async () => {
+    const r = await resolve(`https://ds.alipay.com/?scheme=${encodeURIComponent('javascript:alert(1)')}`);
+    expect(r.kind).toBe('app-link');
+    expect(r.link).toBeNull();
+    expect(r.safety.level).toBe('danger');
+  });
+
+  it('asks deep-link about a wrapper canonical-url reads as platform content, when an app link is inside', async () => {
+    // identify reads originalUrl= (a shop page); schema= carries the app link, so deep-link must see it.
+    const shop = encodeURIComponent('https://www.dianping.com/shop/H1a2b3c4');
+    const app = encodeURIComponent(encodeURIComponent('dianping://shopinfo?shopuuid=H1a2b3c4'));
+    const r = await resolve(`https://link.dianping.com/universal-link?originalUrl=${shop}&schema=${app}`);
+    expect(r.kind).toBe('app-link');
+    expect(r.steps[0]).toMatchObject({ kind: 'app-link' });
+  });
+
+  it('reads a plain item page, with no colon past its scheme, as a URL', async () => {
+    const r = await resolve(`${ITEM}?spm=a1.b2`);
+    expect(r.kind).toBe('url');
+    expect(r.link).toBe(ITEM);
+  });
+});
+
 describe('issue 15 finding 6: resolve never throws on undecodable credentials', () => {
   it.each(['%C@h.oD', 'https://%FF@example.com/'])(
     'resolves %s with a credentials caution, no URIError',

@@ -15,7 +15,6 @@ import {
   type Unwrapped,
   unwrapUrl,
 } from '@sharekit/canonical-url/core';
-import { isDeepLinkError, isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
 import type { QrCode, QrPosterError } from '@sharekit/qr-poster';
 import { decodeToken, isShareTokenError, parseShareText, type ShareMatch } from '@sharekit/share-token';
 import { ResolverError } from './errors.js';
@@ -192,14 +191,27 @@ function draftFromUrl(given: string, source: Candidate['source'], before: Step[]
   };
 }
 
-function draftFromAppLink(raw: string, at: number): Draft {
-  let parsed: ReturnType<typeof parseAppLink> = null;
+/** deep-link's parser, loaded on first use (`app-link.ts`). */
+let appLinks: Promise<typeof import('./app-link.js')> | undefined;
+
+/**
+ * deep-link's parser and `parseAppLink` of `raw` (deep-link's errors — too long, too deep — read as
+ * "not an app link").
+ */
+async function readAppLink(raw: string) {
+  appLinks ??= import('./app-link.js');
+  const deepLink = await appLinks;
   try {
-    parsed = parseAppLink(raw);
+    return { deepLink, parsed: deepLink.parseAppLink(raw) };
   } catch (error) {
-    if (!isDeepLinkError(error)) throw error;
+    if (!deepLink.isDeepLinkError(error)) throw error;
+    return { deepLink, parsed: null };
   }
-  if (parsed === null || isUnsafeAppLink(parsed)) {
+}
+
+async function draftFromAppLink(raw: string, at: number): Promise<Draft> {
+  const { deepLink, parsed } = await readAppLink(raw);
+  if (parsed === null || deepLink.isUnsafeAppLink(parsed)) {
     const lookalike = parsed !== null && parsed.danger === 'lookalike-host';
     const found = parsed?.found ?? schemeOf(raw) ?? '';
     return {
@@ -364,31 +376,41 @@ function hasWhiteSpace(text: string): boolean {
   return false;
 }
 
+// A colon, as written or percent-encoded (once or more), full-width included.
+// regex-safe: alternatives of fixed strings and one starred literal, no nesting
+const COLON = /[:\uff1a]|%(?:25)*(?:3a|ef%(?:25)*bc%(?:25)*9a)/i;
+
+/**
+ * Whether a whitespace-free web link may be an https wrapper of an app link
+ * (`https://ds.alipay.com/?scheme=alipays%3A…`), so deep-link's parser must read it. A platform page
+ * canonical-url knows (`identity`) with no colon past its own `://` carries no app link (an app link
+ * has a scheme); anything else is asked.
+ */
+function mayWrapAppLink(t: string, identity: LinkIdentity | null): boolean {
+  if (identity === null || identity.kind === 'page' || identity.kind === 'short') return true;
+  const start = t.indexOf('://');
+  return COLON.test(start < 0 ? t : t.slice(start + 3));
+}
+
 /** Every target in a text, in order. `kind` says what the text as a whole was. */
-function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts: Draft[] } {
+async function textDrafts(text: string, limit: number): Promise<{ kind: ResolutionKind; drafts: Draft[] }> {
   const t = text.trim();
   if (t && !hasWhiteSpace(t)) {
     const scheme = schemeOf(t);
     const isWeb = scheme === 'http' || scheme === 'https' || (scheme === null && t.includes('.'));
     if (scheme && !isWeb) {
       if (UNSAFE_SCHEMES.has(scheme)) return { kind: 'url', drafts: [draftFromUrl(t, 'url', [], 0)] };
-      return { kind: 'app-link', drafts: [draftFromAppLink(t, 0)] };
+      return { kind: 'app-link', drafts: [await draftFromAppLink(t, 0)] };
     }
     if (isWeb || t.startsWith('//')) {
-      let wrapped = null;
-      try {
-        wrapped = parseAppLink(t);
-      } catch (error) {
-        if (!isDeepLinkError(error)) throw error;
+      const identity = tryIdentify(t);
+      if (mayWrapAppLink(t, identity)) {
+        const { deepLink, parsed: wrapped } = await readAppLink(t);
+        if (wrapped && (deepLink.isUnsafeAppLink(wrapped) || wrapped.app !== null)) {
+          return { kind: 'app-link', drafts: [await draftFromAppLink(t, 0)] };
+        }
       }
-      if (wrapped && (isUnsafeAppLink(wrapped) || wrapped.app !== null)) {
-        return { kind: 'app-link', drafts: [draftFromAppLink(t, 0)] };
-      }
-      if (
-        tryIdentify(t) !== null ||
-        /^(?:https?:)?\/\//i.test(t) ||
-        /^[^/]+\.[A-Za-z]{2,}(?:[/:?#]|$)/.test(t)
-      ) {
+      if (identity !== null || /^(?:https?:)?\/\//i.test(t) || /^[^/]+\.[A-Za-z]{2,}(?:[/:?#]|$)/.test(t)) {
         // A pasted link with glued words, brackets or full-width letters: the link as identify read it is
         // what is judged and opened (the text as pasted is no URL, so the judge would refuse it).
         return { kind: 'url', drafts: [draftFromUrl(pastedLink(t).text, 'url', [], 0)] };
@@ -400,7 +422,7 @@ function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts
   const matches = firstShares(text, limit);
   const spans = matches.map((m) => m.span).sort((a, b) => a[0] - b[0]);
   // Shares and links in text order; only the first `limit` become drafts (each draft parses a URL).
-  const found: { at: number; make: () => Draft }[] = matches.map((m) => ({
+  const found: { at: number; make: () => Draft | Promise<Draft> }[] = matches.map((m) => ({
     at: m.span[0],
     make: () => draftFromShare(m, text),
   }));
@@ -421,7 +443,7 @@ function textDrafts(text: string, limit: number): { kind: ResolutionKind; drafts
     });
   }
   found.sort((a, b) => a.at - b.at);
-  const drafts = found.slice(0, limit).map((f) => f.make());
+  const drafts = await Promise.all(found.slice(0, limit).map((f) => f.make()));
   if (drafts.length === 0) {
     const bare = bareIdDraft(text);
     if (bare) drafts.push(bare);
@@ -596,8 +618,8 @@ async function resolveImage(
   }
   if (codes.length === 0) return unknown('no-qr-code', 'no QR code found in the image', '图片中未找到二维码');
   const drafts: Draft[] = [];
-  codes.forEach((code, index) => {
-    const inner = textDrafts(code.text, settings.maxCandidates).drafts;
+  for (const [index, code] of codes.entries()) {
+    const inner = (await textDrafts(code.text, settings.maxCandidates)).drafts;
     for (const d of inner) {
       drafts.push({
         ...d,
@@ -606,7 +628,7 @@ async function resolveImage(
         steps: [steps.qr(index, code.engine, code.text), ...d.steps],
       });
     }
-  });
+  }
   if (drafts.length === 0) {
     return unknown(
       'no-target',
@@ -620,50 +642,11 @@ async function resolveImage(
 const tooLarge = (): Resolution =>
   unknown('image-too-large', 'the image is larger than the pixel budget', '图片超过像素上限');
 
-/** Decodes image bytes in a browser (createImageBitmap + canvas), or returns null where that is missing. */
-async function browserDecode(bytes: Uint8Array, maxPixels: number): Promise<RgbaImage | null> {
-  const g = globalThis as unknown as {
-    createImageBitmap?: (b: Blob) => Promise<{ width: number; height: number; close(): void }>;
-    OffscreenCanvas?: new (
-      w: number,
-      h: number,
-    ) => {
-      getContext(t: '2d'): {
-        drawImage(i: unknown, x: number, y: number): void;
-        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-      } | null;
-    };
-  };
-  if (typeof g.createImageBitmap !== 'function' || typeof g.OffscreenCanvas !== 'function') return null;
-  // What the browser's decoder would allocate (every frame header, PNG chunks) is checked from the bytes
-  // first: a hostile file is refused before createImageBitmap sees it (issue 15, finding 5).
-  (await import('./qr-reader.js')).checkImageBytes(bytes, { maxPixels });
-  const bitmap = await g.createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]));
-  try {
-    if (bitmap.width * bitmap.height > maxPixels) {
-      throw new ResolverError('invalid_input', 'image over the pixel budget');
-    }
-    const canvas = new g.OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    ctx.drawImage(bitmap, 0, 0);
-    return {
-      data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data,
-      width: bitmap.width,
-      height: bitmap.height,
-    };
-  } finally {
-    bitmap.close();
-  }
-}
-
-function resolveText(input: string, settings: Settings): Promise<Resolution> {
-  if (input.trim() === '') return Promise.resolve(unknown('empty-input', 'the input is empty', '输入为空'));
-  const { kind, drafts } = textDrafts(input, settings.maxCandidates);
+async function resolveText(input: string, settings: Settings): Promise<Resolution> {
+  if (input.trim() === '') return unknown('empty-input', 'the input is empty', '输入为空');
+  const { kind, drafts } = await textDrafts(input, settings.maxCandidates);
   if (drafts.length === 0) {
-    return Promise.resolve(
-      unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接'),
-    );
+    return unknown('no-target', 'no link, token or app link found', '未找到链接、口令或 App 链接');
   }
   return assemble(kind, drafts, settings);
 }
@@ -711,7 +694,7 @@ export async function resolveWith(
     try {
       rgba = settings.decodeImage
         ? await settings.decodeImage(bytes)
-        : await browserDecode(bytes, settings.maxPixels);
+        : await (await import('./qr-reader.js')).browserDecode(bytes, settings.maxPixels);
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code === 'image_too_large') return tooLarge();
       return unknown('image-unreadable', 'the image cannot be decoded', '无法解码图片');
