@@ -1,5 +1,5 @@
-export { displayWidth } from '@sharekit/canonical-url/text';
 export { type ComposeShareTextOptions, composeShareText } from './compose.js';
+export { displayWidth } from './display-width.js';
 export {
   isShareTokenError,
   MAX_TEXT_LENGTH,
