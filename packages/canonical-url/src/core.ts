@@ -32,6 +32,7 @@ export {
   fromAlternateId,
   identify,
   identityFor,
+  isCanonicalId,
   isLinkIdentity,
   loneIdentity,
   platformOf,

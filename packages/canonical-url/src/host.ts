@@ -1,6 +1,6 @@
 // Which platform a host belongs to: exact hosts and registered domains of the registry.
-import { PLATFORMS } from './platforms.js';
-import type { PlatformRow } from './types.js';
+import { MATCH_ROWS } from './platforms.js';
+import type { MatchRow } from './types.js';
 
 /*
  * Hosts belong to a platform only by an exact name or a subdomain on a label boundary:
@@ -8,10 +8,10 @@ import type { PlatformRow } from './types.js';
  * `evil.example`, `example` and never meets `taobao.com`.
  */
 
-const EXACT = new Map<string, PlatformRow>();
-const DOMAINS = new Map<string, PlatformRow>();
+const EXACT = new Map<string, MatchRow>();
+const DOMAINS = new Map<string, MatchRow>();
 
-for (const row of PLATFORMS) {
+for (const row of MATCH_ROWS) {
   for (const domain of row.domains) DOMAINS.set(domain, row);
   for (const short of row.shortLinks) {
     if (short.host.startsWith('*.')) DOMAINS.set(short.host.slice(2), row);
@@ -21,7 +21,7 @@ for (const row of PLATFORMS) {
 /** The most labels a registry domain has: longer suffixes of a host can never match one. */
 let maxDomainLabels = 1;
 for (const domain of DOMAINS.keys()) maxDomainLabels = Math.max(maxDomainLabels, domain.split('.').length);
-for (const row of PLATFORMS) {
+for (const row of MATCH_ROWS) {
   for (const spec of row.kinds) {
     for (const form of spec.forms) {
       for (const host of form.hosts ?? []) {
@@ -50,7 +50,7 @@ export function suffixStarts(host: string, maxLabels: number): number[] {
 }
 
 /** The longest registry domain that `host` is or is under, looking only at its last few labels (linear). */
-function lookupDomain(host: string): PlatformRow | undefined {
+function lookupDomain(host: string): MatchRow | undefined {
   for (const start of suffixStarts(host, maxDomainLabels)) {
     const row = DOMAINS.get(start === 0 ? host : host.slice(start));
     if (row) return row;
@@ -59,7 +59,7 @@ function lookupDomain(host: string): PlatformRow | undefined {
 }
 
 /** The registry row a (lower-case, ASCII) host belongs to. */
-export function rowForHost(host: string): PlatformRow | undefined {
+export function rowForHost(host: string): MatchRow | undefined {
   return EXACT.get(host) ?? lookupDomain(host);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrlFor, identify, identityFor, platformOf } from './identify.js';
+import { canonicalUrlFor, identify, identityFor, isCanonicalId, platformOf } from './identify.js';
 import type { ContentKind, PlatformId } from './types.js';
 
 type Row = readonly [
@@ -1254,5 +1254,19 @@ describe('canonicalUrlFor', () => {
     expect(canonicalUrlFor('jd', 'item', 'abc')).toBeNull();
     expect(canonicalUrlFor('jd', 'video', '123456')).toBeNull();
     expect(canonicalUrlFor('taobao', 'short', '123456')).toBeNull();
+  });
+});
+
+describe('isCanonicalId', () => {
+  it('accepts an id as the registry writes it and refuses spellings canonicalUrlFor would convert', () => {
+    expect(isCanonicalId('bilibili', 'video', 'BV17x411w7KC')).toBe(true);
+    expect(isCanonicalId('bilibili', 'video', 'av170001')).toBe(false);
+    expect(isCanonicalId('xiaohongshu', 'note', '64f1a2b3000000001f03c4d5')).toBe(true);
+    expect(isCanonicalId('xiaohongshu', 'note', '64F1A2B3000000001F03C4D5')).toBe(false);
+    expect(isCanonicalId('jd', 'video', '100012043978')).toBe(false);
+  });
+
+  it('throws unknown_platform for an id the registry does not have', () => {
+    expect(() => isCanonicalId('nope' as PlatformId, 'item', '1')).toThrow(/platform id/);
   });
 });

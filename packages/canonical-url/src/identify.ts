@@ -2,7 +2,7 @@ import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
 import { ID_CODECS, type IdCodecName, normalizeBilibiliVideo, normalizeWeiboMid } from './ids.js';
 import { pastedLink } from './pasted.js';
-import { getPlatform, PLATFORMS } from './platforms.js';
+import { MATCH_ROWS, matchRow } from './platforms.js';
 import { isTrackingParam } from './tracking.js';
 import {
   CONTENT_KINDS,
@@ -10,9 +10,9 @@ import {
   type KindSpec,
   type LinkForm,
   type LinkIdentity,
+  type MatchRow,
   PLATFORM_IDS,
   type PlatformId,
-  type PlatformRow,
 } from './types.js';
 import { DEFAULT_MAX_UNWRAP, type Unwrapped, type UnwrapUrlOptions, unwrapParsed } from './unwrap.js';
 import { DEFAULT_MAX_LENGTH, formatUrl, type ParsedUrl, parseUrl, type QueryPair } from './url.js';
@@ -22,7 +22,7 @@ export interface Match {
   readonly identity: LinkIdentity;
   /** The canonical URL without the kept, non-identity parameters: what identity comparisons use. */
   readonly key: string;
-  readonly row: PlatformRow;
+  readonly row: MatchRow;
 }
 
 function normalizeId(spec: KindSpec, raw: string): string | null {
@@ -182,7 +182,7 @@ export function matchInput(input: string, maxLength = DEFAULT_MAX_LENGTH): Match
  * Any other page of a platform's own site: `kind: 'page'`, no id, the URL in https with tracking
  * dropped. The fragment stays: single-page apps keep their route there (`h5.ele.me/shop/#id=…`).
  */
-function pageIdentity(url: ParsedUrl, row: PlatformRow): LinkIdentity {
+function pageIdentity(url: ParsedUrl, row: MatchRow): LinkIdentity {
   const query = url.query.filter((p) => !isTrackingParam(p.key, row));
   const out = formatUrl({ scheme: 'https', host: url.host, path: url.path, query, fragment: url.fragment });
   return { platform: row.id, kind: 'page', id: null, url: out };
@@ -327,7 +327,7 @@ export function platformOf(urlOrHost: string): PlatformId | null {
 export function canonicalUrlFor(platform: PlatformId, kind: ContentKind, id: string): string | null {
   if (typeof id !== 'string')
     throw new CanonicalUrlError('invalid_input', `expected an id string, found ${typeof id}`);
-  const row = getPlatform(platform);
+  const row = matchRow(platform);
   if (id.length > 512) return null;
   for (const spec of row.kinds) {
     if (spec.kind !== kind) continue;
@@ -337,6 +337,19 @@ export function canonicalUrlFor(platform: PlatformId, kind: ContentKind, id: str
     if (url !== null) return url;
   }
   return null;
+}
+
+/**
+ * True when `id` is spelled as the registry writes ids of that platform and kind: it matches the id
+ * pattern of one of the kind's rows as it is, with no normalisation (`BV17x411w7KC`, not
+ * `bv17x411w7kc` or `av170001`). Decoders that must refuse any spelling but the canonical one ask this.
+ * Throws `unknown_platform` for a platform id the registry does not have.
+ * @example
+ * isCanonicalId('bilibili', 'video', 'BV17x411w7KC') // true
+ * isCanonicalId('bilibili', 'video', 'av170001')     // false (canonicalUrlFor accepts and converts it)
+ */
+export function isCanonicalId(platform: PlatformId, kind: ContentKind, id: string): boolean {
+  return matchRow(platform).kinds.some((spec) => spec.kind === kind && spec.idPattern.test(id));
 }
 
 /**
@@ -373,7 +386,7 @@ export interface AlternateId {
  * alternateId('jd', 'item', '100012043978')        // null
  */
 export function alternateId(platform: PlatformId, kind: ContentKind, id: string): AlternateId | null {
-  for (const spec of getPlatform(platform).kinds) {
+  for (const spec of matchRow(platform).kinds) {
     const codec = spec.alternateId;
     if (spec.kind !== kind || !codec || !spec.idPattern.test(id)) continue;
     const alt = ID_CODECS[codec].to(id);
@@ -389,7 +402,7 @@ export function alternateId(platform: PlatformId, kind: ContentKind, id: string)
  * fromAlternateId('bilibili', 'video', '170001') // { codec: 'av-number', id: 'BV17x411w7KC' }
  */
 export function fromAlternateId(platform: PlatformId, kind: ContentKind, alt: string): AlternateId | null {
-  for (const spec of getPlatform(platform).kinds) {
+  for (const spec of matchRow(platform).kinds) {
     const codec = spec.alternateId;
     if (spec.kind !== kind || !codec) continue;
     const id = ID_CODECS[codec].from(alt);
@@ -406,7 +419,7 @@ export function fromAlternateId(platform: PlatformId, kind: ContentKind, alt: st
  * loneIdentity('av170001')?.url // 'https://www.bilibili.com/video/BV17x411w7KC'
  */
 export function loneIdentity(text: string): LinkIdentity | null {
-  for (const row of PLATFORMS) {
+  for (const row of MATCH_ROWS) {
     for (const spec of row.kinds) {
       if (!spec.alternateId || ID_CODECS[spec.alternateId].from(text) !== null) continue;
       const url = canonicalUrlFor(row.id, spec.kind, text);

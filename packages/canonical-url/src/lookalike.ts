@@ -1,6 +1,6 @@
 // Look-alike hosts: scripts, confusable characters, and the platform domains a host imitates.
-import { PLATFORMS } from './platforms.js';
-import type { PlatformId, PlatformRow } from './types.js';
+import { MATCH_ROWS } from './platforms.js';
+import type { MatchRow, PlatformId } from './types.js';
 
 const SCRIPTS: readonly [string, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u],
@@ -142,7 +142,7 @@ export function oneEditApart(a: string, b: string): boolean {
 }
 
 interface DomainFacts {
-  readonly row: PlatformRow;
+  readonly row: MatchRow;
   readonly domain: string;
   readonly skeleton: string;
   readonly labels: number;
@@ -150,7 +150,7 @@ interface DomainFacts {
   readonly brand: string | null;
 }
 
-const DOMAIN_FACTS: readonly DomainFacts[] = PLATFORMS.flatMap((row) =>
+const DOMAIN_FACTS: readonly DomainFacts[] = MATCH_ROWS.flatMap((row) =>
   row.domains.map((domain) => {
     const first = domain.split('.')[0] ?? domain;
     return {

@@ -1,5 +1,5 @@
 import { CanonicalUrlError } from './errors.js';
-import type { EveryPlatform, PlatformId, PlatformRow } from './types.js';
+import type { EveryPlatform, MatchRow, PlatformId, PlatformRow } from './types.js';
 
 /*
  * The platform registry: one row per platform. Facts come from the project's URL-form notes
@@ -102,9 +102,6 @@ const ALIBABA_TRACKING: readonly string[] = [
 const ROWS = [
   {
     id: 'taobao',
-    name: 'Taobao',
-    nameZh: '淘宝',
-    home: 'https://www.taobao.com/',
     domains: ['taobao.com', 'tb.cn'],
     shortLinks: [
       { host: 'm.tb.cn', keep: ['tk'], scriptRedirect: true },
@@ -185,9 +182,6 @@ const ROWS = [
   },
   {
     id: 'tmall',
-    name: 'Tmall',
-    nameZh: '天猫',
-    home: 'https://www.tmall.com/',
     domains: ['tmall.com', 'tmall.hk'],
     // 2018–19 喵口令 short links carried no token: the short URL (with its `tm` check) is the command.
     shortLinks: [
@@ -235,9 +229,6 @@ const ROWS = [
   },
   {
     id: 'xianyu',
-    name: 'Xianyu',
-    nameZh: '闲鱼',
-    home: 'https://www.goofish.com/',
     domains: ['goofish.com'],
     shortLinks: [],
     kinds: [
@@ -261,9 +252,6 @@ const ROWS = [
   },
   {
     id: 'jd',
-    name: 'JD.com',
-    nameZh: '京东',
-    home: 'https://www.jd.com/',
     // jingxi.com is JD's own group-buying site (京喜): its item pages carry JD SKUs.
     domains: ['jd.com', 'jd.hk', '3.cn', 'jingxi.com'],
     shortLinks: [
@@ -343,9 +331,6 @@ const ROWS = [
   },
   {
     id: 'pinduoduo',
-    name: 'Pinduoduo',
-    nameZh: '拼多多',
-    home: 'https://mobile.yangkeduo.com/',
     domains: ['yangkeduo.com', 'pinduoduo.com'],
     shortLinks: [
       { host: 'p.pinduoduo.com', keep: ['sc'] },
@@ -411,9 +396,6 @@ const ROWS = [
   },
   {
     id: 'douyin',
-    name: 'Douyin',
-    nameZh: '抖音',
-    home: 'https://www.douyin.com/',
     // webcast.amemv.com serves Douyin's live-room share pages.
     domains: ['douyin.com', 'iesdouyin.com', 'amemv.com'],
     shortLinks: [
@@ -544,9 +526,6 @@ const ROWS = [
   },
   {
     id: 'douyin-shop',
-    name: 'Douyin Shop',
-    nameZh: '抖音商城',
-    home: 'https://haohuo.jinritemai.com/',
     // haohuo.snssdk.com was the shop's host before jinritemai.com (ByteDance's own domain).
     domains: ['jinritemai.com', 'haohuo.snssdk.com'],
     shortLinks: [],
@@ -583,9 +562,6 @@ const ROWS = [
   },
   {
     id: 'kuaishou',
-    name: 'Kuaishou',
-    nameZh: '快手',
-    home: 'https://www.kuaishou.com/',
     // kwai.com is Kuaishou's international app (Kwai): its share links are Kuaishou's own.
     domains: ['kuaishou.com', 'kuaishouapp.com', 'chenzhongtech.com', 'gifshow.com', 'kwai.com'],
     shortLinks: [
@@ -657,9 +633,6 @@ const ROWS = [
   },
   {
     id: 'xiaohongshu',
-    name: 'Xiaohongshu',
-    nameZh: '小红书',
-    home: 'https://www.xiaohongshu.com/',
     domains: ['xiaohongshu.com', 'rednote.com', 'xhslink.com', 'xhslink.cn'],
     shortLinks: [{ host: 'xhslink.com' }, { host: 'xhslink.cn' }],
     kinds: [
@@ -750,9 +723,6 @@ const ROWS = [
   },
   {
     id: 'bilibili',
-    name: 'Bilibili',
-    nameZh: '哔哩哔哩',
-    home: 'https://www.bilibili.com/',
     // bilibili.tv is Bilibili's international site (its own id space: pages only).
     domains: ['bilibili.com', 'b23.tv', 'bili2233.cn', 'bili22.cn', 'bili23.cn', 'bili33.cn', 'bilibili.tv'],
     shortLinks: [
@@ -916,9 +886,6 @@ const ROWS = [
   },
   {
     id: 'weibo',
-    name: 'Weibo',
-    nameZh: '微博',
-    home: 'https://weibo.com/',
     domains: ['weibo.com', 'weibo.cn', 't.cn', 't.sina.com.cn'],
     shortLinks: [{ host: 't.cn' }, { host: 'mapp.api.weibo.cn', pathPrefix: '/fx/', userAgent: 'wechat' }],
     kinds: [
@@ -1007,9 +974,6 @@ const ROWS = [
   },
   {
     id: '1688',
-    name: '1688',
-    nameZh: '阿里巴巴1688',
-    home: 'https://www.1688.com/',
     domains: ['1688.com'],
     shortLinks: [],
     kinds: [
@@ -1045,9 +1009,6 @@ const ROWS = [
   },
   {
     id: 'weidian',
-    name: 'Weidian',
-    nameZh: '微店',
-    home: 'https://weidian.com/',
     domains: ['weidian.com'],
     shortLinks: [],
     kinds: [
@@ -1083,9 +1044,6 @@ const ROWS = [
   },
   {
     id: 'aliexpress',
-    name: 'AliExpress',
-    nameZh: '速卖通',
-    home: 'https://www.aliexpress.com/',
     domains: ['aliexpress.com', 'aliexpress.ru', 'aliexpress.us'],
     shortLinks: [{ host: 'a.aliexpress.com' }, { host: 's.click.aliexpress.com' }],
     kinds: [
@@ -1143,9 +1101,6 @@ const ROWS = [
   },
   {
     id: 'amazon',
-    name: 'Amazon',
-    nameZh: '亚马逊',
-    home: 'https://www.amazon.com/',
     // amzn.com is Amazon's own old short domain (`amzn.com/{ASIN}`, `amzn.com/dp/{ASIN}`).
     domains: [...AMAZON_DOMAINS, 'amzn.com'],
     shortLinks: [{ host: 'amzn.to' }, { host: 'a.co' }, { host: 'amzn.eu' }, { host: 'amzn.asia' }],
@@ -1202,9 +1157,6 @@ const ROWS = [
   },
   {
     id: 'tiktok',
-    name: 'TikTok',
-    nameZh: 'TikTok',
-    home: 'https://www.tiktok.com/',
     domains: ['tiktok.com'],
     shortLinks: [
       { host: 'vm.tiktok.com' },
@@ -1320,9 +1272,6 @@ const ROWS = [
   },
   {
     id: 'youtube',
-    name: 'YouTube',
-    nameZh: 'YouTube',
-    home: 'https://www.youtube.com/',
     domains: ['youtube.com', 'youtu.be', 'youtube-nocookie.com'],
     shortLinks: [],
     kinds: [
@@ -1376,9 +1325,6 @@ const ROWS = [
   },
   {
     id: 'dianping',
-    name: 'Dianping',
-    nameZh: '大众点评',
-    home: 'https://www.dianping.com/',
     domains: ['dianping.com', 'dpurl.cn'],
     shortLinks: [{ host: 'dpurl.cn', userAgent: 'iphone' }],
     kinds: [
@@ -1399,9 +1345,6 @@ const ROWS = [
   },
   {
     id: 'meituan',
-    name: 'Meituan',
-    nameZh: '美团',
-    home: 'https://www.meituan.com/',
     domains: ['meituan.com'],
     shortLinks: [],
     kinds: [
@@ -1417,9 +1360,6 @@ const ROWS = [
   },
   {
     id: 'eleme',
-    name: 'Ele.me',
-    nameZh: '饿了么',
-    home: 'https://www.ele.me/',
     domains: ['ele.me'],
     // Only affiliate short links are public; the long H5 form (fc.ele.me/a/<base64>) holds no stable id.
     shortLinks: [{ host: 'u.ele.me' }, { host: 's.click.ele.me' }],
@@ -1433,12 +1373,59 @@ const ROWS = [
     ],
     tracking: ['spm', 'scm', 'from', 'inviterId', 'share_token', 'actId'],
   },
-] satisfies readonly PlatformRow[];
+] satisfies readonly MatchRow[];
 
-/** The registry: one row per platform id (a missing row fails the type check). */
-export const PLATFORMS: readonly PlatformRow[] = ROWS satisfies EveryPlatform<typeof ROWS, 'id'>;
+/**
+ * What links are matched by: the registry rows without their display fields. Matching code (identify,
+ * host lookup, lookalikes, tracking) reads these, so a bundle that only reads links never carries the
+ * names (a missing row fails the type check).
+ */
+export const MATCH_ROWS: readonly MatchRow[] = ROWS satisfies EveryPlatform<typeof ROWS, 'id'>;
 
-const BY_ID = new Map<PlatformId, PlatformRow>(PLATFORMS.map((row) => [row.id, row]));
+const MATCH_BY_ID = new Map<PlatformId, MatchRow>(MATCH_ROWS.map((row) => [row.id, row]));
+
+/** The matching row of a platform id; throws `unknown_platform` for anything else. */
+export function matchRow(id: PlatformId): MatchRow {
+  const row = MATCH_BY_ID.get(id);
+  if (!row)
+    throw new CanonicalUrlError('unknown_platform', `expected a platform id, found ${JSON.stringify(id)}`);
+  return row;
+}
+
+/** Display names and home pages: what people read, kept apart from what links are matched by. */
+const DISPLAY = {
+  taobao: { name: 'Taobao', nameZh: '淘宝', home: 'https://www.taobao.com/' },
+  tmall: { name: 'Tmall', nameZh: '天猫', home: 'https://www.tmall.com/' },
+  xianyu: { name: 'Xianyu', nameZh: '闲鱼', home: 'https://www.goofish.com/' },
+  jd: { name: 'JD.com', nameZh: '京东', home: 'https://www.jd.com/' },
+  pinduoduo: { name: 'Pinduoduo', nameZh: '拼多多', home: 'https://mobile.yangkeduo.com/' },
+  douyin: { name: 'Douyin', nameZh: '抖音', home: 'https://www.douyin.com/' },
+  'douyin-shop': { name: 'Douyin Shop', nameZh: '抖音商城', home: 'https://haohuo.jinritemai.com/' },
+  kuaishou: { name: 'Kuaishou', nameZh: '快手', home: 'https://www.kuaishou.com/' },
+  xiaohongshu: { name: 'Xiaohongshu', nameZh: '小红书', home: 'https://www.xiaohongshu.com/' },
+  bilibili: { name: 'Bilibili', nameZh: '哔哩哔哩', home: 'https://www.bilibili.com/' },
+  weibo: { name: 'Weibo', nameZh: '微博', home: 'https://weibo.com/' },
+  '1688': { name: '1688', nameZh: '阿里巴巴1688', home: 'https://www.1688.com/' },
+  weidian: { name: 'Weidian', nameZh: '微店', home: 'https://weidian.com/' },
+  aliexpress: { name: 'AliExpress', nameZh: '速卖通', home: 'https://www.aliexpress.com/' },
+  amazon: { name: 'Amazon', nameZh: '亚马逊', home: 'https://www.amazon.com/' },
+  tiktok: { name: 'TikTok', nameZh: 'TikTok', home: 'https://www.tiktok.com/' },
+  youtube: { name: 'YouTube', nameZh: 'YouTube', home: 'https://www.youtube.com/' },
+  dianping: { name: 'Dianping', nameZh: '大众点评', home: 'https://www.dianping.com/' },
+  meituan: { name: 'Meituan', nameZh: '美团', home: 'https://www.meituan.com/' },
+  eleme: { name: 'Ele.me', nameZh: '饿了么', home: 'https://www.ele.me/' },
+} satisfies Record<PlatformId, Pick<PlatformRow, 'name' | 'nameZh' | 'home'>>;
+
+/** The registry: one row per platform id, its display fields beside its matching data. */
+export const PLATFORMS: readonly PlatformRow[] = /* @__PURE__ */ MATCH_ROWS.map(({ id, ...match }) => ({
+  id,
+  ...DISPLAY[id],
+  ...match,
+}));
+
+const BY_ID = /* @__PURE__ */ new Map<PlatformId, PlatformRow>(
+  /* @__PURE__ */ PLATFORMS.map((row) => [row.id, row]),
+);
 
 /**
  * The registry row of a platform.

@@ -1,5 +1,5 @@
-import { PLATFORMS } from './platforms.js';
-import type { PlatformRow } from './types.js';
+import { MATCH_ROWS } from './platforms.js';
+import type { PlatformId, PlatformRow } from './types.js';
 
 /** Tracking parameters dropped everywhere. Entries ending in `*` are prefixes. */
 export const GLOBAL_TRACKING: readonly string[] = [
@@ -54,11 +54,11 @@ function matches(m: Matcher, key: string): boolean {
 }
 
 const GLOBAL = compile(GLOBAL_TRACKING);
-const PER_PLATFORM = new Map<PlatformRow, Matcher>(PLATFORMS.map((row) => [row, compile(row.tracking)]));
+const PER_PLATFORM = new Map<PlatformId, Matcher>(MATCH_ROWS.map((row) => [row.id, compile(row.tracking)]));
 
 /** True when `key` is a tracking parameter (globally, or on the given platform). */
-export function isTrackingParam(key: string, row?: PlatformRow): boolean {
+export function isTrackingParam(key: string, row?: Pick<PlatformRow, 'id'>): boolean {
   if (matches(GLOBAL, key)) return true;
-  const own = row ? PER_PLATFORM.get(row) : undefined;
+  const own = row ? PER_PLATFORM.get(row.id) : undefined;
   return own !== undefined && matches(own, key);
 }

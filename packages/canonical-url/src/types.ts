@@ -145,3 +145,9 @@ export interface PlatformRow {
   /** Tracking parameters dropped from links of this platform whose kind is not recognised. */
   readonly tracking: readonly string[];
 }
+
+/**
+ * A registry row without its display fields (`name`, `nameZh`, `home`): what matching links needs.
+ * Every `PlatformRow` is one.
+ */
+export type MatchRow = Omit<PlatformRow, 'name' | 'nameZh' | 'home'>;

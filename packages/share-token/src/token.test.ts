@@ -98,6 +98,18 @@ describe('encodeToken and decodeToken', () => {
     expect(token).toMatch(/^V[2-9A-HJKMNP-Z]+$/);
   });
 
+  it('writes an id whose registry kind has a version-1 codec as its number, and the same id under another kind as text', () => {
+    // Bilibili videos name the av-number codec (KindSpec.alternateId): 170001 packs in fewer symbols than its BV id.
+    const video = identityOf('bilibili', 'video', 'BV17x411w7KC') as LinkIdentity;
+    const viaNumber = encodeToken(video);
+    expect(decodeToken(viaNumber).identity).toEqual(video);
+    // Kuaishou users take the same spelling as an id of their own (no codec): it packs as text, longer.
+    const user = identityOf('kuaishou', 'user', 'BV17x411w7KC') as LinkIdentity;
+    const viaText = encodeToken(user);
+    expect(decodeToken(viaText).identity).toEqual(user);
+    expect(viaNumber.length).toBeLessThan(viaText.length);
+  });
+
   it('reads lower case, full-width forms and grouping spaces or hyphens', () => {
     const x = SAMPLE_IDENTITIES[0] as LinkIdentity;
     const token = encodeToken(x);

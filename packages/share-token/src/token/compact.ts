@@ -1,14 +1,15 @@
 /* Compact identities: platform + kind + id packed into a few symbols, and read back only when the packing is canonical. */
 import {
-  avToBv,
-  bvToAv,
+  alternateId,
   type ContentKind,
   canonicalUrlFor,
-  getPlatform,
+  fromAlternateId,
+  isCanonicalId,
   type LinkIdentity,
   type PlatformId,
 } from '@sharekit/canonical-url/core';
 import {
+  CODEC_ENCODINGS,
   ENCODINGS,
   type Encoding,
   MAX_COMPACT_PAYLOAD,
@@ -30,14 +31,10 @@ export function encodeId(
   kind: ContentKind,
   id: string,
 ): { enc: Encoding; rest: bigint } | null {
-  if (platform === 'bilibili' && kind === 'video') {
-    try {
-      const av = bvToAv(id);
-      if (avToBv(av) === id) return { enc: 'bilibili-av', rest: BigInt(av) };
-    } catch {
-      // not a BV id this format can carry as a number: fall through
-    }
-  }
+  // A kind whose registry row names a numeric second spelling (Bilibili's av number) writes that number.
+  const alt = alternateId(platform, kind, id);
+  const altEnc = alt ? CODEC_ENCODINGS[alt.codec] : undefined;
+  if (alt && altEnc) return { enc: altEnc, rest: BigInt(alt.id) };
   if (DECIMAL.test(id)) return { enc: 'decimal', rest: BigInt(id) };
   if (HEX.test(id)) return { enc: 'hex', rest: BigInt(`0x${id}`) * 65n + BigInt(id.length) };
   // One case throughout (ASINs upper, Kuaishou photo ids lower): base 36 plus a case flag.
@@ -54,14 +51,18 @@ export function encodeId(
   return { enc: 'utf8', rest: v * 65n + BigInt(bytes.length) };
 }
 
-export function decodeId(enc: Encoding, rest: bigint): string | null {
+export function decodeId(
+  platform: PlatformId,
+  kind: ContentKind,
+  enc: Encoding,
+  rest: bigint,
+): string | null {
   switch (enc) {
-    case 'bilibili-av':
-      try {
-        return avToBv(rest.toString());
-      } catch {
-        return null;
-      }
+    case 'bilibili-av': {
+      // The number is the second spelling of an id of a kind whose codec takes this encoding.
+      const found = fromAlternateId(platform, kind, rest.toString());
+      return found && CODEC_ENCODINGS[found.codec] === enc ? found.id : null;
+    }
     case 'decimal':
       return rest.toString();
     case 'hex': {
@@ -130,10 +131,9 @@ export function identityFromCompact(payload: readonly number[]): LinkIdentity | 
   const ne = BigInt(ENCODINGS.length);
   const enc = ENCODINGS[Number(n % ne)] as Encoding;
   n /= ne;
-  const id = decodeId(enc, n);
+  const id = decodeId(platform, kind, enc, n);
   if (id === null) return null;
-  const spec = getPlatform(platform).kinds.find((s) => s.kind === kind && s.idPattern.test(id));
-  if (!spec) return null;
+  if (!isCanonicalId(platform, kind, id)) return null;
   const again = encodeId(platform, kind, id);
   if (!again || again.enc !== enc) return null;
   const url = canonicalUrlFor(platform, kind, id);

@@ -1,6 +1,7 @@
 /* Token format version 1: the frozen constants (version letter, sizes, platform and kind order, id encodings, URL dictionary) and the decoded shape. */
 import {
   type ContentKind,
+  type IdCodecName,
   type LinkIdentity,
   PLATFORM_IDS,
   type PlatformId,
@@ -34,6 +35,15 @@ export const TOKEN_KINDS: readonly ContentKind[] = ['item', 'video', 'note', 'po
 /** Id encodings, tried in this order; the first that fits is the only one a decoder accepts. */
 export const ENCODINGS = ['bilibili-av', 'decimal', 'hex', 'alnum36', 'utf8'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
+/**
+ * Id codecs of the registry (canonical-url `KindSpec.alternateId`) whose second spelling version 1
+ * carries as a number, and the encoding it takes: a kind with one of these codecs writes an id that
+ * converts exactly as that number (Bilibili's av number of a BV id). Frozen with the format: a codec
+ * added to the registry later is not in version 1.
+ */
+export const CODEC_ENCODINGS: Readonly<Partial<Record<IdCodecName, Encoding>>> = {
+  'av-number': 'bilibili-av',
+};
 export const MAX_ID_LENGTH = 64;
 
 /**
