@@ -40,72 +40,22 @@ export function isMixedScript(label: string): boolean {
   return !ALLOWED_MIXES.some((allowed) => [...scripts].every((s) => allowed.includes(s)));
 }
 
-/** Characters that render like ASCII letters, mapped to the letter they imitate. */
-const CONFUSABLE: Readonly<Record<string, string>> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  у: 'y',
-  х: 'x',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ѕ: 's',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  һ: 'h',
-  ӏ: 'l',
-  к: 'k',
-  т: 't',
-  г: 'r',
-  п: 'n',
-  м: 'm',
-  н: 'h',
-  ь: 'b',
-  ԍ: 'g',
-  ѵ: 'v',
-  ϲ: 'c',
-  ϳ: 'j',
-  ε: 'e',
-  η: 'n',
-  μ: 'u',
-  ω: 'w',
-  γ: 'y',
-  ł: 'l',
-  đ: 'd',
-  ø: 'o',
-  ħ: 'h',
-  ŧ: 't',
-  ƅ: 'b',
-  ȷ: 'j',
-  ɪ: 'i',
-  ᴛ: 't',
-  ո: 'n',
-  ս: 'u',
-  օ: 'o',
-  ց: 'g',
-  ο: 'o',
-  α: 'a',
-  ν: 'v',
-  ρ: 'p',
-  τ: 't',
-  ι: 'i',
-  κ: 'k',
-  υ: 'u',
-  χ: 'x',
-  ı: 'i',
-  ɑ: 'a',
-  ℓ: 'l',
-  ɡ: 'g',
-  ɩ: 'i',
-  '0': 'o',
-  '1': 'l',
-};
+/**
+ * Characters that render like ASCII letters, each written before the letter it imitates (`аa` is
+ * Cyrillic а imitating a). One string of pairs rather than an object: the judge is in every bundle
+ * that reads links, and the pairs take half the bytes.
+ */
+const CONFUSABLE: ReadonlyMap<string, string> = new Map(
+  [
+    'аa вb еe ёe оo рp сc уy хx іi їi јj ѕs ԁd ԛq ԝw',
+    'һh ӏl кk тt гr пn мm нh ьb ԍg ѵv ϲc ϳj εe ηn μu',
+    'ωw γy łl đd øo ħh ŧt ƅb ȷj ɪi ᴛt ոn սu օo ցg οo',
+    'αa νv ρp τt ιi κk υu χx ıi ɑa ℓl ɡg ɩi 0o 1l',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((pair): [string, string] => [pair.charAt(0), pair.charAt(1)]),
+);
 
 const COMBINING_MARK = /\p{M}/gu;
 
@@ -121,7 +71,7 @@ function isAscii(text: string): boolean {
 export function skeleton(host: string): string {
   const bare = isAscii(host) ? host : host.normalize('NFD').replace(COMBINING_MARK, '');
   let out = '';
-  for (const ch of bare) out += CONFUSABLE[ch] ?? ch;
+  for (const ch of bare) out += CONFUSABLE.get(ch) ?? ch;
   // Multi-character look-alikes.
   return out.replaceAll('rn', 'm').replaceAll('vv', 'w');
 }

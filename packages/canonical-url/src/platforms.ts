@@ -1423,18 +1423,11 @@ export const PLATFORMS: readonly PlatformRow[] = /* @__PURE__ */ MATCH_ROWS.map(
   ...match,
 }));
 
-const BY_ID = /* @__PURE__ */ new Map<PlatformId, PlatformRow>(
-  /* @__PURE__ */ PLATFORMS.map((row) => [row.id, row]),
-);
-
 /**
  * The registry row of a platform.
  * @example
  * getPlatform('jd').kinds[0].canonical // 'https://item.jd.com/{id}.html'
  */
 export function getPlatform(id: PlatformId): PlatformRow {
-  const row = BY_ID.get(id);
-  if (!row)
-    throw new CanonicalUrlError('unknown_platform', `expected a platform id, found ${JSON.stringify(id)}`);
-  return row;
+  return PLATFORMS[MATCH_ROWS.indexOf(matchRow(id))] as PlatformRow;
 }
