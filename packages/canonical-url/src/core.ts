@@ -14,7 +14,7 @@ export {
   isTrackingParam,
   sameTarget,
 } from './canonicalize.js';
-export { type DisplayName, KIND_NAMES } from './display.js';
+export { type DisplayName, KIND_NAMES, PLATFORM_DISPLAY, type PlatformDisplay } from './display.js';
 export {
   CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,

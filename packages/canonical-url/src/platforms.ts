@@ -1,3 +1,4 @@
+import { PLATFORM_DISPLAY } from './display.js';
 import { CanonicalUrlError } from './errors.js';
 import type { EveryPlatform, MatchRow, PlatformId, PlatformRow } from './types.js';
 
@@ -1392,34 +1393,10 @@ export function matchRow(id: PlatformId): MatchRow {
   return row;
 }
 
-/** Display names and home pages: what people read, kept apart from what links are matched by. */
-const DISPLAY = {
-  taobao: { name: 'Taobao', nameZh: '淘宝', home: 'https://www.taobao.com/' },
-  tmall: { name: 'Tmall', nameZh: '天猫', home: 'https://www.tmall.com/' },
-  xianyu: { name: 'Xianyu', nameZh: '闲鱼', home: 'https://www.goofish.com/' },
-  jd: { name: 'JD.com', nameZh: '京东', home: 'https://www.jd.com/' },
-  pinduoduo: { name: 'Pinduoduo', nameZh: '拼多多', home: 'https://mobile.yangkeduo.com/' },
-  douyin: { name: 'Douyin', nameZh: '抖音', home: 'https://www.douyin.com/' },
-  'douyin-shop': { name: 'Douyin Shop', nameZh: '抖音商城', home: 'https://haohuo.jinritemai.com/' },
-  kuaishou: { name: 'Kuaishou', nameZh: '快手', home: 'https://www.kuaishou.com/' },
-  xiaohongshu: { name: 'Xiaohongshu', nameZh: '小红书', home: 'https://www.xiaohongshu.com/' },
-  bilibili: { name: 'Bilibili', nameZh: '哔哩哔哩', home: 'https://www.bilibili.com/' },
-  weibo: { name: 'Weibo', nameZh: '微博', home: 'https://weibo.com/' },
-  '1688': { name: '1688', nameZh: '阿里巴巴1688', home: 'https://www.1688.com/' },
-  weidian: { name: 'Weidian', nameZh: '微店', home: 'https://weidian.com/' },
-  aliexpress: { name: 'AliExpress', nameZh: '速卖通', home: 'https://www.aliexpress.com/' },
-  amazon: { name: 'Amazon', nameZh: '亚马逊', home: 'https://www.amazon.com/' },
-  tiktok: { name: 'TikTok', nameZh: 'TikTok', home: 'https://www.tiktok.com/' },
-  youtube: { name: 'YouTube', nameZh: 'YouTube', home: 'https://www.youtube.com/' },
-  dianping: { name: 'Dianping', nameZh: '大众点评', home: 'https://www.dianping.com/' },
-  meituan: { name: 'Meituan', nameZh: '美团', home: 'https://www.meituan.com/' },
-  eleme: { name: 'Ele.me', nameZh: '饿了么', home: 'https://www.ele.me/' },
-} satisfies Record<PlatformId, Pick<PlatformRow, 'name' | 'nameZh' | 'home'>>;
-
 /** The registry: one row per platform id, its display fields beside its matching data. */
 export const PLATFORMS: readonly PlatformRow[] = /* @__PURE__ */ MATCH_ROWS.map(({ id, ...match }) => ({
   id,
-  ...DISPLAY[id],
+  ...PLATFORM_DISPLAY[id],
   ...match,
 }));
 

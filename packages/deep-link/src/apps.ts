@@ -168,9 +168,14 @@ const TBOPEN_H5 =
 /**
  * A row as written: an app of a platform takes its names from canonical-url's registry (the one
  * source of display names, filled in by `APPS` in table.ts); WeChat and Alipay, which are no
- * platform, write their own.
+ * platform, write their own. A row writes `lastVerified` only when it differs from the table's
+ * `LAST_VERIFIED`, and `httpsWrappers`/`prefixMaps` only when it has some (`APPS` fills in the rest).
  */
-export type AppEntry = Omit<AppRow, 'id' | 'name' | 'nameZh'> &
+export type AppEntry = Omit<
+  AppRow,
+  'id' | 'name' | 'nameZh' | 'lastVerified' | 'httpsWrappers' | 'prefixMaps'
+> &
+  Partial<Pick<AppRow, 'lastVerified' | 'httpsWrappers' | 'prefixMaps'>> &
   ({ readonly id: Extract<AppId, PlatformId> } | Pick<AppRow, 'id' | 'name' | 'nameZh'>);
 
 /** The app table as written (names of platform apps not repeated: see `APPS`). */
@@ -218,7 +223,6 @@ export const APP_ROWS: readonly AppEntry[] = [
     ],
     universalHosts: ['m.tb.cn'],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'tmall',
@@ -226,10 +230,7 @@ export const APP_ROWS: readonly AppEntry[] = [
     android: { package: 'com.tmall.wireless' },
     links: [{ kind: 'item', template: 'tmall://page.tm/itemDetail?itemId={id}', confidence: 'B' }],
     webviews: [{ template: 'tmall://page.tm/appLink?h5Url={url}', confidence: 'C' }],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
     // Old iOS form tmall://tmallclient/?{"action":"item:id=…"} is not emitted. Apps fall back to the Taobao item
     // scheme with the same id.
   },
@@ -246,10 +247,7 @@ export const APP_ROWS: readonly AppEntry[] = [
         confidence: 'C',
       },
     ],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'A',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'jd',
@@ -282,9 +280,7 @@ export const APP_ROWS: readonly AppEntry[] = [
         // JD's own H5 script; the same prefix constant is in the decompiled app
       },
     ],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
     // The scheme is case-insensitive in practice (openApp.jdMobile); iPad uses openApp.jdiPad. JD Worldwide (.hk)
     // items get no scheme: whether their SKU opens the same product is unconfirmed.
   },
@@ -306,7 +302,6 @@ export const APP_ROWS: readonly AppEntry[] = [
         confidence: 'C',
       },
     ],
-    httpsWrappers: [],
     prefixMaps: [
       {
         scheme: 'pinduoduo://com.xunmeng.pinduoduo/',
@@ -317,7 +312,6 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'douyin',
@@ -374,10 +368,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       { template: 'snssdk1128://webview?url={url}&from=webview&refer=web', confidence: 'C' },
       { template: 'snssdk1128://webview?url={url}', confidence: 'C', parseOnly: true },
     ],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
     // Notes and slides share aweme/detail with videos, so they get no scheme (the kind could not be read back).
     // user/profile takes the numeric uid and live takes room_id, while web links carry sec_uid and web_rid: not
     // emitted.
@@ -407,10 +398,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'kuaishou',
@@ -432,10 +420,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       { template: 'kwai://webview?url={url}', confidence: 'B' },
       { template: 'kwai://yodaweb?url={url}', confidence: 'B', parseOnly: true },
     ],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'C',
-    lastVerified: LAST_VERIFIED,
     // kwai://profile/{uid} and kwai://live/play/{id} take app ids that differ from the web profile/live ids: not
     // emitted.
   },
@@ -472,10 +457,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
     // xsec_token is not carried by the scheme; shared notes may need it on the web.
   },
   {
@@ -529,10 +511,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
     // Videos are written with the numeric aid (preferred); BV ids are accepted back (one third-party client).
   },
   {
@@ -566,10 +545,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       { kind: 'search', template: 'sinaweibo://searchall?q={id}', confidence: 'A', parseOnly: true },
     ],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'A',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'aliexpress',
@@ -579,11 +555,8 @@ export const APP_ROWS: readonly AppEntry[] = [
     android: { package: 'com.alibaba.aliexpresshd' },
     links: [{ kind: 'item', template: 'aliexpress://product/detail?productId={id}', confidence: 'A' }],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     intentHttps: true,
     confidence: 'A',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'amazon',
@@ -592,7 +565,6 @@ export const APP_ROWS: readonly AppEntry[] = [
     android: { package: 'com.amazon.mShop.android.shopping' },
     links: [],
     webviews: [],
-    httpsWrappers: [],
     // iOS: the local store's web URL with the app's scheme.
     prefixMaps: [
       {
@@ -606,7 +578,6 @@ export const APP_ROWS: readonly AppEntry[] = [
     ],
     intentHttps: true,
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'tiktok',
@@ -621,10 +592,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'C',
-    lastVerified: LAST_VERIFIED,
     // The scheme carries no @user, so a parsed video links to the web form without the handle.
   },
   {
@@ -636,7 +604,6 @@ export const APP_ROWS: readonly AppEntry[] = [
       { kind: 'video', template: 'youtube://www.youtube.com/watch?v={id}', os: 'ios', confidence: 'B' },
     ],
     webviews: [],
-    httpsWrappers: [],
     prefixMaps: [
       {
         scheme: 'youtube://',
@@ -649,7 +616,6 @@ export const APP_ROWS: readonly AppEntry[] = [
     ],
     universalHosts: ['www.youtube.com', 'm.youtube.com', 'youtube.com', 'youtu.be'],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'dianping',
@@ -673,9 +639,7 @@ export const APP_ROWS: readonly AppEntry[] = [
         confidence: 'B',
       },
     ],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'meituan',
@@ -693,10 +657,7 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     webviews: [{ template: 'imeituan://www.meituan.com/web?url={url}', confidence: 'C' }],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'B',
-    lastVerified: LAST_VERIFIED,
   },
   {
     id: 'eleme',
@@ -705,10 +666,7 @@ export const APP_ROWS: readonly AppEntry[] = [
     ios: { bundleId: 'me.ele.ios.eleme', appStoreId: '507161324', confidence: 'C' },
     links: [],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     confidence: 'C',
-    lastVerified: LAST_VERIFIED,
     // eleme://catering?restaurant_id={id} (A, its own API) has no web equivalent, so it is neither built nor
     // parsed.
   },
@@ -732,8 +690,6 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     webviews: [],
-    httpsWrappers: [],
-    prefixMaps: [],
     miniPrograms: [
       {
         name: 'ticket',
@@ -749,7 +705,6 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     confidence: 'A',
-    lastVerified: LAST_VERIFIED,
     // Most weixin://dl/* paths are dead. Inside WeChat use the wx-open-launch-app / wx-open-launch-weapp tags. URL
     // Links (wxaurl.cn) are server-generated.
   },
@@ -796,7 +751,6 @@ export const APP_ROWS: readonly AppEntry[] = [
         // used inside Alipay
       },
     ],
-    prefixMaps: [],
     miniPrograms: [
       {
         name: 'startapp',
@@ -806,7 +760,6 @@ export const APP_ROWS: readonly AppEntry[] = [
       },
     ],
     confidence: 'A',
-    lastVerified: LAST_VERIFIED,
   },
 ];
 

@@ -1,12 +1,12 @@
 import {
   type ContentKind,
   fromAlternateId,
-  getPlatform,
   identityFor,
   integerOption,
   judgeTarget,
   type LinkIdentity,
   levelOf,
+  PLATFORM_DISPLAY,
   type PlatformId,
   pastedLink,
   schemeOf,
@@ -218,7 +218,7 @@ function platformOfApp(row: AppRow): PlatformId | null {
 /** The web page an app stands for when its link names nothing the web has: its home page. */
 function homeOf(row: AppRow): string {
   const platform = platformOfApp(row);
-  return platform ? getPlatform(platform).home : (row.home ?? '');
+  return platform ? PLATFORM_DISPLAY[platform].home : (row.home ?? '');
 }
 
 /**

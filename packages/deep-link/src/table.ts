@@ -1,6 +1,6 @@
 /* The app table with every row's display names: platform apps take theirs from canonical-url's registry. */
-import { getPlatform } from '@sharekit/canonical-url/core';
-import { APP_ROWS, type AppId, type AppRow } from './apps.js';
+import { PLATFORM_DISPLAY } from '@sharekit/canonical-url/core';
+import { APP_ROWS, type AppId, type AppRow, LAST_VERIFIED } from './apps.js';
 
 /**
  * The app table, one row per app.
@@ -9,8 +9,8 @@ import { APP_ROWS, type AppId, type AppRow } from './apps.js';
  * APPS.find((row) => row.id === 'jd')?.nameZh // '京东'
  */
 export const APPS: readonly AppRow[] = APP_ROWS.map((row) => {
-  const { name, nameZh } = 'name' in row ? row : getPlatform(row.id);
-  return { ...row, name, nameZh };
+  const { name, nameZh } = 'name' in row ? row : PLATFORM_DISPLAY[row.id];
+  return { httpsWrappers: [], prefixMaps: [], lastVerified: LAST_VERIFIED, ...row, name, nameZh };
 });
 
 const BY_ID = new Map<AppId, AppRow>(APPS.map((row) => [row.id, row]));
