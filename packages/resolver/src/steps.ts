@@ -1,4 +1,9 @@
-import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
+import {
+  type LinkIdentity,
+  PLATFORM_DISPLAY,
+  PLATFORM_IDS,
+  type PlatformId,
+} from '@sharekit/canonical-url/core';
 import { KIND_NAMES } from './platforms.js';
 import type { Step, StepKind } from './types.js';
 
@@ -20,7 +25,7 @@ const OTHER_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
 export function platformName(platform: PlatformId | string | null): { en: string; zh: string } {
   if (platform === null) return { en: 'an unknown platform', zh: '未知平台' };
   const row = (PLATFORM_IDS as readonly string[]).includes(platform)
-    ? getPlatform(platform as PlatformId)
+    ? PLATFORM_DISPLAY[platform as PlatformId]
     : null;
   if (row) return { en: row.name, zh: row.nameZh };
   return OTHER_NAMES[platform] ?? { en: platform, zh: platform };

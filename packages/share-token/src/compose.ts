@@ -1,4 +1,4 @@
-import { getPlatform, type LinkIdentity, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
+import { type LinkIdentity, PLATFORM_DISPLAY, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
 import { displayWidth } from '@sharekit/canonical-url/text';
 import { preview, ShareTokenError } from './errors.js';
 import { decodeToken, type EncodeTokenOptions, encodeToken } from './token.js';
@@ -93,7 +93,7 @@ function pickDelimiter(delimiter: ComposeShareTextOptions['delimiter'], rotate: 
 
 function brandOf(identity: LinkIdentity | null, url: string, locale: 'zh' | 'en'): string {
   if (identity && (PLATFORM_IDS as readonly string[]).includes(identity.platform)) {
-    const row = getPlatform(identity.platform as PlatformId);
+    const row = PLATFORM_DISPLAY[identity.platform as PlatformId];
     return locale === 'zh' ? row.nameZh : row.name;
   }
   try {
