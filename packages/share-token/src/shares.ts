@@ -77,7 +77,10 @@ export interface ShareRow {
   readonly tokenShared?: readonly SharePlatform[];
   /** Douyin's noise codes (`Xyz:/`, `x@y.Zz`), reported as the token in order of appearance. */
   readonly codeToken?: boolean;
-  /** A share without link or token recognised by its first line (JD's 2020–21 `5:/` red packets). */
+  /**
+   * A share without link or token recognised by the start of a line (JD's 2020–21 `5:/` red packets):
+   * a sticky (`y`) pattern tried at each line start of the text, never matching a line break.
+   */
   readonly linePrefix?: RegExp;
   /** A share recognised by its marker alone when no token is found (Alipay). */
   readonly markerOnly?: boolean;
@@ -152,8 +155,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     queryTokens: [{ key: 'jkl', shape: /^@([A-Za-z0-9]{10,12})@?$/ }],
     // 京口令: 14–16 characters after ￥; the closing delimiter varies.
     runTokens: [{ min: 14, max: 16, after: ['￥', '¥'], needs: 'letter', standalone: true }],
-    // regex-safe: anchored, one digit then literal characters
-    linePrefix: /^[0-9]:\/[^\u0000-\u007f]/,
+    // regex-safe: sticky, one digit then literal characters
+    linePrefix: /[0-9]:\/[^\u0000-\u007f]/y,
     titles: [{ kind: 'corner' }, { kind: 'bracket', afterLink: true }],
   },
   {

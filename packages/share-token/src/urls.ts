@@ -112,11 +112,15 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
     const pieces: string[] = [];
     let pieceStart = i;
     let joined = false;
+    let slash = false;
     let slashes = false;
     while (i < n) {
       const c = norm.charCodeAt(i);
       if (isUrlChar(c)) {
-        if (c === 0x2f && norm.charCodeAt(i - 1) === 0x2f) slashes = true;
+        if (c === 0x2f) {
+          slash = true;
+          if (norm.charCodeAt(i - 1) === 0x2f) slashes = true;
+        }
         i++;
         continue;
       }
@@ -130,6 +134,9 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
       }
       break;
     }
+    // Every link form read below has a `/` (scheme, path or Markdown target): a run without one is
+    // prose (`9.80`, `a.b`), skipped without building strings.
+    if (!slash) continue;
     pieces.push(norm.slice(pieceStart, i));
     const run = pieces.join('');
     const end = i;

@@ -24,6 +24,24 @@ export function linesTouched(text: string, ranges: readonly (readonly [number, n
   return diff;
 }
 
+/** Calls `visit(start, end, index)` for each line of `text`, without cutting it into strings. */
+function eachLine(text: string, visit: (start: number, end: number, line: number) => void): void {
+  let start = 0;
+  for (let line = 0; ; line++) {
+    const brk = text.indexOf('\n', start);
+    const end = brk < 0 ? text.length : brk;
+    visit(start, end, line);
+    if (brk < 0) return;
+    start = brk + 1;
+  }
+}
+
+/** Whether the sticky `prefix` matches at `at` (a line start) of `text`. */
+function startsLine(prefix: RegExp, text: string, at: number): boolean {
+  prefix.lastIndex = at;
+  return prefix.test(text);
+}
+
 /** Shares without link or token: Douyin 2026 code-only shares, JD red packets, a bare 吱口令 marker. */
 export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
   const taken = inSeg.map((d) => [d.anchor - s, d.anchorEnd - s] as const);
@@ -31,16 +49,12 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
     // Next to other shares only the line-prefix layouts count, on lines no share touches.
     const touched = linesTouched(text, taken);
     for (const row of SHARE_ROWS) {
-      if (!row.linePrefix) continue;
-      let lineStart = 0;
-      let line = 0;
-      for (const lineText of text.split('\n')) {
-        const lineEnd = lineStart + lineText.length;
-        if (touched[line] === 0 && row.linePrefix.test(lineText))
-          inSeg.push(bareDraft(row.platform, s + lineStart, s + lineEnd));
-        lineStart = lineEnd + 1;
-        line++;
-      }
+      const prefix = row.linePrefix;
+      if (!prefix) continue;
+      eachLine(text, (start, end, line) => {
+        if (touched[line] === 0 && startsLine(prefix, text, start))
+          inSeg.push(bareDraft(row.platform, s + start, s + end));
+      });
     }
     return;
   }
@@ -66,16 +80,14 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
     return;
   }
   for (const row of SHARE_ROWS) {
-    if (row.linePrefix) {
-      let lineStart = 0;
+    const prefix = row.linePrefix;
+    if (prefix) {
       let found = false;
-      for (const line of text.split('\n')) {
-        if (row.linePrefix.test(line)) {
-          inSeg.push(bareDraft(row.platform, s + lineStart, s + lineStart + line.length));
-          found = true;
-        }
-        lineStart += line.length + 1;
-      }
+      eachLine(text, (start, end) => {
+        if (!startsLine(prefix, text, start)) return;
+        inSeg.push(bareDraft(row.platform, s + start, s + end));
+        found = true;
+      });
       if (found) return;
     }
     if (row.markerOnly) {

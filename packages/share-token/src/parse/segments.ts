@@ -43,9 +43,17 @@ function cutBefore(norm: string, segStart: number, marker: number, lastAnchor: n
   return cut <= lastAnchor ? marker : cut;
 }
 
-/** Line number of a position (count of line breaks before it), by binary search over the breaks. */
+/**
+ * Line number of a position (count of line breaks before it), by binary search over the breaks; the
+ * breaks are found on the first call (only token candidates ask, most long texts never do).
+ */
 export function lineIndex(norm: string): (at: number) => number {
-  const lineBreaks: number[] = [];
-  for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) lineBreaks.push(i);
-  return (at) => bisect(lineBreaks, (b) => b < at);
+  let lineBreaks: number[] | undefined;
+  return (at) => {
+    if (lineBreaks === undefined) {
+      lineBreaks = [];
+      for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) lineBreaks.push(i);
+    }
+    return bisect(lineBreaks, (b) => b < at);
+  };
 }
