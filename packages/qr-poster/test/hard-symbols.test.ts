@@ -12,6 +12,7 @@ import {
   several,
   tinyInLarge,
   transpose,
+  wavy,
 } from './hard-symbols.js';
 
 const URL_A = 'https://item.taobao.com/item.htm?id=653421987';
@@ -92,6 +93,17 @@ describe('hard symbols', () => {
 
   it('reads a mildly creased code', async () => {
     expect(await texts(creased(render(URL_A, 6), 3, 0.7))).toEqual([URL_A]);
+  });
+
+  it('reads a code on a wavy sheet that the cheap pass locates but cannot decode, by fitting its grid', async () => {
+    for (const [scale, amplitude] of [
+      [6, 4],
+      [4, 6],
+    ] as const) {
+      const img = wavy(render(URL_A, scale), amplitude, 300);
+      expect(await cheap(img)).toEqual([]);
+      expect(await texts(img)).toEqual([URL_A]);
+    }
   });
 
   it('reads a motion-blurred code that the cheap pass cannot, by sharpening', async () => {

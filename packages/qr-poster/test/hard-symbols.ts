@@ -212,3 +212,22 @@ export function transpose(img: RgbaImage): Rgba {
   }
   return out;
 }
+
+/**
+ * The code on a sheet that is not flat (cloth, a crumpled flyer): every point moved by smooth waves of
+ * `amplitude` px, `period` px long, across and along the sheet, so rows and columns bend differently in each
+ * part of the code (no one perspective transform fits it).
+ */
+export function wavy(img: RgbaImage, amplitude: number, period: number): Rgba {
+  const out = canvas(img.width, img.height);
+  const k = (2 * Math.PI) / period;
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      const sx = x + amplitude * Math.sin(k * y + 0.7) * Math.cos(0.6 * k * x);
+      const sy = y + amplitude * Math.sin(0.8 * k * x + 1.9) * Math.cos(0.5 * k * y);
+      const i = (y * out.width + x) * 4;
+      out.data[i] = out.data[i + 1] = out.data[i + 2] = sample(img, sx, sy);
+    }
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { type DecodedText, sameBytes } from './charset.js';
+import type { LocatedCode } from './engines/types.js';
 import type { Rect } from './image.js';
 import type { Point, QrCode, QrCorners, QrEngineName } from './types.js';
 
@@ -85,7 +86,7 @@ export function bounds(c: QrCorners): Rect {
  */
 export class Collector {
   private readonly groups: Candidate[][] = [];
-  private readonly missRegions: QrCorners[] = [];
+  private readonly missRegions: LocatedCode[] = [];
 
   add(c: Candidate): void {
     for (const g of this.groups) {
@@ -97,12 +98,15 @@ export class Collector {
     this.groups.push([c]);
   }
 
-  addMiss(c: QrCorners): void {
-    if (!this.missRegions.some((m) => sameRegion(m, c))) this.missRegions.push(c);
+  addMiss(c: LocatedCode): void {
+    const i = this.missRegions.findIndex((m) => sameRegion(m, c));
+    if (i < 0) this.missRegions.push(c);
+    // The same region seen as a QR code of known size (over a Micro QR guess, say): keep what tells more.
+    else if (this.missRegions[i]?.modules === undefined && c.modules !== undefined) this.missRegions[i] = c;
   }
 
   /** Regions something was seen in but no pass has decoded yet. */
-  openMisses(): QrCorners[] {
+  openMisses(): LocatedCode[] {
     return this.missRegions.filter((m) => !this.groups.some((g) => g.some((c) => sameRegion(c.corners, m))));
   }
 

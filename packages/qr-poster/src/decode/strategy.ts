@@ -1,5 +1,5 @@
 import { bounds, type Candidate, Collector, type MapPoint, mapCorners } from './collector.js';
-import type { EngineResult, QrEngine, ReadHints } from './engines/types.js';
+import type { EngineResult, LocatedCode, QrEngine, ReadHints } from './engines/types.js';
 import {
   boxBlur,
   cropToGray,
@@ -20,6 +20,7 @@ import {
   toGrayScaled,
   unwrapCylinder,
 } from './image.js';
+import { drawGrid, fitGrid, versionOf } from './resample.js';
 import type { QrCode, QrEngineName, RgbaImage } from './types.js';
 
 /** Settings the strategy runs with (resolved from `DecodeOptions`). */
@@ -49,7 +50,10 @@ async function runPass(
     };
     collector.add(candidate);
   }
-  for (const miss of result.misses) collector.addMiss(mapCorners(miss, map));
+  for (const miss of result.misses) {
+    const corners = mapCorners(miss, map);
+    collector.addMiss(miss.modules === undefined ? corners : { ...corners, modules: miss.modules });
+  }
   return result;
 }
 
@@ -149,6 +153,8 @@ type Action =
   /** `jsqr`: also try jsQR on each patch (several times zxing's cost per pixel). */
   | { readonly kind: 'texture'; readonly jsqr: boolean }
   | { readonly kind: 'located' }
+  /** Located codes re-sampled on a grid fitted to their bends (resample.ts), once each. */
+  | { readonly kind: 'resample' }
   | { readonly kind: 'upscale' }
   | { readonly kind: 'unwrap'; readonly side: number };
 
@@ -163,6 +169,17 @@ interface Step {
 }
 
 const NO_DOWNSCALE: ReadHints = { downscale: false };
+/** A drawn, clean symbol: one threshold, no downscaled copies. */
+const DRAWN: ReadHints = { downscale: false, binarizer: 'global' };
+
+/** Pixels a module is scaled down to before a grid is fitted to it. */
+const RESAMPLE_MODULE_PX = 5;
+/** Darkness thresholds a fitted grid's modules are drawn with, in turn (0: the local threshold). */
+const RESAMPLE_BIASES = [0, -0.15, 0.15];
+
+function area(r: Rect): number {
+  return r.width * r.height;
+}
 const whole = (side: number, pre: Pre, hints: ReadHints = {}): Action => ({
   kind: 'whole',
   side,
@@ -195,6 +212,7 @@ export const SCHEDULE: readonly Step[] = [
   },
   // Something decoded, something located but not: flat-field (uneven light); on small photos a smaller
   // window then one global threshold (blurred modules); on photos of 4 MP and more, crops of the located codes.
+  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample' } },
   { after: 'partial', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
   {
     after: 'partial',
@@ -204,6 +222,7 @@ export const SCHEDULE: readonly Step[] = [
   },
   { after: 'partial', engine: 'zxing', size: 'large', action: { kind: 'located' } },
   // Nothing decoded.
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample' } },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(640, 'tone', NO_DOWNSCALE) },
   // On tiny images one global threshold costs next to nothing and reads blurred or low-contrast codes.
   {
@@ -228,6 +247,7 @@ export const SCHEDULE: readonly Step[] = [
   { after: 'none', engine: 'zxing', size: 'small', action: { kind: 'unwrap', side: 800 } },
   // Codes nobody located (glare, perspective, creases): crops around textured patches.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture', jsqr: true } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample' } },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }) },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'shadows') },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
@@ -394,6 +414,51 @@ class Escalation {
     }
   }
 
+  /** Located codes already re-sampled (each is tried once). */
+  readonly resampled = new Set<LocatedCode>();
+
+  /**
+   * Re-samples each located, undecoded code of known version on a grid fitted to the image (bent and creased
+   * codes), biggest first; the drawn symbol goes to `engine`.
+   */
+  async resample(engine: QrEngine): Promise<void> {
+    const open = this.collector
+      .openMisses()
+      .filter((m) => !this.resampled.has(m))
+      .sort((a, b) => area(bounds(b)) - area(bounds(a)))
+      .slice(0, MAX_CROPS);
+    for (const miss of open) {
+      if (this.exhausted) return;
+      this.resampled.add(miss);
+      const version = miss.modules === undefined ? null : versionOf(miss.modules);
+      if (version === null) continue;
+      const b = bounds(miss);
+      const modulePx = Math.max(b.width, b.height) / (miss.modules as number);
+      const pad = 4 * modulePx;
+      const { image: cut, rect } = cropToGray(this.image, {
+        x: b.x - pad,
+        y: b.y - pad,
+        width: b.width + 2 * pad,
+        height: b.height + 2 * pad,
+      });
+      // Modules of about RESAMPLE_MODULE_PX: enough to find their centres, and the fit's cost stays small.
+      const f = Math.min(1, RESAMPLE_MODULE_PX / modulePx);
+      const g = f < 1 ? resize(cut, f) : cut;
+      const toCrop: MapPoint = (p) => ({ x: (p.x - rect.x) * f, y: (p.y - rect.y) * f });
+      const fromCrop: MapPoint = (p) => ({ x: p.x / f + rect.x, y: p.y / f + rect.y });
+      // The box blur of the local threshold, then a few samples per module and mesh move.
+      this.spent += 2 * g.width * g.height;
+      const grid = fitGrid(g, mapCorners(miss, toCrop), version);
+      for (const bias of RESAMPLE_BIASES) {
+        if (this.exhausted) return;
+        const { image, back } = drawGrid(grid, bias, 3);
+        const before = this.collector.regionCount;
+        await this.onGray(engine, image, (p) => fromCrop(back(p)), DRAWN);
+        if (this.collector.regionCount > before) break;
+      }
+    }
+  }
+
   /** Crop retries around codes that were located but not decoded, biggest first. */
   async located(engine: QrEngine): Promise<void> {
     const open = this.collector
@@ -525,6 +590,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     if (action.kind === 'whole') await run.whole(engine, action.side, action.pre, action.hints);
     else if (action.kind === 'texture') await run.texture(engine, action.jsqr ? byName('jsqr') : undefined);
     else if (action.kind === 'located') await run.located(engine);
+    else if (action.kind === 'resample') await run.resample(engine);
     else if (action.kind === 'unwrap') await run.unwrap(engine, action.side);
     else await run.upscale(engine);
   }

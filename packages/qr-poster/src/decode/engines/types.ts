@@ -21,10 +21,13 @@ export interface EngineHit {
   readonly corners: QrCorners;
 }
 
+/** A code an engine located but could not decode: its corners, and its side in modules when known. */
+export type LocatedCode = QrCorners & { readonly modules?: number };
+
 /** What one engine call found: decoded codes, and codes it located but could not decode. */
 export interface EngineResult {
   readonly hits: readonly EngineHit[];
-  readonly misses: readonly QrCorners[];
+  readonly misses: readonly LocatedCode[];
 }
 
 /**

@@ -4,7 +4,7 @@ import { QrPosterError } from '../../errors.js';
 import { decodeSegments, decodeUndeclared, isAscii, latin1, type Segment, sameBytes } from '../charset.js';
 import type { QrCorners, RgbaImage, ZxingWasmSource } from '../types.js';
 import { jsqrDecode } from './jsqr.js';
-import type { EngineHit, EngineResult, QrEngine, ReadHints } from './types.js';
+import type { EngineHit, EngineResult, LocatedCode, QrEngine, ReadHints } from './types.js';
 
 let configured: ZxingWasmSource | null = null;
 let ready: Promise<unknown> | null = null;
@@ -108,6 +108,15 @@ export function ensureModule(): Promise<unknown> {
 function toCorners(r: ReadResult): QrCorners {
   const p = r.position;
   return { topLeft: p.topLeft, topRight: p.topRight, bottomRight: p.bottomRight, bottomLeft: p.bottomLeft };
+}
+
+/** A checksum failure's corners, with its side in modules when it is a QR code of a known version. */
+function located(r: ReadResult): LocatedCode {
+  const version = r.format === 'QRCode' ? Number(r.version) : Number.NaN;
+  const corners = toCorners(r);
+  return Number.isInteger(version) && version >= 1 && version <= 40
+    ? { ...corners, modules: 17 + 4 * version }
+    : corners;
 }
 
 /** Draws zxing's module matrix as a clean RGBA raster (`scale` px per module, 4-module quiet zone). */
@@ -225,12 +234,12 @@ export const zxingEngine: QrEngine = {
       throw new QrPosterError('decode_failed', 'zxing-wasm failed while reading the image', { cause });
     }
     const hits: EngineHit[] = [];
-    const misses: QrCorners[] = [];
+    const misses: LocatedCode[] = [];
     for (const r of results) {
       if (r.isValid) hits.push(toHit(r, hints.charset ?? 'auto'));
       // Only checksum failures point at a real symbol; format failures and rMQR candidates are mostly
       // false finder-pattern matches (measured on boofcv-dev), and each miss costs crop retries.
-      else if (r.format !== 'RMQRCode' && r.error.startsWith('ChecksumError')) misses.push(toCorners(r));
+      else if (r.format !== 'RMQRCode' && r.error.startsWith('ChecksumError')) misses.push(located(r));
     }
     return { hits, misses };
   },

@@ -1,0 +1,296 @@
+import { boxBlur, type GrayImage } from './image.js';
+import type { Point, QrCorners } from './types.js';
+
+/**
+ * Re-sampling of located codes the engines could not decode: on bent, creased or unevenly printed codes
+ * (cloth, bottles, paper that is not flat) one perspective transform puts many sampling points on module
+ * edges, and error correction gives up. Here the grid is a perspective transform plus a smooth bilinear
+ * displacement field over a coarse mesh of control points, fitted to the image: the known modules (finder,
+ * separator, timing and alignment patterns) must come out in their colours, and every other module's centre
+ * should sit where the image is clearly dark or light, not on an edge. The fitted grid's modules are drawn as
+ * a clean symbol for an engine to decode, with its own error correction.
+ */
+
+/** Side of a version-`v` symbol in modules. */
+const sideOf = (version: number): number => 17 + 4 * version;
+
+/** Centres of a version's alignment patterns along one axis (ISO/IEC 18004 table E.1, as a formula). */
+export function alignmentCentres(version: number): number[] {
+  if (version < 2) return [];
+  const n = sideOf(version);
+  const count = Math.floor(version / 7) + 2;
+  const last = n - 7;
+  const step = version === 32 ? 26 : Math.ceil((last - 6) / (count - 1) / 2) * 2;
+  const out = [6];
+  for (let i = count - 2; i >= 0; i--) out.push(last - i * step);
+  return out;
+}
+
+/** Known module colours of a version's function patterns: 1 dark, 0 light, -1 data (or format/version). */
+export function functionPattern(version: number): Int8Array {
+  const n = sideOf(version);
+  const m = new Int8Array(n * n).fill(-1);
+  const set = (x: number, y: number, dark: boolean): void => {
+    if (x >= 0 && y >= 0 && x < n && y < n) m[y * n + x] = dark ? 1 : 0;
+  };
+  for (const [cx, cy] of [
+    [3, 3],
+    [n - 4, 3],
+    [3, n - 4],
+  ] as const) {
+    // Finder (7×7 rings) and its light separator.
+    for (let dy = -4; dy <= 4; dy++) {
+      for (let dx = -4; dx <= 4; dx++) {
+        const r = Math.max(Math.abs(dx), Math.abs(dy));
+        set(cx + dx, cy + dy, r !== 2 && r !== 4);
+      }
+    }
+  }
+  for (let i = 8; i < n - 8; i++) {
+    set(i, 6, i % 2 === 0);
+    set(6, i, i % 2 === 0);
+  }
+  const centres = alignmentCentres(version);
+  for (const ay of centres) {
+    for (const ax of centres) {
+      // Not where a finder sits.
+      if ((ax < 9 && ay < 9) || (ax > n - 9 && ay < 9) || (ax < 9 && ay > n - 9)) continue;
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -2; dx <= 2; dx++) set(ax + dx, ay + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+      }
+    }
+  }
+  return m;
+}
+
+/** The projective map of the unit square onto `q` (corners in the order tl, tr, br, bl). */
+function squareToQuad(q: QrCorners): (u: number, v: number) => Point {
+  const { x: x0, y: y0 } = q.topLeft;
+  const { x: x1, y: y1 } = q.topRight;
+  const { x: x2, y: y2 } = q.bottomRight;
+  const { x: x3, y: y3 } = q.bottomLeft;
+  const sx = x0 - x1 + x2 - x3;
+  const sy = y0 - y1 + y2 - y3;
+  let a: number;
+  let b: number;
+  let c: number;
+  let d: number;
+  let e: number;
+  let f: number;
+  let g = 0;
+  let h = 0;
+  if (Math.abs(sx) < 1e-9 && Math.abs(sy) < 1e-9) {
+    a = x1 - x0;
+    b = x3 - x0;
+    d = y1 - y0;
+    e = y3 - y0;
+  } else {
+    const dx1 = x1 - x2;
+    const dx2 = x3 - x2;
+    const dy1 = y1 - y2;
+    const dy2 = y3 - y2;
+    const den = dx1 * dy2 - dx2 * dy1;
+    g = (sx * dy2 - dx2 * sy) / den;
+    h = (dx1 * sy - sx * dy1) / den;
+    a = x1 - x0 + g * x1;
+    b = x3 - x0 + h * x3;
+    d = y1 - y0 + g * y1;
+    e = y3 - y0 + h * y3;
+  }
+  c = x0;
+  f = y0;
+  return (u, v) => {
+    const w = g * u + h * v + 1;
+    return { x: (a * u + b * v + c) / w, y: (d * u + e * v + f) / w };
+  };
+}
+
+function sample(img: GrayImage, x: number, y: number): number {
+  const { width: w, height: h, data } = img;
+  const fx = Math.min(w - 1.001, Math.max(0, x - 0.5));
+  const fy = Math.min(h - 1.001, Math.max(0, y - 0.5));
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  const wx = fx - x0;
+  const wy = fy - y0;
+  const i = y0 * w + x0;
+  const p = data[i] as number;
+  const q = data[i + 1] as number;
+  const r = data[i + w] as number;
+  const s = data[i + w + 1] as number;
+  return (p * (1 - wx) + q * wx) * (1 - wy) + (r * (1 - wx) + s * wx) * wy;
+}
+
+/** A fitted sampling grid: module centre positions and their intensities against the local threshold. */
+export interface FittedGrid {
+  /** Modules a side. */
+  readonly n: number;
+  /** Per module, (threshold − intensity) / contrast: positive is dark. */
+  readonly darkness: Float32Array;
+  /** Maps symbol coordinates (modules, 0…n) to image pixels. */
+  readonly toImage: (u: number, v: number) => Point;
+}
+
+/** The mesh search's step sizes, in modules: two coarse sweeps, then finer ones. */
+const FIT_STEPS = [0.5, 0.5, 0.25, 0.125];
+
+/** Weight of a known (function-pattern) module against a data module's contrast. */
+const KNOWN_WEIGHT = 2;
+
+/**
+ * Fits a version-`version` grid to the code whose corners (in `img`) are roughly `corners`: the perspective
+ * transform of those corners, then each mesh node moved by `steps` (in modules) while that improves the fit.
+ * `img` should hold the code at 3–8 px a module.
+ *
+ * @example
+ * ```ts
+ * const grid = fitGrid(gray, zxingCorners, 3)
+ * const { image } = drawGrid(grid, 0, 3) // a clean 111×111 px symbol for an engine
+ * ```
+ */
+export function fitGrid(
+  img: GrayImage,
+  corners: QrCorners,
+  version: number,
+  steps: readonly number[] = FIT_STEPS,
+): FittedGrid {
+  const n = sideOf(version);
+  const known = functionPattern(version);
+  const base = squareToQuad(corners);
+  const side =
+    (Math.hypot(corners.topRight.x - corners.topLeft.x, corners.topRight.y - corners.topLeft.y) +
+      Math.hypot(corners.bottomLeft.x - corners.topLeft.x, corners.bottomLeft.y - corners.topLeft.y)) /
+    2;
+  const modulePx = side / n;
+  const thresholdMap = boxBlur(img, Math.max(2, Math.round(modulePx * 3)));
+  // Control mesh: K×K cells, nodes every ~7 modules; each node carries a displacement in pixels.
+  const k = Math.max(2, Math.round(n / 7));
+  const dx = new Float64Array((k + 1) * (k + 1));
+  const dy = new Float64Array((k + 1) * (k + 1));
+  const at = (u: number, v: number): Point => {
+    const p = base(u / n, v / n);
+    const gu = Math.min(k - 1e-9, (u / n) * k);
+    const gv = Math.min(k - 1e-9, (v / n) * k);
+    const i = Math.max(0, Math.floor(gu));
+    const j = Math.max(0, Math.floor(gv));
+    const fu = gu - i;
+    const fv = gv - j;
+    const a = j * (k + 1) + i;
+    const b = a + k + 1;
+    const w00 = (1 - fu) * (1 - fv);
+    const w10 = fu * (1 - fv);
+    const w01 = (1 - fu) * fv;
+    const w11 = fu * fv;
+    return {
+      x:
+        p.x +
+        w00 * (dx[a] as number) +
+        w10 * (dx[a + 1] as number) +
+        w01 * (dx[b] as number) +
+        w11 * (dx[b + 1] as number),
+      y:
+        p.y +
+        w00 * (dy[a] as number) +
+        w10 * (dy[a + 1] as number) +
+        w01 * (dy[b] as number) +
+        w11 * (dy[b + 1] as number),
+    };
+  };
+  const darkness = new Float32Array(n * n);
+  const raw = new Float32Array(n * n);
+  const measure = (x: number, y: number): void => {
+    const p = at(x + 0.5, y + 0.5);
+    raw[y * n + x] = sample(thresholdMap, p.x, p.y) - sample(img, p.x, p.y);
+  };
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) measure(x, y);
+  // Contrast: the spread of the initial samples (robust to glare: a high percentile of |T − I|).
+  const spread = Array.from(raw, Math.abs).sort((a, b) => a - b);
+  const contrast = Math.max(8, spread[Math.floor(spread.length * 0.8)] as number);
+  const score = (i: number): number => {
+    const d = Math.max(-1, Math.min(1, (raw[i] as number) / contrast));
+    const kn = known[i] as number;
+    return kn === 1 ? KNOWN_WEIGHT * d : kn === 0 ? -KNOWN_WEIGHT * d : Math.abs(d);
+  };
+  // Modules a node's displacement reaches: the cells around it.
+  const cellModules = (ci: number, cj: number): [number, number, number, number] => [
+    Math.max(0, Math.floor(((ci - 1) * n) / k)),
+    Math.min(n, Math.ceil(((ci + 1) * n) / k)),
+    Math.max(0, Math.floor(((cj - 1) * n) / k)),
+    Math.min(n, Math.ceil(((cj + 1) * n) / k)),
+  ];
+  const regionScore = (x0: number, x1: number, y0: number, y1: number, remeasure: boolean): number => {
+    let s = 0;
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        if (remeasure) measure(x, y);
+        s += score(y * n + x);
+      }
+    }
+    return s;
+  };
+  for (const stepModules of steps) {
+    const step = stepModules * modulePx;
+    for (let j = 0; j <= k; j++) {
+      for (let i = 0; i <= k; i++) {
+        const node = j * (k + 1) + i;
+        const [x0, x1, y0, y1] = cellModules(i, j);
+        let best = regionScore(x0, x1, y0, y1, false);
+        for (const [sx, sy] of [
+          [step, 0],
+          [-step, 0],
+          [0, step],
+          [0, -step],
+        ] as const) {
+          dx[node] = (dx[node] as number) + sx;
+          dy[node] = (dy[node] as number) + sy;
+          const s = regionScore(x0, x1, y0, y1, true);
+          if (s > best + 1e-6) {
+            best = s;
+          } else {
+            dx[node] = (dx[node] as number) - sx;
+            dy[node] = (dy[node] as number) - sy;
+            regionScore(x0, x1, y0, y1, true);
+          }
+        }
+      }
+    }
+  }
+  for (let i = 0; i < n * n; i++) darkness[i] = (raw[i] as number) / contrast;
+  return { n, darkness, toImage: at };
+}
+
+/** Quiet zone, in modules, around a drawn symbol. */
+const QUIET = 4;
+
+/**
+ * Draws the grid's modules as a clean symbol (`scale` px a module, dark where darkness > `bias`), and the map
+ * from the drawing's pixels back to the image the grid was fitted on.
+ */
+export function drawGrid(
+  grid: FittedGrid,
+  bias: number,
+  scale: number,
+): { image: GrayImage; back: (p: Point) => Point } {
+  const { n, darkness } = grid;
+  const size = (n + 2 * QUIET) * scale;
+  const data = new Uint8Array(size * size).fill(255);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if ((darkness[y * n + x] as number) <= bias) continue;
+      for (let dy = 0; dy < scale; dy++) {
+        const i = ((y + QUIET) * scale + dy) * size + (x + QUIET) * scale;
+        data.fill(0, i, i + scale);
+      }
+    }
+  }
+  return {
+    image: { data, width: size, height: size },
+    back: (p) => grid.toImage(p.x / scale - QUIET, p.y / scale - QUIET),
+  };
+}
+
+/** The version a located code's side suggests, from its corners and module count (`null` when not a QR). */
+export function versionOf(modules: number): number | null {
+  const v = (modules - 17) / 4;
+  return Number.isInteger(v) && v >= 1 && v <= 40 ? v : null;
+}
