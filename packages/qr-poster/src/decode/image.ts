@@ -310,6 +310,18 @@ export function cropToGray(image: RgbaImage, rect: Rect): { image: GrayImage; re
   return { image: { data: out, width, height }, rect: clamped };
 }
 
+/** A rectangle (clamped) of a gray image, copied. */
+export function cropGray(image: GrayImage, rect: Rect): { image: GrayImage; rect: Rect } {
+  const clamped = clampRect(rect, image.width, image.height);
+  const { x: x0, y: y0, width, height } = clamped;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const from = (y0 + y) * image.width + x0;
+    out.set(image.data.subarray(from, from + width), y * width);
+  }
+  return { image: { data: out, width, height }, rect: clamped };
+}
+
 /** Luma of the whole image, box-downscaled so its longest side is at most `side` (one pass, no full-size copy). */
 export function toGrayScaled(image: RgbaImage, side: number): { image: GrayImage; scale: number } {
   const longest = Math.max(image.width, image.height);

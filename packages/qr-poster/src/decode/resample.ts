@@ -198,9 +198,53 @@ export function fitGrid(
   };
   const darkness = new Float32Array(n * n);
   const raw = new Float32Array(n * n);
+  // Per module centre: its place under the perspective transform alone, and the mesh cell and weights of
+  // its displacement (fixed; only the nodes' displacements move).
+  const bx = new Float64Array(n * n);
+  const by = new Float64Array(n * n);
+  const cell = new Int32Array(n * n);
+  const weights = new Float64Array(4 * n * n);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const i = y * n + x;
+      const p = base((x + 0.5) / n, (y + 0.5) / n);
+      bx[i] = p.x;
+      by[i] = p.y;
+      const gu = ((x + 0.5) / n) * k;
+      const gv = ((y + 0.5) / n) * k;
+      const ci = Math.min(k - 1, Math.floor(gu));
+      const cj = Math.min(k - 1, Math.floor(gv));
+      const fu = gu - ci;
+      const fv = gv - cj;
+      cell[i] = cj * (k + 1) + ci;
+      weights[4 * i] = (1 - fu) * (1 - fv);
+      weights[4 * i + 1] = fu * (1 - fv);
+      weights[4 * i + 2] = (1 - fu) * fv;
+      weights[4 * i + 3] = fu * fv;
+    }
+  }
   const measure = (x: number, y: number): void => {
-    const p = at(x + 0.5, y + 0.5);
-    raw[y * n + x] = sample(thresholdMap, p.x, p.y) - sample(img, p.x, p.y);
+    const i = y * n + x;
+    const a = cell[i] as number;
+    const b = a + k + 1;
+    const w = 4 * i;
+    const w00 = weights[w] as number;
+    const w10 = weights[w + 1] as number;
+    const w01 = weights[w + 2] as number;
+    const w11 = weights[w + 3] as number;
+    const px =
+      (bx[i] as number) +
+      w00 * (dx[a] as number) +
+      w10 * (dx[a + 1] as number) +
+      w01 * (dx[b] as number) +
+      w11 * (dx[b + 1] as number);
+    const py =
+      (by[i] as number) +
+      w00 * (dy[a] as number) +
+      w10 * (dy[a + 1] as number) +
+      w01 * (dy[b] as number) +
+      w11 * (dy[b + 1] as number);
+    raw[i] = sample(thresholdMap, px, py) - sample(img, px, py);
   };
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) measure(x, y);
   // Contrast: the spread of the initial samples (robust to glare: a high percentile of |T − I|).

@@ -2,6 +2,7 @@ import { bounds, type Candidate, Collector, type MapPoint, mapCorners } from './
 import type { EngineResult, LocatedCode, QrEngine, ReadHints } from './engines/types.js';
 import {
   boxBlur,
+  cropGray,
   cropToGray,
   cylinderToSource,
   flatten,
@@ -153,8 +154,8 @@ type Action =
   /** `jsqr`: also try jsQR on each patch (several times zxing's cost per pixel). */
   | { readonly kind: 'texture'; readonly jsqr: boolean }
   | { readonly kind: 'located' }
-  /** Located codes re-sampled on a grid fitted to their bends (resample.ts), once each. */
-  | { readonly kind: 'resample' }
+  /** Located codes re-sampled on a grid fitted to their bends (resample.ts); `flat`: flat-field first. */
+  | { readonly kind: 'resample'; readonly flat: boolean }
   | { readonly kind: 'upscale' }
   | { readonly kind: 'unwrap'; readonly side: number };
 
@@ -172,10 +173,12 @@ const NO_DOWNSCALE: ReadHints = { downscale: false };
 /** A drawn, clean symbol: one threshold, no downscaled copies. */
 const DRAWN: ReadHints = { downscale: false, binarizer: 'global' };
 
-/** Pixels a module is scaled down to before a grid is fitted to it. */
-const RESAMPLE_MODULE_PX = 5;
-/** Darkness thresholds a fitted grid's modules are drawn with, in turn (0: the local threshold). */
-const RESAMPLE_BIASES = [0, -0.15, 0.15];
+/** Pixels a module is scaled down to before a grid is fitted to it (7 read more boofcv-dev codes than 4 or 5). */
+const RESAMPLE_MODULE_PX = 7;
+/** Work of one grid fit per module, in the budget's pixel units. */
+const RESAMPLE_FIT_COST = 64;
+/** Darkness threshold of the modules of a flat-field corrected fit (boofcv-dev curved 001 reads with it). */
+const RESAMPLE_FLAT_BIAS = -0.15;
 
 function area(r: Rect): number {
   return r.width * r.height;
@@ -212,7 +215,8 @@ export const SCHEDULE: readonly Step[] = [
   },
   // Something decoded, something located but not: flat-field (uneven light); on small photos a smaller
   // window then one global threshold (blurred modules); on photos of 4 MP and more, crops of the located codes.
-  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample' } },
+  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', flat: false } },
+  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', flat: true } },
   { after: 'partial', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
   {
     after: 'partial',
@@ -221,9 +225,10 @@ export const SCHEDULE: readonly Step[] = [
     action: whole(640, 'flat12', { downscale: false, binarizer: 'global' }),
   },
   { after: 'partial', engine: 'zxing', size: 'large', action: { kind: 'located' } },
-  // Nothing decoded.
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample' } },
+  // Nothing decoded. The tone pass first: it reads the most codes per pixel.
   { after: 'none', engine: 'zxing', size: 'any', action: whole(640, 'tone', NO_DOWNSCALE) },
+  // Located codes on bent or creased surfaces: a grid fitted to each.
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', flat: false } },
   // On tiny images one global threshold costs next to nothing and reads blurred or low-contrast codes.
   {
     after: 'none',
@@ -247,7 +252,9 @@ export const SCHEDULE: readonly Step[] = [
   { after: 'none', engine: 'zxing', size: 'small', action: { kind: 'unwrap', side: 800 } },
   // Codes nobody located (glare, perspective, creases): crops around textured patches.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture', jsqr: true } },
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample' } },
+  // Codes those crops located, and the flat-field fit of every located code.
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', flat: false } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', flat: true } },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }) },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'shadows') },
   { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
@@ -414,48 +421,50 @@ class Escalation {
     }
   }
 
-  /** Located codes already re-sampled (each is tried once). */
-  readonly resampled = new Set<LocatedCode>();
+  /** Located codes already re-sampled, as is (`false`) and flat-field corrected (`true`); each tried once. */
+  readonly resampled = new Map<LocatedCode, Set<boolean>>();
 
   /**
    * Re-samples each located, undecoded code of known version on a grid fitted to the image (bent and creased
-   * codes), biggest first; the drawn symbol goes to `engine`.
+   * codes), biggest first; the drawn symbol goes to `engine`. `flat`: the crop flat-field corrected first and
+   * the modules drawn with a lower darkness threshold (uneven light across a bend).
    */
-  async resample(engine: QrEngine): Promise<void> {
+  async resample(engine: QrEngine, flat: boolean): Promise<void> {
     const open = this.collector
       .openMisses()
-      .filter((m) => !this.resampled.has(m))
+      .filter((m) => m.modules !== undefined && !this.resampled.get(m)?.has(flat))
       .sort((a, b) => area(bounds(b)) - area(bounds(a)))
       .slice(0, MAX_CROPS);
     for (const miss of open) {
       if (this.exhausted) return;
-      this.resampled.add(miss);
-      const version = miss.modules === undefined ? null : versionOf(miss.modules);
+      const tried = this.resampled.get(miss) ?? new Set<boolean>();
+      this.resampled.set(miss, tried.add(flat));
+      const modules = miss.modules as number;
+      const version = versionOf(modules);
       if (version === null) continue;
       const b = bounds(miss);
-      const modulePx = Math.max(b.width, b.height) / (miss.modules as number);
-      const pad = 4 * modulePx;
-      const { image: cut, rect } = cropToGray(this.image, {
-        x: b.x - pad,
-        y: b.y - pad,
-        width: b.width + 2 * pad,
-        height: b.height + 2 * pad,
-      });
+      const modulePx = Math.max(b.width, b.height) / modules;
+      // Crop from the gray working copy when its modules are big enough (no luma conversion at full size).
+      const k = modulePx * this.workScale >= RESAMPLE_MODULE_PX ? this.workScale : 1;
+      const pad = 4 * modulePx * k;
+      const padded = {
+        x: b.x * k - pad,
+        y: b.y * k - pad,
+        width: b.width * k + 2 * pad,
+        height: b.height * k + 2 * pad,
+      };
+      const { image: cut, rect } = k === 1 ? cropToGray(this.image, padded) : cropGray(this.work, padded);
       // Modules of about RESAMPLE_MODULE_PX: enough to find their centres, and the fit's cost stays small.
-      const f = Math.min(1, RESAMPLE_MODULE_PX / modulePx);
-      const g = f < 1 ? resize(cut, f) : cut;
-      const toCrop: MapPoint = (p) => ({ x: (p.x - rect.x) * f, y: (p.y - rect.y) * f });
-      const fromCrop: MapPoint = (p) => ({ x: p.x / f + rect.x, y: p.y / f + rect.y });
-      // The box blur of the local threshold, then a few samples per module and mesh move.
-      this.spent += 2 * g.width * g.height;
+      const f = Math.min(1, RESAMPLE_MODULE_PX / (modulePx * k));
+      const sized = f < 1 ? resize(cut, f) : cut;
+      const g = flat ? flatten(sized, Math.max(3, Math.round(4 * modulePx * k * f))) : sized;
+      // The box blur of the local threshold (and flat-field's), then a few dozen samples per module.
+      this.spent += (flat ? 2 : 1) * g.width * g.height + RESAMPLE_FIT_COST * modules * modules;
+      const toCrop: MapPoint = (p) => ({ x: (p.x * k - rect.x) * f, y: (p.y * k - rect.y) * f });
+      const fromCrop: MapPoint = (p) => ({ x: (p.x / f + rect.x) / k, y: (p.y / f + rect.y) / k });
       const grid = fitGrid(g, mapCorners(miss, toCrop), version);
-      for (const bias of RESAMPLE_BIASES) {
-        if (this.exhausted) return;
-        const { image, back } = drawGrid(grid, bias, 3);
-        const before = this.collector.regionCount;
-        await this.onGray(engine, image, (p) => fromCrop(back(p)), DRAWN);
-        if (this.collector.regionCount > before) break;
-      }
+      const { image, back } = drawGrid(grid, flat ? RESAMPLE_FLAT_BIAS : 0, 3);
+      await this.onGray(engine, image, (p) => fromCrop(back(p)), DRAWN);
     }
   }
 
@@ -590,7 +599,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     if (action.kind === 'whole') await run.whole(engine, action.side, action.pre, action.hints);
     else if (action.kind === 'texture') await run.texture(engine, action.jsqr ? byName('jsqr') : undefined);
     else if (action.kind === 'located') await run.located(engine);
-    else if (action.kind === 'resample') await run.resample(engine);
+    else if (action.kind === 'resample') await run.resample(engine, action.flat);
     else if (action.kind === 'unwrap') await run.unwrap(engine, action.side);
     else await run.upscale(engine);
   }
