@@ -1,9 +1,8 @@
 /// <reference path="./qrcode-core.d.ts" />
 import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
-import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
-import { create } from 'qrcode/lib/core/qrcode.js';
 import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 import { QrPosterError } from '../errors.js';
+import { buildSymbol, LEVELS } from './symbol.js';
 
 /**
  * QR error-correction levels, from least (L, ~7%) to most (H, ~30%) recoverable.
@@ -40,27 +39,14 @@ export function encodeQr(payload: string, level: EcLevel, version?: number): QrM
       `the QR payload is ${payload.length} characters, more than any QR code holds (${MAX_PAYLOAD_LENGTH} bytes)`,
     );
   }
-  let code: ReturnType<typeof create>;
-  try {
-    code = create(
-      payload,
-      version === undefined ? { errorCorrectionLevel: level } : { errorCorrectionLevel: level, version },
-    );
-  } catch (error) {
+  const symbol = buildSymbol(payload, level, version);
+  if (symbol === null) {
     throw new QrPosterError(
       'payload_too_long',
-      `the QR payload (${payload.length} characters) does not fit in a QR code at level ${level}`,
-      { cause: error },
+      `the QR payload (${payload.length} characters) does not fit in a QR code at level ${level}${version === undefined ? '' : ` and version ${version}`}`,
     );
   }
-  const { size, data, reservedBit } = code.modules;
-  return {
-    size,
-    version: code.version,
-    level,
-    modules: Uint8Array.from(data, (v) => (v ? 1 : 0)),
-    reserved: Uint8Array.from(reservedBit, (v) => (v ? 1 : 0)),
-  };
+  return { ...symbol, level };
 }
 
 /** Which codeword (0-based, in the interleaved order of the symbol) each data module belongs to; -1 for none. */
@@ -107,8 +93,7 @@ function misdecodeProtection(version: number, level: EcLevel): number {
 
 /** For each interleaved codeword index: its block, and each block's correctable error count. */
 function blockLayout(version: number, level: EcLevel): { blockOf: Int32Array; correctable: number[] } {
-  // qrcode's tables switch on the identity of its level objects.
-  const ecl = { L, M, Q, H }[level];
+  const ecl = LEVELS[level];
   const total = getSymbolTotalCodewords(version);
   const ecTotal = getTotalCodewordsCount(version, ecl);
   const blocks = getBlocksCount(version, ecl);
