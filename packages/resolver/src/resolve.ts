@@ -15,10 +15,11 @@ import {
   type Unwrapped,
   unwrapUrl,
 } from '@sharekit/canonical-url/core';
-import type { QrCode, QrPosterError } from '@sharekit/qr-poster';
+import type { QrCode } from '@sharekit/qr-poster';
 import { decodeToken, isShareTokenError, parseShareText, type ShareMatch } from '@sharekit/share-token';
 import { ResolverError } from './errors.js';
 import { RESOLVER_ROWS } from './platforms.js';
+import type { ImageDecoding } from './qr-reader.js';
 import { judgeUrl, reason, safetyOf } from './safety.js';
 import { steps } from './steps.js';
 import type {
@@ -69,19 +70,6 @@ export interface ResolveOptions {
 }
 
 /** The QR reader the resolver uses: the browser-safe one, or the Node one that also reads bytes. */
-/**
- * `isQrPosterError` by its name check, without a static import of `@sharekit/qr-poster`: the main entry
- * loads that package only when an image arrives, and a bundler splits it off only if nothing else
- * imports it up front.
- */
-function isQrError(error: unknown): error is QrPosterError {
-  return (
-    error instanceof Error &&
-    error.name === 'QrPosterError' &&
-    typeof (error as { code?: unknown }).code === 'string'
-  );
-}
-
 export type QrReader = (
   image: RgbaImage | Uint8Array,
   options: { maxPixels: number },
@@ -599,24 +587,16 @@ function isRgba(input: unknown): input is RgbaImage {
   );
 }
 
+/** An image: the QR half (qr-reader.ts, loaded now) reads its codes; each code's text is read as pasted text. */
 async function resolveImage(
   image: RgbaImage | Uint8Array,
   settings: Settings,
   readQr: QrReader,
+  decode: ImageDecoding,
 ): Promise<Resolution> {
-  let codes: readonly QrCode[];
-  try {
-    codes = await readQr(image, { maxPixels: settings.maxPixels });
-  } catch (error) {
-    if (!isQrError(error)) throw error;
-    if (error.code === 'image_too_large') return tooLarge();
-    return unknown(
-      'image-unreadable',
-      `the image cannot be read (${error.code})`,
-      `无法读取图片（${error.code}）`,
-    );
-  }
-  if (codes.length === 0) return unknown('no-qr-code', 'no QR code found in the image', '图片中未找到二维码');
+  const { readCodes } = await import('./qr-reader.js');
+  const codes = await readCodes(image, settings.maxPixels, readQr, decode);
+  if ('why' in codes) return unknown(codes.why, codes.label, codes.labelZh);
   const drafts: Draft[] = [];
   for (const [index, code] of codes.entries()) {
     const inner = (await textDrafts(code.text, settings.maxCandidates)).drafts;
@@ -638,9 +618,6 @@ async function resolveImage(
   }
   return assemble('qr-image', drafts, settings);
 }
-
-const tooLarge = (): Resolution =>
-  unknown('image-too-large', 'the image is larger than the pixel budget', '图片超过像素上限');
 
 async function resolveText(input: string, settings: Settings): Promise<Resolution> {
   if (input.trim() === '') return unknown('empty-input', 'the input is empty', '输入为空');
@@ -689,26 +666,15 @@ export async function resolveWith(
         return unknown('too-large', 'the input is larger than the size limit', '输入超过大小上限');
       }
     }
-    if (readsBytes && !settings.decodeImage) return resolveImage(bytes, settings, readQr);
-    let rgba: RgbaImage | null;
-    try {
-      rgba = settings.decodeImage
-        ? await settings.decodeImage(bytes)
-        : await (await import('./qr-reader.js')).browserDecode(bytes, settings.maxPixels);
-    } catch (error) {
-      if ((error as { code?: unknown } | null)?.code === 'image_too_large') return tooLarge();
-      return unknown('image-unreadable', 'the image cannot be decoded', '无法解码图片');
-    }
-    if (!rgba) {
-      return unknown(
-        'image-decoder-unavailable',
-        'no image decoder here: pass RGBA, options.decodeImage, or use @sharekit/resolver/node',
-        '此环境无法解码图片',
-      );
-    }
-    return resolveImage(rgba, settings, readQr);
+    // The Node entry's reader reads bytes itself; otherwise they are decoded to RGBA first.
+    return resolveImage(
+      bytes,
+      settings,
+      readQr,
+      readsBytes && !settings.decodeImage ? null : (settings.decodeImage ?? 'browser'),
+    );
   }
-  if (isRgba(input)) return resolveImage(input, settings, readQr);
+  if (isRgba(input)) return resolveImage(input, settings, readQr, null);
   throw new ResolverError(
     'invalid_input',
     `expected a string, bytes or an RGBA image, found ${input === null ? 'null' : typeof input}`,
