@@ -1,4 +1,9 @@
-import { type LinkIdentity, PLATFORM_DISPLAY, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
+import {
+  type LinkIdentity,
+  PLATFORM_DISPLAY,
+  PLATFORM_IDS,
+  type PlatformId,
+} from '@sharekit/canonical-url/core';
 import { displayWidth } from '@sharekit/canonical-url/text';
 import { preview, ShareTokenError } from './errors.js';
 import { decodeToken, type EncodeTokenOptions, encodeToken } from './token.js';
