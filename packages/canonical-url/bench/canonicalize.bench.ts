@@ -9,23 +9,13 @@ import { canonicalize, identify } from '@sharekit/canonical-url';
 import normalizeUrl from 'normalize-url';
 // @ts-expect-error: plain ESM script without types
 import { measureEntry } from '../../../scripts/entry-size.mjs';
+import { mulberry32 } from '../../../test-utils/prng.js';
 
 const COUNT = 10_000;
 const ROUNDS = 15;
 
-/** Deterministic PRNG (mulberry32), so every run measures the same URLs. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = rng(20261120);
+// Seeded, so every run measures the same URLs.
+const rand = mulberry32(20261120);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const digits = (n: number) =>
   Array.from({ length: n }, (_, i) => (i === 0 ? 1 + Math.floor(rand() * 9) : Math.floor(rand() * 10))).join(

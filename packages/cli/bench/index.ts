@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { resolve } from '@sharekit/resolver';
 import { renderPosterPng } from '@sharekit/resolver/node';
+import { mulberry32 } from '../../../test-utils/prng.js';
 import { runBatch } from '../src/batch/run.js';
 import buildCli from '../test/global-setup.js';
-import { mixedInputs, rng, URLS } from './inputs.js';
+import { mixedInputs, URLS } from './inputs.js';
 
 const TEXT_INPUTS = 10_000;
 const POSTERS = 200;
@@ -163,7 +164,7 @@ async function posterBench(dir: string): Promise<void> {
   // 2. poster PNGs
   const posterDir = join(dir, 'posters');
   mkdirSync(posterDir);
-  const random = rng(7);
+  const random = mulberry32(7);
   const t0 = performance.now();
   for (let i = 0; i < POSTERS; i++) {
     const target = URLS[i % 10] as string;
@@ -252,7 +253,7 @@ async function makeBench(dir: string): Promise<void> {
   await buildCli();
   const bin = new URL('../dist/cli.js', import.meta.url).pathname;
   const catalog = join(dir, 'catalog.csv');
-  const random = rng(11);
+  const random = mulberry32(11);
   writeFileSync(
     catalog,
     [

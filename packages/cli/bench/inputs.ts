@@ -1,5 +1,6 @@
 // Seeded generators of bench inputs.
 import { composeShareText, encodeToken, identify, toAppLinks } from '@sharekit/resolver';
+import { mulberry32 } from '../../../test-utils/prng.js';
 
 export const URLS = [
   'https://item.taobao.com/item.htm?id=634567890123&spm=a21n57.1.0.0',
@@ -16,19 +17,8 @@ export const URLS = [
   'https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt',
 ];
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function mixedInputs(n: number): string[] {
-  const random = rng(2026);
+  const random = mulberry32(2026);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const identities = URLS.map((u) => identify(u)).filter((x) => x !== null && x.id !== null);
   const titles = [

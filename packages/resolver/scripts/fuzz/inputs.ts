@@ -5,20 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../../../test-utils/prng.js';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
-
-/** Small, fast, seedable PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function strings(value: unknown, out: string[], keys: readonly string[]): void {
   if (Array.isArray(value)) for (const v of value) strings(v, out, keys);
@@ -250,7 +239,7 @@ export function generator(seed: number, seeds: readonly string[]): Generator {
   return {
     seeds,
     input(index: number): string {
-      const r = rng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
+      const r = mulberry32((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
       let s = r() < 0.9 && seeds.length > 0 ? pick(r, seeds) : '';
       const ops = 1 + Math.floor(r() * 4);
       for (let k = 0; k < ops; k++) {

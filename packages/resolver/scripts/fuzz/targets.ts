@@ -26,8 +26,9 @@ import {
   parseShareText,
   SHARE_TOKEN_ERROR_CODES,
 } from '@sharekit/share-token';
+import { mulberry32 } from '../../../../test-utils/prng.js';
 import { resolve } from '../../src/index.js';
-import { FRAGMENTS, rng } from './inputs.js';
+import { FRAGMENTS } from './inputs.js';
 
 /** A problem found with one input, or null. */
 export type Check = string | null;
@@ -131,7 +132,7 @@ const HOSTILE_TARGETS = [
 function hostileFetch(input: string, problems: string[]): FetchLike {
   let h = 0;
   for (let i = 0; i < input.length; i++) h = (Math.imul(h, 31) + input.charCodeAt(i)) | 0;
-  const r = rng(h);
+  const r = mulberry32(h);
   return (url) => {
     const problem = targetProblem(url);
     if (problem !== null) problems.push(`fetch asked for a blocked target ${url.slice(0, 120)} (${problem})`);
