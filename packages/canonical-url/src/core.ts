@@ -37,6 +37,7 @@ export {
   loneIdentity,
   platformOf,
   tryIdentify,
+  tryPlatformOf,
   unwrapUrl,
 } from './identify.js';
 export {
@@ -95,4 +96,4 @@ export {
   WRAPPERS,
   type WrapperRow,
 } from './unwrap.js';
-export { DEFAULT_MAX_LENGTH } from './url.js';
+export { DEFAULT_MAX_LENGTH, hostOf } from './url.js';

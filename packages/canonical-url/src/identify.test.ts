@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrlFor, identify, identityFor, isCanonicalId, platformOf } from './identify.js';
+import {
+  canonicalUrlFor,
+  identify,
+  identityFor,
+  isCanonicalId,
+  platformOf,
+  tryPlatformOf,
+} from './identify.js';
 import type { ContentKind, PlatformId } from './types.js';
 
 type Row = readonly [
@@ -1222,6 +1229,13 @@ describe('platformOf', () => {
     ['mailto:someone@taobao.com', null],
   ] as const)('places %s on %s', (input, expected) => {
     expect(platformOf(input)).toBe(expected);
+  });
+
+  it('has a form that never throws: tryPlatformOf answers null where platformOf refuses the input', () => {
+    expect(() => platformOf('x'.repeat(100_000))).toThrow();
+    expect(tryPlatformOf('x'.repeat(100_000))).toBeNull();
+    expect(tryPlatformOf(42)).toBeNull();
+    expect(tryPlatformOf('https://v.douyin.com/RH7Gvmr/')).toBe('douyin');
   });
 });
 

@@ -318,6 +318,16 @@ export function platformOf(urlOrHost: string): PlatformId | null {
 }
 
 /**
+ * `platformOf` that never throws: `null` for a non-string or an input over the size limit too.
+ * @example
+ * tryPlatformOf('item.jd.com')       // 'jd'
+ * tryPlatformOf('x'.repeat(100_000)) // null
+ */
+export function tryPlatformOf(input: unknown): PlatformId | null {
+  return typeof input === 'string' && input.length <= DEFAULT_MAX_LENGTH ? platformOf(input) : null;
+}
+
+/**
  * The canonical web URL for an identity, or `null` when the platform has no such kind or the id
  * does not fit its pattern. `identify(canonicalUrlFor(p, k, id))` gives back `p`, `k` and `id`.
  * @example

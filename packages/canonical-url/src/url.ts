@@ -117,6 +117,24 @@ function hostWithoutDots(hostname: string, input: string): string {
 }
 
 /**
+ * The host of an absolute URL as the URL parser reads it (lower-case ASCII, IPv6 in brackets, no
+ * trailing dots), or `''` when the text does not parse or has no host. Never throws. The one host
+ * reader for code that matches hosts against tables; `inspectHost` says what a host is.
+ * @example
+ * hostOf('https://ITEM.JD.COM./1.html') // 'item.jd.com'
+ * hostOf('http://taobao%2ecom/x')       // 'taobao.com'
+ * hostOf('javascript:alert(1)')         // ''
+ */
+export function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return hostWithoutDots(parsed.hostname.toLowerCase(), url);
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Parses an http(s) URL with the WHATWG parser. Scheme-less input (`xhslink.com/m/…`,
  * `//3.cn/…`, `item.jd.com/1.html`) is read as https.
  */

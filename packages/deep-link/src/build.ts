@@ -1,5 +1,6 @@
 import {
   alternateId,
+  hostOf,
   isLinkIdentity,
   judgeTarget,
   type LinkIdentity,
@@ -120,14 +121,6 @@ function appId(entry: KindEntry, id: string): { id: string; unconfirmed?: string
   return spec.canonicalUnconfirmed
     ? { id, unconfirmed: `${entry.row.id}: ${spec.canonicalUnconfirmed}` }
     : { id };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 interface Built {

@@ -31,7 +31,12 @@ export function platformName(platform: PlatformId | string | null): { en: string
   return OTHER_NAMES[platform] ?? { en: platform, zh: platform };
 }
 
-function hostOf(url: string): string {
+/**
+ * Where a step's link points, for its label: host and port (`shop.example:8080`), the scheme of a
+ * host-less link (`javascript:`), or the text's start when it does not parse. Display only; code that
+ * matches hosts uses canonical-url `hostOf`.
+ */
+function placeLabel(url: string): string {
   try {
     const u = new URL(url);
     return u.host || u.protocol;
@@ -70,15 +75,15 @@ export const steps = {
     return step('qr-code', `QR code ${index + 1} (read by ${engine})`, `第 ${index + 1} 个二维码`, text);
   },
   url(url: string): Step {
-    const host = hostOf(url);
+    const host = placeLabel(url);
     return step('url', `link on ${host}`, `链接 ${host}`, url);
   },
   shortLink(url: string): Step {
-    const host = hostOf(url);
+    const host = placeLabel(url);
     return step('short-link', `short link ${host}`, `短链接 ${host}`, url);
   },
   redirect(url: string, via: string): Step {
-    const host = hostOf(url);
+    const host = placeLabel(url);
     return step(
       'redirect',
       `${via === 'script' ? 'page script' : 'redirect'} → ${host}`,
@@ -87,7 +92,7 @@ export const steps = {
     );
   },
   unwrap(wrapper: string, param: string, target: string): Step {
-    const host = hostOf(target);
+    const host = placeLabel(target);
     const from = wrapper.split('/')[0] ?? wrapper;
     return step(
       'unwrap',

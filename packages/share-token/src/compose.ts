@@ -1,4 +1,5 @@
 import {
+  hostOf,
   type LinkIdentity,
   PLATFORM_DISPLAY,
   PLATFORM_IDS,
@@ -101,11 +102,7 @@ function brandOf(identity: LinkIdentity | null, url: string, locale: 'zh' | 'en'
     const row = PLATFORM_DISPLAY[identity.platform as PlatformId];
     return locale === 'zh' ? row.nameZh : row.name;
   }
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return 'sharekit';
-  }
+  return hostOf(url) || 'sharekit';
 }
 
 /**

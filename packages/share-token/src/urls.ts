@@ -3,6 +3,8 @@
  * the cost is linear): a link is made of printable ASCII other than space and `"<>\^`{|}`; any
  * non-ASCII character (CJK punctuation, 「, emoji, letters) ends it.
  */
+import { hostOf } from '@sharekit/canonical-url/core';
+
 export interface UrlHit {
   /** `[start, end)` in the normalised text, including markdown `[…](…)` wrapping. */
   readonly start: number;
@@ -75,23 +77,6 @@ function schemeStarts(run: string): number[] {
     from = k + 4;
   }
   return out;
-}
-
-function hostOf(url: string): string {
-  const rest = url.slice(url.indexOf('//') + 2);
-  let end = rest.length;
-  for (let k = 0; k < rest.length; k++) {
-    const ch = rest[k];
-    if (ch === '/' || ch === '?' || ch === '#') {
-      end = k;
-      break;
-    }
-  }
-  const authority = rest.slice(0, end);
-  const at = authority.lastIndexOf('@');
-  const hostPort = at >= 0 ? authority.slice(at + 1) : authority;
-  const colon = hostPort.indexOf(':');
-  return (colon >= 0 ? hostPort.slice(0, colon) : hostPort).toLowerCase().replace(/\.$/, '');
 }
 
 /**
@@ -223,8 +208,9 @@ function completeUrl(
   if (lower.startsWith('http://') || lower.startsWith('https://')) {
     const colon = s.indexOf(':');
     s = s.slice(0, colon).toLowerCase() + s.slice(colon);
+    // The host a browser would open ('' when the link does not parse: `https://taobao.com:8443&/`).
     const host = hostOf(s);
-    return host.includes('.') && parses(s) ? { url: s, host, repairs: [] } : null;
+    return host.includes('.') ? { url: s, host, repairs: [] } : null;
   }
   if (s.startsWith('//')) s = s.slice(2);
   // Scheme-less: host/path with a host we know.

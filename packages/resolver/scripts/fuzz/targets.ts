@@ -17,6 +17,7 @@ import {
   PLATFORM_IDS,
   platformOf,
   targetProblem,
+  tryPlatformOf,
 } from '@sharekit/canonical-url';
 import { DEEP_LINK_ERROR_CODES, isDeepLinkError, isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
 import {
@@ -46,14 +47,6 @@ function typed(error: unknown, guard: (e: unknown) => boolean, codes: object, na
   return `threw an undocumented error (${name} expected): ${what.slice(0, 200)}`;
 }
 
-function safePlatformOf(url: string): string | null {
-  try {
-    return platformOf(url);
-  } catch {
-    return null;
-  }
-}
-
 /** A link given out: http(s), and on the claimed platform's own host when one is claimed. */
 function checkLink(url: unknown, where: string, platform?: string | null): Check {
   if (url === null || url === undefined) return null;
@@ -67,7 +60,7 @@ function checkLink(url: unknown, where: string, platform?: string | null): Check
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     return `${where}: a ${parsed.protocol} link`;
   if (platform && PLATFORMS.has(platform)) {
-    const owner = safePlatformOf(url);
+    const owner = tryPlatformOf(url);
     if (owner !== platform)
       return `${where}: ${platform} link on host ${parsed.hostname} (belongs to ${owner})`;
   }
