@@ -1,4 +1,5 @@
 import type { ContentKind, PlatformId } from '@sharekit/canonical-url/core';
+import type { PlatformWithoutApp } from './table.js';
 
 /*
  * The app table: one row per app, keyed by canonical-url's platform ids plus `wechat` and `alipay`.
@@ -21,34 +22,10 @@ import type { ContentKind, PlatformId } from '@sharekit/canonical-url/core';
 export type Confidence = 'A' | 'B' | 'C';
 
 /**
- * The apps of the table: every platform with an app, plus WeChat and Alipay.
- * @example
- * APP_IDS.includes('alipay') // true
+ * The apps of the table: every platform of canonical-url's registry except `PlatformWithoutApp`, plus
+ * WeChat and Alipay (apps that are no platform). `APP_IDS` (table.ts) is the same list as a value.
  */
-export const APP_IDS = [
-  'taobao',
-  'tmall',
-  'xianyu',
-  'jd',
-  'pinduoduo',
-  'douyin',
-  'douyin-shop',
-  'kuaishou',
-  'xiaohongshu',
-  'bilibili',
-  'weibo',
-  'aliexpress',
-  'amazon',
-  'tiktok',
-  'youtube',
-  'dianping',
-  'meituan',
-  'eleme',
-  'wechat',
-  'alipay',
-] as const satisfies readonly (PlatformId | 'wechat' | 'alipay')[];
-
-export type AppId = (typeof APP_IDS)[number];
+export type AppId = Exclude<PlatformId, PlatformWithoutApp> | 'wechat' | 'alipay';
 
 /**
  * The date the notes' sources were read for this table (nothing was tested on a device).
@@ -178,9 +155,8 @@ export type AppEntry = Omit<
   Partial<Pick<AppRow, 'lastVerified' | 'httpsWrappers' | 'prefixMaps'>> &
   ({ readonly id: Extract<AppId, PlatformId> } | Pick<AppRow, 'id' | 'name' | 'nameZh'>);
 
-/** The app table as written (names of platform apps not repeated: see `APPS`). */
-// Partial over platforms: the notes have no app facts for 1688 and Weidian (APP_IDS lists the rows).
-export const APP_ROWS: readonly AppEntry[] = [
+// One row per AppId: every platform but `PlatformWithoutApp` (1688, Weidian), and the two non-platform apps.
+const ROWS = [
   {
     id: 'taobao',
     schemes: ['taobao', 'tbopen'],
@@ -761,7 +737,20 @@ export const APP_ROWS: readonly AppEntry[] = [
     ],
     confidence: 'A',
   },
-];
+] satisfies readonly AppEntry[];
+
+/**
+ * `Rows` when its rows name every `AppId`, else an object naming the missing ones (so a missing row
+ * fails the type check, like canonical-url's `EveryPlatform`).
+ */
+type EveryApp<Rows extends readonly { readonly id: AppId }[]> = [Exclude<AppId, Rows[number]['id']>] extends [
+  never,
+]
+  ? Rows
+  : { missingRows: Exclude<AppId, Rows[number]['id']> };
+
+/** The app table as written (names of platform apps not repeated: see `APPS`), one row per `AppId`. */
+export const APP_ROWS: readonly AppEntry[] = ROWS satisfies EveryApp<typeof ROWS>;
 
 /**
  * Wrappers that belong to no app of the table: 应用宝 (Tencent's store) hands a scheme to the app

@@ -1,8 +1,8 @@
-import { identify, PLATFORMS } from '@sharekit/canonical-url';
+import { identify, PLATFORM_IDS, PLATFORMS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { toAppLinks } from './build.js';
 import { isDeepLinkError } from './errors.js';
-import { APPS, storeLinks } from './table.js';
+import { APP_IDS, APPS, storeLinks } from './table.js';
 
 function code(fn: () => unknown): string | undefined {
   try {
@@ -130,30 +130,10 @@ describe('the app table', () => {
   it('has one row per app with a confidence tag and the last-verified date', () => {
     const ids = APPS.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const required of [
-      'taobao',
-      'tmall',
-      'jd',
-      'pinduoduo',
-      'douyin',
-      'douyin-shop',
-      'kuaishou',
-      'xiaohongshu',
-      'bilibili',
-      'weibo',
-      'xianyu',
-      'aliexpress',
-      'amazon',
-      'tiktok',
-      'youtube',
-      'dianping',
-      'meituan',
-      'eleme',
-      'wechat',
-      'alipay',
-    ]) {
-      expect(ids).toContain(required);
-    }
+    // Every registry platform but 1688 and Weidian (no app facts in the notes), then WeChat and Alipay.
+    const expected = [...PLATFORM_IDS.filter((id) => id !== '1688' && id !== 'weidian'), 'wechat', 'alipay'];
+    expect(APP_IDS).toEqual(expected);
+    expect([...ids].sort()).toEqual([...expected].sort());
     for (const row of APPS) {
       expect(['A', 'B', 'C']).toContain(row.confidence);
       expect(row.lastVerified).toBe('2026-11-20');

@@ -10,10 +10,11 @@ import {
   tryIdentify,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url/core';
-import { APP_IDS, type AppId, type AppRow, type Confidence } from './apps.js';
+import type { AppId, AppRow, Confidence } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import { DEFAULT_MAX_LENGTH, isUnsafeAppLink, parseAppLink } from './parse.js';
 import { APP_BY_PLATFORM, KIND_BY_APP, type KindEntry, WEBVIEW_BY_APP, WRAPPERS_BY_APP } from './registry.js';
+import { getApp } from './table.js';
 import { fillTemplate } from './template.js';
 import type { AppLinks } from './types.js';
 
@@ -200,7 +201,7 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
     );
   }
   for (const app of options.wrapIn ?? []) {
-    if (!(APP_IDS as readonly string[]).includes(app)) {
+    if (getApp(app) === undefined) {
       throw new DeepLinkError('invalid_option', `wrapIn: not an app of the table: ${preview(String(app))}`);
     }
   }

@@ -1,5 +1,4 @@
 export {
-  APP_IDS,
   type AppId,
   type AppRow,
   type Confidence,
@@ -29,7 +28,7 @@ export type {
   OpenStep,
   OpenWebStep,
 } from './plan-types.js';
-export { APPS, getApp, type StoreLinks, storeLinks } from './table.js';
+export { APP_IDS, APPS, getApp, type PlatformWithoutApp, type StoreLinks, storeLinks } from './table.js';
 export type { AppLinks, AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaForm, ViaStep } from './types.js';
 export {
   type BrowserFamily,

@@ -1,6 +1,28 @@
 /* The app table with every row's display names: platform apps take theirs from canonical-url's registry. */
-import { PLATFORM_DISPLAY } from '@sharekit/canonical-url/core';
+import { PLATFORM_DISPLAY, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
 import { APP_ROWS, type AppId, type AppRow, LAST_VERIFIED } from './apps.js';
+
+// The notes have no app facts for 1688 and Weidian.
+const WITHOUT_APP = ['1688', 'weidian'] as const satisfies readonly PlatformId[];
+
+/** The registry platforms the table has no app for. */
+export type PlatformWithoutApp = (typeof WITHOUT_APP)[number];
+
+/**
+ * The apps of the table, derived from canonical-url's `PLATFORM_IDS` (registry order, without
+ * `PlatformWithoutApp`), then WeChat and Alipay.
+ * @example
+ * APP_IDS.includes('alipay') // true
+ * APP_IDS.includes('1688')   // false
+ */
+export const APP_IDS: readonly AppId[] = [
+  ...PLATFORM_IDS.filter(
+    (id): id is Exclude<PlatformId, PlatformWithoutApp> =>
+      !(WITHOUT_APP as readonly PlatformId[]).includes(id),
+  ),
+  'wechat',
+  'alipay',
+];
 
 /**
  * The app table, one row per app.
