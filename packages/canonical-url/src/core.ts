@@ -19,6 +19,7 @@ export {
   CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,
   type CanonicalUrlErrorCode,
+  errorRecord,
   integerOption,
   isCanonicalUrlError,
   isSharekitError,

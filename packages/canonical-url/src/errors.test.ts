@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CanonicalUrlError,
+  errorRecord,
   integerOption,
   isCanonicalUrlError,
   isSharekitError,
@@ -54,5 +55,19 @@ describe('preview', () => {
   it('quotes short input and cuts long input with its length', () => {
     expect(preview('abc')).toBe('"abc"');
     expect(preview('x'.repeat(100), 4)).toBe('"xxxx"… (100 chars)');
+  });
+
+  it('records any thrown value as { code, message }: its own string code, else the fallback', () => {
+    expect(errorRecord(new CanonicalUrlError('too_long', 'long'), 'x_failed')).toEqual({
+      code: 'too_long',
+      message: 'long',
+    });
+    expect(errorRecord(Object.assign(new Error('gone'), { code: 'ENOENT' }), 'x_failed')).toEqual({
+      code: 'ENOENT',
+      message: 'gone',
+    });
+    expect(errorRecord(new TypeError('bad'), 'x_failed')).toEqual({ code: 'x_failed', message: 'bad' });
+    expect(errorRecord(null, 'x_failed')).toEqual({ code: 'x_failed', message: 'null' });
+    expect(errorRecord({ code: 7 }, 'x_failed').code).toBe('x_failed');
   });
 });

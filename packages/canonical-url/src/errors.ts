@@ -54,6 +54,22 @@ export function isSharekitError(error: unknown, name?: string): error is Shareki
 }
 
 /**
+ * The `{ code, message }` of anything thrown, for results that carry an error as data (a catalog
+ * row that made nothing, a batch task): the error's own string `code` (a sharekit code, or Node's),
+ * else `fallback`.
+ * @example
+ * errorRecord(new TypeError('bad'), 'make_failed') // { code: 'make_failed', message: 'bad' }
+ * errorRecord('oops', 'resolve_failed')            // { code: 'resolve_failed', message: 'oops' }
+ */
+export function errorRecord(error: unknown, fallback: string): { code: string; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    code: typeof code === 'string' ? code : fallback,
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/**
  * Cuts user input for error messages so a huge input never ends up in a log line.
  * @example
  * preview('x'.repeat(100), 4) // '"xxxx"… (100 chars)'

@@ -1,5 +1,5 @@
 // The make side at catalog scale: one product row in, its token, share text, app links and posters out.
-import type { LinkIdentity } from '@sharekit/canonical-url/core';
+import { errorRecord, type LinkIdentity } from '@sharekit/canonical-url/core';
 import { type AppLinks, toAppLinks } from '@sharekit/deep-link';
 import { type PosterSpec, renderPoster, SIZE_PRESETS, type SizePreset } from '@sharekit/qr-poster';
 import { composeShareText, encodeToken } from '@sharekit/share-token';
@@ -107,14 +107,6 @@ type Resolve = (input: string) => Promise<Resolution>;
 
 const SIZES = Object.keys(SIZE_PRESETS) as SizePreset[];
 
-function errorOf(error: unknown): MakeError {
-  const code = (error as { code?: unknown } | null)?.code;
-  return {
-    code: typeof code === 'string' ? code : 'make_failed',
-    message: error instanceof Error ? error.message : String(error),
-  };
-}
-
 function checkOptions(options: MakeOptions): readonly ('png' | 'svg')[] {
   const formats = options.formats ?? ['svg'];
   if (!Array.isArray(formats) || formats.length === 0 || formats.some((f) => f !== 'png' && f !== 'svg')) {
@@ -221,7 +213,7 @@ export async function makeWith(row: ProductRow, options: MakeOptions, judge: Res
     const cautions = candidate.safety.reasons.filter((r) => r.level === 'caution');
     return { ok: true, ...id, link: candidate.link, identity, token, text, links, posters, cautions };
   } catch (error) {
-    return { ok: false, ...id, error: errorOf(error) };
+    return { ok: false, ...id, error: errorRecord(error, 'make_failed') };
   }
 }
 

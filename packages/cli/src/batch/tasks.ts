@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Resolution } from '@sharekit/resolver';
+import { errorRecord } from '@sharekit/canonical-url';
+import type { MadePoster, MadeProduct, MakeError, ProductRow, Resolution } from '@sharekit/resolver';
 import { bytesToInput, MAX_INPUT_BYTES } from '../input.js';
 
 /** Resolve options that can cross a thread or machine boundary (`fetch` becomes "use the global fetch"). */
@@ -13,19 +14,14 @@ export interface WorkerResolveOptions {
   readonly timeoutMs?: number;
 }
 
-/** A catalog row as read from CSV or JSONL; `image` is a path the worker reads. */
-export interface CatalogRow {
-  readonly url: string;
-  readonly title?: string;
-  readonly price?: string;
-  readonly originalPrice?: string;
-  readonly brand?: string;
+/**
+ * A catalog row as read from CSV or JSONL: the resolver's `ProductRow`, but `image` is a path the
+ * worker reads (a task is plain JSON).
+ */
+export type CatalogRow = Omit<ProductRow, 'image'> & {
+  /** Path of the product photo; the worker reads it. */
   readonly image?: string;
-  readonly sizes?: readonly ('moments' | 'square' | 'print')[];
-  readonly template?: string;
-  readonly locale?: 'zh' | 'en';
-  readonly id?: string;
-}
+};
 
 /** How `make` tasks write their files. */
 export interface MakeSettings {
@@ -50,40 +46,29 @@ export type Task =
       readonly settings: MakeSettings;
     };
 
-/** What a row of `make` produced: the manifest line's fields after the row's position. */
-export interface MadeRecord {
-  readonly link: string;
-  readonly identity: unknown;
-  readonly token: string;
-  readonly text: string;
-  readonly links: unknown;
+/**
+ * What a row of `make` produced (the manifest line's fields after the row's position): the
+ * resolver's made product, its posters as the files written.
+ */
+export type MadeRecord = Pick<
+  Extract<MadeProduct, { ok: true }>,
+  'link' | 'identity' | 'token' | 'text' | 'links' | 'cautions'
+> & {
   readonly posters: readonly {
-    readonly size: string;
+    readonly size: MadePoster['size'];
     readonly png?: string;
     readonly svg?: string;
     readonly missingGlyphs?: readonly string[];
   }[];
-  readonly cautions: readonly unknown[];
-}
+};
 
-export interface TaskError {
-  readonly code: string;
-  readonly message: string;
-  readonly reasons?: readonly unknown[];
-}
+/** Why a task made nothing: the resolver's `MakeError` shape (code, message, the judge's reasons). */
+export type TaskError = MakeError;
 
 export type TaskOutcome =
   | { readonly ok: true; readonly resolution: Resolution }
   | { readonly ok: true; readonly made: MadeRecord }
   | { readonly ok: false; readonly error: TaskError };
-
-function errorOf(error: unknown, fallback: string): TaskError {
-  const code = (error as { code?: unknown } | null)?.code;
-  return {
-    code: typeof code === 'string' ? code : fallback,
-    message: error instanceof Error ? error.message : String(error),
-  };
-}
 
 async function resolveTask(task: Extract<Task, { kind: 'resolve' }>): Promise<TaskOutcome> {
   // Text needs only the main entry, which starts faster than the Node one (no image codecs).
@@ -115,7 +100,7 @@ async function resolveTask(task: Extract<Task, { kind: 'resolve' }>): Promise<Ta
     const resolution = await resolve(input, fetch ? { ...limits, fetch } : limits);
     return { ok: true, resolution };
   } catch (error) {
-    return { ok: false, error: errorOf(error, 'resolve_failed') };
+    return { ok: false, error: errorRecord(error, 'resolve_failed') };
   }
 }
 
@@ -211,6 +196,6 @@ export async function executeTask(task: Task): Promise<TaskOutcome> {
   try {
     return task.kind === 'make' ? await makeTask(task) : await resolveTask(task);
   } catch (error) {
-    return { ok: false, error: errorOf(error, `${task.kind}_failed`) };
+    return { ok: false, error: errorRecord(error, `${task.kind}_failed`) };
   }
 }
