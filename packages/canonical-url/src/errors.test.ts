@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,
   errorRecord,
   integerOption,
@@ -18,6 +19,17 @@ describe('the one error base', () => {
     expect(isSharekitError(e)).toBe(true);
     expect(isSharekitError(e, 'CanonicalUrlError')).toBe(true);
     expect(isSharekitError(e, 'DeepLinkError')).toBe(false);
+  });
+
+  it("takes the message of an error thrown without one from its class's code table, else the code", () => {
+    expect(new CanonicalUrlError('too_long').message).toBe(CANONICAL_URL_ERROR_CODES.too_long);
+    expect(new CanonicalUrlError('too_long', 'over 8192').message).toBe('over 8192');
+    class TablelessError extends SharekitError<'odd'> {
+      override readonly name = 'TablelessError';
+    }
+    expect(new TablelessError('odd').message).toBe('odd');
+    // A code that is only a property of every object is no entry of the table.
+    expect(new SharekitError('toString').message).toBe('toString');
   });
 
   it('recognises an error of another copy of the package by its Symbol.for brand, not by instanceof', () => {

@@ -24,16 +24,24 @@ const BRAND = Symbol.for('@sharekit/error');
  * The one base of every sharekit error: a `code` from the package's `as const` code table, a
  * message that says what was expected and what was found, and the ES2022 `cause`. Each package
  * extends it once (`CanonicalUrlError`, `ShareTokenError`, `DeepLinkError`, `QrPosterError`,
- * `ResolverError`, `CliError`); tell them apart with `isSharekitError(e, 'DeepLinkError')`.
+ * `ResolverError`, `CliError`); tell them apart with `isSharekitError(e, 'DeepLinkError')`. A
+ * subclass's static `codes` (its code table) gives the message of an error thrown without one.
  * @example
- * class MyError extends SharekitError<'bad'> { override readonly name = 'MyError'; }
- * new MyError('bad', 'expected x, found y').code // 'bad'
+ * class MyError extends SharekitError<'bad'> {
+ *   static override readonly codes = { bad: 'the input is bad' };
+ *   override readonly name = 'MyError';
+ * }
+ * new MyError('bad', 'expected x, found y').message // 'expected x, found y'
+ * new MyError('bad').message                        // 'the input is bad'
  */
 export class SharekitError<Code extends string = string> extends Error {
+  /** What each code means (the subclass's code table); the message when none is given. */
+  static readonly codes: Readonly<Record<string, string>> = {};
   readonly code: Code;
 
-  constructor(code: Code, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: Code, message?: string, options?: { cause?: unknown }) {
+    const table = new.target.codes;
+    super(message ?? (Object.hasOwn(table, code) ? table[code] : code), options);
     this.code = code;
   }
 }
@@ -103,11 +111,8 @@ export function integerOption(
 
 /** The one error class of this package. Check `code`, not the message. */
 export class CanonicalUrlError extends SharekitError<CanonicalUrlErrorCode> {
+  static override readonly codes = CANONICAL_URL_ERROR_CODES;
   override readonly name = 'CanonicalUrlError';
-
-  constructor(code: CanonicalUrlErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(code, message ?? CANONICAL_URL_ERROR_CODES[code], options);
-  }
 }
 
 /**

@@ -23,11 +23,8 @@ export type DeepLinkErrorCode = keyof typeof DEEP_LINK_ERROR_CODES;
  * try { parseAppLink(link) } catch (e) { if (isDeepLinkError(e) && e.code === 'too_deep') … }
  */
 export class DeepLinkError extends SharekitError<DeepLinkErrorCode> {
+  static override readonly codes = DEEP_LINK_ERROR_CODES;
   override readonly name = 'DeepLinkError';
-
-  constructor(code: DeepLinkErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(code, message ?? DEEP_LINK_ERROR_CODES[code], options);
-  }
 }
 
 /**

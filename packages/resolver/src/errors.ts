@@ -9,11 +9,8 @@ export type ResolverErrorCode = keyof typeof RESOLVER_ERROR_CODES;
 
 /** The one error class of this package, thrown only on misuse. */
 export class ResolverError extends SharekitError<ResolverErrorCode> {
+  static override readonly codes = RESOLVER_ERROR_CODES;
   override readonly name = 'ResolverError';
-
-  constructor(code: ResolverErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(code, message ?? RESOLVER_ERROR_CODES[code], options);
-  }
 }
 
 /**

@@ -24,11 +24,8 @@ export type ShareTokenErrorCode = keyof typeof SHARE_TOKEN_ERROR_CODES;
  * throw new ShareTokenError('invalid_token', 'decodeToken: expected …, found …');
  */
 export class ShareTokenError extends SharekitError<ShareTokenErrorCode> {
+  static override readonly codes = SHARE_TOKEN_ERROR_CODES;
   override readonly name = 'ShareTokenError';
-
-  constructor(code: ShareTokenErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(code, message ?? SHARE_TOKEN_ERROR_CODES[code], options);
-  }
 }
 
 /**
