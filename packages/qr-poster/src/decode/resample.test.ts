@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matrix, render } from '../../test/decode-fixtures.js';
 import { wavy } from '../../test/hard-symbols.js';
 import { toGray } from './image.js';
-import { alignmentCentres, fitGrid, functionPattern, versionOf } from './resample.js';
+import { alignmentCentres, FINE_FIT, fitGrid, functionPattern, versionOf } from './resample.js';
 import type { QrCorners } from './types.js';
 
 const URL_A = 'https://item.taobao.com/item.htm?id=653421987';
@@ -62,7 +62,7 @@ describe('resample', () => {
     const corners = cornersOf(m.size, scale, 2);
     const version = versionOf(m.size) as number;
     const wrong = (steps?: number[]): number => {
-      const grid = fitGrid(img, corners, version, steps);
+      const grid = fitGrid(img, corners, version, { ...FINE_FIT, steps: steps ?? FINE_FIT.steps });
       let n = 0;
       for (let y = 0; y < m.size; y++)
         for (let x = 0; x < m.size; x++)

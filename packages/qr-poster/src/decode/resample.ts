@@ -131,15 +131,30 @@ export interface FittedGrid {
   readonly toImage: (u: number, v: number) => Point;
 }
 
-/** The mesh search's step sizes, in modules: two coarse sweeps, then finer ones. */
-const FIT_STEPS = [0.5, 0.5, 0.25, 0.125];
+/** How a grid is fitted: the mesh search's step sizes (modules), and the mesh's cell size (modules). */
+export interface FitOptions {
+  readonly steps: readonly number[];
+  readonly cell: number;
+}
+
+/**
+ * The fit tried first: a fine mesh (bends every few modules), half-module steps while they help, then finer
+ * (read the most located-but-undecoded boofcv-dev codes of the settings tried).
+ */
+export const FINE_FIT: FitOptions = { steps: [0.5, 0.5, 0.5, 0.25, 0.25, 0.125], cell: 7 };
+
+/**
+ * The fit tried second: a coarse, stiffer mesh that starts with whole-module steps (damaged codes, where a
+ * fine mesh chases the damage, and codes the detector placed a module off).
+ */
+export const COARSE_FIT: FitOptions = { steps: [1, 0.5, 0.5, 0.25, 0.125], cell: 10 };
 
 /** Weight of a known (function-pattern) module against a data module's contrast. */
 const KNOWN_WEIGHT = 2;
 
 /**
  * Fits a version-`version` grid to the code whose corners (in `img`) are roughly `corners`: the perspective
- * transform of those corners, then each mesh node moved by `steps` (in modules) while that improves the fit.
+ * transform of those corners, then each mesh node moved by the option's steps while that improves the fit.
  * `img` should hold the code at 3–8 px a module.
  *
  * @example
@@ -152,8 +167,9 @@ export function fitGrid(
   img: GrayImage,
   corners: QrCorners,
   version: number,
-  steps: readonly number[] = FIT_STEPS,
+  options: FitOptions = FINE_FIT,
 ): FittedGrid {
+  const { steps, cell: cellSize } = options;
   const n = sideOf(version);
   const known = functionPattern(version);
   const base = squareToQuad(corners);
@@ -164,7 +180,7 @@ export function fitGrid(
   const modulePx = side / n;
   const thresholdMap = boxBlur(img, Math.max(2, Math.round(modulePx * 3)));
   // Control mesh: K×K cells, nodes every ~7 modules; each node carries a displacement in pixels.
-  const k = Math.max(2, Math.round(n / 7));
+  const k = Math.max(2, Math.round(n / cellSize));
   const dx = new Float64Array((k + 1) * (k + 1));
   const dy = new Float64Array((k + 1) * (k + 1));
   const at = (u: number, v: number): Point => {

@@ -145,8 +145,10 @@ describe('runStrategy', () => {
     expect(Math.abs(cy - 400)).toBeLessThan(30);
   });
 
-  it('looks at textured patches nobody read on a large photo even after the cheap pass read a code', async () => {
-    // 2400×1800 (4.3 MP): the cheap pass reads the code on the left; the patch on the right is read in a crop.
+  it('stops after the cheap pass on a large photo when it decoded every code it located', async () => {
+    // 2400×1800 (4.3 MP): the cheap pass reads the code on the left and locates nothing else; the textured
+    // patch on the right would read in a crop, but searching every large photo for codes nobody located costs
+    // more than it finds (boofcv-dev: 4.6 s for one code over 26 photos).
     const w = 2400;
     const h = 1800;
     const data = new Uint8ClampedArray(w * h * 4).fill(150);
@@ -174,10 +176,8 @@ describe('runStrategy', () => {
       },
     };
     const codes = await runStrategy(photo, settings([zxing]));
-    expect(codes.map((c) => c.text).sort()).toEqual(['left', 'right']);
-    const right = codes.find((c) => c.text === 'right')?.corners as QrCorners;
-    expect(Math.abs((right.topLeft.x + right.bottomRight.x) / 2 - 1800)).toBeLessThan(60);
-    expect(calls).toBe(2); // the left code's patch is skipped: it was read already
+    expect(codes.map((c) => c.text)).toEqual(['left']);
+    expect(calls).toBe(1);
   });
 
   it('stretches a tall textured patch part of the way back to a square and maps its reading back', async () => {
