@@ -232,6 +232,7 @@ async function evaluate(path: string, label: string, showMisses: boolean): Promi
 
   const n = entries.length;
   console.log(`${corpus.name} — ${corpus.reader} — ${label} (${n} entries)`);
+  console.log(sourceLine(entries));
   const rows: string[][] = [['field', 'agree']];
   for (const f of fields) rows.push([f, cell(total[f] ?? 0, n)]);
   for (const f of corpus.whereShown) {
@@ -263,6 +264,28 @@ async function evaluate(path: string, label: string, showMisses: boolean): Promi
   );
   for (const m of listed) console.log(`  ${m}`);
   console.log('');
+}
+
+/**
+ * How the entries are sourced: a repository file at a commit and a thread or page can be checked by anyone;
+ * an id of the search tool's index alone cannot (the index does not name the file's repository).
+ */
+function sourceLine(entries: readonly Entry[]): string {
+  const count = { repository: 0, thread: 0, index: 0, none: 0 };
+  for (const e of entries) {
+    const s = (typeof e.source === 'object' && e.source !== null ? e.source : {}) as Record<string, unknown>;
+    if (typeof s.repo === 'string' && typeof s.commit === 'string') count.repository += 1;
+    else if (typeof s.url === 'string') count.thread += 1;
+    else if (s.index !== undefined) count.index += 1;
+    else count.none += 1;
+  }
+  const parts = [
+    `${count.repository} repository file at a commit`,
+    `${count.thread} thread or page`,
+    `${count.index} search-index id only`,
+  ];
+  if (count.none) parts.push(`${count.none} without a source`);
+  return `sources: ${parts.join(', ')}`;
 }
 
 function printTable(rows: string[][]): void {
