@@ -1,8 +1,7 @@
 /// <reference path="./qrcode-core.d.ts" />
-import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
 import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 import { QrPosterError } from '../errors.js';
-import { buildSymbol, LEVELS } from './symbol.js';
+import { blocksOf, buildSymbol, eachDataModule } from './symbol.js';
 
 /**
  * QR error-correction levels, from least (L, ~7%) to most (H, ~30%) recoverable.
@@ -51,32 +50,12 @@ export function encodeQr(payload: string, level: EcLevel, version?: number): QrM
 
 /** Which codeword (0-based, in the interleaved order of the symbol) each data module belongs to; -1 for none. */
 function codewordMap(matrix: QrMatrix): Int32Array {
-  const { size, reserved } = matrix;
-  const map = new Int32Array(size * size).fill(-1);
-  const totalBits = getSymbolTotalCodewords(matrix.version) * 8;
-  let bit = 0;
-  let row = size - 1;
-  let inc = -1;
-  // Same zigzag as the encoder: two-column strips from the right, alternating up and down,
-  // skipping the vertical timing column.
-  for (let col = size - 1; col > 0; col -= 2) {
-    if (col === 6) col--;
-    for (;;) {
-      for (let c = 0; c < 2; c++) {
-        const at = row * size + (col - c);
-        if (!reserved[at]) {
-          if (bit < totalBits) map[at] = bit >> 3;
-          bit++;
-        }
-      }
-      row += inc;
-      if (row < 0 || row >= size) {
-        row -= inc;
-        inc = -inc;
-        break;
-      }
-    }
-  }
+  const map = new Int32Array(matrix.size * matrix.size).fill(-1);
+  const bits = getSymbolTotalCodewords(matrix.version) * 8;
+  // The encoder's placement order; the remainder bits after the last codeword carry none.
+  eachDataModule(matrix.size, matrix.reserved, (at, bit) => {
+    if (bit < bits) map[at] = bit >> 3;
+  });
   return map;
 }
 
@@ -93,23 +72,15 @@ function misdecodeProtection(version: number, level: EcLevel): number {
 
 /** For each interleaved codeword index: its block, and each block's correctable error count. */
 function blockLayout(version: number, level: EcLevel): { blockOf: Int32Array; correctable: number[] } {
-  const ecl = LEVELS[level];
-  const total = getSymbolTotalCodewords(version);
-  const ecTotal = getTotalCodewordsCount(version, ecl);
-  const blocks = getBlocksCount(version, ecl);
-  const ecPerBlock = ecTotal / blocks;
-  const group2 = total % blocks;
-  const group1 = blocks - group2;
-  const dataInGroup1 = Math.floor(total / blocks) - ecPerBlock;
-  const dataOf = (b: number): number => (b < group1 ? dataInGroup1 : dataInGroup1 + 1);
-  const blockOf = new Int32Array(total);
+  const { count, shortData, longBlocks, ec } = blocksOf(version, level);
+  const blockOf = new Int32Array(getSymbolTotalCodewords(version));
   let index = 0;
-  for (let i = 0; i <= dataInGroup1; i++) {
-    for (let b = 0; b < blocks; b++) if (i < dataOf(b)) blockOf[index++] = b;
+  for (let i = 0; i <= shortData; i++) {
+    for (let b = 0; b < count; b++) if (i < shortData || b >= count - longBlocks) blockOf[index++] = b;
   }
-  for (let i = 0; i < ecPerBlock; i++) for (let b = 0; b < blocks; b++) blockOf[index++] = b;
+  for (let i = 0; i < ec; i++) for (let b = 0; b < count; b++) blockOf[index++] = b;
   const p = misdecodeProtection(version, level);
-  const correctable = Array.from({ length: blocks }, () => Math.floor((ecPerBlock - p) / 2));
+  const correctable = Array.from({ length: count }, () => Math.floor((ec - p) / 2));
   return { blockOf, correctable };
 }
 

@@ -190,28 +190,58 @@ function dataCodewords(
   return out.bytes;
 }
 
+/**
+ * A symbol's error-correction blocks: their count, the codewords of each (short blocks first, long ones
+ * one data codeword longer), and the Reed–Solomon codewords each carries.
+ */
+export function blocksOf(
+  version: number,
+  level: Level,
+): { count: number; shortData: number; longBlocks: number; ec: number } {
+  const total = getSymbolTotalCodewords(version);
+  const data = capacityBits(version, level) / 8;
+  const count = getBlocksCount(version, LEVELS[level]);
+  const shortData = Math.floor(data / count);
+  return { count, shortData, longBlocks: data % count, ec: Math.floor(total / count) - shortData };
+}
+
+/**
+ * Visits the data modules in placement order — two-column strips from the right, alternating up and
+ * down, skipping the vertical timing column — with the bit index each carries.
+ */
+export function eachDataModule(
+  size: number,
+  reserved: Uint8Array,
+  visit: (at: number, bit: number) => void,
+): void {
+  let bit = 0;
+  for (let col = size - 1, up = true; col > 0; col -= 2, up = !up) {
+    if (col === 6) col--;
+    for (let k = 0; k < size; k++) {
+      const row = up ? size - 1 - k : k;
+      for (let c = 0; c < 2; c++) if (!reserved[row * size + col - c]) visit(row * size + col - c, bit++);
+    }
+  }
+}
+
 /** Splits data codewords into blocks, adds each block's Reed–Solomon codewords, and interleaves. */
 function interleave(data: Uint8Array, version: number, level: Level): Uint8Array {
-  const total = getSymbolTotalCodewords(version);
-  const blocks = getBlocksCount(version, LEVELS[level]);
-  const ecPerBlock = Math.floor(total / blocks) - Math.floor(data.length / blocks);
-  const longBlocks = data.length % blocks;
-  const shortData = Math.floor(data.length / blocks);
-  const rs = new ReedSolomonEncoder(ecPerBlock);
+  const { count, shortData, longBlocks, ec } = blocksOf(version, level);
+  const rs = new ReedSolomonEncoder(ec);
   const dataBlocks: Uint8Array[] = [];
   const ecBlocks: Uint8Array[] = [];
-  for (let b = 0, offset = 0; b < blocks; b++) {
-    const size = shortData + (b >= blocks - longBlocks ? 1 : 0);
+  for (let b = 0, offset = 0; b < count; b++) {
+    const size = shortData + (b >= count - longBlocks ? 1 : 0);
     const block = data.slice(offset, offset + size);
     dataBlocks.push(block);
     ecBlocks.push(rs.encode(block));
     offset += size;
   }
-  const out = new Uint8Array(total);
+  const out = new Uint8Array(getSymbolTotalCodewords(version));
   let k = 0;
   for (let i = 0; i <= shortData; i++)
     for (const block of dataBlocks) if (i < block.length) out[k++] = block[i]!;
-  for (let i = 0; i < ecPerBlock; i++) for (const block of ecBlocks) out[k++] = block[i]!;
+  for (let i = 0; i < ec; i++) for (const block of ecBlocks) out[k++] = block[i]!;
   return out;
 }
 
@@ -267,20 +297,9 @@ function place(codewords: Uint8Array, version: number, level: Level): QrSymbol {
       m.set((i % 3) + size - 11, Math.floor(i / 3), dark, true);
     }
   }
-  // Data: two-column strips from the right, alternating up and down, skipping the vertical timing column.
-  let bit = 0;
-  for (let col = size - 1, up = true; col > 0; col -= 2, up = !up) {
-    if (col === 6) col--;
-    for (let k = 0; k < size; k++) {
-      const row = up ? size - 1 - k : k;
-      for (let c = 0; c < 2; c++) {
-        if (m.isReserved(row, col - c)) continue;
-        const byte = codewords[bit >> 3];
-        m.set(row, col - c, byte !== undefined && ((byte >> (7 - (bit & 7))) & 1) === 1, false);
-        bit++;
-      }
-    }
-  }
+  eachDataModule(size, m.reservedBit, (at, bit) => {
+    m.data[at] = ((codewords[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1;
+  });
   const mask = getBestMask(m, format);
   applyMask(mask, m);
   format(mask);

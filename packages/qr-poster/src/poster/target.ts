@@ -2,7 +2,7 @@ import {
   isLinkIdentity,
   judgeTarget,
   type LinkIdentity,
-  PLATFORMS,
+  PLATFORM_DISPLAY,
   type PlatformId,
   platformOf,
   type TargetReason,
@@ -105,5 +105,5 @@ export function resolveTarget(target: unknown): ResolvedTarget {
  * PLATFORM_LABELS.pinduoduo; // '拼多多'
  */
 export const PLATFORM_LABELS: Readonly<Record<PlatformId, string>> = Object.fromEntries(
-  PLATFORMS.map((row) => [row.id, row.nameZh]),
+  Object.entries(PLATFORM_DISPLAY).map(([id, names]) => [id, names.nameZh]),
 ) as Record<PlatformId, string>;
