@@ -1,7 +1,7 @@
 /// <reference path="./qrcode-core.d.ts" />
 import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 import { QrPosterError } from '../errors.js';
-import { blocksOf, buildSymbol, eachDataModule } from './symbol.js';
+import { blocksOf, buildSymbol, eachDataModule, type QrSymbol } from './symbol.js';
 
 /**
  * QR error-correction levels, from least (L, ~7%) to most (H, ~30%) recoverable.
@@ -11,14 +11,8 @@ import { blocksOf, buildSymbol, eachDataModule } from './symbol.js';
 export type EcLevel = 'L' | 'M' | 'Q' | 'H';
 
 /** A QR symbol ready to draw: a square of modules, `true` = dark. */
-export interface QrMatrix {
-  readonly size: number;
-  readonly version: number;
+export interface QrMatrix extends QrSymbol {
   readonly level: EcLevel;
-  /** Row-major, `size * size` entries, 1 = dark. */
-  readonly modules: Uint8Array;
-  /** Row-major, 1 = function pattern (finder, timing, alignment, format, version) that carries no data. */
-  readonly reserved: Uint8Array;
 }
 
 /** Longest payload accepted, in UTF-16 code units (a version-40 code holds at most 2953 bytes). */

@@ -20,11 +20,14 @@ export type Level = 'L' | 'M' | 'Q' | 'H';
 /** qrcode's tables switch on the identity of its level objects. */
 export const LEVELS = { L, M, Q, H } as const;
 
-/** A built symbol: modules and function-pattern marks, row-major, 1 = dark / reserved. */
+/** A built symbol. */
 export interface QrSymbol {
   readonly version: number;
+  /** Modules per side: 4 × version + 17. */
   readonly size: number;
+  /** Row-major, `size * size` entries, 1 = dark. */
   readonly modules: Uint8Array;
+  /** Row-major, 1 = function pattern (finder, timing, alignment, format, version) that carries no data. */
   readonly reserved: Uint8Array;
 }
 
