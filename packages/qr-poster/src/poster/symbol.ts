@@ -18,7 +18,7 @@ import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 export type Level = 'L' | 'M' | 'Q' | 'H';
 
 /** qrcode's tables switch on the identity of its level objects. */
-export const LEVELS = { L, M, Q, H } as const;
+const LEVELS = { L, M, Q, H } as const;
 
 /** A built symbol. */
 export interface QrSymbol {
