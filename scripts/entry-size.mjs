@@ -32,8 +32,9 @@ const BUDGETS = [
     splitting: false,
     // qrcode's create() (its segment optimiser: dijkstrajs, Kanji and regex tables) is not bundled:
     // qr-poster/src/poster/symbol.ts builds the symbol from qrcode's core tables and primitives.
-    // 31.5: measured 31.38 (was 34.3), + 0.1 KB. Still in it: canonical-url's judge and registry
-    // (~15.5 KB alone), qrcode's tables, Reed–Solomon and mask penalties (~3 KB), the poster code.
+    // 31.5: measured 31.37 (was 34.3), + 0.1. Still in it: canonical-url's judge and registry (judgeTarget
+    // alone ~15 KB; its paste reading ~0.8, wrapper unwrapping ~1), qrcode's tables, Reed–Solomon and
+    // mask penalties (~3 KB), the poster code.
     target: 30,
     kb: 31.5,
   },
