@@ -49,6 +49,12 @@ export interface ShareMatch {
    * link keeps its own verdict — judge it before opening (canonical-url `judgeTarget`).
    */
   readonly linkOffPlatform?: true;
+  /**
+   * Present when the text names another platform than its link's (a `【淘宝】` marker or `打开支付宝` before
+   * a JD link): the platform the text names. `platform` and `identity` stay the link's, which decides
+   * what opens; the sender's words and the target disagree, so show both.
+   */
+  readonly mismatch?: SharePlatform;
 }
 
 function safePlatformOf(host: string): SharePlatform | null {
@@ -168,7 +174,11 @@ function takeBefore<T>(
 /** The shares of one segment `[s, e)`, pushed to `r.drafts` in text order. */
 function readSegment(r: Reading, s: number, e: number): void {
   const text = r.norm.slice(s, e);
-  const links = takeBefore(r, 'up', r.urlDrafts, (d) => d.anchor, e);
+  const all = takeBefore(r, 'up', r.urlDrafts, (d) => d.anchor, e);
+  // A platform's bare page (an app download or home page: kind 'page') beside a content link of the same
+  // platform belongs to that share's layout (`Download TikTok Lite: https://www.tiktok.com/tiktoklite`).
+  const content = new Set(all.filter((d) => d.identity?.kind !== 'page').map((d) => d.platform));
+  const links = all.filter((d) => d.identity?.kind !== 'page' || !content.has(d.platform));
   for (const d of links) readQueryToken(d);
   const inSeg = links.slice();
   const segCands = takeBefore(r, 'kp', r.candidates, (c) => c.start, e);
@@ -419,5 +429,6 @@ function toMatch(
     span: [start, end],
     repaired: [...repaired],
     ...(d.offPlatform ? { linkOffPlatform: true as const } : {}),
+    ...(d.mismatch ? { mismatch: d.mismatch } : {}),
   };
 }

@@ -137,7 +137,7 @@ const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
  * @example
  * SHARE_ROWS.find((r) => r.platform === 'jd')?.markers // ['【京东】']
  */
-// Partial: 1688, Weidian, AliExpress, Amazon, TikTok and YouTube shares have no token or layout to read (a bare link).
+// Partial: 1688, Weidian and Amazon shares have no token or layout to read (a bare link).
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
@@ -162,8 +162,11 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'alipay',
     markers: ['#吱口令#'],
-    runTokens: [{ min: 10, max: 10, requires: ['#吱口令#'], needs: 'letter-digit' }],
+    // The command also travels without its #吱口令# marker (red packets, transfers, Ant Forest's 11
+    // characters); then the sentence that sends the reader to Alipay names it.
+    runTokens: [{ min: 10, max: 11, requires: ['吱口令#', '打开支付宝'], needs: 'letter-digit' }],
     markerOnly: true,
+    layoutPhrases: ['打开支付宝'],
     titles: [],
   },
   {
@@ -235,9 +238,15 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     titles: [{ kind: 'suffixed-block', suffix: '-哔哩哔哩】' }, { kind: 'bracket' }],
   },
   { platform: 'weibo', titles: [] },
-  { platform: 'dianping', titles: [] },
-  { platform: 'meituan', titles: [] },
+  // A Dianping share sent to Weibo carries Weibo's t.cn short link and ends with @大众点评.
+  { platform: 'dianping', claims: { words: ['@大众点评'], over: ['weibo'] }, titles: [] },
+  // Meituan's texts use Dianping's dpurl.cn short links (one company).
+  { platform: 'meituan', claims: { words: ['美团'], over: ['dianping'] }, titles: [] },
   { platform: 'eleme', titles: [] },
+  // Shares with no code: the sentence names the platform, also when the link was rewrapped (t.co).
+  { platform: 'tiktok', layoutPhrases: ['#TikTok', 'via TikTok'], titles: [] },
+  { platform: 'youtube', layoutPhrases: ['on YouTube'], titles: [] },
+  { platform: 'aliexpress', markers: ['I just found this on AliExpress'], markerOnly: true, titles: [] },
 ];
 
 const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.platform, r]));

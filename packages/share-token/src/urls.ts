@@ -1,3 +1,4 @@
+import { isAsciiAlnum } from './parse/text.js';
 /**
  * Finds links in normalised share text with a stop-set scanner (no regex over the whole text, so
  * the cost is linear): a link is made of printable ASCII other than space and `"<>\^`{|}`; any
@@ -34,7 +35,7 @@ function isUrlChar(c: number): boolean {
   );
 }
 
-const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '*', '~']);
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '*', '~', '#']);
 
 /** Drops punctuation that ends a sentence rather than the link, and unbalanced closers. */
 function trimTail(s: string): string {
@@ -96,8 +97,9 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
     const start = i;
     const pieces: string[] = [];
     let pieceStart = i;
-    let joined = false;
     let slash = false;
+    /** What joining the pieces undid; any join makes the hit cover the whole run. */
+    const joins = new Set<UrlRepair>();
     let slashes = false;
     while (i < n) {
       const c = norm.charCodeAt(i);
@@ -110,14 +112,13 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
         continue;
       }
       const next = norm.charCodeAt(i + 1);
-      if (c === 0x0a && (next === 0x3f || next === 0x26) && slashes) {
-        pieces.push(norm.slice(pieceStart, i));
-        i++;
-        pieceStart = i;
-        joined = true;
-        continue;
-      }
-      break;
+      // A Markdown escape inside a link (`https://v.douyin.com/\_lAiSDH0bK8/`) stands for the character.
+      const escape = c === 0x5c && slashes && isUrlChar(next) && !isAsciiAlnum(next);
+      if (!(escape || (c === 0x0a && (next === 0x3f || next === 0x26) && slashes))) break;
+      pieces.push(norm.slice(pieceStart, i));
+      i++;
+      pieceStart = i;
+      joins.add(escape ? 'markdown-link' : 'line-joined');
     }
     // Every link form read below has a `/` (scheme, path or Markdown target): a run without one is
     // prose (`9.80`, `a.b`), skipped without building strings.
@@ -125,7 +126,7 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
     pieces.push(norm.slice(pieceStart, i));
     const run = pieces.join('');
     const end = i;
-    readRun(run, start, end, joined, knownHost, hits);
+    readRun(run, start, end, [...joins], knownHost, hits);
   }
   return hits;
 }
@@ -134,11 +135,11 @@ function readRun(
   run: string,
   start: number,
   end: number,
-  joined: boolean,
+  repairs: UrlRepair[],
   knownHost: (host: string) => boolean,
   hits: UrlHit[],
 ): void {
-  const repairs: UrlRepair[] = joined ? ['line-joined'] : [];
+  const joined = repairs.length > 0;
   // Markdown: [label](target) — the target is the link; a `@` the converter pushed out of a
   // `jkl=@…@` link goes back in.
   const md = run.indexOf('](');
@@ -185,7 +186,7 @@ function readRun(
     const to = k + 1 < starts.length ? (starts[k + 1] as number) : run.length;
     const raw = trimTail(run.slice(from, to));
     const hit = completeUrl(raw, knownHost);
-    // Offsets are exact unless a line break was skipped; then the hit covers the whole run.
+    // Offsets are exact unless a line break or escape was skipped; then the hit covers the whole run.
     if (hit) {
       hits.push({
         start: joined ? start : start + from,

@@ -124,3 +124,134 @@ describe('parseShareText: 2016–19 Taobao shares on rotating short domains', ()
     expect(parseShareText(text)[0]).toMatchObject({ ...want, identity: null, linkOffPlatform: true });
   });
 });
+
+describe('parseShareText: Alipay commands without the #吱口令# marker', () => {
+  it.each([
+    {
+      name: 'the daily red-packet command (corpus #26)',
+      text: '支付宝发红包啦！人人可领，天天可领！长按复制此消息，打开支付宝领红包！VavJvm63sZ',
+      token: 'VavJvm63sZ',
+    },
+    {
+      name: 'the command without its lead sentence (corpus #34)',
+      text: '长按复制此消息，打开支付宝领红包！P6vf5J53rB',
+      token: 'P6vf5J53rB',
+    },
+    {
+      name: 'an Eleme red packet opened in Alipay (corpus #9, mtdhb/mtdhb issue 91)',
+      text: '[你有一个红包待领取] 邀请你来拼手气赢最高100元饿了么红包，复制本条信息打开支付宝即可参加。xN4Xye031z',
+      token: 'xN4Xye031z',
+    },
+    {
+      name: "Ant Forest's 11-character code glued to the tail (corpus #12)",
+      text: '我在蚂蚁森林种了一棵真树，喊你一起来。KX7T6II833r长按复制打开支付宝即可',
+      token: 'KX7T6II833r',
+    },
+    {
+      name: 'the #给我转账# transfer command (corpus #24)',
+      text: '#给我转账#长按复制此条消息，打开支付宝即可给我转账。#AMXG3G43X1',
+      token: 'AMXG3G43X1',
+    },
+  ])('reads $name', ({ text, token }) => {
+    expect(parseShareText(text)).toMatchObject([{ platform: 'alipay', token, url: null }]);
+  });
+
+  it('leaves a letters-and-digits run alone when nothing sends the reader to Alipay', () => {
+    expect(parseShareText('人人可领，天天可领！长按复制此消息 VavJvm63sZ')).toEqual([]);
+  });
+
+  it('takes a third-party link sent to Alipay as the share link, off the platform, without the empty fragment (corpus #31)', () => {
+    const text =
+      '# https://www.wmslz.com/s/1YxEkHL299o#复制此消息，打开支付宝搜索，体验薅羊毛赚话费小程序  U:/j MF9963 2024/01/13';
+    expect(parseShareText(text)).toMatchObject([
+      {
+        platform: 'alipay',
+        url: 'https://www.wmslz.com/s/1YxEkHL299o',
+        identity: null,
+        linkOffPlatform: true,
+      },
+    ]);
+  });
+});
+
+describe('parseShareText: links that are part of a share, not shares of their own', () => {
+  it("reads TikTok Lite's download link as part of the share before it (corpus #562)", () => {
+    const text =
+      "Check out Sarafina's video! #TikTok https://vm.tiktok.com/ZS4BB5Rc7/ This post is shared via TikTok Lite. Download TikTok Lite to enjoy more posts: https://www.tiktok.com/tiktoklite";
+    expect(parseShareText(text)).toMatchObject([
+      { platform: 'tiktok', url: 'https://vm.tiktok.com/ZS4BB5Rc7/' },
+    ]);
+  });
+
+  it('still reads two TikTok Lite shares in one paste as two shares', () => {
+    const one = (id: string) =>
+      `https://vm.tiktok.com/${id}/ This post is shared via TikTok Lite. Download TikTok Lite to enjoy more posts: https://www.tiktok.com/tiktoklite`;
+    const urls = parseShareText(`${one('ZS92gyt7u87s2-HspX6')}\n${one('ZMr7hE2qa')}`).map((m) => m.url);
+    expect(urls).toEqual(['https://vm.tiktok.com/ZS92gyt7u87s2-HspX6/', 'https://vm.tiktok.com/ZMr7hE2qa/']);
+  });
+
+  it('keeps a platform page link that stands alone as a share', () => {
+    expect(parseShareText('看看 https://www.tiktok.com/tiktoklite')).toMatchObject([{ platform: 'tiktok' }]);
+  });
+
+  it('reads a Markdown link whose bold label repeats the link with an escaped underscore as one share (corpus #276)', () => {
+    const text =
+      '3.53 复制打开抖音，看看【斩漫的作品】《千金垂爱》被千金拉着结婚了 # ai动漫 # a... [**https://v.douyin.com/\\_lAiSDH0bK8/**](https://v.douyin.com/_lAiSDH0bK8/) Rxf:/ 01/17 J@V.Lw :1pm';
+    const matches = parseShareText(text);
+    expect(matches).toHaveLength(1);
+    expect(matches[0]).toMatchObject({
+      platform: 'douyin',
+      url: 'https://v.douyin.com/_lAiSDH0bK8/',
+      token: 'Rxf:/ J@V.Lw',
+      title: '《千金垂爱》被千金拉着结婚了 # ai动漫 # a...',
+    });
+    expect(matches[0]?.repaired).toContain('markdown-link');
+  });
+});
+
+describe('parseShareText: the text names the platform, or another one', () => {
+  it('reads a Dianping share sent through Weibo as Dianping, the link staying a Weibo short link (corpus #193)', () => {
+    const [first] = parseShareText('我上传了一张天津帝旺凯悦酒店的图片， http://t.cn/RvjgeKY @大众点评');
+    expect(first).toMatchObject({ platform: 'dianping', identity: { platform: 'weibo', kind: 'short' } });
+    expect(first?.mismatch).toBeUndefined();
+  });
+
+  it("reads a Meituan text with Dianping's short link as Meituan (corpus #401)", () => {
+    const text = '我发给你的美团外卖新人红包用了吗？5折就能吃大餐！快去下单吧~http://dpurl.cn/n/kA';
+    expect(parseShareText(text)).toMatchObject([{ platform: 'meituan', url: 'http://dpurl.cn/n/kA' }]);
+  });
+
+  it('reads a TikTok share whose link Twitter rewrapped in t.co, off the platform (corpus #566)', () => {
+    const text = "Check out kingkhieu's video! #TikTok #COVID19 #CovidVaccine  https://t.co/1AjjXjG6Us";
+    expect(parseShareText(text)).toMatchObject([
+      { platform: 'tiktok', url: 'https://t.co/1AjjXjG6Us', linkOffPlatform: true },
+    ]);
+  });
+
+  it('reads an AliExpress share whose link line was cut off as AliExpress (corpus #7)', () => {
+    const text =
+      'I just found this on AliExpress: \n￡28.59 | 4-20mA 0-10V 0-5V RS485 Submerged Liquid Tank Stainless Steel Hydraulic Deep Well Water Level Sensor Transmitter';
+    expect(parseShareText(text)).toMatchObject([{ platform: 'aliexpress', url: null }]);
+  });
+
+  it('says so when a 【淘宝】 share links to JD, and the link decides the platform', () => {
+    const [first] = parseShareText('【淘宝】https://item.jd.com/100012043978.html 「保温杯」');
+    expect(first).toMatchObject({ platform: 'jd', identity: { platform: 'jd' }, mismatch: 'taobao' });
+  });
+
+  it('says so when a share sent to Alipay links to Douyin', () => {
+    const [first] = parseShareText('长按复制此消息，打开支付宝领红包！https://v.douyin.com/AcirfPoAcVE/');
+    expect(first).toMatchObject({ platform: 'douyin', mismatch: 'alipay' });
+  });
+
+  it.each([
+    [
+      'a Tmall link in a 手机淘宝 share',
+      '复制这条信息，打开手机淘宝 https://detail.tmall.com/item.htm?id=567270395710',
+    ],
+    ['an m.tb.cn link after 【闲鱼】', '【闲鱼】https://m.tb.cn/h.RT9Lh91?tk=i31S5yHWj6i 「快来捡漏」'],
+    ['a Douyin link after 【抖音商城】', '【抖音商城】https://v.douyin.com/iRNBho6u/ 长按复制此条消息'],
+  ])('does not call %s a mismatch: those platforms share their links', (_name, text) => {
+    expect(parseShareText(text)[0]?.mismatch).toBeUndefined();
+  });
+});

@@ -24,6 +24,8 @@ export interface Draft {
   titleRules: readonly TitleRule[] | null;
   /** The link sits on no platform's host; the layout named the platform. */
   offPlatform: boolean;
+  /** The text names this other platform (see `ShareMatch.mismatch`). */
+  mismatch?: SharePlatform;
 }
 
 export interface Candidate {
@@ -73,14 +75,31 @@ export function distance(d: Draft, at: number): number {
   return at < d.anchor ? d.anchor - at : at >= d.anchorEnd ? at - d.anchorEnd : 0;
 }
 
-/** `【闲鱼】` before an m.tb.cn link makes it a Xianyu share, `【抖音商城】` a Douyin-shop share, … */
+/** A platform and the platforms whose links its shares use (Taobao codes on Tmall links, 【闲鱼】 on m.tb.cn). */
+function family(row: ShareRow): SharePlatform[] {
+  return [row.platform, ...(row.tokenShared ?? []), ...(row.claims?.over ?? [])];
+}
+
+/**
+ * What the share's words say about its platform. Claims: `【闲鱼】` before an m.tb.cn link makes it a
+ * Xianyu share, `【抖音商城】` a Douyin-shop share, … Names: a marker or layout phrase of a platform that
+ * does not use the link's hosts (`【淘宝】` before a JD link) is kept as `mismatch`; the link decides.
+ */
 export function applyClaims(d: Draft, win: string): void {
+  const link = d.platform;
+  if (d.kind !== 'platform-share' || link === null) return;
+  const says = (words: readonly string[] = []) => words.some((w) => win.includes(w));
   for (const row of SHARE_ROWS) {
-    if (!row.claims?.words.some((w) => win.includes(w))) continue;
-    if (d.kind === 'platform-share' && d.platform !== null && row.claims.over.includes(d.platform)) {
-      d.platform = row.platform;
-    }
+    if (says(row.claims?.words) && row.claims?.over.includes(link)) d.platform = row.platform;
   }
+  if (d.url === null || d.offPlatform) return;
+  const named = SHARE_ROWS.find(
+    (row) =>
+      (says(row.markers) || says(row.layoutPhrases)) &&
+      !family(row).includes(link) &&
+      !family(shareRow(link)).includes(row.platform),
+  );
+  if (named) d.mismatch = named.platform;
 }
 
 export function readQueryToken(d: Draft): void {
