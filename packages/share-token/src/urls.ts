@@ -113,12 +113,12 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
       }
       const next = norm.charCodeAt(i + 1);
       // A Markdown escape inside a link (`https://v.douyin.com/\_lAiSDH0bK8/`) stands for the character.
-      const escape = c === 0x5c && slashes && isUrlChar(next) && !isAsciiAlnum(next);
-      if (!(escape || (c === 0x0a && (next === 0x3f || next === 0x26) && slashes))) break;
+      const escaped = c === 0x5c && slashes && isUrlChar(next) && !isAsciiAlnum(next);
+      if (!(escaped || (c === 0x0a && (next === 0x3f || next === 0x26) && slashes))) break;
       pieces.push(norm.slice(pieceStart, i));
       i++;
       pieceStart = i;
-      joins.add(escape ? 'markdown-link' : 'line-joined');
+      joins.add(escaped ? 'markdown-link' : 'line-joined');
     }
     // Every link form read below has a `/` (scheme, path or Markdown target): a run without one is
     // prose (`9.80`, `a.b`), skipped without building strings.
