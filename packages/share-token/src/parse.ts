@@ -9,12 +9,13 @@ import {
   type Candidate,
   type Draft,
   distance,
+  noteMismatch,
   readQueryToken,
   urlDraft,
 } from './parse/draft.js';
 import { bareLayouts } from './parse/layouts.js';
 import { type Code, readRuns } from './parse/runs.js';
-import { lineIndex, segmentsOf } from './parse/segments.js';
+import { lineIndex, type NameSpot, nameSpots, segmentsOf } from './parse/segments.js';
 import { bisect } from './parse/text.js';
 import { findTitle } from './parse/titles.js';
 import { SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
@@ -103,6 +104,7 @@ interface Reading {
   readonly elsewhere: UrlHit[];
   readonly candidates: Candidate[];
   readonly codes: Code[];
+  readonly spots: NameSpot[];
   readonly lineOf: (at: number) => number;
   readonly drafts: Draft[];
   up: number;
@@ -119,7 +121,8 @@ export function parseUnchecked(text: string): ShareMatch[] {
   const sk = scanTokens(norm, false);
   const { urlDrafts, elsewhere } = linkDrafts(hits);
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
-  const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)]);
+  const spots = nameSpots(norm);
+  const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)], spots);
   // 3. Runs of letters and digits outside links: token and channel-code candidates.
   const closed = [...hits, ...sk]
     .map((h) => [h.start, h.end] as [number, number])
@@ -133,6 +136,7 @@ export function parseUnchecked(text: string): ShareMatch[] {
     elsewhere,
     candidates,
     codes,
+    spots,
     lineOf: lineIndex(norm),
     drafts: [],
     up: 0,
@@ -177,8 +181,9 @@ function readSegment(r: Reading, s: number, e: number): void {
   const all = takeBefore(r, 'up', r.urlDrafts, (d) => d.anchor, e);
   // A platform's bare page (an app download or home page: kind 'page') beside a content link of the same
   // platform belongs to that share's layout (`Download TikTok Lite: https://www.tiktok.com/tiktoklite`).
-  const content = new Set(all.filter((d) => d.identity?.kind !== 'page').map((d) => d.platform));
-  const links = all.filter((d) => d.identity?.kind !== 'page' || !content.has(d.platform));
+  const page = (d: Draft) => d.identity?.kind === 'page';
+  const content = new Set(all.some(page) ? all.filter((d) => !page(d)).map((d) => d.platform) : []);
+  const links = all.filter((d) => !page(d) || !content.has(d.platform));
   for (const d of links) readQueryToken(d);
   const inSeg = links.slice();
   const segCands = takeBefore(r, 'kp', r.candidates, (c) => c.start, e);
@@ -315,7 +320,9 @@ function finishSegment(r: Reading, inSeg: Draft[], s: number, e: number): void {
       const nl = lastBreak(norm, d.anchorEnd, we);
       if (nl >= 0) we = nl;
     }
+    const link = d.platform;
     applyClaims(d, norm.slice(ws, we));
+    noteMismatch(d, link, r.spots, ws, we);
     r.drafts.push(d);
     titleFloor = finishDraft(d, norm, ws, we, r.codes, titleFloor);
   }

@@ -244,7 +244,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   { platform: 'meituan', claims: { words: ['美团'], over: ['dianping'] }, titles: [] },
   { platform: 'eleme', titles: [] },
   // Shares with no code: the sentence names the platform, also when the link was rewrapped (t.co).
-  { platform: 'tiktok', layoutPhrases: ['#TikTok', 'via TikTok'], titles: [] },
+  { platform: 'tiktok', layoutPhrases: ['#TikTok'], titles: [] },
   { platform: 'youtube', layoutPhrases: ['on YouTube'], titles: [] },
   { platform: 'aliexpress', markers: ['I just found this on AliExpress'], markerOnly: true, titles: [] },
 ];

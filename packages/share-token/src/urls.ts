@@ -98,8 +98,8 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
     const pieces: string[] = [];
     let pieceStart = i;
     let slash = false;
-    /** What joining the pieces undid; any join makes the hit cover the whole run. */
-    const joins = new Set<UrlRepair>();
+    /** What joining the pieces undid (1: a line break, 2: a Markdown escape); a join makes the hit cover the whole run. */
+    let joins = 0;
     let slashes = false;
     while (i < n) {
       const c = norm.charCodeAt(i);
@@ -118,7 +118,7 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
       pieces.push(norm.slice(pieceStart, i));
       i++;
       pieceStart = i;
-      joins.add(escaped ? 'markdown-link' : 'line-joined');
+      joins |= escaped ? 2 : 1;
     }
     // Every link form read below has a `/` (scheme, path or Markdown target): a run without one is
     // prose (`9.80`, `a.b`), skipped without building strings.
@@ -126,7 +126,7 @@ export function findUrls(norm: string, knownHost: (host: string) => boolean): Ur
     pieces.push(norm.slice(pieceStart, i));
     const run = pieces.join('');
     const end = i;
-    readRun(run, start, end, [...joins], knownHost, hits);
+    readRun(run, start, end, joins, knownHost, hits);
   }
   return hits;
 }
@@ -135,11 +135,13 @@ function readRun(
   run: string,
   start: number,
   end: number,
-  repairs: UrlRepair[],
+  joins: number,
   knownHost: (host: string) => boolean,
   hits: UrlHit[],
 ): void {
-  const joined = repairs.length > 0;
+  const joined = joins > 0;
+  const repairs: UrlRepair[] = joins & 1 ? ['line-joined'] : [];
+  if (joins & 2) repairs.push('markdown-link');
   // Markdown: [label](target) — the target is the link; a `@` the converter pushed out of a
   // `jkl=@…@` link goes back in.
   const md = run.indexOf('](');

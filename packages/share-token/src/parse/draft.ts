@@ -10,6 +10,8 @@ import {
   type TitleRule,
 } from '../shares.js';
 import type { UrlHit } from '../urls.js';
+import type { NameSpot } from './segments.js';
+import { bisect } from './text.js';
 export interface Draft {
   platform: SharePlatform | null;
   kind: 'platform-share' | 'sharekit-token';
@@ -75,31 +77,43 @@ export function distance(d: Draft, at: number): number {
   return at < d.anchor ? d.anchor - at : at >= d.anchorEnd ? at - d.anchorEnd : 0;
 }
 
-/** A platform and the platforms whose links its shares use (Taobao codes on Tmall links, 【闲鱼】 on m.tb.cn). */
-function family(row: ShareRow): SharePlatform[] {
-  return [row.platform, ...(row.tokenShared ?? []), ...(row.claims?.over ?? [])];
+/** Each platform and the platforms whose links its shares use (Taobao codes on Tmall links, 【闲鱼】 on m.tb.cn). */
+const FAMILY = new Map(
+  SHARE_ROWS.map((row) => [
+    row.platform,
+    [row.platform, ...(row.tokenShared ?? []), ...(row.claims?.over ?? [])],
+  ]),
+);
+/**
+ * `【闲鱼】` before an m.tb.cn link makes it a Xianyu share, `【抖音商城】` a Douyin-shop share, … (claims:
+ * the named platform uses the other's links).
+ */
+export function applyClaims(d: Draft, win: string): void {
+  if (d.kind !== 'platform-share' || d.platform === null) return;
+  for (const row of SHARE_ROWS) {
+    if (row.claims?.over.includes(d.platform) && row.claims.words.some((w) => win.includes(w)))
+      d.platform = row.platform;
+  }
 }
 
 /**
- * What the share's words say about its platform. Claims: `【闲鱼】` before an m.tb.cn link makes it a
- * Xianyu share, `【抖音商城】` a Douyin-shop share, … Names: a marker or layout phrase of a platform that
- * does not use the link's hosts (`【淘宝】` before a JD link) is kept as `mismatch`; the link decides.
+ * A platform named in `[from, to)` (by a spot) that does not use the link's hosts (`【淘宝】` before a
+ * JD link): the share's `mismatch`; the link decides its platform.
  */
-export function applyClaims(d: Draft, win: string): void {
-  const link = d.platform;
-  if (d.kind !== 'platform-share' || link === null) return;
-  const says = (words: readonly string[] = []) => words.some((w) => win.includes(w));
-  for (const row of SHARE_ROWS) {
-    if (says(row.claims?.words) && row.claims?.over.includes(link)) d.platform = row.platform;
+export function noteMismatch(
+  d: Draft,
+  link: SharePlatform | null,
+  spots: NameSpot[],
+  from: number,
+  to: number,
+): void {
+  if (d.kind !== 'platform-share' || link === null || d.url === null || d.offPlatform) return;
+  for (let k = bisect(spots, (x) => x.at < from); k < spots.length && (spots[k] as NameSpot).at < to; k++) {
+    const { platform: p, end } = spots[k] as NameSpot;
+    if (end > to || FAMILY.get(p)?.includes(link) || FAMILY.get(link)?.includes(p)) continue;
+    d.mismatch = p;
+    return;
   }
-  if (d.url === null || d.offPlatform) return;
-  const named = SHARE_ROWS.find(
-    (row) =>
-      (says(row.markers) || says(row.layoutPhrases)) &&
-      !family(row).includes(link) &&
-      !family(shareRow(link)).includes(row.platform),
-  );
-  if (named) d.mismatch = named.platform;
 }
 
 export function readQueryToken(d: Draft): void {

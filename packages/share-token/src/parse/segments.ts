@@ -1,19 +1,37 @@
 /* Where one share of a paste ends and the next begins, and which line a position is on. */
-import { SHARE_ROWS } from '../shares.js';
+import { SHARE_ROWS, type SharePlatform } from '../shares.js';
 import { bisect } from './text.js';
 
-/**
- * Segments of `norm`: a marker such as 【淘宝】 opens a new share once the text before it holds an
- * anchor (a link or a sharekit token; `anchors` are their starts, in any order).
- */
-export function segmentsOf(norm: string, anchors: number[]): [number, number][] {
-  const markers: number[] = [];
-  for (const row of SHARE_ROWS) {
-    for (const m of row.markers ?? []) {
-      for (let k = norm.indexOf(m); k >= 0; k = norm.indexOf(m, k + m.length)) markers.push(k);
-    }
+/** A word that names a platform (a marker such as 【淘宝】 or a layout phrase such as 手淘) at `[at, end)`. */
+export interface NameSpot {
+  readonly at: number;
+  readonly end: number;
+  readonly platform: SharePlatform;
+  readonly marker: boolean;
+}
+
+/** The words that name a platform: each row's markers, then its layout phrases. */
+const NAME_WORDS = SHARE_ROWS.flatMap((row) => [
+  ...(row.markers ?? []).map((w) => [w, row.platform, true] as const),
+  ...(row.layoutPhrases ?? []).map((w) => [w, row.platform, false] as const),
+]);
+
+/** Every word that names a platform, in text order: one scan of the text per word. */
+export function nameSpots(norm: string): NameSpot[] {
+  const spots: NameSpot[] = [];
+  for (const [w, platform, marker] of NAME_WORDS) {
+    for (let k = norm.indexOf(w); k >= 0; k = norm.indexOf(w, k + w.length))
+      spots.push({ at: k, end: k + w.length, platform, marker });
   }
-  markers.sort((a, b) => a - b);
+  return spots.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Segments of `norm`: a marker such as 【淘宝】 (among the `spots`) opens a new share once the text
+ * before it holds an anchor (a link or a sharekit token; `anchors` are their starts, in any order).
+ */
+export function segmentsOf(norm: string, anchors: number[], spots: NameSpot[]): [number, number][] {
+  const markers = spots.filter((x) => x.marker).map((x) => x.at);
   anchors.sort((a, b) => a - b);
   const segments: [number, number][] = [];
   let segStart = 0;
