@@ -12,10 +12,11 @@ import {
   noteMismatch,
   readQueryToken,
   urlDraft,
+  uses,
 } from './parse/draft.js';
 import { bareLayouts } from './parse/layouts.js';
 import { type Code, readRuns } from './parse/runs.js';
-import { lineIndex, type NameSpot, nameSpots, segmentsOf } from './parse/segments.js';
+import { lineIndex, type Marker, markersOf, segmentsOf } from './parse/segments.js';
 import { bisect } from './parse/text.js';
 import { findTitle } from './parse/titles.js';
 import { SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
@@ -104,7 +105,7 @@ interface Reading {
   readonly elsewhere: UrlHit[];
   readonly candidates: Candidate[];
   readonly codes: Code[];
-  readonly spots: NameSpot[];
+  readonly markers: Marker[];
   readonly lineOf: (at: number) => number;
   readonly drafts: Draft[];
   up: number;
@@ -121,8 +122,8 @@ export function parseUnchecked(text: string): ShareMatch[] {
   const sk = scanTokens(norm, false);
   const { urlDrafts, elsewhere } = linkDrafts(hits);
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
-  const spots = nameSpots(norm);
-  const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)], spots);
+  const markers = markersOf(norm);
+  const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)], markers);
   // 3. Runs of letters and digits outside links: token and channel-code candidates.
   const closed = [...hits, ...sk]
     .map((h) => [h.start, h.end] as [number, number])
@@ -136,7 +137,7 @@ export function parseUnchecked(text: string): ShareMatch[] {
     elsewhere,
     candidates,
     codes,
-    spots,
+    markers,
     lineOf: lineIndex(norm),
     drafts: [],
     up: 0,
@@ -229,10 +230,9 @@ function placeTokens(links: Draft[], segCands: Candidate[], lineOf: (at: number)
     const pairs: { c: Candidate; d: Draft; dist: number }[] = [];
     for (const c of segCands) {
       if (placed.has(c) || c.rule.standalone) continue;
-      const accepts = [c.row.platform, ...(c.row.tokenShared ?? [])];
       const line = lineOf(c.start);
       for (const d of around(links, c.start)) {
-        if (!accepts.includes(d.platform as SharePlatform)) continue;
+        if (!uses(c.row.platform, d.platform as SharePlatform)) continue;
         if (sameLine && lineOf((d.urlSpan as [number, number])[0]) !== line) continue;
         pairs.push({ c, d, dist: distance(d, c.start) });
       }
@@ -320,9 +320,8 @@ function finishSegment(r: Reading, inSeg: Draft[], s: number, e: number): void {
       const nl = lastBreak(norm, d.anchorEnd, we);
       if (nl >= 0) we = nl;
     }
-    const link = d.platform;
+    noteMismatch(d, r.markers, ws, we);
     applyClaims(d, norm.slice(ws, we));
-    noteMismatch(d, link, r.spots, ws, we);
     r.drafts.push(d);
     titleFloor = finishDraft(d, norm, ws, we, r.codes, titleFloor);
   }

@@ -137,7 +137,7 @@ const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
  * @example
  * SHARE_ROWS.find((r) => r.platform === 'jd')?.markers // ['【京东】']
  */
-// Partial: 1688, Weidian and Amazon shares have no token or layout to read (a bare link).
+// Partial: 1688, Weidian, Amazon and YouTube shares have no token or layout to read (a bare link).
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
@@ -245,8 +245,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   { platform: 'eleme', titles: [] },
   // Shares with no code: the sentence names the platform, also when the link was rewrapped (t.co).
   { platform: 'tiktok', layoutPhrases: ['#TikTok'], titles: [] },
-  { platform: 'youtube', layoutPhrases: ['on YouTube'], titles: [] },
-  { platform: 'aliexpress', markers: ['I just found this on AliExpress'], markerOnly: true, titles: [] },
+  { platform: 'aliexpress', markers: ['found this on AliExpress'], markerOnly: true, titles: [] },
 ];
 
 const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.platform, r]));

@@ -239,8 +239,10 @@ describe('parseShareText: the text names the platform, or another one', () => {
     expect(first).toMatchObject({ platform: 'jd', identity: { platform: 'jd' }, mismatch: 'taobao' });
   });
 
-  it('says so when a share sent to Alipay links to Douyin', () => {
-    const [first] = parseShareText('长按复制此消息，打开支付宝领红包！https://v.douyin.com/AcirfPoAcVE/');
+  it('says so when a #吱口令# command carries a Douyin link', () => {
+    const [first] = parseShareText(
+      '#吱口令#长按复制此消息，打开支付宝领红包！https://v.douyin.com/AcirfPoAcVE/',
+    );
     expect(first).toMatchObject({ platform: 'douyin', mismatch: 'alipay' });
   });
 

@@ -10,7 +10,7 @@ import {
   type TitleRule,
 } from '../shares.js';
 import type { UrlHit } from '../urls.js';
-import type { NameSpot } from './segments.js';
+import type { Marker } from './segments.js';
 import { bisect } from './text.js';
 export interface Draft {
   platform: SharePlatform | null;
@@ -77,13 +77,12 @@ export function distance(d: Draft, at: number): number {
   return at < d.anchor ? d.anchor - at : at >= d.anchorEnd ? at - d.anchorEnd : 0;
 }
 
-/** Each platform and the platforms whose links its shares use (Taobao codes on Tmall links, 【闲鱼】 on m.tb.cn). */
-const FAMILY = new Map(
-  SHARE_ROWS.map((row) => [
-    row.platform,
-    [row.platform, ...(row.tokenShared ?? []), ...(row.claims?.over ?? [])],
-  ]),
-);
+/** Whether `a`'s shares use `b`'s links (Taobao codes on Tmall links, 【闲鱼】 before m.tb.cn). */
+export function uses(a: SharePlatform, b: SharePlatform): boolean {
+  const row = shareRow(a);
+  return a === b || !!row.tokenShared?.includes(b) || !!row.claims?.over.includes(b);
+}
+
 /**
  * `【闲鱼】` before an m.tb.cn link makes it a Xianyu share, `【抖音商城】` a Douyin-shop share, … (claims:
  * the named platform uses the other's links).
@@ -97,20 +96,19 @@ export function applyClaims(d: Draft, win: string): void {
 }
 
 /**
- * A platform named in `[from, to)` (by a spot) that does not use the link's hosts (`【淘宝】` before a
- * JD link): the share's `mismatch`; the link decides its platform.
+ * A platform whose marker starts in `[from, to)` but does not use the link's hosts (`【淘宝】` before a
+ * JD link): the share's `mismatch`; the link decides its platform. Read before the claims.
  */
-export function noteMismatch(
-  d: Draft,
-  link: SharePlatform | null,
-  spots: NameSpot[],
-  from: number,
-  to: number,
-): void {
+export function noteMismatch(d: Draft, markers: Marker[], from: number, to: number): void {
+  const link = d.platform;
   if (d.kind !== 'platform-share' || link === null || d.url === null || d.offPlatform) return;
-  for (let k = bisect(spots, (x) => x.at < from); k < spots.length && (spots[k] as NameSpot).at < to; k++) {
-    const { platform: p, end } = spots[k] as NameSpot;
-    if (end > to || FAMILY.get(p)?.includes(link) || FAMILY.get(link)?.includes(p)) continue;
+  for (
+    let k = bisect(markers, (x) => x.at < from);
+    k < markers.length && (markers[k] as Marker).at < to;
+    k++
+  ) {
+    const p = (markers[k] as Marker).platform;
+    if (uses(p, link) || uses(link, p)) continue;
     d.mismatch = p;
     return;
   }
