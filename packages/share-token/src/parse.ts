@@ -9,17 +9,17 @@ import {
   type Candidate,
   type Draft,
   distance,
-  noteMismatch,
+  type Finished,
   readQueryToken,
   urlDraft,
   uses,
 } from './parse/draft.js';
 import { bareLayouts } from './parse/layouts.js';
 import { type Code, readRuns } from './parse/runs.js';
-import { lineIndex, type Marker, markersOf, segmentsOf } from './parse/segments.js';
+import { lineIndex, segmentsOf } from './parse/segments.js';
 import { bisect } from './parse/text.js';
 import { findTitle } from './parse/titles.js';
-import { SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
+import { PLAIN_TITLES, SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
 import { type ScannedToken, scanTokens } from './token.js';
 import { findUrls, type UrlHit, type UrlRepair } from './urls.js';
 /** What was tolerated to read a share: each repair names one thing chat apps did to the text. */
@@ -105,7 +105,6 @@ interface Reading {
   readonly elsewhere: UrlHit[];
   readonly candidates: Candidate[];
   readonly codes: Code[];
-  readonly markers: Marker[];
   readonly lineOf: (at: number) => number;
   readonly drafts: Draft[];
   up: number;
@@ -122,8 +121,7 @@ export function parseUnchecked(text: string): ShareMatch[] {
   const sk = scanTokens(norm, false);
   const { urlDrafts, elsewhere } = linkDrafts(hits);
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
-  const markers = markersOf(norm);
-  const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)], markers);
+  const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)]);
   // 3. Runs of letters and digits outside links: token and channel-code candidates.
   const closed = [...hits, ...sk]
     .map((h) => [h.start, h.end] as [number, number])
@@ -137,7 +135,6 @@ export function parseUnchecked(text: string): ShareMatch[] {
     elsewhere,
     candidates,
     codes,
-    markers,
     lineOf: lineIndex(norm),
     drafts: [],
     up: 0,
@@ -160,7 +157,15 @@ function linkDrafts(hits: UrlHit[]): { urlDrafts: Draft[]; elsewhere: UrlHit[] }
     if (platform === null) elsewhere.push(h);
     else urlDrafts.push(urlDraft(h, identity, platform));
   }
-  return { urlDrafts, elsewhere };
+  // A platform's bare page (an app download or home page: kind 'page') next to a content link of the same
+  // platform belongs to that share (`Download TikTok Lite …: https://www.tiktok.com/tiktoklite`).
+  const page = (d?: Draft) => d?.identity?.kind === 'page';
+  return {
+    urlDrafts: urlDrafts.filter(
+      (d, k, a) => !page(d) || ![a[k - 1], a[k + 1]].some((o) => o && !page(o) && o.platform === d.platform),
+    ),
+    elsewhere,
+  };
 }
 
 /** Takes the items of `list` from `r[cursor]` on that start before `end`. */
@@ -179,12 +184,7 @@ function takeBefore<T>(
 /** The shares of one segment `[s, e)`, pushed to `r.drafts` in text order. */
 function readSegment(r: Reading, s: number, e: number): void {
   const text = r.norm.slice(s, e);
-  const all = takeBefore(r, 'up', r.urlDrafts, (d) => d.anchor, e);
-  // A platform's bare page (an app download or home page: kind 'page') beside a content link of the same
-  // platform belongs to that share's layout (`Download TikTok Lite: https://www.tiktok.com/tiktoklite`).
-  const page = (d: Draft) => d.identity?.kind === 'page';
-  const content = new Set(all.some(page) ? all.filter((d) => !page(d)).map((d) => d.platform) : []);
-  const links = all.filter((d) => !page(d) || !content.has(d.platform));
+  const links = takeBefore(r, 'up', r.urlDrafts, (d) => d.anchor, e);
   for (const d of links) readQueryToken(d);
   const inSeg = links.slice();
   const segCands = takeBefore(r, 'kp', r.candidates, (c) => c.start, e);
@@ -271,7 +271,7 @@ function mergeSharekitToken(t: ScannedToken, links: Draft[], inSeg: Draft[]): vo
   d.tokenSpan = [t.start, t.end];
   d.anchor = Math.min(d.anchor, t.start);
   d.anchorEnd = Math.max(d.anchorEnd, t.end);
-  d.titleRules = [{ kind: 'corner' }, { kind: 'bracket' }];
+  d.titleRules = PLAIN_TITLES;
   if (t.decoded.corrected) d.repairs.add('corrected');
   if (!same) inSeg.push(d);
 }
@@ -313,39 +313,27 @@ function finishSegment(r: Reading, inSeg: Draft[], s: number, e: number): void {
     let we = next ? Math.max(d.anchorEnd, next.anchor) : e;
     // Shares on different lines do not share the text between them: each keeps its own lines.
     if (prev) {
-      const nl = firstBreak(norm, ws, d.anchor);
+      const nl = lineBreak(norm, ws, d.anchor, 1);
       if (nl >= 0) ws = nl + 1;
     }
     if (next) {
-      const nl = lastBreak(norm, d.anchorEnd, we);
+      const nl = lineBreak(norm, we - 1, d.anchorEnd - 1, -1);
       if (nl >= 0) we = nl;
     }
-    noteMismatch(d, r.markers, ws, we);
     applyClaims(d, norm.slice(ws, we));
     r.drafts.push(d);
     titleFloor = finishDraft(d, norm, ws, we, r.codes, titleFloor);
   }
 }
 
-/** The first line break in `[from, to)`, or -1 (bounded: an open-ended indexOf is quadratic on one long line). */
-function firstBreak(norm: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (norm.charCodeAt(i) === 0x0a) return i;
+/**
+ * The first line break from `from` up to (not including) `to`, stepping by `step` (1 forward, -1 back),
+ * or -1. Bounded: an open-ended indexOf would be quadratic on one long line of shares.
+ */
+function lineBreak(norm: string, from: number, to: number, step: number): number {
+  for (let i = from; i !== to; i += step) if (norm.charCodeAt(i) === 0x0a) return i;
   return -1;
 }
-
-/** The last line break in `[from, to)`, or -1. */
-function lastBreak(norm: string, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (norm.charCodeAt(i) === 0x0a) return i;
-  return -1;
-}
-
-interface Finished {
-  code: [number, number] | null;
-  title: [number, number] | null;
-  codeWords: [number, number][];
-}
-
-const finished = new WeakMap<Draft, Finished>();
 
 function finishDraft(
   d: Draft,
@@ -358,6 +346,7 @@ function finishDraft(
   const row = d.platform === null ? null : shareRow(d.platform);
   const win = norm.slice(ws, we);
   const result: Finished = { code: null, title: null, codeWords: [] };
+  d.finished = result;
   // Douyin codes: every `Xyz:/` and `x@y.Zz` outside the link, in order.
   if (row?.codeToken && d.kind === 'platform-share' && d.token === null) {
     const found = wordsOf(win).filter(
@@ -388,7 +377,6 @@ function finishDraft(
       break;
     }
   }
-  finished.set(d, result);
   return result.title ? result.title[1] : titleFloor;
 }
 
@@ -403,7 +391,7 @@ function toMatch(
   map: Int32Array,
   changes: readonly { at: number; what: NormalizationRepair }[],
 ): ShareMatch {
-  const f = finished.get(d) ?? { code: null, title: null, codeWords: [] };
+  const f = d.finished as Finished;
   let lo = d.anchor;
   let hi = d.anchorEnd;
   for (const s of [d.urlSpan, d.tokenSpan, f.code, f.title, ...f.codeWords]) {

@@ -86,7 +86,8 @@ export interface ShareRow {
   readonly markerOnly?: boolean;
   /** Layout phrases (`手淘`): with no other share, they name the platform of a link on no platform's host. */
   readonly layoutPhrases?: readonly string[];
-  readonly titles: readonly TitleRule[];
+  /** Title rules; none: the layout carries no title. */
+  readonly titles?: readonly TitleRule[];
   /** Lead-in phrases removed from the start of a caption. */
   readonly leadIns?: readonly string[];
   /** Phrases that end a caption before the link (with an 【author】 block just before them). */
@@ -130,6 +131,9 @@ export const PRICE_LINE_MARKERS: readonly string[] = [
   '券后价',
 ];
 
+/** Titles of a share whose platform has no layout of its own (and of sharekit tokens): 「…」, then 【…】. */
+export const PLAIN_TITLES: readonly TitleRule[] = [{ kind: 'corner' }, { kind: 'bracket' }];
+
 const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
 
 /**
@@ -137,7 +141,7 @@ const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
  * @example
  * SHARE_ROWS.find((r) => r.platform === 'jd')?.markers // ['【京东】']
  */
-// Partial: 1688, Weidian, Amazon and YouTube shares have no token or layout to read (a bare link).
+// Partial: 1688, Weidian, Amazon, AliExpress and YouTube shares have no token or layout to read (a bare link).
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
@@ -167,7 +171,6 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     runTokens: [{ min: 10, max: 11, requires: ['吱口令#', '打开支付宝'], needs: 'letter-digit' }],
     markerOnly: true,
     layoutPhrases: ['打开支付宝'],
-    titles: [],
   },
   {
     platform: 'taobao',
@@ -183,7 +186,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     platform: 'tmall',
     claims: { words: ['喵口令', '手机天猫'], over: ['taobao'] },
     queryTokens: [TAOBAO_TK],
-    titles: [{ kind: 'corner' }, { kind: 'bracket' }],
+    titles: PLAIN_TITLES,
   },
   {
     platform: 'xianyu',
@@ -191,12 +194,11 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     claims: { words: ['【闲鱼】', '我在闲鱼发布了'], over: ['taobao'] },
     queryTokens: [TAOBAO_TK],
     // A profile share's 「这是我的闲鱼号…」 is boilerplate, not a title.
-    titles: [{ kind: 'none-when', phrases: ['这是我的闲鱼号'] }, { kind: 'corner' }, { kind: 'bracket' }],
+    titles: [{ kind: 'none-when', phrases: ['这是我的闲鱼号'] }, ...PLAIN_TITLES],
   },
   {
     platform: 'pinduoduo',
     queryTokens: [{ key: 'ps', shape: /^([A-Za-z0-9]{10})$/ }],
-    titles: [],
   },
   {
     platform: 'douyin-shop',
@@ -237,15 +239,14 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     platform: 'bilibili',
     titles: [{ kind: 'suffixed-block', suffix: '-哔哩哔哩】' }, { kind: 'bracket' }],
   },
-  { platform: 'weibo', titles: [] },
+  { platform: 'weibo' },
   // A Dianping share sent to Weibo carries Weibo's t.cn short link and ends with @大众点评.
-  { platform: 'dianping', claims: { words: ['@大众点评'], over: ['weibo'] }, titles: [] },
+  { platform: 'dianping', claims: { words: ['@大众点评'], over: ['weibo'] } },
   // Meituan's texts use Dianping's dpurl.cn short links (one company).
-  { platform: 'meituan', claims: { words: ['美团'], over: ['dianping'] }, titles: [] },
-  { platform: 'eleme', titles: [] },
+  { platform: 'meituan', claims: { words: ['美团'], over: ['dianping'] } },
+  { platform: 'eleme' },
   // Shares with no code: the sentence names the platform, also when the link was rewrapped (t.co).
-  { platform: 'tiktok', layoutPhrases: ['#TikTok'], titles: [] },
-  { platform: 'aliexpress', markers: ['found this on AliExpress'], markerOnly: true, titles: [] },
+  { platform: 'tiktok', layoutPhrases: ['#TikTok'] },
 ];
 
 const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.platform, r]));
@@ -257,5 +258,5 @@ const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.pl
  * shareRow('bilibili').titles[0] // { kind: 'suffixed-block', suffix: '-哔哩哔哩】' }
  */
 export function shareRow(platform: SharePlatform): ShareRow {
-  return BY_PLATFORM.get(platform) ?? { platform, titles: [{ kind: 'corner' }, { kind: 'bracket' }] };
+  return BY_PLATFORM.get(platform) ?? { platform, titles: PLAIN_TITLES };
 }

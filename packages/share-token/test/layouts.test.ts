@@ -228,12 +228,6 @@ describe('parseShareText: the text names the platform, or another one', () => {
     ]);
   });
 
-  it('reads an AliExpress share whose link line was cut off as AliExpress (corpus #7)', () => {
-    const text =
-      'I just found this on AliExpress: \n￡28.59 | 4-20mA 0-10V 0-5V RS485 Submerged Liquid Tank Stainless Steel Hydraulic Deep Well Water Level Sensor Transmitter';
-    expect(parseShareText(text)).toMatchObject([{ platform: 'aliexpress', url: null }]);
-  });
-
   it('says so when a 【淘宝】 share links to JD, and the link decides the platform', () => {
     const [first] = parseShareText('【淘宝】https://item.jd.com/100012043978.html 「保温杯」');
     expect(first).toMatchObject({ platform: 'jd', identity: { platform: 'jd' }, mismatch: 'taobao' });

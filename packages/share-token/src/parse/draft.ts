@@ -10,8 +10,6 @@ import {
   type TitleRule,
 } from '../shares.js';
 import type { UrlHit } from '../urls.js';
-import type { Marker } from './segments.js';
-import { bisect } from './text.js';
 export interface Draft {
   platform: SharePlatform | null;
   kind: 'platform-share' | 'sharekit-token';
@@ -23,11 +21,19 @@ export interface Draft {
   repairs: Set<ShareRepair>;
   anchor: number;
   anchorEnd: number;
-  titleRules: readonly TitleRule[] | null;
+  titleRules?: readonly TitleRule[];
   /** The link sits on no platform's host; the layout named the platform. */
-  offPlatform: boolean;
+  offPlatform?: true;
   /** The text names this other platform (see `ShareMatch.mismatch`). */
   mismatch?: SharePlatform;
+  /** Spans read around the share once its window is known: channel code, title, Douyin code words. */
+  finished?: Finished;
+}
+
+export interface Finished {
+  code: [number, number] | null;
+  title: [number, number] | null;
+  codeWords: [number, number][];
 }
 
 export interface Candidate {
@@ -40,20 +46,12 @@ export interface Candidate {
 }
 
 export function urlDraft(h: UrlHit, identity: LinkIdentity | null, platform: SharePlatform): Draft {
-  return {
-    platform,
-    kind: 'platform-share',
-    url: h.url,
-    urlSpan: [h.start, h.end],
-    identity,
-    token: null,
-    tokenSpan: null,
-    repairs: new Set(h.repairs),
-    anchor: h.start,
-    anchorEnd: h.end,
-    titleRules: null,
-    offPlatform: false,
-  };
+  const d = bareDraft(platform, h.start, h.end);
+  d.url = h.url;
+  d.urlSpan = [h.start, h.end];
+  d.identity = identity;
+  d.repairs = new Set(h.repairs);
+  return d;
 }
 
 export function bareDraft(platform: SharePlatform | null, start: number, end: number): Draft {
@@ -68,8 +66,6 @@ export function bareDraft(platform: SharePlatform | null, start: number, end: nu
     repairs: new Set(),
     anchor: start,
     anchorEnd: end,
-    titleRules: null,
-    offPlatform: false,
   };
 }
 
@@ -84,33 +80,25 @@ export function uses(a: SharePlatform, b: SharePlatform): boolean {
 }
 
 /**
- * `【闲鱼】` before an m.tb.cn link makes it a Xianyu share, `【抖音商城】` a Douyin-shop share, … (claims:
- * the named platform uses the other's links).
+ * What the share's words say about its platform. Claims: `【闲鱼】` before an m.tb.cn link makes it a
+ * Xianyu share, `【抖音商城】` a Douyin-shop share (the named platform uses the other's links). A marker of
+ * a platform that does not use the link's hosts (`【淘宝】` before a JD link) is kept as `mismatch`; the
+ * link decides its platform.
  */
 export function applyClaims(d: Draft, win: string): void {
-  if (d.kind !== 'platform-share' || d.platform === null) return;
-  for (const row of SHARE_ROWS) {
-    if (row.claims?.over.includes(d.platform) && row.claims.words.some((w) => win.includes(w)))
-      d.platform = row.platform;
-  }
-}
-
-/**
- * A platform whose marker starts in `[from, to)` but does not use the link's hosts (`【淘宝】` before a
- * JD link): the share's `mismatch`; the link decides its platform. Read before the claims.
- */
-export function noteMismatch(d: Draft, markers: Marker[], from: number, to: number): void {
   const link = d.platform;
-  if (d.kind !== 'platform-share' || link === null || d.url === null || d.offPlatform) return;
-  for (
-    let k = bisect(markers, (x) => x.at < from);
-    k < markers.length && (markers[k] as Marker).at < to;
-    k++
-  ) {
-    const p = (markers[k] as Marker).platform;
-    if (uses(p, link) || uses(link, p)) continue;
-    d.mismatch = p;
-    return;
+  if (link === null) return;
+  const says = (words?: readonly string[]) => !!words?.some((w) => win.includes(w));
+  for (const row of SHARE_ROWS) {
+    const p = row.platform;
+    if (
+      d.kind === 'platform-share' &&
+      row.claims?.over.includes(d.platform as SharePlatform) &&
+      says(row.claims.words)
+    )
+      d.platform = p;
+    if (d.url !== null && !d.offPlatform && says(row.markers) && !uses(p, link) && !uses(link, p))
+      d.mismatch ??= p;
   }
 }
 

@@ -1,35 +1,24 @@
 /* Where one share of a paste ends and the next begins, and which line a position is on. */
-import { SHARE_ROWS, type SharePlatform } from '../shares.js';
+import { SHARE_ROWS } from '../shares.js';
 import { bisect } from './text.js';
-
-/** A marker (such as 【淘宝】) of a platform, starting at `at`. */
-export interface Marker {
-  readonly at: number;
-  readonly platform: SharePlatform;
-}
-
-/** Every marker of the text, in text order: one scan of the text per marker. */
-export function markersOf(norm: string): Marker[] {
-  const found: Marker[] = [];
-  for (const row of SHARE_ROWS) {
-    for (const m of row.markers ?? []) {
-      for (let k = norm.indexOf(m); k >= 0; k = norm.indexOf(m, k + m.length))
-        found.push({ at: k, platform: row.platform });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
-}
 
 /**
  * Segments of `norm`: a marker such as 【淘宝】 opens a new share once the text before it holds an
  * anchor (a link or a sharekit token; `anchors` are their starts, in any order).
  */
-export function segmentsOf(norm: string, anchors: number[], markers: Marker[]): [number, number][] {
+export function segmentsOf(norm: string, anchors: number[]): [number, number][] {
+  const markers: number[] = [];
+  for (const row of SHARE_ROWS) {
+    for (const m of row.markers ?? []) {
+      for (let k = norm.indexOf(m); k >= 0; k = norm.indexOf(m, k + m.length)) markers.push(k);
+    }
+  }
+  markers.sort((a, b) => a - b);
   anchors.sort((a, b) => a - b);
   const segments: [number, number][] = [];
   let segStart = 0;
   let ap = 0;
-  for (const { at: m } of markers) {
+  for (const m of markers) {
     if (m <= segStart) continue;
     while (ap < anchors.length && (anchors[ap] as number) < segStart) ap++;
     if (ap >= anchors.length || (anchors[ap] as number) >= m) continue;
