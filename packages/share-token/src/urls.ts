@@ -1,10 +1,10 @@
-import { isAsciiAlnum } from './parse/text.js';
 /**
  * Finds links in normalised share text with a stop-set scanner (no regex over the whole text, so
  * the cost is linear): a link is made of printable ASCII other than space and `"<>\^`{|}`; any
  * non-ASCII character (CJK punctuation, 「, emoji, letters) ends it.
  */
 import { hostOf } from '@sharekit/canonical-url/core';
+import { isAsciiAlnum } from './parse/text.js';
 
 export interface UrlHit {
   /** `[start, end)` in the normalised text, including markdown `[…](…)` wrapping. */
