@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { identify } from '@sharekit/canonical-url';
 import { build } from 'esbuild';
 import InAppSpy from 'inapp-spy';
-import { detectInAppBrowser, parseAppLink, planOpen, toAppLinks } from '../src/index.js';
+import { parseAppLink, toAppLinks } from '../src/index.js';
+import { detectInAppBrowser, planOpen } from '../src/open.js';
 import { USER_AGENTS } from '../test/fixtures/user-agents.js';
 
 const ROUNDS = 7;
@@ -154,6 +155,8 @@ async function entrySize(entry: string): Promise<{ min: number; gzip: number }> 
 }
 const browser = await entrySize('../src/browser.ts');
 const main = await entrySize('../src/index.ts');
+const open = await entrySize('../src/open.ts');
 console.log('\nentry size (esbuild --bundle --minify, gzip -9)');
 console.log(`  @sharekit/deep-link/browser  ${browser.min} B min, ${browser.gzip} B gzip`);
 console.log(`  @sharekit/deep-link (main, canonical-url bundled)  ${main.min} B min, ${main.gzip} B gzip`);
+console.log(`  @sharekit/deep-link/open (canonical-url bundled)  ${open.min} B min, ${open.gzip} B gzip`);

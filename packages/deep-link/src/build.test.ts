@@ -2,7 +2,8 @@ import { identify, PLATFORM_IDS, PLATFORMS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { toAppLinks } from './build.js';
 import { isDeepLinkError } from './errors.js';
-import { APP_IDS, APPS, storeLinks } from './table.js';
+import { storeLinks } from './store.js';
+import { APP_IDS, APPS } from './table.js';
 
 function code(fn: () => unknown): string | undefined {
   try {

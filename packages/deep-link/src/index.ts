@@ -1,3 +1,8 @@
+/*
+ * The main entry reads and writes app links (`parseAppLink`, `toAppLinks`) and holds the app table.
+ * Opening apps from a page (`planOpen`, user-agent readers, `storeLinks`, `miniProgramLink`) is
+ * `@sharekit/deep-link/open`; running a plan (`openApp`) is `@sharekit/deep-link/browser`.
+ */
 export {
   type AppId,
   type AppRow,
@@ -12,14 +17,9 @@ export {
 } from './apps.js';
 export { type ToAppLinksOptions, toAppLinks } from './build.js';
 export { DEEP_LINK_ERROR_CODES, DeepLinkError, type DeepLinkErrorCode, isDeepLinkError } from './errors.js';
-export {
-  type AlipayMiniProgram,
-  type MiniProgramTarget,
-  miniProgramLink,
-  type WeChatMiniProgram,
-} from './miniprogram.js';
+export type { AlipayMiniProgram, MiniProgramTarget, WeChatMiniProgram } from './miniprogram.js';
 export { isUnsafeAppLink, type ParseAppLinkOptions, parseAppLink } from './parse.js';
-export { type PlanOpenInput, type PlanOpenOptions, planOpen } from './plan.js';
+export type { PlanOpenInput, PlanOpenOptions } from './plan.js';
 export type {
   OpenEnvironment,
   OpenGuideStep,
@@ -28,15 +28,7 @@ export type {
   OpenStep,
   OpenWebStep,
 } from './plan-types.js';
-export { APP_IDS, APPS, getApp, type PlatformWithoutApp, type StoreLinks, storeLinks } from './table.js';
+export type { StoreLinks } from './store.js';
+export { APP_IDS, APPS, getApp, type PlatformWithoutApp } from './table.js';
 export type { AppLinks, AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaForm, ViaStep } from './types.js';
-export {
-  type BrowserFamily,
-  detectBrowser,
-  detectInAppBrowser,
-  detectOs,
-  IN_APP_BROWSERS,
-  type InAppBrowser,
-  type InAppBrowserId,
-  type OsName,
-} from './ua.js';
+export type { BrowserFamily, InAppBrowser, InAppBrowserId, OsName } from './ua.js';

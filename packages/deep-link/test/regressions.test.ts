@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDeepLinkError, planOpen, toAppLinks } from '../src/index.js';
+import { isDeepLinkError, toAppLinks } from '../src/index.js';
+import { planOpen } from '../src/open.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -8,12 +8,8 @@
  */
 
 import { displayWidth as width } from '@sharekit/canonical-url/text';
-import {
-  detectInAppBrowser as detect,
-  parseAppLink as parse,
-  planOpen as plan,
-  toAppLinks as toLinks,
-} from '@sharekit/deep-link';
+import { parseAppLink as parse, toAppLinks as toLinks } from '@sharekit/deep-link';
+import { detectInAppBrowser as detect, planOpen as plan } from '@sharekit/deep-link/open';
 
 /**
  * `toAppLinks` of `@sharekit/deep-link`: the links that open a page in its app, with fallbacks.
