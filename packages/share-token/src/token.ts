@@ -6,7 +6,7 @@ import {
   judgeTarget,
   type LinkIdentity,
 } from '@sharekit/canonical-url/core';
-import { ALPHABET, CHECKS, Q, symbolOf, syndromes } from './alphabet.js';
+import { ALPHABET, CHECKS, checkSymbols, symbolOf } from './alphabet.js';
 import { checkText, preview, ShareTokenError } from './errors.js';
 import { compactData } from './token/compact.js';
 import {
@@ -89,8 +89,10 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
   if (data === null) throw new ShareTokenError('invalid_target', 'encodeToken: the target has no token form');
   // A URL token carries the URL as given: judge it. A compact token names a registry page (judged ok).
   if (data[1] === URL_FORM) refuseDanger(typeof target === 'string' ? target : target.url);
-  const word = [...data, ...checkSymbolsOf(data)];
-  return word.map((v) => ALPHABET[v]).join('');
+  let token = '';
+  for (const v of data) token += ALPHABET[v];
+  for (const v of checkSymbols(data)) token += ALPHABET[v];
+  return token;
 }
 
 /** True when `text` holds half of a UTF-16 surrogate pair on its own. */
@@ -114,12 +116,6 @@ function refuseDanger(url: string): void {
     'unsafe_target',
     `encodeToken: ${preview(url)} is refused (${first?.code}: ${first?.detail})`,
   );
-}
-
-function checkSymbolsOf(data: readonly number[]): number[] {
-  const word = [...data, 0, 0, 0, 0, 0];
-  const t = syndromes(word);
-  return t.map((x) => (Q - x) % Q);
 }
 
 /**

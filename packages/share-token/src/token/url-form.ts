@@ -5,8 +5,10 @@ import { preview, ShareTokenError } from '../errors.js';
 import { MAX_URL_BYTES, URL_DICTIONARY, URL_FORM, VERSION_1 } from './format.js';
 import { bytesToSymbols, symbolsToBytes } from './pack.js';
 
+const UTF8 = /* @__PURE__ */ new TextEncoder();
+
 export function checkUrl(url: string): Uint8Array {
-  const bytes = new TextEncoder().encode(url);
+  const bytes = UTF8.encode(url);
   if (bytes.length > MAX_URL_BYTES) {
     throw new ShareTokenError(
       'too_long',
