@@ -15,6 +15,8 @@ import type { PlatformWithoutApp } from './table.js';
  *   {link} a nested app link (an https wrapper carrying the app's scheme link)
  *   {web}  the web fallback of an https wrapper
  * A query value `{name}` whose template has `json.name` is a JSON object, percent-encoded.
+ * A link, web-view or Mini Program template written without a scheme is in the row's first scheme
+ * (`item/{id}` in Xiaohongshu's row is `xhsdiscover://item/{id}`); `APPS` (table.ts) writes it out.
  * Adding an app, a kind or a wrapper = adding data here, never a branch in the code.
  */
 
@@ -61,7 +63,8 @@ export interface SchemeTemplate {
   readonly unconfirmed?: string;
   /**
    * The content has no web page (Mini Programs, in-app ids): parsing reads kind and id from the
-   * link and gives the app's home page as the web URL. Never emitted. Needs `idPattern`.
+   * link and gives the app's home page as the web URL. Never emitted. Needs `idPattern` when the
+   * template has an `{id}`; a template without one names the kind alone (a search page with no query).
    */
   readonly webless?: boolean;
   /** Anchored pattern the id of a `webless` form matches. */
@@ -146,13 +149,14 @@ const TBOPEN_H5 =
  * A row as written: an app of a platform takes its names from canonical-url's registry (the one
  * source of display names, filled in by `APPS` in table.ts); WeChat and Alipay, which are no
  * platform, write their own. A row writes `lastVerified` only when it differs from the table's
- * `LAST_VERIFIED`, and `httpsWrappers`/`prefixMaps` only when it has some (`APPS` fills in the rest).
+ * `LAST_VERIFIED`, and `links`/`webviews`/`httpsWrappers`/`prefixMaps` only when it has some (`APPS` fills in
+ * the rest).
  */
 export type AppEntry = Omit<
   AppRow,
-  'id' | 'name' | 'nameZh' | 'lastVerified' | 'httpsWrappers' | 'prefixMaps'
+  'id' | 'name' | 'nameZh' | 'lastVerified' | 'links' | 'webviews' | 'httpsWrappers' | 'prefixMaps'
 > &
-  Partial<Pick<AppRow, 'lastVerified' | 'httpsWrappers' | 'prefixMaps'>> &
+  Partial<Pick<AppRow, 'lastVerified' | 'links' | 'webviews' | 'httpsWrappers' | 'prefixMaps'>> &
   ({ readonly id: Extract<AppId, PlatformId> } | Pick<AppRow, 'id' | 'name' | 'nameZh'>);
 
 // One row per AppId: every platform but `PlatformWithoutApp` (1688, Weidian), and the two non-platform apps.
@@ -165,17 +169,17 @@ const ROWS = [
     android: { package: 'com.taobao.taobao', alternatives: ['com.taobao.litetao'] },
     ios: { bundleId: 'com.taobao.taobao4iphone', appStoreId: '387682726', confidence: 'B' },
     links: [
-      { kind: 'item', template: 'taobao://item.taobao.com/item.htm?id={id}', confidence: 'B' },
+      { kind: 'item', template: 'item.taobao.com/item.htm?id={id}', confidence: 'B' },
       {
         kind: 'shop',
-        template: 'taobao://shop.m.taobao.com/shop/shop_index.htm?shop_id={id}',
+        template: 'shop.m.taobao.com/shop/shop_index.htm?shop_id={id}',
         confidence: 'B',
       },
     ],
     webviews: [
       { template: TBOPEN_H5, confidence: 'A' },
       { template: 'tbopen://m.taobao.com/tbopen/index.html?h5Url={url}', confidence: 'A', parseOnly: true },
-      { template: 'taobao://m.taobao.com/tbopen/index.html?h5Url={url}', confidence: 'A', parseOnly: true },
+      { template: 'm.taobao.com/tbopen/index.html?h5Url={url}', confidence: 'A', parseOnly: true },
     ],
     httpsWrappers: [
       {
@@ -204,8 +208,8 @@ const ROWS = [
     id: 'tmall',
     schemes: ['tmall'],
     android: { package: 'com.tmall.wireless' },
-    links: [{ kind: 'item', template: 'tmall://page.tm/itemDetail?itemId={id}', confidence: 'B' }],
-    webviews: [{ template: 'tmall://page.tm/appLink?h5Url={url}', confidence: 'C' }],
+    links: [{ kind: 'item', template: 'page.tm/itemDetail?itemId={id}', confidence: 'B' }],
+    webviews: [{ template: 'page.tm/appLink?h5Url={url}', confidence: 'C' }],
     confidence: 'B',
     // Old iOS form tmall://tmallclient/?{"action":"item:id=…"} is not emitted. Apps fall back to the Taobao item
     // scheme with the same id.
@@ -215,11 +219,10 @@ const ROWS = [
     schemes: ['fleamarket'],
     schemeAliases: { idlefish: 'fleamarket' },
     android: { package: 'com.taobao.idlefish' },
-    links: [{ kind: 'item', template: 'fleamarket://item?id={id}', confidence: 'A' }],
+    links: [{ kind: 'item', template: 'item?id={id}', confidence: 'A' }],
     webviews: [
       {
-        template:
-          'fleamarket://2.taobao.com/onepiece?source=auto&action=ali.open.nav&module=h5&bootimage=0&h5Url={url}',
+        template: '2.taobao.com/onepiece?source=auto&action=ali.open.nav&module=h5&bootimage=0&h5Url={url}',
         confidence: 'C',
       },
     ],
@@ -234,7 +237,7 @@ const ROWS = [
     links: [
       {
         kind: 'item',
-        template: 'openapp.jdmobile://virtual?params={params}',
+        template: 'virtual?params={params}',
         json: { params: { category: 'jump', des: 'productDetail', skuId: '{id}' } },
         hosts: ['item.jd.com'],
         confidence: 'B',
@@ -242,7 +245,7 @@ const ROWS = [
     ],
     webviews: [
       {
-        template: 'openapp.jdmobile://virtual?params={params}',
+        template: 'virtual?params={params}',
         json: { params: { category: 'jump', des: 'm', url: '{url}' } },
         confidence: 'A',
       },
@@ -268,13 +271,13 @@ const ROWS = [
     links: [
       {
         kind: 'item',
-        template: 'pinduoduo://com.xunmeng.pinduoduo/goods.html?goods_id={id}',
+        template: 'com.xunmeng.pinduoduo/goods.html?goods_id={id}',
         confidence: 'A',
       },
     ],
     webviews: [
       {
-        template: 'pinduoduo://com.xunmeng.pinduoduo/duo_coupon_landing.html?url={url}',
+        template: 'com.xunmeng.pinduoduo/duo_coupon_landing.html?url={url}',
         confidence: 'C',
       },
     ],
@@ -298,34 +301,34 @@ const ROWS = [
     links: [
       {
         kind: 'search',
-        template: 'snssdk1128://search/video?keyword={id}',
+        template: 'search/video?keyword={id}',
         confidence: 'C',
         parseOnly: true,
       },
       {
         kind: 'search',
-        template: 'snssdk1128://search/aigc?search_keyword={id}',
+        template: 'search/aigc?search_keyword={id}',
         confidence: 'C',
         parseOnly: true,
       },
-      { kind: 'video', template: 'snssdk1128://aweme/detail/{id}', confidence: 'B' },
-      { kind: 'user', template: 'snssdk1128://user/profile/{id}', confidence: 'B', parseOnly: true },
-      { kind: 'live', template: 'snssdk1128://live?room_id={id}', confidence: 'B', parseOnly: true },
-      { kind: 'live', template: 'snssdk1128://webcast_room?room_id={id}', confidence: 'B', parseOnly: true },
-      { kind: 'live', template: 'snssdk1128://webcast_room?id={id}', confidence: 'B', parseOnly: true },
-      { kind: 'music', template: 'snssdk1128://music/detail/{id}', confidence: 'B', parseOnly: true },
-      { kind: 'topic', template: 'snssdk1128://challenge/detail/{id}', confidence: 'B', parseOnly: true },
-      { kind: 'collection', template: 'snssdk1128://mix/detail/{id}', confidence: 'C', parseOnly: true },
-      { kind: 'search', template: 'snssdk1128://search?keyword={id}', confidence: 'B', parseOnly: true },
+      { kind: 'video', template: 'aweme/detail/{id}', confidence: 'B' },
+      { kind: 'user', template: 'user/profile/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'live?room_id={id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'webcast_room?room_id={id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'webcast_room?id={id}', confidence: 'B', parseOnly: true },
+      { kind: 'music', template: 'music/detail/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'topic', template: 'challenge/detail/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'collection', template: 'mix/detail/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'search', template: 'search?keyword={id}', confidence: 'B', parseOnly: true },
       {
         kind: 'search',
-        template: 'snssdk1128://search/result?keyword={id}',
+        template: 'search/result?keyword={id}',
         confidence: 'B',
         parseOnly: true,
       },
       {
         kind: 'miniprogram',
-        template: 'snssdk1128://microapp?app_id={id}',
+        template: 'microapp?app_id={id}',
         webless: true,
         idPattern: /^tt[0-9a-f]{16,18}$/,
         confidence: 'B',
@@ -333,7 +336,7 @@ const ROWS = [
       },
       {
         kind: 'miniprogram',
-        template: 'snssdk1128://microgame?app_id={id}',
+        template: 'microgame?app_id={id}',
         webless: true,
         idPattern: /^tt[0-9a-f]{16,18}$/,
         confidence: 'B',
@@ -341,8 +344,8 @@ const ROWS = [
       },
     ],
     webviews: [
-      { template: 'snssdk1128://webview?url={url}&from=webview&refer=web', confidence: 'C' },
-      { template: 'snssdk1128://webview?url={url}', confidence: 'C', parseOnly: true },
+      { template: 'webview?url={url}&from=webview&refer=web', confidence: 'C' },
+      { template: 'webview?url={url}', confidence: 'C', parseOnly: true },
     ],
     confidence: 'B',
     // Notes and slides share aweme/detail with videos, so they get no scheme (the kind could not be read back).
@@ -356,24 +359,31 @@ const ROWS = [
     links: [
       {
         kind: 'item',
-        template: 'snssdk1128://ec_goods_detail?promotion_id={id}',
+        template: 'ec_goods_detail?promotion_id={id}',
         confidence: 'B',
         unconfirmed: 'whether the web product id is the promotion_id or the product_id is not confirmed',
       },
       {
         kind: 'item',
-        template: 'snssdk1128://ec_goods_detail?product_id={id}',
+        template: 'ec_goods_detail?product_id={id}',
         confidence: 'B',
         parseOnly: true,
       },
       {
         kind: 'item',
-        template: 'snssdk1128://goods/seeding/?promotion_id={id}',
+        template: 'goods/seeding/?promotion_id={id}',
         confidence: 'B',
         parseOnly: true,
       },
+      {
+        // The shop's buy-now page (a Lynx view): id= is the product, combo_id the SKU.
+        kind: 'item',
+        template: 'lynxview/?channel=fe_lynx_commerce_buynow&id={id}',
+        require: ['channel'],
+        confidence: 'C',
+        parseOnly: true,
+      },
     ],
-    webviews: [],
     confidence: 'B',
   },
   {
@@ -385,16 +395,16 @@ const ROWS = [
     links: [
       {
         kind: 'video',
-        template: 'kwai://work/{id}',
+        template: 'work/{id}',
         confidence: 'B',
         unconfirmed: 'that kwai://work/ accepts the web photoId is unconfirmed',
       },
-      { kind: 'user', template: 'kwai://profile/{id}', confidence: 'B', parseOnly: true },
-      { kind: 'live', template: 'kwai://live/play/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'user', template: 'profile/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'live', template: 'live/play/{id}', confidence: 'B', parseOnly: true },
     ],
     webviews: [
-      { template: 'kwai://webview?url={url}', confidence: 'B' },
-      { template: 'kwai://yodaweb?url={url}', confidence: 'B', parseOnly: true },
+      { template: 'webview?url={url}', confidence: 'B' },
+      { template: 'yodaweb?url={url}', confidence: 'B', parseOnly: true },
     ],
     confidence: 'C',
     // kwai://profile/{uid} and kwai://live/play/{id} take app ids that differ from the web profile/live ids: not
@@ -406,33 +416,36 @@ const ROWS = [
     android: { package: 'com.xingin.xhs' },
     ios: { bundleId: 'com.xingin.discover', appStoreId: '741292507', confidence: 'C' },
     links: [
-      { kind: 'item', template: 'xhsdiscover://page/goods/{id}', confidence: 'C', parseOnly: true },
-      { kind: 'note', template: 'xhsdiscover://comments/{id}', confidence: 'C', parseOnly: true },
-      { kind: 'topic', template: 'xhsdiscover://topic?topicId={id}', confidence: 'C', parseOnly: true },
-      { kind: 'user', template: 'xhsdiscover://user/{id}/followers', confidence: 'C', parseOnly: true },
-      { kind: 'user', template: 'xhsdiscover://user/{id}/follows', confidence: 'C', parseOnly: true },
-      { kind: 'note', template: 'xhsdiscover://item/{id}', confidence: 'A' },
-      { kind: 'note', template: 'xhsdiscover://video_feed/{id}', confidence: 'B', parseOnly: true },
-      { kind: 'user', template: 'xhsdiscover://user/{id}', confidence: 'B' },
-      { kind: 'item', template: 'xhsdiscover://goods_detail/{id}', confidence: 'B', parseOnly: true },
-      { kind: 'collection', template: 'xhsdiscover://board/{id}', confidence: 'B', parseOnly: true },
-      { kind: 'topic', template: 'xhsdiscover://topic/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'item', template: 'page/goods/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'note', template: 'comments/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'topic', template: 'topic?topicId={id}', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'user/{id}/followers', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'user/{id}/follows', confidence: 'C', parseOnly: true },
+      { kind: 'note', template: 'item/{id}', confidence: 'A' },
+      // Ids written with their type, as the app's own data spells them (`discovery.…`, `user.…`).
+      { kind: 'note', template: 'item/discovery.{id}', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'user/user.{id}', confidence: 'C', parseOnly: true },
+      { kind: 'search', template: 'search/keyword={id}', confidence: 'C', parseOnly: true },
+      { kind: 'note', template: 'video_feed/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'user', template: 'user/{id}', confidence: 'B' },
+      { kind: 'item', template: 'goods_detail/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'collection', template: 'board/{id}', confidence: 'B', parseOnly: true },
+      { kind: 'topic', template: 'topic/{id}', confidence: 'B', parseOnly: true },
       {
         kind: 'search',
-        template: 'xhsdiscover://search/result?keyword={id}',
+        template: 'search/result?keyword={id}',
         confidence: 'B',
         parseOnly: true,
       },
       {
         kind: 'live',
-        template: 'xhsdiscover://live_audience?room_id={id}',
+        template: 'live_audience?room_id={id}',
         webless: true,
         idPattern: /^\d{6,24}$/,
         confidence: 'B',
         parseOnly: true,
       },
     ],
-    webviews: [],
     confidence: 'B',
     // xsec_token is not carried by the scheme; shared notes may need it on the web.
   },
@@ -444,14 +457,14 @@ const ROWS = [
     links: [
       {
         kind: 'video',
-        template: 'bilibili://av/{id}',
+        template: 'av/{id}',
         alternateId: true,
         confidence: 'C',
         parseOnly: true,
       },
       {
         kind: 'music',
-        template: 'bilibili://music/detail/{id}',
+        template: 'music/detail/{id}',
         webless: true,
         idPattern: /^[1-9]\d{0,12}$/,
         confidence: 'C',
@@ -459,7 +472,15 @@ const ROWS = [
       },
       {
         kind: 'collection',
-        template: 'bilibili://cheese/season/{id}',
+        template: 'music/playlist/spacepage/{id}',
+        webless: true,
+        idPattern: /^[1-9]\d{0,12}$/,
+        confidence: 'C',
+        parseOnly: true,
+      },
+      {
+        kind: 'collection',
+        template: 'cheese/season/{id}',
         webless: true,
         idPattern: /^[1-9]\d{0,12}$/,
         confidence: 'C',
@@ -467,26 +488,25 @@ const ROWS = [
       },
       {
         kind: 'video',
-        template: 'bilibili://video/{id}',
+        template: 'video/{id}',
         alternateId: true,
         canonicalUnconfirmed: 'the app accepting a BV id is reported by one third-party client only',
         confidence: 'B',
       },
-      { kind: 'user', template: 'bilibili://space/{id}', confidence: 'B' },
-      { kind: 'live', template: 'bilibili://live/{id}', confidence: 'B' },
-      { kind: 'post', template: 'bilibili://opus/detail/{id}', confidence: 'B' },
-      { kind: 'search', template: 'bilibili://search?keyword={id}', confidence: 'C', parseOnly: true },
-      { kind: 'article', template: 'bilibili://article/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'space/{id}', confidence: 'B' },
+      { kind: 'live', template: 'live/{id}', confidence: 'B' },
+      { kind: 'post', template: 'opus/detail/{id}', confidence: 'B' },
+      { kind: 'search', template: 'search?keyword={id}', confidence: 'C', parseOnly: true },
+      { kind: 'article', template: 'article/{id}', confidence: 'C', parseOnly: true },
       {
         kind: 'video',
-        template: 'bilibili://bangumi/season/{id}',
+        template: 'bangumi/season/{id}',
         webless: true,
         idPattern: /^[1-9]\d{0,11}$/,
         confidence: 'B',
         parseOnly: true,
       },
     ],
-    webviews: [],
     confidence: 'B',
     // Videos are written with the numeric aid (preferred); BV ids are accepted back (one third-party client).
   },
@@ -497,12 +517,12 @@ const ROWS = [
     android: { package: 'com.sina.weibo' },
     ios: { bundleId: 'com.sina.weibo', appStoreId: '350962117', confidence: 'C' },
     links: [
-      { kind: 'post', template: 'sinaweibo://detail?weiboid={id}', confidence: 'C', parseOnly: true },
-      { kind: 'post', template: 'sinaweibo://comment?id={id}', confidence: 'C', parseOnly: true },
-      { kind: 'user', template: 'sinaweibo://userprofile?userid={id}', confidence: 'C', parseOnly: true },
+      { kind: 'post', template: 'detail?weiboid={id}', confidence: 'C', parseOnly: true },
+      { kind: 'post', template: 'comment?id={id}', confidence: 'C', parseOnly: true },
+      { kind: 'user', template: 'userprofile?userid={id}', confidence: 'C', parseOnly: true },
       {
         kind: 'live',
-        template: 'sinaweibo://wblive?live_id={id}',
+        template: 'wblive?live_id={id}',
         webless: true,
         idPattern: /^\d{4}:\d{6,30}$/,
         confidence: 'C',
@@ -510,17 +530,26 @@ const ROWS = [
       },
       {
         kind: 'topic',
-        template: 'sinaweibo://supertopic?containerid={id}',
+        template: 'supertopic?containerid={id}',
         webless: true,
         idPattern: /^[0-9a-f]{10,64}$/,
         confidence: 'C',
         parseOnly: true,
       },
-      { kind: 'post', template: 'sinaweibo://detail?mblogid={id}', confidence: 'A' },
-      { kind: 'user', template: 'sinaweibo://userinfo?uid={id}', confidence: 'A' },
-      { kind: 'search', template: 'sinaweibo://searchall?q={id}', confidence: 'A', parseOnly: true },
+      { kind: 'post', template: 'detail?mblogid={id}', confidence: 'A' },
+      { kind: 'user', template: 'userinfo?uid={id}', confidence: 'A' },
+      {
+        // A personal domain name (weibo.com/{name}) in uid=: a user the web knows by name only.
+        kind: 'user',
+        template: 'userinfo?uid={id}',
+        webless: true,
+        idPattern: /^[a-z][a-z0-9_]{3,29}$/i,
+        confidence: 'C',
+        parseOnly: true,
+      },
+      { kind: 'user', template: 'userprofile', webless: true, confidence: 'C', parseOnly: true },
+      { kind: 'search', template: 'searchall?q={id}', confidence: 'A', parseOnly: true },
     ],
-    webviews: [],
     confidence: 'A',
   },
   {
@@ -529,8 +558,7 @@ const ROWS = [
     // aliexpresshd: the AliExpress app's scheme on iPad and in older builds.
     schemeAliases: { aliexpresshd: 'aliexpress' },
     android: { package: 'com.alibaba.aliexpresshd' },
-    links: [{ kind: 'item', template: 'aliexpress://product/detail?productId={id}', confidence: 'A' }],
-    webviews: [],
+    links: [{ kind: 'item', template: 'product/detail?productId={id}', confidence: 'A' }],
     intentHttps: true,
     confidence: 'A',
   },
@@ -539,8 +567,6 @@ const ROWS = [
     schemes: ['com.amazon.mobile.shopping'],
     schemeAliases: { 'com.amazon.mobile.shopping.web': 'com.amazon.mobile.shopping' },
     android: { package: 'com.amazon.mShop.android.shopping' },
-    links: [],
-    webviews: [],
     // iOS: the local store's web URL with the app's scheme.
     prefixMaps: [
       {
@@ -562,12 +588,11 @@ const ROWS = [
     links: [
       {
         kind: 'video',
-        template: 'snssdk1233://aweme/detail/{id}',
+        template: 'aweme/detail/{id}',
         confidence: 'C',
         unconfirmed: 'the Douyin scheme with 1233; the source says "verify yourself"',
       },
     ],
-    webviews: [],
     confidence: 'C',
     // The scheme carries no @user, so a parsed video links to the web form without the handle.
   },
@@ -579,7 +604,6 @@ const ROWS = [
       { kind: 'video', template: 'vnd.youtube:{id}', os: 'android', confidence: 'B' },
       { kind: 'video', template: 'youtube://www.youtube.com/watch?v={id}', os: 'ios', confidence: 'B' },
     ],
-    webviews: [],
     prefixMaps: [
       {
         scheme: 'youtube://',
@@ -601,12 +625,12 @@ const ROWS = [
     links: [
       {
         kind: 'shop',
-        template: 'dianping://shopinfo?id={id}',
+        template: 'shopinfo?id={id}',
         confidence: 'A',
         unconfirmed: 'newer web shop ids are alphanumeric and may differ from the numeric app id (C)',
       },
+      { kind: 'search', template: 'search', webless: true, confidence: 'C', parseOnly: true },
     ],
-    webviews: [],
     httpsWrappers: [
       {
         template: 'https://link.dianping.com/universal-link?originalUrl={web}&schema={link}',
@@ -625,14 +649,23 @@ const ROWS = [
     links: [
       {
         kind: 'shop',
-        template: 'imeituan://www.meituan.com/mrn?mrn_biz=meishi&poiId={id}',
+        template: 'www.meituan.com/mrn?mrn_biz=meishi&poiId={id}',
         require: ['mrn_biz'],
         confidence: 'C',
         unconfirmed:
           'the notes elide further mrn parameters, and the web restaurant id is not confirmed to be the poiId',
       },
+      {
+        // A scenic spot's page (景点): its poi id, which no web page is known for.
+        kind: 'shop',
+        template: 'www.meituan.com/travel/poi?id={id}',
+        webless: true,
+        idPattern: /^[1-9]\d{0,12}$/,
+        confidence: 'C',
+        parseOnly: true,
+      },
     ],
-    webviews: [{ template: 'imeituan://www.meituan.com/web?url={url}', confidence: 'C' }],
+    webviews: [{ template: 'www.meituan.com/web?url={url}', confidence: 'C' }],
     confidence: 'B',
   },
   {
@@ -640,8 +673,6 @@ const ROWS = [
     schemes: ['eleme'],
     android: { package: 'me.ele' },
     ios: { bundleId: 'me.ele.ios.eleme', appStoreId: '507161324', confidence: 'C' },
-    links: [],
-    webviews: [],
     confidence: 'C',
     // eleme://catering?restaurant_id={id} (A, its own API) has no web equivalent, so it is neither built nor
     // parsed.
@@ -658,24 +689,23 @@ const ROWS = [
     links: [
       {
         kind: 'miniprogram',
-        template: 'weixin://dl/business/?appid={id}',
+        template: 'dl/business/?appid={id}',
         webless: true,
         idPattern: /^wx[0-9a-f]{16}$/,
         confidence: 'A',
         parseOnly: true,
       },
     ],
-    webviews: [],
     miniPrograms: [
       {
         name: 'ticket',
-        template: 'weixin://dl/business/?t={ticket}',
+        template: 'dl/business/?t={ticket}',
         confidence: 'A',
         // ticket from the server API or the admin tool; works only outside WeChat
       },
       {
         name: 'plaintext',
-        template: 'weixin://dl/business/?appid={appId}&path={path}&query={query}&env_version={envVersion}',
+        template: 'dl/business/?appid={appId}&path={path}&query={query}&env_version={envVersion}',
         confidence: 'A',
         // since 2023-12-19; the page must be declared in the admin console; query ≤ 512 chars encoded
       },
@@ -695,7 +725,7 @@ const ROWS = [
     ios: { bundleId: 'com.alipay.iphoneclient', appStoreId: '333206289', confidence: 'C' },
     webviews: [
       {
-        template: 'alipays://platformapi/startapp?appId=20000067&url={url}',
+        template: 'platformapi/startapp?appId=20000067&url={url}',
         require: ['appId'],
         confidence: 'A',
       },
@@ -704,7 +734,7 @@ const ROWS = [
     links: [
       {
         kind: 'miniprogram',
-        template: 'alipays://platformapi/startapp?appId={id}',
+        template: 'platformapi/startapp?appId={id}',
         webless: true,
         idPattern: /^20\d{14}$/,
         confidence: 'A',
@@ -730,7 +760,7 @@ const ROWS = [
     miniPrograms: [
       {
         name: 'startapp',
-        template: 'alipays://platformapi/startapp?appId={appId}&page={page}&query={query}',
+        template: 'platformapi/startapp?appId={appId}&page={page}&query={query}',
         confidence: 'A',
         // page and query are percent-encoded, or only the first parameter survives
       },

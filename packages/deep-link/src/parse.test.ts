@@ -423,6 +423,16 @@ describe('parseAppLink: intent URLs', () => {
     expect(r.app).toBe('aliexpress');
   });
 
+  it('gives an https intent without a package the app of the platform it links to', () => {
+    const r = target(parseAppLink('intent://www.youtube.com/watch?v=dQw4w9WgXcQ/#Intent;scheme=https;end;'));
+    expect([r.app, r.kind, r.id]).toEqual(['youtube', 'video', 'dQw4w9WgXcQ']);
+  });
+
+  it('gives an https intent of no known platform no app', () => {
+    const r = target(parseAppLink('intent://example.org/a#Intent;scheme=https;end'));
+    expect(r.app).toBeNull();
+  });
+
   it('uses the fallback URL when the main target says nothing', () => {
     const fallback = encodeURIComponent('https://www.douyin.com/video/7312345678901234567');
     const link = `intent://unknown/path#Intent;scheme=snssdk1128;package=com.ss.android.ugc.aweme;S.browser_fallback_url=${fallback};end`;
@@ -773,6 +783,87 @@ describe('parseAppLink: every link of a known app identifies at least app and pl
       'wx1234567890abcdef',
     ],
     ['a WeChat scan link', 'weixin://scanqrcode', 'wechat', null, 'page', null],
+    [
+      'a Xiaohongshu note id written with its type',
+      'xhsdiscover://item/discovery.64b5f3a2000000001e03a1b2',
+      'xiaohongshu',
+      'xiaohongshu',
+      'note',
+      '64b5f3a2000000001e03a1b2',
+    ],
+    [
+      'a Xiaohongshu user id written with its type',
+      'xhsdiscover://user/user.5ff0e6410000000001008400',
+      'xiaohongshu',
+      'xiaohongshu',
+      'user',
+      '5ff0e6410000000001008400',
+    ],
+    [
+      'a Xiaohongshu search with the keyword in the path',
+      'xhsdiscover://search/keyword=%E7%A9%BF%E6%90%AD',
+      'xiaohongshu',
+      'xiaohongshu',
+      'search',
+      '穿搭',
+    ],
+    [
+      'a Bilibili audio playlist',
+      'bilibili://music/playlist/spacepage/10086?desc=1',
+      'bilibili',
+      'bilibili',
+      'collection',
+      '10086',
+    ],
+    ['a Dianping search page without a query', 'dianping://search', 'dianping', 'dianping', 'search', null],
+    [
+      'a Douyin Shop buy-now page (in the Douyin app)',
+      'snssdk1128://lynxview/?channel=fe_lynx_commerce_buynow&bundle=app/template.js&id=3612345678901234567&combo_id=1',
+      'douyin',
+      'douyin-shop',
+      'item',
+      '3612345678901234567',
+    ],
+    [
+      'a Douyin Lynx view of another channel as a page',
+      'snssdk1128://lynxview/?channel=fe_lynx_other&id=3612345678901234567',
+      'douyin',
+      'douyin',
+      'page',
+      null,
+    ],
+    [
+      'Douyin Shop goods in the Douyin app',
+      'snssdk1128://ec_goods_detail?promotion_id=3612345678901234567',
+      'douyin',
+      'douyin-shop',
+      'item',
+      '3612345678901234567',
+    ],
+    [
+      'a Meituan scenic spot',
+      'imeituan://www.meituan.com/travel/poi?id=1234567',
+      'meituan',
+      'meituan',
+      'shop',
+      '1234567',
+    ],
+    [
+      'a Weibo user by personal domain name',
+      'sinaweibo://userinfo?uid=sharekit_demo',
+      'weibo',
+      'weibo',
+      'user',
+      'sharekit_demo',
+    ],
+    [
+      'a Weibo International profile by user name',
+      'weibointernational://userprofile?username=sharekit_demo',
+      'weibo',
+      'weibo',
+      'user',
+      null,
+    ],
     [
       'an intent for a known package with nothing else',
       'intent://open#Intent;package=com.xingin.xhs;end',

@@ -255,7 +255,9 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     // The slot's canonical id and web URL (canonical-url normalises the id).
     const identity = identityFor(entry.platform, entry.spec.kind, alt?.id ?? rawId);
     if (!identity) continue;
-    const step: ViaStep = { form: 'scheme', app: entry.row.id, confidence: entry.spec.confidence };
+    // The app is the scheme's owner: Douyin Shop's goods open in the Douyin app.
+    const app = APP_BY_SCHEME.get(scheme)?.id ?? entry.row.id;
+    const step: ViaStep = { form: 'scheme', app, confidence: entry.spec.confidence };
     if (alt) tolerated.push(alt.codec);
     return {
       ...fromIdentity(identity, step, [...tolerated, ...m.tolerated]),
@@ -281,12 +283,14 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     );
   }
   // Content without a web page (Mini Programs, in-app ids): kind and id from the link itself.
+  // A form without an id slot names the kind alone (`dianping://search`): kind, no id.
   for (const entry of WEBLESS.get(scheme) ?? []) {
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
-    const id = m && !m.conflicts.id ? m.slots.id : undefined;
-    if (id === undefined || !entry.spec.idPattern?.test(id)) continue;
+    if (!m || m.conflicts.id) continue;
+    const id = entry.compiled.slots.length ? m.slots.id : null;
+    if (id === undefined || (id !== null && !entry.spec.idPattern?.test(id))) continue;
     return {
-      ...appPage(entry.row, [...tolerated, ...(m?.tolerated ?? [])], entry.spec.confidence),
+      ...appPage(entry.row, [...tolerated, ...m.tolerated], entry.spec.confidence),
       kind: entry.spec.kind,
       id,
     };
@@ -354,7 +358,10 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     if (inner && !inner.ok) return prepend(step, inner);
     // A page of the app says less than a fallback that names the content.
     const fallbackSaysMore = inner?.kind === 'page' && fallbackResult?.ok && fallbackResult.kind !== 'page';
-    if (inner && !fallbackSaysMore) return prepend(step, inner, tolerated);
+    // An http(s) intent without a package opens the app that holds the host's app links: the platform's app.
+    const owner = !app && inner?.ok && inner.platform ? APP_BY_PLATFORM.get(inner.platform) : undefined;
+    if (inner && !fallbackSaysMore)
+      return prepend(owner ? { ...step, app: owner.id } : step, inner, tolerated);
   }
   if (fallbackResult?.ok) {
     return prepend(

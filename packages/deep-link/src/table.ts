@@ -1,5 +1,5 @@
 /* The app table with every row's display names: platform apps take theirs from canonical-url's registry. */
-import { PLATFORM_DISPLAY, PLATFORM_IDS, type PlatformId } from '@sharekit/canonical-url/core';
+import { PLATFORM_DISPLAY, PLATFORM_IDS, type PlatformId, writtenScheme } from '@sharekit/canonical-url/core';
 import { APP_ROWS, type AppId, type AppRow, LAST_VERIFIED } from './apps.js';
 
 // The notes have no app facts for 1688 and Weidian.
@@ -32,7 +32,22 @@ export const APP_IDS: readonly AppId[] = [
  */
 export const APPS: readonly AppRow[] = APP_ROWS.map((row) => {
   const { name, nameZh } = 'name' in row ? row : PLATFORM_DISPLAY[row.id];
-  return { httpsWrappers: [], prefixMaps: [], lastVerified: LAST_VERIFIED, ...row, name, nameZh };
+  // A template written without a scheme is in the row's first one: `item/{id}` → `xhsdiscover://item/{id}`.
+  const full = <T extends { readonly template: string }>(list: readonly T[] = []): T[] =>
+    list.map((t) =>
+      writtenScheme(t.template) === null ? { ...t, template: `${row.schemes[0]}://${t.template}` } : t,
+    );
+  return {
+    httpsWrappers: [],
+    prefixMaps: [],
+    lastVerified: LAST_VERIFIED,
+    ...row,
+    links: full(row.links),
+    webviews: full(row.webviews),
+    ...(row.miniPrograms ? { miniPrograms: full(row.miniPrograms) } : {}),
+    name,
+    nameZh,
+  };
 });
 
 const BY_ID = new Map<AppId, AppRow>(APPS.map((row) => [row.id, row]));
