@@ -5,6 +5,8 @@
 // imports people make one at a time (BUDGETS below) and fails when one is past its budget.
 //   node scripts/entry-size.mjs                 every package, then the budgets
 //   node scripts/entry-size.mjs packages/x      one package (no budgets)
+//   node scripts/entry-size.mjs --analyze       the budgets only, each with the source files that
+//                                               weigh most in it (minified bytes, before gzip)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -91,6 +93,8 @@ export async function measureImport({ code, dir, splitting }) {
     ...(splitting ? { splitting: true, outdir: join(root, '.entry-size-out') } : {}),
   });
   const outputs = result.metafile.outputs;
+  /** Minified bytes each source file puts into the first load, heaviest first. */
+  const inputs = new Map();
   const keyOf = (file) => (splitting ? relative(process.cwd(), file.path) : Object.keys(outputs)[0]);
   const first = new Set();
   const walk = (key) => {
@@ -106,8 +110,11 @@ export async function measureImport({ code, dir, splitting }) {
     if (!first.has(keyOf(file))) continue;
     minified += file.text.length;
     gzipped += gzipSync(file.text, { level: 9 }).length;
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[keyOf(file)]?.inputs ?? {}))
+      inputs.set(input, (inputs.get(input) ?? 0) + bytesInOutput);
   }
-  return { minified, gzipped, chunks: first.size, total: result.outputFiles.length };
+  const heaviest = [...inputs].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
+  return { minified, gzipped, chunks: first.size, total: result.outputFiles.length, heaviest };
 }
 
 /** Bundles one entry for the browser; returns its sizes and any Node-only references. */
@@ -148,8 +155,9 @@ function browserEntries(pkgDir) {
 }
 
 async function main() {
-  const dirs = process.argv.slice(2).map((d) => join(process.cwd(), d));
-  if (dirs.length === 0) {
+  const analyze = process.argv.includes('--analyze');
+  const dirs = analyze ? [] : process.argv.slice(2).map((d) => join(process.cwd(), d));
+  if (dirs.length === 0 && !analyze) {
     for (const group of ['packages']) {
       const base = join(root, group);
       if (!existsSync(base)) continue;
@@ -178,7 +186,7 @@ async function main() {
       }
     }
   }
-  if (process.argv.length <= 2) {
+  if (process.argv.length <= 2 || analyze) {
     console.log('\neach import alone (min+gzip / ceiling enforced / issue 14 target):');
     for (const budget of BUDGETS) {
       const m = await measureImport(budget);
@@ -192,6 +200,11 @@ async function main() {
         `${budget.name.padEnd(28)} ${`${kb.toFixed(1)} KB`.padStart(8)} / ${budget.kb} KB / ${budget.target} KB  ${over ? 'OVER THE CEILING' : 'ok'}, ${gap}  (${how})`,
       );
       if (over) failed = true;
+      if (analyze)
+        for (const [input, bytes] of m.heaviest.slice(0, 12))
+          console.log(
+            `    ${String(bytes).padStart(7)} B  ${input.replace(/^(?:\.\.\/)+/, '').replace(/.*node_modules\//, '')}`,
+          );
     }
   }
   process.exit(failed ? 1 : 0);
