@@ -145,6 +145,42 @@ describe('runStrategy', () => {
     expect(Math.abs(cy - 400)).toBeLessThan(30);
   });
 
+  it('fits the grid of a code a crop located but could not decode before trying the next crop', async () => {
+    // Two textured patches. The scripted zxing locates a version-1 code (21 modules) in the first crop it is
+    // given and decodes only a drawn symbol: (21 + 8) × 3 = 87 px a side, what the grid fit draws.
+    const photo = texturedPhoto(1000, 700, { x: 100, y: 100, width: 200, height: 200 });
+    const patch = { x: 600, y: 300, width: 200, height: 200 };
+    for (let y = patch.y; y < patch.y + patch.height; y++) {
+      for (let x = patch.x; x < patch.x + patch.width; x++) {
+        const i = (y * 1000 + x) * 4;
+        photo.data[i] =
+          photo.data[i + 1] =
+          photo.data[i + 2] =
+            (Math.floor(x / 10) + Math.floor(y / 10)) % 2 ? 30 : 220;
+      }
+    }
+    const sizes: number[] = [];
+    let located = false;
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(img) {
+        sizes.push(img.width);
+        if (img.width === 87 && img.height === 87)
+          return { hits: [hit('fitted', square(12, 12, 63))], misses: [] };
+        if (img.width > 400 || located) return { hits: [], misses: [] };
+        located = true;
+        return {
+          hits: [],
+          misses: [{ ...square(img.width / 2 - 60, img.height / 2 - 60, 120), modules: 21 }],
+        };
+      },
+    };
+    const codes = await runStrategy(photo, settings([zxing]));
+    expect(codes.map((c) => c.text)).toEqual(['fitted']);
+    // Cheap pass, tone pass, the first patch's two crops, the drawn symbol; then the second patch's two crops.
+    expect(sizes).toEqual([1000, 640, 400, 400, 87, 400, 400]);
+  });
+
   it('stops after the cheap pass on a large photo when it decoded every code it located', async () => {
     // 2400×1800 (4.3 MP): the cheap pass reads the code on the left and locates nothing else; the textured
     // patch on the right would read in a crop, but searching every large photo for codes nobody located costs

@@ -510,6 +510,8 @@ class Escalation {
       }
       if (this.exhausted) break;
       if (!this.collector.readIn(b)) await this.retryCrop(b, 0.25, variants);
+      // A crop that located a code it could not decode: fit its grid now (cheap), before the next patch.
+      if (!this.exhausted) await this.resample(z, false);
     }
     this.unreadBoxes = boxes.filter((b) => !this.collector.readIn(b));
   }
@@ -588,6 +590,10 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     else if (action.kind === 'resample') await run.resample(engine, action.coarse);
     else if (action.kind === 'unwrap') await run.unwrap(engine, action.side);
     else await run.upscale(engine);
+    // A step that located a code it could not decode: fit that code's grid before the next step.
+    const fitter = byName('zxing');
+    if (action.kind !== 'resample' && fitter !== undefined && !done() && !run.exhausted)
+      await run.resample(fitter, false);
   }
   return collector.settled();
 }
