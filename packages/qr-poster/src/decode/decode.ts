@@ -6,7 +6,15 @@ import { checkMaxPixels, checkRgba, DEFAULT_MAX_PIXELS } from './image.js';
 import { runStrategy } from './strategy.js';
 import type { DecodeOptions, QrCode, QrEngineName, RgbaImage } from './types.js';
 
-/** Default `escalationBudget`: keeps the median time per photo under 1.5× plain zxing-wasm's on boofcv-dev. */
+/**
+ * Default `escalationBudget`: every code the escalation gains on boofcv-dev is read within it (0.5 would lose 7
+ * of them); see scripts/README.md for what it costs in time.
+ *
+ * @example
+ * ```ts
+ * await decodeQr(image, { escalationBudget: DEFAULT_ESCALATION_BUDGET * 4 }) // a slower, more thorough read
+ * ```
+ */
 export const DEFAULT_ESCALATION_BUDGET = 0.75;
 
 const ENGINES: Readonly<Record<QrEngineName, QrEngine>> = { zxing: zxingEngine, jsqr: jsqrEngine };

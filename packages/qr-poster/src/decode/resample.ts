@@ -14,7 +14,14 @@ import type { Point, QrCorners } from './types.js';
 /** Side of a version-`v` symbol in modules. */
 const sideOf = (version: number): number => 17 + 4 * version;
 
-/** Centres of a version's alignment patterns along one axis (ISO/IEC 18004 table E.1, as a formula). */
+/**
+ * Centres of a version's alignment patterns along one axis (ISO/IEC 18004 table E.1, as a formula).
+ *
+ * @example
+ * ```ts
+ * alignmentCentres(7) // [6, 22, 38]
+ * ```
+ */
 export function alignmentCentres(version: number): number[] {
   if (version < 2) return [];
   const n = sideOf(version);
@@ -26,7 +33,14 @@ export function alignmentCentres(version: number): number[] {
   return out;
 }
 
-/** Known module colours of a version's function patterns: 1 dark, 0 light, -1 data (or format/version). */
+/**
+ * Known module colours of a version's function patterns: 1 dark, 0 light, -1 data (or format/version).
+ *
+ * @example
+ * ```ts
+ * functionPattern(1)[0] // 1: the top-left finder's corner module is dark
+ * ```
+ */
 export function functionPattern(version: number): Int8Array {
   const n = sideOf(version);
   const m = new Int8Array(n * n).fill(-1);
@@ -121,7 +135,15 @@ function sample(img: GrayImage, x: number, y: number): number {
   return (p * (1 - wx) + q * wx) * (1 - wy) + (r * (1 - wx) + s * wx) * wy;
 }
 
-/** A fitted sampling grid: module centre positions and their intensities against the local threshold. */
+/**
+ * A fitted sampling grid: module centre positions and their intensities against the local threshold.
+ *
+ * @example
+ * ```ts
+ * const grid = fitGrid(gray, corners, 3)
+ * grid.darkness[0] > 0 // the top-left module reads dark
+ * ```
+ */
 export interface FittedGrid {
   /** Modules a side. */
   readonly n: number;
@@ -131,7 +153,14 @@ export interface FittedGrid {
   readonly toImage: (u: number, v: number) => Point;
 }
 
-/** How a grid is fitted: the mesh search's step sizes (modules), and the mesh's cell size (modules). */
+/**
+ * How a grid is fitted: the mesh search's step sizes (modules), and the mesh's cell size (modules).
+ *
+ * @example
+ * ```ts
+ * fitGrid(gray, corners, 3, { steps: [0.5, 0.25], cell: 7 })
+ * ```
+ */
 export interface FitOptions {
   readonly steps: readonly number[];
   readonly cell: number;
@@ -140,12 +169,22 @@ export interface FitOptions {
 /**
  * The fit tried first: a fine mesh (bends every few modules), half-module steps while they help, then finer
  * (read the most located-but-undecoded boofcv-dev codes of the settings tried).
+ *
+ * @example
+ * ```ts
+ * fitGrid(gray, corners, 3, FINE_FIT) // the default
+ * ```
  */
 export const FINE_FIT: FitOptions = { steps: [0.5, 0.5, 0.5, 0.25, 0.25, 0.125], cell: 7 };
 
 /**
  * The fit tried second: a coarse, stiffer mesh that starts with whole-module steps (damaged codes, where a
  * fine mesh chases the damage, and codes the detector placed a module off).
+ *
+ * @example
+ * ```ts
+ * fitGrid(gray, corners, 3, COARSE_FIT)
+ * ```
  */
 export const COARSE_FIT: FitOptions = { steps: [1, 0.5, 0.5, 0.25, 0.125], cell: 10 };
 
@@ -325,6 +364,11 @@ const QUIET = 4;
 /**
  * Draws the grid's modules as a clean symbol (`scale` px a module, dark where darkness > `bias`), and the map
  * from the drawing's pixels back to the image the grid was fitted on.
+ *
+ * @example
+ * ```ts
+ * const { image, back } = drawGrid(fitGrid(gray, corners, 3), 0, 3) // 111×111 px, quiet zone included
+ * ```
  */
 export function drawGrid(
   grid: FittedGrid,
@@ -349,7 +393,14 @@ export function drawGrid(
   };
 }
 
-/** The version a located code's side suggests, from its corners and module count (`null` when not a QR). */
+/**
+ * The version of a QR symbol `modules` a side (`null` when no version has that side).
+ *
+ * @example
+ * ```ts
+ * versionOf(29) // 3
+ * ```
+ */
 export function versionOf(modules: number): number | null {
   const v = (modules - 17) / 4;
   return Number.isInteger(v) && v >= 1 && v <= 40 ? v : null;
