@@ -123,11 +123,6 @@ export interface AppRow {
   /** Other apps' spellings of the same scheme (iOS, Lite builds), mapped to the main one. C unless noted. */
   readonly schemeAliases?: Readonly<Record<string, string>>;
   readonly android: { readonly package: string; readonly alternatives?: readonly string[] } | null;
-  readonly ios?: {
-    readonly bundleId?: string;
-    readonly appStoreId?: string;
-    readonly confidence: Confidence;
-  };
   readonly links: readonly SchemeTemplate[];
   readonly webviews: readonly WebviewTemplate[];
   readonly httpsWrappers: readonly HttpsWrapper[];
@@ -141,6 +136,11 @@ export interface AppRow {
   readonly confidence: Confidence;
   readonly lastVerified: string;
 }
+
+/** The id of a `webless` search: any keyword (decoded), bounded. */
+const KEYWORD = /^[\s\S]{1,256}$/;
+/** A numeric `webless` id. */
+const DIGITS = /^[1-9]\d{0,19}$/;
 
 const TBOPEN_H5 =
   'tbopen://m.taobao.com/tbopen/index.html?action=ali.open.nav&module=h5&bootImage=0&h5Url={url}';
@@ -167,7 +167,6 @@ const ROWS = [
     // taobaolite: 淘宝特价版; tbopen is the scheme of Taobao's own wake script.
     schemeAliases: { taobaolite: 'taobao', taobaotravel: 'taobao', itaobao: 'taobao', taobaohd: 'taobao' },
     android: { package: 'com.taobao.taobao', alternatives: ['com.taobao.litetao'] },
-    ios: { bundleId: 'com.taobao.taobao4iphone', appStoreId: '387682726', confidence: 'B' },
     links: [
       { kind: 'item', template: 'item.taobao.com/item.htm?id={id}', confidence: 'B' },
       {
@@ -208,7 +207,11 @@ const ROWS = [
     id: 'tmall',
     schemes: ['tmall'],
     android: { package: 'com.tmall.wireless' },
-    links: [{ kind: 'item', template: 'page.tm/itemDetail?itemId={id}', confidence: 'B' }],
+    links: [
+      { kind: 'item', template: 'page.tm/itemDetail?itemId={id}', confidence: 'B' },
+      { kind: 'search', template: 'page.tm/search?q={id}', confidence: 'B', parseOnly: true },
+      { kind: 'shop', template: 'page.tm/shop?shopId={id}', confidence: 'C', parseOnly: true },
+    ],
     webviews: [{ template: 'page.tm/appLink?h5Url={url}', confidence: 'C' }],
     confidence: 'B',
     // Old iOS form tmall://tmallclient/?{"action":"item:id=…"} is not emitted. Apps fall back to the Taobao item
@@ -231,9 +234,9 @@ const ROWS = [
   {
     id: 'jd',
     schemes: ['openapp.jdmobile'],
-    schemeAliases: { 'openapp.jdipad': 'openapp.jdmobile' },
+    // openjd: the spelling of several Android launchers and assistants.
+    schemeAliases: { 'openapp.jdipad': 'openapp.jdmobile', openjd: 'openapp.jdmobile' },
     android: { package: 'com.jingdong.app.mall' },
-    ios: { bundleId: 'com.360buy.jdmobile', appStoreId: '414245413', confidence: 'B' },
     links: [
       {
         kind: 'item',
@@ -241,6 +244,20 @@ const ROWS = [
         json: { params: { category: 'jump', des: 'productDetail', skuId: '{id}' } },
         hosts: ['item.jd.com'],
         confidence: 'B',
+      },
+      {
+        kind: 'search',
+        template: 'virtual?params={params}',
+        json: { params: { category: 'jump', des: 'productList', keyWord: '{id}' } },
+        confidence: 'B',
+        parseOnly: true,
+      },
+      {
+        kind: 'shop',
+        template: 'virtual?params={params}',
+        json: { params: { category: 'jump', des: 'jshopMain', shopId: '{id}' } },
+        confidence: 'B',
+        parseOnly: true,
       },
     ],
     webviews: [
@@ -267,7 +284,6 @@ const ROWS = [
     id: 'pinduoduo',
     schemes: ['pinduoduo'],
     android: { package: 'com.xunmeng.pinduoduo' },
-    ios: { bundleId: 'com.xunmeng.pinduoduo', appStoreId: '1044283059', confidence: 'B' },
     links: [
       {
         kind: 'item',
@@ -297,7 +313,6 @@ const ROWS = [
     schemes: ['snssdk1128'],
     schemeAliases: { aweme: 'snssdk1128', snssdk2329: 'snssdk1128', douyin: 'snssdk1128' },
     android: { package: 'com.ss.android.ugc.aweme' },
-    ios: { bundleId: 'com.ss.iphone.ugc.Aweme', appStoreId: '1142110895', confidence: 'C' },
     links: [
       {
         kind: 'search',
@@ -320,6 +335,15 @@ const ROWS = [
       { kind: 'topic', template: 'challenge/detail/{id}', confidence: 'B', parseOnly: true },
       { kind: 'collection', template: 'mix/detail/{id}', confidence: 'C', parseOnly: true },
       { kind: 'search', template: 'search?keyword={id}', confidence: 'B', parseOnly: true },
+      // A place (POI: a shop, a restaurant, a sight); the web has no page for its id.
+      {
+        kind: 'shop',
+        template: 'poi/detail?id={id}',
+        webless: true,
+        idPattern: DIGITS,
+        confidence: 'B',
+        parseOnly: true,
+      },
       {
         kind: 'search',
         template: 'search/result?keyword={id}',
@@ -383,6 +407,14 @@ const ROWS = [
         confidence: 'C',
         parseOnly: true,
       },
+      {
+        kind: 'shop',
+        template: 'goods/store?sec_shop_id={id}',
+        webless: true,
+        idPattern: /^[\w-]{4,64}$/,
+        confidence: 'B',
+        parseOnly: true,
+      },
     ],
     confidence: 'B',
   },
@@ -391,7 +423,6 @@ const ROWS = [
     schemes: ['kwai'],
     schemeAliases: { ksnebula: 'kwai', kwaiying: 'kwai' },
     android: { package: 'com.smile.gifmaker', alternatives: ['com.kuaishou.nebula'] },
-    ios: { bundleId: 'com.jiangjia.gif', appStoreId: '440948110', confidence: 'C' },
     links: [
       {
         kind: 'video',
@@ -414,7 +445,6 @@ const ROWS = [
     id: 'xiaohongshu',
     schemes: ['xhsdiscover'],
     android: { package: 'com.xingin.xhs' },
-    ios: { bundleId: 'com.xingin.discover', appStoreId: '741292507', confidence: 'C' },
     links: [
       { kind: 'item', template: 'page/goods/{id}', confidence: 'C', parseOnly: true },
       { kind: 'note', template: 'comments/{id}', confidence: 'C', parseOnly: true },
@@ -453,7 +483,6 @@ const ROWS = [
     id: 'bilibili',
     schemes: ['bilibili'],
     android: { package: 'tv.danmaku.bili' },
-    ios: { bundleId: 'tv.danmaku.bilianime', appStoreId: '736536022', confidence: 'C' },
     links: [
       {
         kind: 'video',
@@ -515,7 +544,6 @@ const ROWS = [
     schemes: ['sinaweibo'],
     schemeAliases: { weibointernational: 'sinaweibo', sinaweibohd: 'sinaweibo' },
     android: { package: 'com.sina.weibo' },
-    ios: { bundleId: 'com.sina.weibo', appStoreId: '350962117', confidence: 'C' },
     links: [
       { kind: 'post', template: 'detail?weiboid={id}', confidence: 'C', parseOnly: true },
       { kind: 'post', template: 'comment?id={id}', confidence: 'C', parseOnly: true },
@@ -548,6 +576,15 @@ const ROWS = [
         parseOnly: true,
       },
       { kind: 'user', template: 'userprofile', webless: true, confidence: 'C', parseOnly: true },
+      {
+        // A page by container id: super topics are 100808 + 32 hex digits.
+        kind: 'topic',
+        template: 'pageinfo?containerid={id}',
+        webless: true,
+        idPattern: /^100808[0-9a-f]{32}$/,
+        confidence: 'A',
+        parseOnly: true,
+      },
       { kind: 'search', template: 'searchall?q={id}', confidence: 'A', parseOnly: true },
     ],
     confidence: 'A',
@@ -629,6 +666,14 @@ const ROWS = [
         confidence: 'A',
         unconfirmed: 'newer web shop ids are alphanumeric and may differ from the numeric app id (C)',
       },
+      {
+        kind: 'search',
+        template: 'searchshoplist?keyword={id}',
+        webless: true,
+        idPattern: KEYWORD,
+        confidence: 'A',
+        parseOnly: true,
+      },
       { kind: 'search', template: 'search', webless: true, confidence: 'C', parseOnly: true },
     ],
     httpsWrappers: [
@@ -645,7 +690,6 @@ const ROWS = [
     id: 'meituan',
     schemes: ['imeituan', 'meituanwaimai'],
     android: { package: 'com.sankuai.meituan', alternatives: ['com.sankuai.meituan.takeoutnew'] },
-    ios: { bundleId: 'com.meituan.imeituan', appStoreId: '423084029', confidence: 'C' },
     links: [
       {
         kind: 'shop',
@@ -660,8 +704,24 @@ const ROWS = [
         kind: 'shop',
         template: 'www.meituan.com/travel/poi?id={id}',
         webless: true,
-        idPattern: /^[1-9]\d{0,12}$/,
+        idPattern: DIGITS,
         confidence: 'C',
+        parseOnly: true,
+      },
+      {
+        kind: 'search',
+        template: 'www.meituan.com/search?q={id}',
+        webless: true,
+        idPattern: KEYWORD,
+        confidence: 'B',
+        parseOnly: true,
+      },
+      {
+        kind: 'search',
+        template: 'meituanwaimai://waimai.meituan.com/search?query={id}',
+        webless: true,
+        idPattern: KEYWORD,
+        confidence: 'B',
         parseOnly: true,
       },
     ],
@@ -672,10 +732,26 @@ const ROWS = [
     id: 'eleme',
     schemes: ['eleme'],
     android: { package: 'me.ele' },
-    ios: { bundleId: 'me.ele.ios.eleme', appStoreId: '507161324', confidence: 'C' },
+    // A restaurant (its own API's field) and a search: no web page, so read (webless) and never built.
+    links: [
+      {
+        kind: 'shop',
+        template: 'catering?restaurant_id={id}',
+        webless: true,
+        idPattern: DIGITS,
+        confidence: 'A',
+        parseOnly: true,
+      },
+      {
+        kind: 'search',
+        template: 'search?keyword={id}',
+        webless: true,
+        idPattern: KEYWORD,
+        confidence: 'C',
+        parseOnly: true,
+      },
+    ],
     confidence: 'C',
-    // eleme://catering?restaurant_id={id} (A, its own API) has no web equivalent, so it is neither built nor
-    // parsed.
   },
   {
     id: 'wechat',
@@ -685,7 +761,6 @@ const ROWS = [
     schemes: ['weixin'],
     schemeAliases: { wechat: 'weixin' },
     android: { package: 'com.tencent.mm' },
-    ios: { bundleId: 'com.tencent.xin', appStoreId: '414478124', confidence: 'C' },
     links: [
       {
         kind: 'miniprogram',
@@ -722,7 +797,6 @@ const ROWS = [
     schemes: ['alipays', 'alipay'],
     schemeAliases: { alipayqr: 'alipays' },
     android: { package: 'com.eg.android.AlipayGphone' },
-    ios: { bundleId: 'com.alipay.iphoneclient', appStoreId: '333206289', confidence: 'C' },
     webviews: [
       {
         template: 'platformapi/startapp?appId=20000067&url={url}',

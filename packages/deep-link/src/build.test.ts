@@ -2,7 +2,7 @@ import { identify, PLATFORM_IDS, PLATFORMS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { toAppLinks } from './build.js';
 import { isDeepLinkError } from './errors.js';
-import { storeLinks } from './store.js';
+import { IOS_APPS, storeLinks } from './store.js';
 import { APP_IDS, APPS } from './table.js';
 
 function code(fn: () => unknown): string | undefined {
@@ -149,6 +149,22 @@ describe('the app table', () => {
       ios: 'https://apps.apple.com/cn/app/id387682726',
     });
     expect(storeLinks('aliexpress').ios).toBeUndefined();
+  });
+
+  it('keeps iOS ids only for apps of the table, each App Store id numeric', () => {
+    for (const [id, ios] of Object.entries(IOS_APPS)) {
+      expect(APP_IDS, id).toContain(id);
+      expect(ios?.appStoreId, id).toMatch(/^[1-9]\d{8,9}$/);
+    }
+  });
+
+  it('writes every row template out in full, with a scheme of its row', () => {
+    for (const row of APPS) {
+      for (const t of [...row.links, ...row.webviews]) {
+        const scheme = t.template.slice(0, t.template.indexOf(':')).toLowerCase();
+        expect([...row.schemes, ...Object.keys(row.schemeAliases ?? {})], t.template).toContain(scheme);
+      }
+    }
   });
 });
 

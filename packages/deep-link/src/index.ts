@@ -28,7 +28,7 @@ export type {
   OpenStep,
   OpenWebStep,
 } from './plan-types.js';
-export type { StoreLinks } from './store.js';
+export type { IosApp, StoreLinks } from './store.js';
 export { APP_IDS, APPS, getApp, type PlatformWithoutApp } from './table.js';
 export type { AppLinks, AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaForm, ViaStep } from './types.js';
 export type { BrowserFamily, InAppBrowser, InAppBrowserId, OsName } from './ua.js';

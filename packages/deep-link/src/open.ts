@@ -1,7 +1,7 @@
 /*
  * `@sharekit/deep-link/open`: opening apps from a page, kept out of the main entry (which reads and
  * writes app links) so a bundle that only parses or builds links does not carry them: `planOpen`
- * and the user-agent readers it uses, store links, Mini Program links. `openApp` (running a plan in
+ * and the user-agent readers it uses, store links and the apps' iOS ids, Mini Program links. `openApp` (running a plan in
  * the page) is `@sharekit/deep-link/browser`.
  */
 export {
@@ -19,7 +19,7 @@ export type {
   OpenStep,
   OpenWebStep,
 } from './plan-types.js';
-export { type StoreLinks, storeLinks } from './store.js';
+export { IOS_APPS, type IosApp, type StoreLinks, storeLinks } from './store.js';
 export {
   type BrowserFamily,
   detectBrowser,

@@ -215,6 +215,11 @@ function platformOfApp(row: AppRow): PlatformId | null {
   return APP_BY_PLATFORM.get(row.id as PlatformId) === row ? (row.id as PlatformId) : null;
 }
 
+/** The app a link in `scheme` opens: the scheme's owner (Douyin Shop's goods open in the Douyin app). */
+function ownerOf(scheme: string, row: AppRow): AppId {
+  return APP_BY_SCHEME.get(scheme)?.id ?? row.id;
+}
+
 /** The web page an app stands for when its link names nothing the web has: its home page. */
 function homeOf(row: AppRow): string {
   const platform = platformOfApp(row);
@@ -232,7 +237,7 @@ function appPage(row: AppRow, tolerated: readonly string[], confidence: Confiden
     kind: 'page',
     id: null,
     webUrl: homeOf(row),
-    via: [{ form: 'scheme', app: row.id, confidence }],
+    via: [{ form: 'scheme', app: ownerOf(row.schemes[0]!, row), confidence }],
     tolerated,
     unconfirmed: [],
     reasons: [],
@@ -255,9 +260,11 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     // The slot's canonical id and web URL (canonical-url normalises the id).
     const identity = identityFor(entry.platform, entry.spec.kind, alt?.id ?? rawId);
     if (!identity) continue;
-    // The app is the scheme's owner: Douyin Shop's goods open in the Douyin app.
-    const app = APP_BY_SCHEME.get(scheme)?.id ?? entry.row.id;
-    const step: ViaStep = { form: 'scheme', app, confidence: entry.spec.confidence };
+    const step: ViaStep = {
+      form: 'scheme',
+      app: ownerOf(scheme, entry.row),
+      confidence: entry.spec.confidence,
+    };
     if (alt) tolerated.push(alt.codec);
     return {
       ...fromIdentity(identity, step, [...tolerated, ...m.tolerated]),
