@@ -1,18 +1,17 @@
 /// <reference path="./qrcode-core.d.ts" />
 // The QR symbol of a payload, built from `qrcode`'s core tables and primitives (error-correction block
-// tables, Reed–Solomon encoder, alignment positions, format bits, mask penalties) without its
+// tables, Reed–Solomon encoder, alignment positions, format bits; its mask penalties are mask.ts) without its
 // `create()`: that entry point brings qrcode's segment optimiser (a Dijkstra search over Kanji, numeric,
 // alphanumeric and byte runs, with the dijkstrajs package and its regex tables), about a fifth of a
 // poster bundle. A URL needs three modes, and a small exact dynamic programme finds the shortest
 // segmentation for them.
 import { getPositions as alignmentCentres } from 'qrcode/lib/core/alignment-pattern.js';
-import BitMatrix from 'qrcode/lib/core/bit-matrix.js';
 import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
 import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
 import { getEncodedBits as formatBits } from 'qrcode/lib/core/format-info.js';
-import { applyMask, getBestMask } from 'qrcode/lib/core/mask-pattern.js';
 import ReedSolomonEncoder from 'qrcode/lib/core/reed-solomon-encoder.js';
 import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
+import { applyMask, bestMask } from './mask.js';
 
 /** Error-correction level letters, as in `qrcode`. */
 export type Level = 'L' | 'M' | 'Q' | 'H';
@@ -258,7 +257,13 @@ function versionBits(version: number): number {
 /** Places function patterns, data and the chosen mask. */
 function place(codewords: Uint8Array, version: number, level: Level): QrSymbol {
   const size = version * 4 + 17;
-  const m = new BitMatrix(size);
+  const modules = new Uint8Array(size * size);
+  const reserved = new Uint8Array(size * size);
+  /** Sets a function-pattern module (reserved: masks and data skip it). */
+  const set = (row: number, col: number, dark: boolean): void => {
+    modules[row * size + col] = dark ? 1 : 0;
+    reserved[row * size + col] = 1;
+  };
   // Finder patterns with their light separators.
   for (const [row, col] of [
     [0, 0],
@@ -269,49 +274,44 @@ function place(codewords: Uint8Array, version: number, level: Level): QrSymbol {
       for (let c = -1; c <= 7; c++) {
         if (row + r < 0 || row + r >= size || col + c < 0 || col + c >= size) continue;
         const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
-        m.set(row + r, col + c, ring !== 2 && ring !== 4, true);
+        set(row + r, col + c, ring !== 2 && ring !== 4);
       }
     }
   }
   for (let i = 8; i < size - 8; i++) {
-    m.set(i, 6, i % 2 === 0, true);
-    m.set(6, i, i % 2 === 0, true);
+    set(i, 6, i % 2 === 0);
+    set(6, i, i % 2 === 0);
   }
   for (const [row, col] of alignmentCentres(version)) {
     for (let r = -2; r <= 2; r++) {
-      for (let c = -2; c <= 2; c++) m.set(row + r, col + c, Math.max(Math.abs(r), Math.abs(c)) !== 1, true);
+      for (let c = -2; c <= 2; c++) set(row + r, col + c, Math.max(Math.abs(r), Math.abs(c)) !== 1);
     }
   }
   const format = (mask: number): void => {
     const bits = formatBits(LEVELS[level], mask);
     for (let i = 0; i < 15; i++) {
       const dark = ((bits >> i) & 1) === 1;
-      m.set(i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, dark, true);
-      m.set(8, i < 8 ? size - i - 1 : i === 8 ? 7 : 14 - i, dark, true);
+      set(i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, dark);
+      set(8, i < 8 ? size - i - 1 : i === 8 ? 7 : 14 - i, dark);
     }
-    m.set(size - 8, 8, true, true); // the dark module
+    set(size - 8, 8, true); // the dark module
   };
   format(0);
   if (version >= 7) {
     const bits = versionBits(version);
     for (let i = 0; i < 18; i++) {
       const dark = ((bits >> i) & 1) === 1;
-      m.set(Math.floor(i / 3), (i % 3) + size - 11, dark, true);
-      m.set((i % 3) + size - 11, Math.floor(i / 3), dark, true);
+      set(Math.floor(i / 3), (i % 3) + size - 11, dark);
+      set((i % 3) + size - 11, Math.floor(i / 3), dark);
     }
   }
-  eachDataModule(size, m.reservedBit, (at, bit) => {
-    m.data[at] = ((codewords[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1;
+  eachDataModule(size, reserved, (at, bit) => {
+    modules[at] = ((codewords[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1;
   });
-  const mask = getBestMask(m, format);
-  applyMask(mask, m);
+  const mask = bestMask(modules, reserved, size, format);
+  applyMask(mask, modules, reserved, size);
   format(mask);
-  return {
-    version,
-    size,
-    modules: Uint8Array.from(m.data, (v) => (v ? 1 : 0)),
-    reserved: Uint8Array.from(m.reservedBit, (v) => (v ? 1 : 0)),
-  };
+  return { version, size, modules, reserved };
 }
 
 /**
