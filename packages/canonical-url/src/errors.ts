@@ -89,10 +89,10 @@ export function preview(input: string, max = 80): string {
 }
 
 /**
- * Reads an integer option: `fallback` when absent, else an integer in `min`–`max`, or the error
- * `fail` makes from the message (each package passes its own `invalid_option` error).
+ * Reads an integer option: `fallback` when absent, else an integer in `min`–`max`; otherwise throws
+ * the package's error class (`errorClass`) with code `invalid_option`.
  * @example
- * integerOption('maxHops', options.maxHops, 5, 0, 20, (m) => new ResolverError('invalid_option', m))
+ * integerOption('maxHops', options.maxHops, 5, 0, 20, ResolverError) // 5 when maxHops is absent
  */
 export function integerOption(
   name: string,
@@ -100,11 +100,14 @@ export function integerOption(
   fallback: number,
   min: number,
   max: number,
-  fail: (message: string) => Error,
+  errorClass: new (code: 'invalid_option', message: string) => Error,
 ): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw fail(`expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`);
+    throw new errorClass(
+      'invalid_option',
+      `expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`,
+    );
   }
   return value;
 }

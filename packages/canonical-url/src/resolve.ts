@@ -340,9 +340,9 @@ export async function resolveShortLink(
   if (typeof options?.fetch !== 'function') {
     throw new CanonicalUrlError('invalid_option', 'expected options.fetch to be a function');
   }
-  const maxHops = option('maxHops', options.maxHops, 5, 0, MAX_HOPS);
-  const timeoutMs = option('timeoutMs', options.timeoutMs, 5000, 1, 60_000);
-  const maxBytes = option('maxBytes', options.maxBytes, 1 << 20, 0, 16 << 20);
+  const maxHops = integerOption('maxHops', options.maxHops, 5, 0, MAX_HOPS, CanonicalUrlError);
+  const timeoutMs = integerOption('timeoutMs', options.timeoutMs, 5000, 1, 60_000, CanonicalUrlError);
+  const maxBytes = integerOption('maxBytes', options.maxBytes, 1 << 20, 0, 16 << 20, CanonicalUrlError);
   const policy = { allowPrivateNetwork: options.allowPrivateNetwork === true };
   const start = parseUrl(input);
   let current = formatUrl({ ...start, query: start.query, fragment: '' });
@@ -425,7 +425,3 @@ export async function resolveShortLink(
 
 /** The most redirects `maxHops` may allow. */
 export const MAX_HOPS = 20;
-
-function option(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  return integerOption(name, value, fallback, min, max, (m) => new CanonicalUrlError('invalid_option', m));
-}

@@ -410,16 +410,6 @@ function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner
   return null;
 }
 
-function checkNumber(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  return integerOption(name, value, fallback, min, max, (m) => new DeepLinkError('invalid_option', m));
-}
-
 function outerApp(via: readonly ViaStep[]): AppId | null {
   for (const step of via) if (step.app) return step.app;
   return null;
@@ -452,9 +442,30 @@ export function parseAppLink(link: string, options: ParseAppLinkOptions = {}): P
       `expected a string, found ${link === null ? 'null' : typeof link}`,
     );
   }
-  const maxLength = checkNumber('maxLength', options.maxLength, DEFAULT_MAX_LENGTH, 1, 1 << 20);
-  const maxDepth = checkNumber('maxDepth', options.maxDepth, DEFAULT_MAX_DEPTH, 0, DEFAULT_MAX_DEPTH);
-  const maxJson = checkNumber('maxJsonLength', options.maxJsonLength, DEFAULT_MAX_JSON, 2, 1 << 20);
+  const maxLength = integerOption(
+    'maxLength',
+    options.maxLength,
+    DEFAULT_MAX_LENGTH,
+    1,
+    1 << 20,
+    DeepLinkError,
+  );
+  const maxDepth = integerOption(
+    'maxDepth',
+    options.maxDepth,
+    DEFAULT_MAX_DEPTH,
+    0,
+    DEFAULT_MAX_DEPTH,
+    DeepLinkError,
+  );
+  const maxJson = integerOption(
+    'maxJsonLength',
+    options.maxJsonLength,
+    DEFAULT_MAX_JSON,
+    2,
+    1 << 20,
+    DeepLinkError,
+  );
   if (link.length > maxLength) {
     throw new DeepLinkError(
       'too_long',

@@ -87,16 +87,6 @@ interface Settings {
   readonly allowPrivateNetwork: boolean;
 }
 
-function integer(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  return integerOption(name, value, fallback, min, max, (m) => new ResolverError('invalid_option', m));
-}
-
 function settingsOf(options: ResolveOptions | undefined): Settings {
   const o = options ?? {};
   if (typeof o !== 'object') throw new ResolverError('invalid_option', 'expected options to be an object');
@@ -108,12 +98,12 @@ function settingsOf(options: ResolveOptions | undefined): Settings {
   }
   return {
     fetch: o.fetch,
-    maxHops: integer('maxHops', o.maxHops, 5, 0, 20),
-    timeoutMs: integer('timeoutMs', o.timeoutMs, 5000, 1, 60_000),
-    maxBytes: integer('maxBytes', o.maxBytes, 1 << 20, 1, 16 << 20),
-    maxTextLength: integer('maxTextLength', o.maxTextLength, 1 << 20, 1, 1 << 20),
-    maxCandidates: integer('maxCandidates', o.maxCandidates, 50, 1, 1000),
-    maxPixels: integer('maxPixels', o.maxPixels, 40_000_000, 1, 400_000_000),
+    maxHops: integerOption('maxHops', o.maxHops, 5, 0, 20, ResolverError),
+    timeoutMs: integerOption('timeoutMs', o.timeoutMs, 5000, 1, 60_000, ResolverError),
+    maxBytes: integerOption('maxBytes', o.maxBytes, 1 << 20, 1, 16 << 20, ResolverError),
+    maxTextLength: integerOption('maxTextLength', o.maxTextLength, 1 << 20, 1, 1 << 20, ResolverError),
+    maxCandidates: integerOption('maxCandidates', o.maxCandidates, 50, 1, 1000, ResolverError),
+    maxPixels: integerOption('maxPixels', o.maxPixels, 40_000_000, 1, 400_000_000, ResolverError),
     decodeImage: o.decodeImage,
     allowPrivateNetwork: o.allowPrivateNetwork === true,
   };
