@@ -41,8 +41,9 @@ export interface ScannedLink {
  * Links in free text, with their positions: any scheme followed by `://`, and the unsafe schemes without
  * it (`javascript:`, `data:` …, so they can be judged and refused). A link ends at white space, CJK
  * punctuation and brackets or quotes; trailing sentence punctuation is dropped, except a `)` that closes
- * a `(` of the link. Linear in the text. The one free-text link scanner (the resolver and share-token
- * use it); what each link is, is `judgeTarget`'s business.
+ * a `(` of the link. Linear in the text. The resolver's free-text link scanner (share-token's
+ * `findUrls`, with its share-text repairs, is not merged into it yet); what each link is, is
+ * `judgeTarget`'s business.
  * @example
  * scanLinks('看看 https://item.jd.com/100012043978.html。') // [{ at: 3, raw: 'https://item.jd.com/100012043978.html' }]
  */
