@@ -15,7 +15,7 @@ import type { PlatformWithoutApp } from './table.js';
  *   {link} a nested app link (an https wrapper carrying the app's scheme link)
  *   {web}  the web fallback of an https wrapper
  * A query value `{name}` whose template has `json.name` is a JSON object, percent-encoded.
- * A link, web-view or Mini Program template written without a scheme is in the row's first scheme
+ * A link or web-view template written without a scheme is in the row's first scheme
  * (`item/{id}` in Xiaohongshu's row is `xhsdiscover://item/{id}`); `APPS` (table.ts) writes it out.
  * Adding an app, a kind or a wrapper = adding data here, never a branch in the code.
  */
@@ -50,6 +50,11 @@ export interface SchemeTemplate {
    * the canonical spelling is read back too.
    */
   readonly alternateId?: boolean;
+  /**
+   * The canonical id is this prefix and the number the link writes (Bilibili `cv`, `ep`, `ss`, `am`); a
+   * link that writes the prefix too is read the same. Parse-only forms.
+   */
+  readonly idPrefix?: string;
   /** Why writing the canonical id is doubtful, when an `alternateId` link gets an id without a second spelling. */
   readonly canonicalUnconfirmed?: string;
   /** Literal query keys that must be present and equal when parsing (they tell forms apart). */
@@ -105,7 +110,7 @@ export interface PrefixMap {
   readonly confidence: Confidence;
 }
 
-/** A Mini Program link (WeChat URL Scheme, Alipay startapp). */
+/** A Mini Program link template (WeChat URL Scheme, Alipay startapp): `MINI_PROGRAM_TEMPLATES` in `./open`. */
 export interface MiniProgramTemplate {
   readonly name: 'ticket' | 'plaintext' | 'startapp';
   readonly template: string;
@@ -131,7 +136,6 @@ export interface AppRow {
   readonly universalHosts?: readonly string[];
   /** Android opens the app from an intent on the https URL (`scheme=https`). */
   readonly intentHttps?: boolean;
-  readonly miniPrograms?: readonly MiniProgramTemplate[];
   /** The row's overall confidence: the notes' per-app tag, and its weakest part when the tag is split (A / C → C). */
   readonly confidence: Confidence;
   readonly lastVerified: string;
@@ -526,12 +530,16 @@ const ROWS = [
       { kind: 'live', template: 'live/{id}', confidence: 'B' },
       { kind: 'post', template: 'opus/detail/{id}', confidence: 'B' },
       { kind: 'search', template: 'search?keyword={id}', confidence: 'C', parseOnly: true },
-      { kind: 'article', template: 'article/{id}', confidence: 'C', parseOnly: true },
+      { kind: 'article', template: 'article/{id}', idPrefix: 'cv', confidence: 'B', parseOnly: true },
+      // Seasons and episodes of series and films: the web's ss / ep ids.
+      { kind: 'video', template: 'bangumi/season/{id}', idPrefix: 'ss', confidence: 'B', parseOnly: true },
+      { kind: 'video', template: 'pgc/season/{id}', idPrefix: 'ss', confidence: 'B', parseOnly: true },
+      { kind: 'video', template: 'pgc/season/ep/{id}', idPrefix: 'ep', confidence: 'B', parseOnly: true },
+      { kind: 'post', template: 'following/detail/{id}', confidence: 'B', parseOnly: true },
       {
-        kind: 'video',
-        template: 'bangumi/season/{id}',
-        webless: true,
-        idPattern: /^[1-9]\d{0,11}$/,
+        kind: 'collection',
+        template: 'music/menu/detail/{id}',
+        idPrefix: 'am',
         confidence: 'B',
         parseOnly: true,
       },
@@ -771,20 +779,6 @@ const ROWS = [
         parseOnly: true,
       },
     ],
-    miniPrograms: [
-      {
-        name: 'ticket',
-        template: 'dl/business/?t={ticket}',
-        confidence: 'A',
-        // ticket from the server API or the admin tool; works only outside WeChat
-      },
-      {
-        name: 'plaintext',
-        template: 'dl/business/?appid={appId}&path={path}&query={query}&env_version={envVersion}',
-        confidence: 'A',
-        // since 2023-12-19; the page must be declared in the admin console; query ≤ 512 chars encoded
-      },
-    ],
     confidence: 'A',
     // Most weixin://dl/* paths are dead. Inside WeChat use the wx-open-launch-app / wx-open-launch-weapp tags. URL
     // Links (wxaurl.cn) are server-generated.
@@ -829,14 +823,6 @@ const ROWS = [
         confidence: 'A',
         parseOnly: true,
         // used inside Alipay
-      },
-    ],
-    miniPrograms: [
-      {
-        name: 'startapp',
-        template: 'platformapi/startapp?appId={appId}&page={page}&query={query}',
-        confidence: 'A',
-        // page and query are percent-encoded, or only the first parameter survives
       },
     ],
     confidence: 'A',

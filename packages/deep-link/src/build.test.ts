@@ -158,6 +158,11 @@ describe('the app table', () => {
     }
   });
 
+  it('writes idPrefix only on parse-only forms (building would need the prefix taken off)', () => {
+    for (const row of APPS)
+      for (const t of row.links) if (t.idPrefix) expect(t.parseOnly, t.template).toBe(true);
+  });
+
   it('writes every row template out in full, with a scheme of its row', () => {
     for (const row of APPS) {
       for (const t of [...row.links, ...row.webviews]) {

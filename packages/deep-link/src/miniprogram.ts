@@ -1,6 +1,36 @@
+import type { MiniProgramTemplate } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
-import { getApp } from './table.js';
 import { compileTemplate, fillTemplate } from './template.js';
+
+/**
+ * The Mini Program link templates of WeChat (URL Scheme: a server-issued ticket, or the plaintext form
+ * since 2023-12-19, whose page must be declared in the admin console and whose query is at most 512
+ * encoded characters; both work only outside WeChat) and Alipay (startapp: page and query
+ * percent-encoded, or only the first parameter survives). Kept with `miniProgramLink`, their only
+ * reader, out of the main entry's app rows.
+ * @example
+ * MINI_PROGRAM_TEMPLATES.alipay[0]?.template // 'alipays://platformapi/startapp?appId={appId}&page={page}&query={query}'
+ */
+export const MINI_PROGRAM_TEMPLATES: {
+  readonly wechat: readonly MiniProgramTemplate[];
+  readonly alipay: readonly MiniProgramTemplate[];
+} = {
+  wechat: [
+    { name: 'ticket', template: 'weixin://dl/business/?t={ticket}', confidence: 'A' },
+    {
+      name: 'plaintext',
+      template: 'weixin://dl/business/?appid={appId}&path={path}&query={query}&env_version={envVersion}',
+      confidence: 'A',
+    },
+  ],
+  alipay: [
+    {
+      name: 'startapp',
+      template: 'alipays://platformapi/startapp?appId={appId}&page={page}&query={query}',
+      confidence: 'A',
+    },
+  ],
+};
 
 /** A WeChat Mini Program page (plaintext URL Scheme, since 2023-12-19) or a server-issued ticket. */
 export type WeChatMiniProgram =
@@ -35,7 +65,7 @@ export interface AlipayMiniProgram {
 export type MiniProgramTarget = WeChatMiniProgram | AlipayMiniProgram;
 
 function template(app: 'wechat' | 'alipay', name: string) {
-  const spec = getApp(app)?.miniPrograms?.find((m) => m.name === name);
+  const spec = MINI_PROGRAM_TEMPLATES[app].find((m) => m.name === name);
   if (!spec) throw new Error(`no ${name} template for ${app}`);
   return compileTemplate(spec.template);
 }
@@ -59,7 +89,8 @@ function isPath(text: unknown): text is string {
 
 /**
  * Builds the link that opens a WeChat or Alipay Mini Program page from outside the app.
- * Mini Programs have no web equivalent, so `parseAppLink` returns `null` for these links.
+ * Mini Programs have no web page: `parseAppLink` reads a plaintext or startapp link as `kind: 'miniprogram'`
+ * with its app id (a ticket link, which names none, as WeChat's page).
  * WeChat: works only outside WeChat (inside, use the `wx-open-launch-weapp` tag); on Android only
  * from an H5 page that navigates to it.
  *

@@ -6,6 +6,7 @@
  */
 export {
   type AlipayMiniProgram,
+  MINI_PROGRAM_TEMPLATES,
   type MiniProgramTarget,
   miniProgramLink,
   type WeChatMiniProgram,

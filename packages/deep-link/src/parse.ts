@@ -257,8 +257,13 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     const rawId = m.slots.id;
     if (rawId === undefined) continue;
     const alt = entry.spec.alternateId ? fromAlternateId(entry.platform, entry.spec.kind, rawId) : null;
+    const prefix = entry.spec.idPrefix ?? '';
     // The slot's canonical id and web URL (canonical-url normalises the id).
-    const identity = identityFor(entry.platform, entry.spec.kind, alt?.id ?? rawId);
+    const identity = identityFor(
+      entry.platform,
+      entry.spec.kind,
+      alt?.id ?? (rawId.startsWith(prefix) ? rawId : prefix + rawId),
+    );
     if (!identity) continue;
     const step: ViaStep = {
       form: 'scheme',

@@ -44,7 +44,6 @@ export const APPS: readonly AppRow[] = APP_ROWS.map((row) => {
     ...row,
     links: full(row.links),
     webviews: full(row.webviews),
-    ...(row.miniPrograms ? { miniPrograms: full(row.miniPrograms) } : {}),
     name,
     nameZh,
   };
