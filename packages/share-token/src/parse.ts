@@ -1,5 +1,5 @@
 /* parseShareText: the phases that read a paste (links and tokens, segments, candidates, shares per segment); each phase's parts live in ./parse/. */
-import { judgeTarget, type LinkIdentity, platformOf, tryIdentify } from '@sharekit/canonical-url/core';
+import { judgeTarget, type LinkIdentity, tryIdentify, tryPlatformOf } from '@sharekit/canonical-url/core';
 import { checkText, MAX_TEXT_LENGTH } from './errors.js';
 import { cleanSlice, type NormalizationRepair, normalizeText } from './normalize.js';
 import { CODE_AT, CODE_COLON, wordsOf } from './parse/codes.js';
@@ -59,14 +59,6 @@ export interface ShareMatch {
   readonly mismatch?: SharePlatform;
 }
 
-function safePlatformOf(host: string): SharePlatform | null {
-  try {
-    return platformOf(host);
-  } catch {
-    return null;
-  }
-}
-
 function sameTarget(a: LinkIdentity | null, aUrl: string | null, b: ScannedToken): boolean {
   const t = b.decoded;
   if (aUrl !== null && aUrl === t.url) return true;
@@ -117,7 +109,7 @@ interface Reading {
 export function parseUnchecked(text: string): ShareMatch[] {
   const { norm, map, changes } = normalizeText(text);
   // 1. Links and sharekit tokens; both are closed to token scanning.
-  const hits = findUrls(norm, (host) => safePlatformOf(host) !== null);
+  const hits = findUrls(norm, (host) => tryPlatformOf(host) !== null);
   const sk = scanTokens(norm, false);
   const { urlDrafts, elsewhere } = linkDrafts(hits);
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
@@ -152,7 +144,7 @@ function linkDrafts(hits: UrlHit[]): { urlDrafts: Draft[]; elsewhere: UrlHit[] }
   const elsewhere: UrlHit[] = [];
   for (const h of hits) {
     const identity = tryIdentify(h.url);
-    const platform = identity?.platform ?? safePlatformOf(h.host);
+    const platform = identity?.platform ?? tryPlatformOf(h.host);
     // Not a platform link: a layout may own it (judged only then, see attachOffLinks).
     if (platform === null) elsewhere.push(h);
     else urlDrafts.push(urlDraft(h, identity, platform));
