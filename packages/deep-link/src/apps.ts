@@ -226,7 +226,11 @@ const ROWS = [
     schemes: ['fleamarket'],
     schemeAliases: { idlefish: 'fleamarket' },
     android: { package: 'com.taobao.idlefish' },
-    links: [{ kind: 'item', template: 'item?id={id}', confidence: 'A' }],
+    links: [
+      { kind: 'item', template: 'item?id={id}', confidence: 'A' },
+      { kind: 'item', template: 'awesome_detail?id={id}', confidence: 'C', parseOnly: true },
+      { kind: 'item', template: 'awesome_detail?itemId={id}', confidence: 'C', parseOnly: true },
+    ],
     webviews: [
       {
         template: '2.taobao.com/onepiece?source=auto&action=ali.open.nav&module=h5&bootimage=0&h5Url={url}',
@@ -583,6 +587,16 @@ const ROWS = [
         confidence: 'C',
         parseOnly: true,
       },
+      { kind: 'user', template: 'userinfo?userid={id}', confidence: 'C', parseOnly: true },
+      // A user by nickname (weibo.com/n/{nick}).
+      {
+        kind: 'user',
+        template: 'userinfo?nick={id}',
+        webless: true,
+        idPattern: /^\S{1,30}$/,
+        confidence: 'B',
+        parseOnly: true,
+      },
       { kind: 'user', template: 'userprofile', webless: true, confidence: 'C', parseOnly: true },
       {
         // A page by container id: super topics are 100808 + 32 hex digits.
@@ -674,6 +688,7 @@ const ROWS = [
         confidence: 'A',
         unconfirmed: 'newer web shop ids are alphanumeric and may differ from the numeric app id (C)',
       },
+      { kind: 'shop', template: 'shopinfo?shopid={id}', confidence: 'A', parseOnly: true },
       {
         kind: 'search',
         template: 'searchshoplist?keyword={id}',
