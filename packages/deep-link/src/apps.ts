@@ -643,6 +643,8 @@ const ROWS = [
   {
     id: 'tiktok',
     schemes: ['snssdk1233'],
+    // snssdk1180: the regional build (com.ss.android.ugc.trill); tiktok: listed beside both in apps' scheme checks.
+    schemeAliases: { snssdk1180: 'snssdk1233', tiktok: 'snssdk1233' },
     android: { package: 'com.zhiliaoapp.musically', alternatives: ['com.ss.android.ugc.trill'] },
     links: [
       {
@@ -651,7 +653,18 @@ const ROWS = [
         confidence: 'C',
         unconfirmed: 'the Douyin scheme with 1233; the source says "verify yourself"',
       },
+      // Profile links are written with the @handle (without the @) by most public code.
+      { kind: 'user', template: 'user/profile/{id}', confidence: 'C', parseOnly: true },
+      {
+        kind: 'live',
+        template: 'live?room_id={id}',
+        webless: true,
+        idPattern: /^\d{6,24}$/,
+        confidence: 'C',
+        parseOnly: true,
+      },
     ],
+    webviews: [{ template: 'webview?url={url}', confidence: 'C', parseOnly: true }],
     confidence: 'C',
     // The scheme carries no @user, so a parsed video links to the web form without the handle.
   },

@@ -20,14 +20,7 @@ export { DEEP_LINK_ERROR_CODES, DeepLinkError, type DeepLinkErrorCode, isDeepLin
 export type { AlipayMiniProgram, MiniProgramTarget, WeChatMiniProgram } from './miniprogram.js';
 export { isUnsafeAppLink, type ParseAppLinkOptions, parseAppLink } from './parse.js';
 export type { PlanOpenInput, PlanOpenOptions } from './plan.js';
-export type {
-  OpenEnvironment,
-  OpenGuideStep,
-  OpenLinkStep,
-  OpenPlan,
-  OpenStep,
-  OpenWebStep,
-} from './plan-types.js';
+export type * from './plan-types.js';
 export type { IosApp, StoreLinks } from './store.js';
 export { APP_IDS, APPS, getApp, type PlatformWithoutApp } from './table.js';
 export type { AppLinks, AppLinkTarget, ParsedAppLink, UnsafeAppLink, ViaForm, ViaStep } from './types.js';

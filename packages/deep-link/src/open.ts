@@ -12,14 +12,7 @@ export {
   type WeChatMiniProgram,
 } from './miniprogram.js';
 export { type PlanOpenInput, type PlanOpenOptions, planOpen } from './plan.js';
-export type {
-  OpenEnvironment,
-  OpenGuideStep,
-  OpenLinkStep,
-  OpenPlan,
-  OpenStep,
-  OpenWebStep,
-} from './plan-types.js';
+export type * from './plan-types.js';
 export { IOS_APPS, type IosApp, type StoreLinks, storeLinks } from './store.js';
 export {
   type BrowserFamily,
