@@ -1,4 +1,4 @@
-/// <reference path="../src/poster/qrcode-core.d.ts" />
+/// <reference path="./qrcode-core.d.ts" />
 import fc from 'fast-check';
 import jsQR from 'jsqr';
 import type { QRCode } from 'qrcode';

@@ -1,23 +1,20 @@
-/// <reference path="./qrcode-core.d.ts" />
-// The QR symbol of a payload, built from `qrcode`'s core tables and primitives (error-correction block
-// tables, Reed–Solomon encoder, alignment positions, format bits; its mask penalties are mask.ts) without its
-// `create()`: that entry point brings qrcode's segment optimiser (a Dijkstra search over Kanji, numeric,
-// alphanumeric and byte runs, with the dijkstrajs package and its regex tables), about a fifth of a
-// poster bundle. A URL needs three modes, and a small exact dynamic programme finds the shortest
-// segmentation for them.
-import { getPositions as alignmentCentres } from 'qrcode/lib/core/alignment-pattern.js';
-import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
-import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
-import { getEncodedBits as formatBits } from 'qrcode/lib/core/format-info.js';
-import ReedSolomonEncoder from 'qrcode/lib/core/reed-solomon-encoder.js';
-import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
+// The QR symbol of a payload (ISO/IEC 18004), built on qr-math.ts (capacity, block tables, alignment,
+// format bits, Reed–Solomon) and mask.ts (mask choice), module for module the symbol `qrcode` draws for
+// the same segments. Not `qrcode`'s create(): that entry point brings its segment optimiser (a Dijkstra
+// search over Kanji, numeric, alphanumeric and byte runs, with the dijkstrajs package and its regex
+// tables), about a fifth of a poster bundle. A URL needs three modes, and a small exact dynamic
+// programme finds the shortest segmentation for them.
 import { applyMask, bestMask } from './mask.js';
+import {
+  alignmentCentres,
+  ecBlocks,
+  formatBits,
+  type Level,
+  reedSolomon,
+  totalCodewords,
+} from './qr-math.js';
 
-/** Error-correction level letters, as in `qrcode`. */
-export type Level = 'L' | 'M' | 'Q' | 'H';
-
-/** qrcode's tables switch on the identity of its level objects. */
-const LEVELS = { L, M, Q, H } as const;
+export type { Level } from './qr-math.js';
 
 /** A built symbol. */
 export interface QrSymbol {
@@ -45,7 +42,8 @@ const ALNUM_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
 /** The data capacity of a version at a level, in bits. */
 function capacityBits(version: number, level: Level): number {
-  return (getSymbolTotalCodewords(version) - getTotalCodewordsCount(version, LEVELS[level])) * 8;
+  const { count, ecPerBlock } = ecBlocks(version, level);
+  return (totalCodewords(version) - count * ecPerBlock) * 8;
 }
 
 /** Version class for the character-count field widths: 0 for 1–9, 1 for 10–26, 2 for 27–40. */
@@ -200,11 +198,10 @@ export function blocksOf(
   version: number,
   level: Level,
 ): { count: number; shortData: number; longBlocks: number; ec: number } {
-  const total = getSymbolTotalCodewords(version);
-  const data = capacityBits(version, level) / 8;
-  const count = getBlocksCount(version, LEVELS[level]);
+  const { count, ecPerBlock } = ecBlocks(version, level);
+  const data = totalCodewords(version) - count * ecPerBlock;
   const shortData = Math.floor(data / count);
-  return { count, shortData, longBlocks: data % count, ec: Math.floor(total / count) - shortData };
+  return { count, shortData, longBlocks: data % count, ec: ecPerBlock };
 }
 
 /**
@@ -229,21 +226,20 @@ export function eachDataModule(
 /** Splits data codewords into blocks, adds each block's Reed–Solomon codewords, and interleaves. */
 function interleave(data: Uint8Array, version: number, level: Level): Uint8Array {
   const { count, shortData, longBlocks, ec } = blocksOf(version, level);
-  const rs = new ReedSolomonEncoder(ec);
   const dataBlocks: Uint8Array[] = [];
-  const ecBlocks: Uint8Array[] = [];
+  const ecCodewords: Uint8Array[] = [];
   for (let b = 0, offset = 0; b < count; b++) {
     const size = shortData + (b >= count - longBlocks ? 1 : 0);
     const block = data.slice(offset, offset + size);
     dataBlocks.push(block);
-    ecBlocks.push(rs.encode(block));
+    ecCodewords.push(reedSolomon(block, ec));
     offset += size;
   }
-  const out = new Uint8Array(getSymbolTotalCodewords(version));
+  const out = new Uint8Array(totalCodewords(version));
   let k = 0;
   for (let i = 0; i <= shortData; i++)
     for (const block of dataBlocks) if (i < block.length) out[k++] = block[i]!;
-  for (let i = 0; i < ec; i++) for (const block of ecBlocks) out[k++] = block[i]!;
+  for (let i = 0; i < ec; i++) for (const block of ecCodewords) out[k++] = block[i]!;
   return out;
 }
 
@@ -288,7 +284,7 @@ function place(codewords: Uint8Array, version: number, level: Level): QrSymbol {
     }
   }
   const format = (mask: number): void => {
-    const bits = formatBits(LEVELS[level], mask);
+    const bits = formatBits(level, mask);
     for (let i = 0; i < 15; i++) {
       const dark = ((bits >> i) & 1) === 1;
       set(i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, dark);
