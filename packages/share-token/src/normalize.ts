@@ -28,15 +28,21 @@ export function normalizeText(text: string): NormalizedText {
   const flush = (end: number) => {
     if (end > chunkStart) parts.push(text.slice(chunkStart, end));
   };
+  /** Inside a run of printable ASCII that has passed a `//`: a link. */
+  let inLink = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    const afterLink = inLink;
+    inLink = c > 0x20 && c < 0x7f && (inLink || (c === 0x2f && text.charCodeAt(i - 1) === 0x2f));
     let replacement: string | null = null;
     let what: NormalizationRepair | null = null;
     if (c === 0x0d) {
       replacement = text.charCodeAt(i + 1) === 0x0a ? '' : '\n';
       what = 'crlf';
     } else if (isZeroWidth(c)) {
-      replacement = '';
+      // A zero-width space right after a link ends it (`https://…/HspX6/\u200bThis post…`); elsewhere
+      // (inside a token, before `//`) chat apps inserted it and it goes.
+      replacement = c === 0x200b && afterLink ? ' ' : '';
       what = 'zero-width';
     } else if (c === 0xfffc) {
       replacement = '';

@@ -60,7 +60,9 @@ export type TitleRule =
   /** The caption on the link's line before the link (noise codes and lead-ins removed). */
   | { readonly kind: 'caption-before' }
   /** The caption after the link, up to a tag quote, a tail phrase or the end of the line. */
-  | { readonly kind: 'caption-after'; readonly stopAt: readonly string[] };
+  | { readonly kind: 'caption-after'; readonly stopAt: readonly string[] }
+  /** The text between two fixed phrases of a layout (`我剁手都要买的宝贝（<title>），快来…`). */
+  | { readonly kind: 'between'; readonly open: string; readonly close: string };
 
 export interface ShareRow {
   readonly platform: SharePlatform;
@@ -180,7 +182,13 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     layoutPhrases: ['手淘', '手机淘宝'],
     runTokens: [{ min: 11, max: 11, needs: 'letter', shapeOnly: true }],
     tokenShared: ['tmall', 'xianyu'],
-    titles: [{ kind: 'corner' }, { kind: 'price-lines' }, { kind: 'bracket' }],
+    titles: [
+      { kind: 'corner' },
+      // The 2017 红包 layout: `【我剁手都要买的宝贝（<title>），快来和我一起瓜分红I包】`.
+      { kind: 'between', open: '宝贝（', close: '），' },
+      { kind: 'price-lines' },
+      { kind: 'bracket' },
+    ],
   },
   {
     platform: 'tmall',

@@ -251,3 +251,54 @@ describe('parseShareText: the text names the platform, or another one', () => {
     expect(parseShareText(text)[0]?.mismatch).toBeUndefined();
   });
 });
+
+describe('parseShareText: 2017 红包 titles and links glued by a zero-width space', () => {
+  it.each([
+    {
+      name: 'the product inside （） of the 2017 红包 layout (corpus #472)',
+      text: '【我剁手都要买的宝贝（达尔优LM101游戏鼠标有线牧马人USB台式机电脑笔记本家用办公女生），快来和我一起瓜分红I包】http://a.npupu.com/h.wKS7ig 点击链接，再选择浏览器打开；或复制这条信息￥gkpP0SRzFYr￥后打开👉手淘👈',
+      want: {
+        platform: 'taobao',
+        token: 'gkpP0SRzFYr',
+        title: '达尔优LM101游戏鼠标有线牧马人USB台式机电脑笔记本家用办公女生',
+      },
+    },
+    {
+      name: 'the same layout pasted without its opening 【 (corpus #469)',
+      text: '我剁手都要买的宝贝（绿林手工热熔胶枪大号小号塑料玻璃热熔枪送热溶胶棒包邮20W-100W），快来和我一起瓜分红I包】http://a.nfi0.com/h.x8TyYx 点击链接，再选择浏览器打开；或复制这条信息￥0QEm0i3Qzmo￥后打开👉手淘👈',
+      want: {
+        platform: 'taobao',
+        token: '0QEm0i3Qzmo',
+        title: '绿林手工热熔胶枪大号小号塑料玻璃热熔枪送热溶胶棒包邮20W-100W',
+      },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+
+  it('ends a link at a zero-width space before the next word (TikTok Lite, search index id 62356044207)', () => {
+    const text =
+      'https://vm.tiktok.com/ZS92gyt7u87s2-HspX6/\u200bThis post is shared via TikTok Lite. Download TikTok Lite to enjoy more posts: https://www.tiktok.com/tiktoklite';
+    expect(parseShareText(text)).toMatchObject([
+      { platform: 'tiktok', url: 'https://vm.tiktok.com/ZS92gyt7u87s2-HspX6/' },
+    ]);
+  });
+
+  it('keeps the tk command and the channel code apart across a zero-width space', () => {
+    const [first] = parseShareText(
+      '【淘宝】https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt\u200bCZ356 「书桌」',
+    );
+    expect(first).toMatchObject({ token: 'nyXpT7VA7lt', code: 'CZ356', title: '书桌' });
+    expect(first?.repaired).toContain('zero-width');
+  });
+
+  it('still joins a link a chat app split with a zero-width space before its //', () => {
+    const [first] = parseShareText(
+      '【淘宝】https:\u200b//e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt CZ356 「书桌」',
+    );
+    expect(first).toMatchObject({
+      url: 'https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt',
+      token: 'nyXpT7VA7lt',
+    });
+  });
+});

@@ -74,9 +74,9 @@ export function distance(d: Draft, at: number): number {
 }
 
 /** Whether `a`'s shares use `b`'s links (Taobao codes on Tmall links, 【闲鱼】 before m.tb.cn). */
-export function uses(a: SharePlatform, b: SharePlatform): boolean {
+export function uses(a: SharePlatform, b: SharePlatform): boolean | undefined {
   const row = shareRow(a);
-  return a === b || !!row.tokenShared?.includes(b) || !!row.claims?.over.includes(b);
+  return a === b || row.tokenShared?.includes(b) || row.claims?.over.includes(b);
 }
 
 /**
@@ -88,7 +88,7 @@ export function uses(a: SharePlatform, b: SharePlatform): boolean {
 export function applyClaims(d: Draft, win: string): void {
   const link = d.platform;
   if (link === null) return;
-  const says = (words?: readonly string[]) => !!words?.some((w) => win.includes(w));
+  const says = (words?: readonly string[]) => words?.some((w) => win.includes(w));
   for (const row of SHARE_ROWS) {
     const p = row.platform;
     if (

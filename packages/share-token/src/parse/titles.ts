@@ -101,6 +101,11 @@ export function findTitle(
       }
       return spanOf(win, ws, ue, b);
     }
+    case 'between': {
+      const a = win.indexOf(rule.open);
+      const b = a < 0 ? -1 : win.indexOf(rule.close, a);
+      return b < 0 ? null : spanOf(win, ws, a + rule.open.length, b);
+    }
   }
 }
 
