@@ -1,7 +1,7 @@
 // pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders jsQR,zxing-wasm,ours] [--budget X] [--verbose]
 //
 // Reads a QR corpus and prints, side by side from one run: plain jsQR, plain zxing-wasm and our decodeQr —
-// codes read, wrong texts, median and p95 ms per image — plus a per-category table.
+// codes read, wrong texts, median and p95 ms per image (wall clock, and CPU time of the process) — plus a per-category table.
 // Two layouts: MANIFEST.json entries with `corners` outlines (a code counts as read when the centre of a decoded
 // code lies inside one of its labelled outlines), or expected texts (`expected` in MANIFEST.json, or NAME.txt
 // beside NAME.<image>). Images are decoded to RGBA once, outside the timed region; every decoder gets the same
@@ -125,10 +125,21 @@ interface Tally {
   /** Wrong texts whose expected (or reference) text is ASCII: must stay 0. */
   wrongAscii: number;
   extra: number;
+  /** Wall-clock ms per image. */
   times: number[];
+  /** CPU ms per image (user + system of this process): steadier than wall time on a loaded machine. */
+  cpu: number[];
 }
 
-const newTally = (): Tally => ({ labelled: 0, read: 0, wrong: 0, wrongAscii: 0, extra: 0, times: [] });
+const newTally = (): Tally => ({
+  labelled: 0,
+  read: 0,
+  wrong: 0,
+  wrongAscii: 0,
+  extra: 0,
+  times: [],
+  cpu: [],
+});
 const isAscii = (t: string): boolean => /^[\x00-\x7f]*$/.test(t);
 const sources = new Map<string, number>();
 
@@ -179,26 +190,36 @@ function scoreExpected(expected: string | null, name: DecoderName, found: Found[
   return { labelled: 1, read, wrong, wrongAscii: isAscii(expected ?? '') ? wrong : 0, extra: 0 };
 }
 
-function addScore(t: Tally, score: Score, ms: number): void {
+function addScore(t: Tally, score: Score, ms: Timing): void {
   t.labelled += score.labelled;
   t.read += score.read;
   t.wrong += score.wrong;
   t.wrongAscii += score.wrongAscii;
   t.extra += score.extra;
-  t.times.push(ms);
+  t.times.push(ms.wall);
+  t.cpu.push(ms.cpu);
+}
+
+/** One decoder call's cost in ms: wall clock, and CPU time of this process (user + system). */
+interface Timing {
+  wall: number;
+  cpu: number;
 }
 
 /** Runs every decoder on one image, in `order`, timing each. */
 async function runAll(
   img: RgbaImage,
   order: readonly DecoderName[],
-): Promise<{ foundBy: Map<DecoderName, Found[]>; timeOf: Map<DecoderName, number> }> {
+): Promise<{ foundBy: Map<DecoderName, Found[]>; timeOf: Map<DecoderName, Timing> }> {
   const foundBy = new Map<DecoderName, Found[]>();
-  const timeOf = new Map<DecoderName, number>();
+  const timeOf = new Map<DecoderName, Timing>();
   for (const name of order) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const found = await runDecoder(name, img);
-    timeOf.set(name, performance.now() - t0);
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    timeOf.set(name, { wall, cpu: (c.user + c.system) / 1000 });
     foundBy.set(name, found);
   }
   return { foundBy, timeOf };
@@ -227,7 +248,7 @@ async function scoreImage(root: string, entry: Entry): Promise<void> {
   const { foundBy, timeOf } = await runAll(img, order);
   for (const name of DECODERS) {
     const found = foundBy.get(name) ?? [];
-    const ms = timeOf.get(name) ?? 0;
+    const ms = timeOf.get(name) ?? { wall: 0, cpu: 0 };
     if (name === 'ours')
       for (const f of found) sources.set(f.source ?? '?', (sources.get(f.source ?? '?') ?? 0) + 1);
     const score =
@@ -237,26 +258,33 @@ async function scoreImage(root: string, entry: Entry): Promise<void> {
     addScore(totals.get(name) as Tally, score, ms);
     addScore(cat.get(name) as Tally, score, ms);
     const { read, labelled, wrong } = score;
-    line.push(`${name}=${read}/${labelled}${wrong ? ` wrong=${wrong}` : ''} ${ms.toFixed(0)}ms`);
+    line.push(
+      `${name}=${read}/${labelled}${wrong ? ` wrong=${wrong}` : ''} ${ms.wall.toFixed(0)}ms cpu ${ms.cpu.toFixed(0)}ms`,
+    );
   }
   if (verbose) console.log(`${entry.image.padEnd(36)} ${img.width}x${img.height} ${line.join('  ')}`);
 }
 
 function printTotals(): void {
   const pct = (t: Tally): string => `${((100 * t.read) / Math.max(1, t.labelled)).toFixed(1)}%`;
-  console.log('decoder      read            wrong  wrong ASCII  outside  median ms  p95 ms');
+  const f = (x: number, w: number): string => x.toFixed(1).padStart(w);
+  console.log(
+    'decoder      read            wrong  wrong ASCII  outside  median ms  p95 ms  cpu median  cpu p95',
+  );
   for (const name of DECODERS) {
     const t = totals.get(name) as Tally;
     console.log(
-      `${name.padEnd(12)} ${`${t.read}/${t.labelled} (${pct(t)})`.padEnd(15)} ${String(t.wrong).padStart(5)}  ${String(t.wrongAscii).padStart(11)}  ${String(t.extra).padStart(7)}  ${quantile(t.times, 0.5).toFixed(1).padStart(9)}  ${quantile(t.times, 0.95).toFixed(1).padStart(6)}`,
+      `${name.padEnd(12)} ${`${t.read}/${t.labelled} (${pct(t)})`.padEnd(15)} ${String(t.wrong).padStart(5)}  ${String(t.wrongAscii).padStart(11)}  ${String(t.extra).padStart(7)}  ${f(quantile(t.times, 0.5), 9)}  ${f(quantile(t.times, 0.95), 6)}  ${f(quantile(t.cpu, 0.5), 10)}  ${f(quantile(t.cpu, 0.95), 7)}`,
     );
   }
   const zx = totals.get('zxing-wasm') as Tally;
   const ours = totals.get('ours') as Tally;
-  if (zx && ours)
-    console.log(
-      `ours / zxing-wasm: median ${(quantile(ours.times, 0.5) / quantile(zx.times, 0.5)).toFixed(2)}×, p95 ${(quantile(ours.times, 0.95) / quantile(zx.times, 0.95)).toFixed(2)}×`,
-    );
+  const ratio = (key: 'times' | 'cpu', q: number): string =>
+    `${(quantile(ours[key], q) / quantile(zx[key], q)).toFixed(2)}×`;
+  if (zx && ours) {
+    console.log(`ours / zxing-wasm, wall clock: median ${ratio('times', 0.5)}, p95 ${ratio('times', 0.95)}`);
+    console.log(`ours / zxing-wasm, CPU time:   median ${ratio('cpu', 0.5)}, p95 ${ratio('cpu', 0.95)}`);
+  }
   if (ours)
     console.log(
       `ours, charsetSource of the codes returned: ${[...sources].map(([k, v]) => `${k} ${v}`).join(', ')}`,
