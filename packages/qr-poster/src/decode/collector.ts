@@ -32,7 +32,7 @@ function centre(c: QrCorners): Point {
 }
 
 /** Point-in-convex-quad test that works for either winding order (mirrored codes wind the other way). */
-function inside(p: Point, c: QrCorners): boolean {
+function insideQuad(p: Point, c: QrCorners): boolean {
   const pts = [c.topLeft, c.topRight, c.bottomRight, c.bottomLeft];
   let sign = 0;
   for (let i = 0; i < 4; i++) {
@@ -63,7 +63,7 @@ function area(c: QrCorners): number {
  * a big one, as on "double QR" designs, is a second code, not a second reading).
  */
 function sameRegion(a: QrCorners, b: QrCorners): boolean {
-  if (!(inside(centre(a), b) || inside(centre(b), a))) return false;
+  if (!(insideQuad(centre(a), b) || insideQuad(centre(b), a))) return false;
   const aa = area(a);
   const ab = area(b);
   return Math.min(aa, ab) * 3 >= Math.max(aa, ab);
@@ -105,9 +105,25 @@ export class Collector {
     else if (this.missRegions[i]?.modules === undefined && c.modules !== undefined) this.missRegions[i] = c;
   }
 
-  /** Regions something was seen in but no pass has decoded yet. */
+  /**
+   * Regions something was seen in that no reading explains yet. A reading explains a miss of its own region; a
+   * miss of unknown size (a Micro QR guess: one finder pattern of a read code) whose centre lies inside a
+   * read code; and a miss whose outline holds the centres of two read codes (finder patterns of different
+   * codes paired into one bogus symbol).
+   */
   openMisses(): LocatedCode[] {
-    return this.missRegions.filter((m) => !this.groups.some((g) => g.some((c) => sameRegion(c.corners, m))));
+    return this.missRegions.filter((m) => !this.explained(m));
+  }
+
+  private explained(m: LocatedCode): boolean {
+    let inside = 0;
+    for (const g of this.groups) {
+      if (g.some((c) => sameRegion(c.corners, m))) return true;
+      const read = g[0] as Candidate;
+      if (m.modules === undefined && insideQuad(centre(m), read.corners)) return true;
+      if (insideQuad(centre(read.corners), m)) inside++;
+    }
+    return inside >= 2;
   }
 
   /** True when some reading's centre lies inside `r`. */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { type Candidate, Collector } from './collector.js';
+import type { QrCorners } from './types.js';
+
+function square(x: number, y: number, size: number): QrCorners {
+  return {
+    topLeft: { x, y },
+    topRight: { x: x + size, y },
+    bottomRight: { x: x + size, y: y + size },
+    bottomLeft: { x, y: y + size },
+  };
+}
+
+function reading(text: string, corners: QrCorners): Candidate {
+  return {
+    engine: 'zxing',
+    bytes: new TextEncoder().encode(text),
+    decoded: { text, charset: 'ascii', charsetSource: 'unambiguous' },
+    corners,
+  };
+}
+
+describe('Collector.openMisses', () => {
+  it('closes a miss when a reading of the same region arrives', () => {
+    const c = new Collector();
+    c.addMiss({ ...square(10, 10, 100), modules: 25 });
+    expect(c.openMisses()).toHaveLength(1);
+    c.add(reading('a', square(12, 11, 98)));
+    expect(c.openMisses()).toEqual([]);
+  });
+
+  it('treats a Micro QR guess (no known size) inside a read code as one of its finder patterns', () => {
+    const c = new Collector();
+    c.add(reading('a', square(0, 0, 300)));
+    c.addMiss(square(10, 10, 70));
+    expect(c.openMisses()).toEqual([]);
+  });
+
+  it('keeps a small code of known size inside a read code open (a double QR design)', () => {
+    const c = new Collector();
+    c.add(reading('a', square(0, 0, 300)));
+    const inner = { ...square(120, 120, 60), modules: 21 };
+    c.addMiss(inner);
+    expect(c.openMisses()).toEqual([inner]);
+  });
+
+  it('treats a miss whose outline holds two read codes as their finder patterns paired up', () => {
+    const c = new Collector();
+    c.add(reading('a', square(0, 0, 100)));
+    c.add(reading('b', square(300, 0, 100)));
+    c.addMiss({ ...square(20, -20, 380), modules: 25 });
+    expect(c.openMisses()).toEqual([]);
+  });
+
+  it('keeps a miss of unknown size open when it lies outside every read code', () => {
+    const c = new Collector();
+    c.add(reading('a', square(0, 0, 100)));
+    const away = square(500, 500, 70);
+    c.addMiss(away);
+    expect(c.openMisses()).toEqual([away]);
+  });
+});
