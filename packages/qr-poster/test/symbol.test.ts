@@ -49,7 +49,7 @@ const urlish = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'0123456789ABCXYZ $%*+-./:abc?=&中😀'), maxLength: 400 }),
 );
 
-describe('QR symbols from qrcode core without its create()', () => {
+describe('QR symbols built without qrcode, checked against its create()', () => {
   it('builds exactly qrcode’s symbol for typical poster URLs', () => {
     for (const url of [
       'https://item.jd.com/100012043978.html',
