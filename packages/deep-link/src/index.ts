@@ -1,7 +1,8 @@
 /*
  * The main entry reads and writes app links (`parseAppLink`, `toAppLinks`) and holds the app table.
- * Opening apps from a page (`planOpen`, user-agent readers, `storeLinks`, `miniProgramLink`) is
- * `@sharekit/deep-link/open`; running a plan (`openApp`) is `@sharekit/deep-link/browser`.
+ * Opening apps from a page (`planOpen`, user-agent readers, `storeLinks` and `IOS_APPS`,
+ * `miniProgramLink` and `MINI_PROGRAM_TEMPLATES`) is `@sharekit/deep-link/open`; running a plan
+ * (`openApp`) is `@sharekit/deep-link/browser`. Every entry's types are exported here too.
  */
 export {
   type AppId,

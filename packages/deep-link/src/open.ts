@@ -1,8 +1,8 @@
 /*
  * `@sharekit/deep-link/open`: opening apps from a page, kept out of the main entry (which reads and
- * writes app links) so a bundle that only parses or builds links does not carry them: `planOpen`
- * and the user-agent readers it uses, store links and the apps' iOS ids, Mini Program links. `openApp` (running a plan in
- * the page) is `@sharekit/deep-link/browser`.
+ * writes app links) so a bundle that only parses or builds links does not carry them: `planOpen` and
+ * the user-agent readers it uses, store links and the apps' iOS ids, Mini Program links and their
+ * templates. `openApp` (running a plan in the page) is `@sharekit/deep-link/browser`.
  */
 export {
   type AlipayMiniProgram,

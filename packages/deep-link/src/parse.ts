@@ -370,7 +370,8 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     if (inner && !inner.ok) return prepend(step, inner);
     // A page of the app says less than a fallback that names the content.
     const fallbackSaysMore = inner?.kind === 'page' && fallbackResult?.ok && fallbackResult.kind !== 'page';
-    // An http(s) intent without a package opens the app that holds the host's app links: the platform's app.
+    // An intent without a package opens the app of the platform it names (for an http(s) target: the
+    // app that holds the host's app links).
     const owner = !app && inner?.ok && inner.platform ? APP_BY_PLATFORM.get(inner.platform) : undefined;
     if (inner && !fallbackSaysMore)
       return prepend(owner ? { ...step, app: owner.id } : step, inner, tolerated);
