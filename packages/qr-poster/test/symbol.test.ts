@@ -1,13 +1,10 @@
-/// <reference path="./qrcode-core.d.ts" />
+/// <reference path="../src/poster/qrcode-core.d.ts" />
 import fc from 'fast-check';
 import jsQR from 'jsqr';
 import type { QRCode } from 'qrcode';
-import BitMatrix from 'qrcode/lib/core/bit-matrix.js';
-import { getBestMask } from 'qrcode/lib/core/mask-pattern.js';
 import { create } from 'qrcode/lib/core/qrcode.js';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
-import { applyMask, bestMask } from '../src/poster/mask.js';
 import { encodeQr } from '../src/poster/qr.js';
 import { buildSymbol, type Level } from '../src/poster/symbol.js';
 
@@ -49,7 +46,7 @@ const urlish = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'0123456789ABCXYZ $%*+-./:abc?=&中😀'), maxLength: 400 }),
 );
 
-describe('QR symbols built without qrcode, checked against its create()', () => {
+describe('QR symbols from qrcode core without its create()', () => {
   it('builds exactly qrcode’s symbol for typical poster URLs', () => {
     for (const url of [
       'https://item.jd.com/100012043978.html',
@@ -103,51 +100,5 @@ describe('QR symbols built without qrcode, checked against its create()', () => 
     const digits = '1234567890'.repeat(4);
     expect(buildSymbol(digits, 'L')?.version).toBe(1);
     expect(buildSymbol('HTTPS://EXAMPLE.COM/ABCDEFGHIJKLMNOP', 'M')?.version).toBe(2);
-  });
-});
-
-describe('mask choice', () => {
-  it('picks the mask qrcode picks on any module pattern, and applying a mask twice undoes it', () => {
-    const matrix = fc.integer({ min: 1, max: 12 }).chain((version) => {
-      const size = version * 4 + 17;
-      return fc.tuple(
-        fc.constant(size),
-        fc.uint8Array({ min: 0, max: 1, minLength: size * size, maxLength: size * size }),
-        fc.uint8Array({ min: 0, max: 1, minLength: size * size, maxLength: size * size }),
-        // Runs of like modules and finder-like windows are what the penalties count: make them common.
-        fc.integer({ min: 1, max: 8 }),
-      );
-    });
-    fc.assert(
-      fc.property(matrix, ([size, noise, reservedBits, stretch]) => {
-        const modules = Uint8Array.from(noise, (_, k) => noise[k - (k % stretch)]!);
-        const theirs = new BitMatrix(size);
-        for (let k = 0; k < size * size; k++)
-          theirs.set(Math.floor(k / size), k % size, modules[k] === 1, reservedBits[k] === 1);
-        // Format bits: each mask writes its number into the first reserved modules.
-        const slots = [...reservedBits.keys()].filter((k) => reservedBits[k] === 1).slice(0, 3);
-        const ourFormat = (mask: number): void => {
-          slots.forEach((k, i) => {
-            modules[k] = (mask >> i) & 1;
-          });
-        };
-        const theirFormat = (mask: number): void => {
-          slots.forEach((k, i) => {
-            theirs.set(Math.floor(k / size), k % size, ((mask >> i) & 1) === 1, true);
-          });
-        };
-        const before = Uint8Array.from(modules);
-        const ours = bestMask(modules, reservedBits, size, ourFormat);
-        expect(ours).toBe(getBestMask(theirs, theirFormat));
-        // The modules come back unmasked: only the format slots were written.
-        for (const k of slots) before[k] = modules[k]!;
-        expect(Array.from(modules)).toEqual(Array.from(before));
-        applyMask(ours, modules, reservedBits, size);
-        expect(Array.from(modules)).not.toEqual(Array.from(before));
-        applyMask(ours, modules, reservedBits, size);
-        expect(Array.from(modules)).toEqual(Array.from(before));
-      }),
-      fuzz(200, 1515),
-    );
   });
 });

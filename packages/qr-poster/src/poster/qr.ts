@@ -1,5 +1,6 @@
+/// <reference path="./qrcode-core.d.ts" />
+import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 import { QrPosterError } from '../errors.js';
-import { totalCodewords } from './qr-math.js';
 import { blocksOf, buildSymbol, eachDataModule, type QrSymbol } from './symbol.js';
 
 /**
@@ -44,7 +45,7 @@ export function encodeQr(payload: string, level: EcLevel, version?: number): QrM
 /** Which codeword (0-based, in the interleaved order of the symbol) each data module belongs to; -1 for none. */
 function codewordMap(matrix: QrMatrix): Int32Array {
   const map = new Int32Array(matrix.size * matrix.size).fill(-1);
-  const bits = totalCodewords(matrix.version) * 8;
+  const bits = getSymbolTotalCodewords(matrix.version) * 8;
   // The encoder's placement order; the remainder bits after the last codeword carry none.
   eachDataModule(matrix.size, matrix.reserved, (at, bit) => {
     if (bit < bits) map[at] = bit >> 3;
@@ -66,7 +67,7 @@ function misdecodeProtection(version: number, level: EcLevel): number {
 /** For each interleaved codeword index: its block, and each block's correctable error count. */
 function blockLayout(version: number, level: EcLevel): { blockOf: Int32Array; correctable: number[] } {
   const { count, shortData, longBlocks, ec } = blocksOf(version, level);
-  const blockOf = new Int32Array(totalCodewords(version));
+  const blockOf = new Int32Array(getSymbolTotalCodewords(version));
   let index = 0;
   for (let i = 0; i <= shortData; i++) {
     for (let b = 0; b < count; b++) if (i < shortData || b >= count - longBlocks) blockOf[index++] = b;

@@ -1,20 +1,24 @@
-// The QR symbol of a payload (ISO/IEC 18004), built on qr-math.ts (capacity, block tables, alignment,
-// format bits, Reed–Solomon) and mask.ts (mask choice), module for module the symbol `qrcode` draws for
-// the same segments. Not `qrcode`'s create(): that entry point brings its segment optimiser (a Dijkstra
-// search over Kanji, numeric, alphanumeric and byte runs, with the dijkstrajs package and its regex
-// tables), about a fifth of a poster bundle. A URL needs three modes, and a small exact dynamic
-// programme finds the shortest segmentation for them.
-import { applyMask, bestMask } from './mask.js';
-import {
-  alignmentCentres,
-  ecBlocks,
-  formatBits,
-  type Level,
-  reedSolomon,
-  totalCodewords,
-} from './qr-math.js';
+/// <reference path="./qrcode-core.d.ts" />
+// The QR symbol of a payload, built from `qrcode`'s core tables and primitives (error-correction block
+// tables, Reed–Solomon encoder, alignment positions, format bits, mask penalties) without its
+// `create()`: that entry point brings qrcode's segment optimiser (a Dijkstra search over Kanji, numeric,
+// alphanumeric and byte runs, with the dijkstrajs package and its regex tables), about a fifth of a
+// poster bundle. A URL needs three modes, and a small exact dynamic programme finds the shortest
+// segmentation for them.
+import { getPositions as alignmentCentres } from 'qrcode/lib/core/alignment-pattern.js';
+import BitMatrix from 'qrcode/lib/core/bit-matrix.js';
+import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code.js';
+import { H, L, M, Q } from 'qrcode/lib/core/error-correction-level.js';
+import { getEncodedBits as formatBits } from 'qrcode/lib/core/format-info.js';
+import { applyMask, getBestMask } from 'qrcode/lib/core/mask-pattern.js';
+import ReedSolomonEncoder from 'qrcode/lib/core/reed-solomon-encoder.js';
+import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils.js';
 
-export type { Level } from './qr-math.js';
+/** Error-correction level letters, as in `qrcode`. */
+export type Level = 'L' | 'M' | 'Q' | 'H';
+
+/** qrcode's tables switch on the identity of its level objects. */
+const LEVELS = { L, M, Q, H } as const;
 
 /** A built symbol. */
 export interface QrSymbol {
@@ -42,8 +46,7 @@ const ALNUM_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
 /** The data capacity of a version at a level, in bits. */
 function capacityBits(version: number, level: Level): number {
-  const { count, ecPerBlock } = ecBlocks(version, level);
-  return (totalCodewords(version) - count * ecPerBlock) * 8;
+  return (getSymbolTotalCodewords(version) - getTotalCodewordsCount(version, LEVELS[level])) * 8;
 }
 
 /** Version class for the character-count field widths: 0 for 1–9, 1 for 10–26, 2 for 27–40. */
@@ -198,10 +201,11 @@ export function blocksOf(
   version: number,
   level: Level,
 ): { count: number; shortData: number; longBlocks: number; ec: number } {
-  const { count, ecPerBlock } = ecBlocks(version, level);
-  const data = totalCodewords(version) - count * ecPerBlock;
+  const total = getSymbolTotalCodewords(version);
+  const data = capacityBits(version, level) / 8;
+  const count = getBlocksCount(version, LEVELS[level]);
   const shortData = Math.floor(data / count);
-  return { count, shortData, longBlocks: data % count, ec: ecPerBlock };
+  return { count, shortData, longBlocks: data % count, ec: Math.floor(total / count) - shortData };
 }
 
 /**
@@ -226,20 +230,21 @@ export function eachDataModule(
 /** Splits data codewords into blocks, adds each block's Reed–Solomon codewords, and interleaves. */
 function interleave(data: Uint8Array, version: number, level: Level): Uint8Array {
   const { count, shortData, longBlocks, ec } = blocksOf(version, level);
+  const rs = new ReedSolomonEncoder(ec);
   const dataBlocks: Uint8Array[] = [];
-  const ecCodewords: Uint8Array[] = [];
+  const ecBlocks: Uint8Array[] = [];
   for (let b = 0, offset = 0; b < count; b++) {
     const size = shortData + (b >= count - longBlocks ? 1 : 0);
     const block = data.slice(offset, offset + size);
     dataBlocks.push(block);
-    ecCodewords.push(reedSolomon(block, ec));
+    ecBlocks.push(rs.encode(block));
     offset += size;
   }
-  const out = new Uint8Array(totalCodewords(version));
+  const out = new Uint8Array(getSymbolTotalCodewords(version));
   let k = 0;
   for (let i = 0; i <= shortData; i++)
     for (const block of dataBlocks) if (i < block.length) out[k++] = block[i]!;
-  for (let i = 0; i < ec; i++) for (const block of ecCodewords) out[k++] = block[i]!;
+  for (let i = 0; i < ec; i++) for (const block of ecBlocks) out[k++] = block[i]!;
   return out;
 }
 
@@ -253,13 +258,7 @@ function versionBits(version: number): number {
 /** Places function patterns, data and the chosen mask. */
 function place(codewords: Uint8Array, version: number, level: Level): QrSymbol {
   const size = version * 4 + 17;
-  const modules = new Uint8Array(size * size);
-  const reserved = new Uint8Array(size * size);
-  /** Sets a function-pattern module (reserved: masks and data skip it). */
-  const set = (row: number, col: number, dark: boolean): void => {
-    modules[row * size + col] = dark ? 1 : 0;
-    reserved[row * size + col] = 1;
-  };
+  const m = new BitMatrix(size);
   // Finder patterns with their light separators.
   for (const [row, col] of [
     [0, 0],
@@ -270,44 +269,49 @@ function place(codewords: Uint8Array, version: number, level: Level): QrSymbol {
       for (let c = -1; c <= 7; c++) {
         if (row + r < 0 || row + r >= size || col + c < 0 || col + c >= size) continue;
         const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
-        set(row + r, col + c, ring !== 2 && ring !== 4);
+        m.set(row + r, col + c, ring !== 2 && ring !== 4, true);
       }
     }
   }
   for (let i = 8; i < size - 8; i++) {
-    set(i, 6, i % 2 === 0);
-    set(6, i, i % 2 === 0);
+    m.set(i, 6, i % 2 === 0, true);
+    m.set(6, i, i % 2 === 0, true);
   }
   for (const [row, col] of alignmentCentres(version)) {
     for (let r = -2; r <= 2; r++) {
-      for (let c = -2; c <= 2; c++) set(row + r, col + c, Math.max(Math.abs(r), Math.abs(c)) !== 1);
+      for (let c = -2; c <= 2; c++) m.set(row + r, col + c, Math.max(Math.abs(r), Math.abs(c)) !== 1, true);
     }
   }
   const format = (mask: number): void => {
-    const bits = formatBits(level, mask);
+    const bits = formatBits(LEVELS[level], mask);
     for (let i = 0; i < 15; i++) {
       const dark = ((bits >> i) & 1) === 1;
-      set(i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, dark);
-      set(8, i < 8 ? size - i - 1 : i === 8 ? 7 : 14 - i, dark);
+      m.set(i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, dark, true);
+      m.set(8, i < 8 ? size - i - 1 : i === 8 ? 7 : 14 - i, dark, true);
     }
-    set(size - 8, 8, true); // the dark module
+    m.set(size - 8, 8, true, true); // the dark module
   };
   format(0);
   if (version >= 7) {
     const bits = versionBits(version);
     for (let i = 0; i < 18; i++) {
       const dark = ((bits >> i) & 1) === 1;
-      set(Math.floor(i / 3), (i % 3) + size - 11, dark);
-      set((i % 3) + size - 11, Math.floor(i / 3), dark);
+      m.set(Math.floor(i / 3), (i % 3) + size - 11, dark, true);
+      m.set((i % 3) + size - 11, Math.floor(i / 3), dark, true);
     }
   }
-  eachDataModule(size, reserved, (at, bit) => {
-    modules[at] = ((codewords[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1;
+  eachDataModule(size, m.reservedBit, (at, bit) => {
+    m.data[at] = ((codewords[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1;
   });
-  const mask = bestMask(modules, reserved, size, format);
-  applyMask(mask, modules, reserved, size);
+  const mask = getBestMask(m, format);
+  applyMask(mask, m);
   format(mask);
-  return { version, size, modules, reserved };
+  return {
+    version,
+    size,
+    modules: Uint8Array.from(m.data, (v) => (v ? 1 : 0)),
+    reserved: Uint8Array.from(m.reservedBit, (v) => (v ? 1 : 0)),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
-// Types for the parts of `qrcode`'s core the tests compare the poster's own QR code against (src/poster/
-// qr-math.ts, mask.ts, symbol.ts); `create` is qrcode's own symbol builder. The poster sources import
-// nothing from `qrcode`.
+// Types for the parts of `qrcode`'s core this package imports directly (the package root would pull
+// in its PNG/canvas renderers and segment optimiser; the core tables and primitives are all a poster needs).
+// `create` is qrcode's own symbol builder, which the tests compare ours against.
 declare module 'qrcode/lib/core/qrcode.js' {
   import type { QRCode, QRCodeOptions } from 'qrcode';
   export function create(text: string, options?: QRCodeOptions): QRCode;
