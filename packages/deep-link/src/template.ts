@@ -119,21 +119,10 @@ export function compileTemplate(
   json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
   required: readonly string[] = [],
 ): CompiledTemplate {
-  const scheme = writtenScheme(template);
-  if (scheme === null) throw new Error(`bad template ${template}`);
-  let i = scheme.length + 1;
-  const hierarchical = template.startsWith('//', i);
-  let host = '';
-  if (hierarchical) {
-    i += 2;
-    let j = i;
-    while (j < template.length && template[j] !== '/' && template[j] !== '?') j++;
-    host = template.slice(i, j).toLowerCase();
-    i = j;
-  }
-  const q = template.indexOf('?', i);
-  const pathText = q < 0 ? template.slice(i) : template.slice(i, q);
-  const queryText = q < 0 ? null : template.slice(q + 1);
+  // A template is split like the links it matches (templates have no `#`).
+  const link = splitLink(template);
+  if (link === null) throw new Error(`bad template ${template}`);
+  const { scheme, hierarchical, host, path: pathText, rest: queryText } = link;
   const slots: string[] = [];
   const segments = splitPath(pathText).map((s) => {
     const seg = compileSegment(s);
