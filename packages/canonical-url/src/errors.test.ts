@@ -49,8 +49,9 @@ describe('the one error base', () => {
 });
 
 describe('integerOption', () => {
-  it('gives the fallback when the option is absent and the value when it is in range', () => {
+  it('gives the fallback when the option is absent (undefined or null) and the value when it is in range', () => {
     expect(integerOption('maxHops', undefined, 5, 0, 20, CanonicalUrlError)).toBe(5);
+    expect(integerOption('maxHops', null, 5, 0, 20, CanonicalUrlError)).toBe(5);
     expect(integerOption('maxHops', 20, 5, 0, 20, CanonicalUrlError)).toBe(20);
   });
 

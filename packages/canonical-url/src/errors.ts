@@ -89,8 +89,9 @@ export function preview(input: string, max = 80): string {
 }
 
 /**
- * Reads an integer option: `fallback` when absent, else an integer in `min`–`max`; otherwise throws
- * the package's error class (`errorClass`) with code `invalid_option`.
+ * Reads an integer option: `fallback` when absent (`undefined` or `null`), else an integer in
+ * `min`–`max`; otherwise throws the package's error class (`errorClass`) with code `invalid_option`.
+ * The one integer option checker of the packages.
  * @example
  * integerOption('maxHops', options.maxHops, 5, 0, 20, ResolverError) // 5 when maxHops is absent
  */
@@ -102,7 +103,7 @@ export function integerOption(
   max: number,
   errorClass: new (code: 'invalid_option', message: string) => Error,
 ): number {
-  if (value === undefined) return fallback;
+  if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new errorClass(
       'invalid_option',

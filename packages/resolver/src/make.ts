@@ -1,5 +1,5 @@
 // The make side at catalog scale: one product row in, its token, share text, app links and posters out.
-import { errorRecord, type LinkIdentity } from '@sharekit/canonical-url/core';
+import { errorRecord, integerOption, type LinkIdentity } from '@sharekit/canonical-url/core';
 import { type AppLinks, toAppLinks } from '@sharekit/deep-link';
 import { type PosterSpec, renderPoster, SIZE_PRESETS, type SizePreset } from '@sharekit/qr-poster';
 import { composeShareText, encodeToken } from '@sharekit/share-token';
@@ -227,10 +227,7 @@ export async function* makeAllWith(
   make: (row: ProductRow, options: MakeOptions) => Promise<MadeProduct>,
 ): AsyncGenerator<MadeProduct> {
   checkOptions(options);
-  const concurrency = options.concurrency ?? 1;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-    throw new ResolverError('invalid_option', 'concurrency: expected an integer from 1 to 256');
-  }
+  const concurrency = integerOption('concurrency', options.concurrency, 1, 1, 256, ResolverError);
   const inFlight: Promise<MadeProduct>[] = [];
   for await (const row of rows) {
     inFlight.push(make(row, options));

@@ -1,5 +1,6 @@
 import {
   hostOf,
+  integerOption,
   type LinkIdentity,
   PLATFORM_DISPLAY,
   PLATFORM_IDS,
@@ -126,13 +127,7 @@ export function composeShareText(options: ComposeShareTextOptions): string {
       `composeShareText: locale must be zh or en, found ${String(locale)}`,
     );
   }
-  const maxTitleWidth = options.maxTitleWidth ?? 40;
-  if (!Number.isInteger(maxTitleWidth) || maxTitleWidth < 4 || maxTitleWidth > 400) {
-    throw new ShareTokenError(
-      'invalid_option',
-      `composeShareText: maxTitleWidth must be an integer 4–400, found ${maxTitleWidth}`,
-    );
-  }
+  const maxTitleWidth = integerOption('maxTitleWidth', options.maxTitleWidth, 40, 4, 400, ShareTokenError);
   const templateName = options.template ?? 'modern';
   const template = (TEMPLATES as Record<string, string>)[templateName] ?? templateName;
   if (typeof template !== 'string' || !template.includes('{token}') || template.length > 2000) {
