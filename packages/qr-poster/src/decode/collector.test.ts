@@ -60,3 +60,22 @@ describe('Collector.openMisses', () => {
     expect(c.openMisses()).toEqual([away]);
   });
 });
+
+describe('Collector.openMisses with finder patterns of several codes', () => {
+  it('treats a miss whose corners lie in two different read codes as a bogus pairing', () => {
+    const c = new Collector();
+    c.add(reading('a', square(0, 0, 100)));
+    c.add(reading('b', square(300, 300, 100)));
+    // Corners at (50, 50) inside 'a' and (350, 350) inside 'b'; neither code's centre is inside it.
+    c.addMiss({ ...square(52, 52, 298), modules: 25 });
+    expect(c.openMisses()).toEqual([]);
+  });
+
+  it('keeps a miss with one corner in a read code open (a code next to it, overlapping its outline)', () => {
+    const c = new Collector();
+    c.add(reading('a', square(0, 0, 100)));
+    const next = { ...square(95, 95, 100), modules: 21 };
+    c.addMiss(next);
+    expect(c.openMisses()).toEqual([next]);
+  });
+});

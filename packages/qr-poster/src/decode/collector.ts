@@ -108,22 +108,27 @@ export class Collector {
   /**
    * Regions something was seen in that no reading explains yet. A reading explains a miss of its own region; a
    * miss of unknown size (a Micro QR guess: one finder pattern of a read code) whose centre lies inside a
-   * read code; and a miss whose outline holds the centres of two read codes (finder patterns of different
-   * codes paired into one bogus symbol).
+   * read code; and a miss whose outline holds the centres of two read codes, or whose corners lie in two
+   * different read codes (finder patterns of different codes paired into one bogus symbol; codes do not
+   * overlap, and a small code printed inside a big one has all its corners in that one).
    */
   openMisses(): LocatedCode[] {
     return this.missRegions.filter((m) => !this.explained(m));
   }
 
   private explained(m: LocatedCode): boolean {
-    let inside = 0;
+    const corners = [m.topLeft, m.topRight, m.bottomRight, m.bottomLeft];
+    // Read codes that hold the miss's centre, and read codes that hold one of its corners.
+    let holdCentre = 0;
+    let holdCorner = 0;
     for (const g of this.groups) {
       if (g.some((c) => sameRegion(c.corners, m))) return true;
-      const read = g[0] as Candidate;
-      if (m.modules === undefined && insideQuad(centre(m), read.corners)) return true;
-      if (insideQuad(centre(read.corners), m)) inside++;
+      const read = (g[0] as Candidate).corners;
+      if (m.modules === undefined && insideQuad(centre(m), read)) return true;
+      if (insideQuad(centre(read), m)) holdCentre++;
+      if (corners.some((p) => insideQuad(p, read))) holdCorner++;
     }
-    return inside >= 2;
+    return holdCentre >= 2 || holdCorner >= 2;
   }
 
   /** True when some reading's centre lies inside `r`. */
