@@ -489,7 +489,7 @@ class Escalation {
     // correction (uneven light inside the patch), then jsQR at 250 px. The same crop without flat-field read
     // none of boofcv-dev's codes in 51 tries (session 3) and is not tried.
     const variants: CropVariant[] = [{ engine: z, side: 400, flat: true, hints: NO_DOWNSCALE }];
-    if (j !== undefined) variants.push({ engine: j, side: 250, flat: false, hints: {} });
+    if (j !== undefined) variants.push({ engine: j, side: 250, flat: false, hints: { invert: false } });
     const boxes = regions.map((r) => ({
       x: r.x / workScale,
       y: r.y / workScale,

@@ -66,7 +66,7 @@ export function jsqrDecode(
 }
 
 /**
- * The pure-JS engine: jsQR, one code per call, both polarities.
+ * The pure-JS engine: jsQR, one code per call, both polarities unless `invert: false`.
  *
  * @example
  * ```ts
@@ -76,7 +76,7 @@ export function jsqrDecode(
 export const jsqrEngine: QrEngine = {
   name: 'jsqr',
   async read(image: RgbaImage, hints: ReadHints = {}): Promise<EngineResult> {
-    const hit = jsqrDecode(image, 'attemptBoth', hints.charset);
+    const hit = jsqrDecode(image, hints.invert === false ? 'dontInvert' : 'attemptBoth', hints.charset);
     return { hits: hit === null ? [] : [hit], misses: [] };
   },
 };

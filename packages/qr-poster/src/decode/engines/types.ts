@@ -7,6 +7,8 @@ export interface ReadHints {
   readonly binarizer?: 'local' | 'global';
   /** Let the engine try its own downscaled copies. @default true */
   readonly downscale?: boolean;
+  /** Also try the image's negative when nothing reads (zxing's tryInvert, jsQR's attemptBoth). @default true */
+  readonly invert?: boolean;
   /** Morphological closing before detection (zxing). @default false */
   readonly denoise?: boolean;
   /** Charset for byte data without ECI. @default 'auto' */

@@ -227,6 +227,7 @@ export const zxingEngine: QrEngine = {
         binarizer: hints.binarizer === 'global' ? 'GlobalHistogram' : 'LocalAverage',
         tryDownscale: hints.downscale ?? true,
         tryDenoise: hints.denoise ?? false,
+        tryInvert: hints.invert ?? true,
         returnErrors: true,
         maxNumberOfSymbols: 255,
       });
