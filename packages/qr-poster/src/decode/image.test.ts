@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type GrayImage, gamma, resizeTo, stretch, texturedRegions } from './image.js';
+import {
+  type GrayImage,
+  gamma,
+  grayToRgba,
+  resizeTo,
+  stretch,
+  texturedRegions,
+  toGrayScaled,
+} from './image.js';
 
 function gray(width: number, height: number, f: (x: number, y: number) => number): GrayImage {
   const data = new Uint8Array(width * height);
@@ -109,5 +117,64 @@ describe('resizeTo', () => {
       expect(out.data[9 * 60 + x]).toBe(0);
       expect(out.data[10 * 60 + x]).toBe(255);
     }
+  });
+});
+
+/** An RGBA image from a function of the pixel position (alpha 255). */
+function rgbaOf(width: number, height: number, f: (x: number, y: number) => [number, number, number]) {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [r, g, b] = f(x, y);
+      data.set([r, g, b, 255], (y * width + x) * 4);
+    }
+  }
+  return { data, width, height };
+}
+
+describe('toGrayScaled', () => {
+  it('gives each block the mean luma of its pixels, rounded down', () => {
+    // Random colours, 3×3 blocks (a 90×60 image shrunk to side 30); luma = (306 r + 601 g + 117 b) / 1024.
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed >>> 24;
+    };
+    const img = rgbaOf(90, 60, () => [next(), next(), next()]);
+    const { image, scale } = toGrayScaled(img, 30);
+    expect(scale).toBeCloseTo(1 / 3);
+    expect([image.width, image.height]).toEqual([30, 20]);
+    const d = img.data;
+    for (let by = 0; by < 20; by++) {
+      for (let bx = 0; bx < 30; bx++) {
+        let sum = 0;
+        for (let y = 0; y < 3; y++) {
+          for (let x = 0; x < 3; x++) {
+            const i = ((by * 3 + y) * 90 + bx * 3 + x) * 4;
+            sum += ((d[i] as number) * 306 + (d[i + 1] as number) * 601 + (d[i + 2] as number) * 117) / 1024;
+          }
+        }
+        const got = image.data[by * 30 + bx] as number;
+        expect(got).toBeLessThanOrEqual(sum / 9);
+        expect(got).toBeGreaterThan(sum / 9 - 1);
+      }
+    }
+  });
+
+  it('keeps pure white white and pure black black at block sizes up to 16 and beyond', () => {
+    for (const factor of [2, 16, 17]) {
+      const img = rgbaOf(factor * 4, factor * 2, (x) => (x < factor * 2 ? [0, 0, 0] : [255, 255, 255]));
+      const { image } = toGrayScaled(img, 4);
+      expect(Array.from(image.data)).toEqual([0, 0, 255, 255, 0, 0, 255, 255]);
+    }
+  });
+});
+
+describe('grayToRgba', () => {
+  it('writes each grey value into red, green and blue with an opaque alpha', () => {
+    const rgba = grayToRgba({ data: Uint8Array.from([0, 7, 128, 255]), width: 2, height: 2 });
+    expect(Array.from(rgba.data)).toEqual([
+      0, 0, 0, 255, 7, 7, 7, 255, 128, 128, 128, 255, 255, 255, 255, 255,
+    ]);
   });
 });

@@ -332,8 +332,20 @@ class Escalation {
     return (p) => ({ x: p.x / k, y: p.y / k });
   }
 
+  /** The working copy shrunk to each longest side asked for so far (several steps share a side). */
+  private readonly shrunk = new Map<number, { img: GrayImage; s: number }>();
+
+  scaled(side: number): { img: GrayImage; s: number } {
+    let hit = this.shrunk.get(side);
+    if (hit === undefined) {
+      hit = scaled(this.work, side);
+      this.shrunk.set(side, hit);
+    }
+    return hit;
+  }
+
   async whole(engine: QrEngine, side: number, pre: Pre, hints: ReadHints): Promise<void> {
-    const { img, s } = scaled(this.work, side);
+    const { img, s } = this.scaled(side);
     await this.onGray(engine, PRE[pre](img), this.fromWork(s), hints);
   }
 
@@ -343,7 +355,7 @@ class Escalation {
    */
   async unwrap(engine: QrEngine, side: number): Promise<void> {
     const arc = CYLINDER_ARC;
-    const { img, s } = scaled(this.work, side);
+    const { img, s } = this.scaled(side);
     const targets: Array<{ g: GrayImage; map: (axis: 'x' | 'y') => MapPoint }> = [
       {
         g: img,
