@@ -181,6 +181,25 @@ describe('runStrategy', () => {
     expect(sizes).toEqual([1000, 640, 400, 87, 400]);
   });
 
+  it('opens up the shadows of a large photo in which nothing reads before cropping its textured patches', async () => {
+    // 2400×1800 (4.3 MP), nothing read or located by the cheap pass: after the tone pass (640 px) comes the
+    // whole working copy (1200 px) with its shadows opened up, and it reads the code; nothing else was located,
+    // so no crop follows.
+    const photo = texturedPhoto(2400, 1800, { x: 1600, y: 700, width: 400, height: 400 });
+    const sides: number[] = [];
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(img) {
+        sides.push(Math.max(img.width, img.height));
+        if (sides.length === 3) return { hits: [hit('dim', square(1070, 470, 130))], misses: [] };
+        return { hits: [], misses: [] };
+      },
+    };
+    const codes = await runStrategy(photo, settings([zxing]));
+    expect(codes.map((c) => c.text)).toEqual(['dim']);
+    expect(sides).toEqual([2400, 640, 1200]);
+  });
+
   it('stops after the cheap pass on a large photo when it decoded every code it located', async () => {
     // 2400×1800 (4.3 MP): the cheap pass reads the code on the left and locates nothing else; the textured
     // patch on the right would read in a crop, but searching every large photo for codes nobody located costs
