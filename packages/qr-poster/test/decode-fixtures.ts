@@ -1,11 +1,21 @@
 // Test images for the decoding half, made here: QR matrices from `qrcode`, rasterised by hand into RGBA.
 import { createRequire } from 'node:module';
 import QRCode, { type QRCodeSegment, type QRCodeToSJISFunc } from 'qrcode';
-import type { RgbaImage } from '../src/decode/types.js';
+import type { QrCorners, RgbaImage } from '../src/decode/types.js';
 
 const require = createRequire(import.meta.url);
 /** qrcode's Shift-JIS helper (needed for Kanji mode); it ships without types. */
 export const toSJIS = require('qrcode/helper/to-sjis.js') as QRCodeToSJISFunc;
+
+/** The corners of an axis-aligned square outline (what scripted engines report). */
+export function squareCorners(x: number, y: number, size: number): QrCorners {
+  return {
+    topLeft: { x, y },
+    topRight: { x: x + size, y },
+    bottomRight: { x: x + size, y: y + size },
+    bottomLeft: { x, y: y + size },
+  };
+}
 
 /** A QR matrix: `true` = dark module. */
 export interface Matrix {

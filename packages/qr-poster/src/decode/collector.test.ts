@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { squareCorners } from '../../test/decode-fixtures.js';
 import { type Candidate, Collector } from './collector.js';
 import type { QrCorners } from './types.js';
 
-function square(x: number, y: number, size: number): QrCorners {
-  return {
-    topLeft: { x, y },
-    topRight: { x: x + size, y },
-    bottomRight: { x: x + size, y: y + size },
-    bottomLeft: { x, y: y + size },
-  };
-}
+const square = squareCorners;
 
 function reading(text: string, corners: QrCorners): Candidate {
   return {

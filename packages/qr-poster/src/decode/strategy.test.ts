@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { squareCorners } from '../../test/decode-fixtures.js';
 import type { EngineResult, QrEngine } from './engines/types.js';
 import { runStrategy, type StrategySettings } from './strategy.js';
 import type { QrCorners, QrEngineName, RgbaImage } from './types.js';
 
 const image: RgbaImage = { data: new Uint8ClampedArray(200 * 100 * 4).fill(255), width: 200, height: 100 };
 
-function square(x: number, y: number, size: number): QrCorners {
-  return {
-    topLeft: { x, y },
-    topRight: { x: x + size, y },
-    bottomRight: { x: x + size, y: y + size },
-    bottomLeft: { x, y: y + size },
-  };
-}
+const square = squareCorners;
 
 /** An engine that answers its calls from a script, one result per call (then nothing). */
 function scripted(name: QrEngineName, results: EngineResult[]): QrEngine & { calls: number } {
