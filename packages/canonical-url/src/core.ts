@@ -74,7 +74,7 @@ export type {
   ResolveShortLinkOptions,
   ShortLinkResolution,
 } from './resolve.js';
-export { isLinkStop, type ScannedLink, scanLinks } from './scan.js';
+export { isLinkStop, type LinkRepair, type ScannedLink, scanLinks, scanShareLinks } from './scan.js';
 export { schemeOf, UNSAFE_SCHEMES, writtenScheme } from './scheme.js';
 export {
   CONTENT_KINDS,

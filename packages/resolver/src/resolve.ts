@@ -408,16 +408,16 @@ async function textDrafts(text: string, limit: number): Promise<{ kind: Resoluti
   let reach = -1;
   for (const hit of scanLinks(text)) {
     // Links come in text order: one sweep over the share spans says whether a share covers it.
-    while (sp < spans.length && (spans[sp] as readonly [number, number])[0] <= hit.at) {
+    while (sp < spans.length && (spans[sp] as readonly [number, number])[0] <= hit.start) {
       reach = Math.max(reach, (spans[sp] as readonly [number, number])[1]);
       sp += 1;
     }
-    if (hit.at < reach) continue;
-    const scheme = schemeOf(hit.raw) ?? '';
+    if (hit.start < reach) continue;
+    const scheme = schemeOf(hit.url) ?? '';
     const web = scheme === 'http' || scheme === 'https' || UNSAFE_SCHEMES.has(scheme);
     found.push({
-      at: hit.at,
-      make: () => (web ? draftFromUrl(hit.raw, 'url', [], hit.at) : draftFromAppLink(hit.raw, hit.at)),
+      at: hit.start,
+      make: () => (web ? draftFromUrl(hit.url, 'url', [], hit.start) : draftFromAppLink(hit.url, hit.start)),
     });
   }
   found.sort((a, b) => a.at - b.at);

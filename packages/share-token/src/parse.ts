@@ -1,5 +1,11 @@
 /* parseShareText: the phases that read a paste (links and tokens, segments, candidates, shares per segment); each phase's parts live in ./parse/. */
-import { judgeTarget, type LinkIdentity, tryIdentify, tryPlatformOf } from '@sharekit/canonical-url/core';
+import {
+  judgeTarget,
+  type LinkIdentity,
+  scanShareLinks,
+  tryIdentify,
+  tryPlatformOf,
+} from '@sharekit/canonical-url/core';
 import { checkText, MAX_TEXT_LENGTH } from './errors.js';
 import { cleanSlice, type NormalizationRepair, normalizeText } from './normalize.js';
 import { CODE_AT, CODE_COLON, wordsOf } from './parse/codes.js';
@@ -21,7 +27,7 @@ import { bisect } from './parse/text.js';
 import { findTitle } from './parse/titles.js';
 import { PLAIN_TITLES, SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
 import { type ScannedToken, scanTokens } from './token.js';
-import { findUrls, type UrlHit, type UrlRepair } from './urls.js';
+import type { UrlHit, UrlRepair } from './urls.js';
 /** What was tolerated to read a share: each repair names one thing chat apps did to the text. */
 export type ShareRepair = UrlRepair | NormalizationRepair | 'corrected';
 
@@ -109,7 +115,7 @@ interface Reading {
 export function parseUnchecked(text: string): ShareMatch[] {
   const { norm, map, changes } = normalizeText(text);
   // 1. Links and sharekit tokens; both are closed to token scanning.
-  const hits = findUrls(norm, (host) => tryPlatformOf(host) !== null);
+  const hits = scanShareLinks(norm, (host) => tryPlatformOf(host) !== null);
   const sk = scanTokens(norm, false);
   const { urlDrafts, elsewhere } = linkDrafts(hits);
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
