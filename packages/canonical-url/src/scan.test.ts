@@ -137,4 +137,22 @@ describe('scanShareLinks', () => {
       ),
     );
   });
+
+  it('reads the same web links as free text where a share text has nothing to repair', () => {
+    const label = fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/);
+    const link = fc
+      .tuple(
+        fc.constantFrom('http', 'https'),
+        fc.array(label, { minLength: 2, maxLength: 3 }),
+        fc.stringMatching(/^[A-Za-z0-9_/?=&%-]{0,20}$/),
+      )
+      .map(([scheme, labels, path]) => `${scheme}://${labels.join('.')}/${path}`);
+    const gap = fc.constantFrom(' ', '\n', '。', '，', '「', '」', ' 看看 ');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(gap, link), { minLength: 1, maxLength: 4 }), (parts) => {
+        const text = parts.map(([g, l]) => g + l).join('');
+        expect(scanShareLinks(text, () => false)).toEqual(scanLinks(text));
+      }),
+    );
+  });
 });

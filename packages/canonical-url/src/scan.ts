@@ -115,7 +115,8 @@ function trimTail(s: string): string {
  *   whole and the judge can refuse it rather than the link being cut or lost;
  * - which links: a share's link is a web page (`http(s)`, or a known host without scheme), while free
  *   text yields every target that could be opened — any `scheme://` (app links) and the unsafe schemes
- *   without `//` (`javascript:`, `data:` …) — so each is judged, including ones no share holds;
+ *   without `//` (`javascript:`, `data:` …), and links whose host does not parse or has no dot
+ *   (`http://localhost/`, `http://a0.0/`) — so each is judged, including ones no share holds;
  * - glued links: share texts put links back to back (`…/xhttps://…`), so each `http(s)://` starts a new
  *   one; in free text a later `://` belongs to the link (a wrapper's or archive's target is judged whole).
  * What each link is, is `judgeTarget`'s business.
@@ -240,7 +241,7 @@ function readRun(
         end: joins ? end : start + to,
         url: hit[0],
         host: hit[1],
-        repairs: [...repairs, ...extra, ...hit[2]],
+        repairs: repairs.concat(extra, hit[2]),
       });
     return hit;
   };
@@ -277,7 +278,7 @@ function readRun(
 /** A share text's link: http(s) with a dotted host, or a scheme-less known host completed to https. */
 function shareUrl(raw: string, known: (host: string) => boolean): [string, string, LinkRepair[]] | null {
   const lower = raw.toLowerCase();
-  if (lower.startsWith('http://') || lower.startsWith('https://')) {
+  if (/^https?:\/\//.test(lower)) {
     const colon = raw.indexOf(':');
     const url = lower.slice(0, colon) + raw.slice(colon);
     // The host a browser would open ('' when the link does not parse: `https://taobao.com:8443&/`).
