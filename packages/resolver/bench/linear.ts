@@ -8,13 +8,15 @@
  *
  * Ratios compare the process's CPU time (user + system, GC threads included), which other processes on a
  * shared machine do not inflate the way they inflate wall time; `--wall` compares wall time instead.
- * `resolve` on 1 MB is reported in wall time, what a caller waits.
+ * Each measurement repeats a call to ≥ 500 ms, so a major garbage collection that falls in one run and
+ * not the next averages out (test-utils/linear.ts). `resolve` on 1 MB is reported in wall time.
  *
  *   node --expose-gc --conditions=@sharekit/source --import tsx bench/linear.ts [--quick] [--wall] [--only name,…]
  */
 import { canonicalize, identify, judgeTarget } from '@sharekit/canonical-url';
 import { parseAppLink } from '@sharekit/deep-link';
 import { composeShareText, decodeToken, encodeToken } from '@sharekit/share-token';
+import { measurePair } from '../../../test-utils/linear.js';
 import { normalizeText } from '../../share-token/src/normalize.js';
 import { parseUnchecked } from '../../share-token/src/parse.js';
 import { scanTokens } from '../../share-token/src/token.js';
@@ -32,72 +34,35 @@ function fill(unit: string, chars: number): string {
   return unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
 const wallClock = process.argv.includes('--wall');
-/** Milliseconds of CPU time this process has used. */
-function cpuNow(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-/** One run of `fn`: [ms on the compared clock, wall ms]. */
-async function time(fn: () => unknown): Promise<[number, number]> {
-  gc?.(); // the previous run's garbage is collected before, not during, this one
-  const c = cpuNow();
-  const t = performance.now();
-  await fn();
-  const wall = performance.now() - t;
-  return [wallClock ? wall : cpuNow() - c, wall];
-}
-
-/**
- * Small and big runs alternate, so a busy spell of the machine hits both alike; a fast call is
- * repeated until one measurement takes ≥ 150 ms (timer and scheduling noise), and the time per call
- * is reported.
- */
-async function measure(
-  small: () => unknown,
-  big: () => unknown,
-): Promise<[small: number, big: number, bigWall: number]> {
-  const [, once] = await time(small);
-  const reps = Math.min(50, Math.max(1, Math.ceil(150 / Math.max(once, 0.01))));
-  const repeat = (fn: () => unknown) => async () => {
-    for (let i = 0; i < reps; i++) await fn();
-  };
-  const a: number[] = [];
-  const b: number[] = [];
-  const bWall: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    a.push((await time(repeat(small)))[0] / reps);
-    const [big1, wall] = await time(repeat(big));
-    b.push(big1 / reps);
-    bWall.push(wall / reps);
-  }
-  return [median(a), median(b), median(bWall)];
-}
+/** Medians of alternating runs, repeated to ≥ 500 ms each (see test-utils/linear.ts). */
+const measure = (small: () => unknown, big: () => unknown) =>
+  measurePair(small, big, { rounds: ROUNDS, wall: wallClock });
 
 const token = encodeToken('https://item.taobao.com/item.htm?id=675330231400');
 const DOTTED = `https://${'a.'.repeat(3000)}taobao.com/ `;
-/** The share-token bench's adversarial patterns, plus the two of issue 15 (finding 9). */
+/** The share-token bench's adversarial patterns, the two of issue 15 (finding 9), app links and price lines. */
 const TEXT_PATTERNS: readonly [string, string][] = [
   ['one-line short links \\nm.tb.cn/h.a', '\nm.tb.cn/h.a'],
   ['links with 6 KB dotted hosts', DOTTED],
   ['currency delimiters ￥￥￥…', '￥'],
   ['digits 0123456789…', '0123456789'],
+  ['httphttp…', 'http'],
   ['http://http://…', 'http://'],
   ['@@@…', '@'],
   ['?jkl=@ repeated', '?jkl=@'],
   ['nested 【【【…', '【'],
+  ['「 without 」', '「'],
   ['closing ))))…', ')'],
   ['token-shaped runs', 'Ab3Cd4Ef5Gh '],
+  ['V2 token headers', 'V2'],
+  ['VY token headers', 'VY'],
   ['dense Taobao shares', 'https://m.tb.cn/h.a?tk=Ab3Cd4Ef5Gh ￥Ab3Cd4Ef5Gh￥ 「t」'],
   ['scheme-less hosts a.b/', 'm.tb.cn/'],
   ['wrapped-link joins \\n?', 'https://a.b/\n?'],
   ['Douyin codes', 'xYz:/ Q@w.Er '],
   ['markdown ](', ']('],
+  ['😆 markers', '😆 '],
   ['our tokens', `${token} `],
   ['app links taobao://', 'taobao://item.taobao.com/item.htm?id=1 '],
   ['price lines \\n原价', '\n原价9.80'],
