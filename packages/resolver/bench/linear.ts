@@ -15,8 +15,9 @@
  */
 import { canonicalize, identify, judgeTarget } from '@sharekit/canonical-url';
 import { parseAppLink } from '@sharekit/deep-link';
-import { composeShareText, decodeToken, encodeToken } from '@sharekit/share-token';
+import { composeShareText, decodeToken } from '@sharekit/share-token';
 import { measurePair } from '../../../test-utils/linear.js';
+import { ADVERSARIAL_TEXTS } from '../../share-token/bench/patterns.js';
 import { normalizeText } from '../../share-token/src/normalize.js';
 import { parseUnchecked } from '../../share-token/src/parse.js';
 import { scanTokens } from '../../share-token/src/token.js';
@@ -39,34 +40,6 @@ const wallClock = process.argv.includes('--wall');
 const measure = (small: () => unknown, big: () => unknown) =>
   measurePair(small, big, { rounds: ROUNDS, wall: wallClock });
 
-const token = encodeToken('https://item.taobao.com/item.htm?id=675330231400');
-const DOTTED = `https://${'a.'.repeat(3000)}taobao.com/ `;
-/** The share-token bench's adversarial patterns, the two of issue 15 (finding 9), app links and price lines. */
-const TEXT_PATTERNS: readonly [string, string][] = [
-  ['one-line short links \\nm.tb.cn/h.a', '\nm.tb.cn/h.a'],
-  ['links with 6 KB dotted hosts', DOTTED],
-  ['currency delimiters ￥￥￥…', '￥'],
-  ['digits 0123456789…', '0123456789'],
-  ['httphttp…', 'http'],
-  ['http://http://…', 'http://'],
-  ['@@@…', '@'],
-  ['?jkl=@ repeated', '?jkl=@'],
-  ['nested 【【【…', '【'],
-  ['「 without 」', '「'],
-  ['closing ))))…', ')'],
-  ['token-shaped runs', 'Ab3Cd4Ef5Gh '],
-  ['V2 token headers', 'V2'],
-  ['VY token headers', 'VY'],
-  ['dense Taobao shares', 'https://m.tb.cn/h.a?tk=Ab3Cd4Ef5Gh ￥Ab3Cd4Ef5Gh￥ 「t」'],
-  ['scheme-less hosts a.b/', 'm.tb.cn/'],
-  ['wrapped-link joins \\n?', 'https://a.b/\n?'],
-  ['Douyin codes', 'xYz:/ Q@w.Er '],
-  ['markdown ](', ']('],
-  ['😆 markers', '😆 '],
-  ['our tokens', `${token} `],
-  ['app links taobao://', 'taobao://item.taobao.com/item.htm?id=1 '],
-  ['price lines \\n原价', '\n原价9.80'],
-];
 /** Patterns for one URL or token, up to its size limit. */
 const URL_PATTERNS: readonly [string, (n: number) => string][] = [
   ['dotted host a.a.a…', (n) => `https://${fill('a.', n - 20)}taobao.com/`],
@@ -101,7 +74,7 @@ console.log(
 );
 
 const resolveOneMb: [string, number][] = [];
-for (const [name, unit] of TEXT_PATTERNS) {
+for (const [name, unit] of ADVERSARIAL_TEXTS) {
   const one = fill(unit, MB);
   const two = fill(unit, 2 * MB);
   if (wanted('parseShareText')) {

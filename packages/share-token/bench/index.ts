@@ -17,6 +17,7 @@ import { ALPHABET, CHECKS, checkSymbols, Q } from '../src/alphabet.js';
 import { composeShareText, decodeToken, encodeToken, findTokens, parseShareText } from '../src/index.js';
 import { parseUnchecked } from '../src/parse.js';
 import { VERSION_1 } from '../src/token.js';
+import { ADVERSARIAL_TEXTS } from './patterns.js';
 
 const MB = 1_000_000;
 
@@ -120,34 +121,6 @@ console.log(
 
 // ---------------------------------------------------------------- 2. adversarial
 
-const token = encodeToken({
-  platform: 'taobao',
-  kind: 'item',
-  id: '675330231400',
-  url: 'https://item.taobao.com/item.htm?id=675330231400',
-});
-const PATTERNS: [string, string][] = [
-  ['currency delimiters ￥￥￥…', '￥'],
-  ['digits 0123456789…', '0123456789'],
-  ['httphttp…', 'http'],
-  ['http://http://…', 'http://'],
-  ['@@@…', '@'],
-  ['?jkl=@ repeated', '?jkl=@'],
-  ['nested 【【【…', '【'],
-  ['「 without 」', '「'],
-  ['closing ))))…', ')'],
-  ['token-shaped runs', 'Ab3Cd4Ef5Gh '],
-  ['V2 token headers', 'V2'],
-  ['VY token headers', 'VY'],
-  ['dense Taobao shares', 'https://m.tb.cn/h.a?tk=Ab3Cd4Ef5Gh ￥Ab3Cd4Ef5Gh￥ 「t」'],
-  ['scheme-less hosts a.b/', 'm.tb.cn/'],
-  ['wrapped-link joins \\n?', 'https://a.b/\n?'],
-  ['Douyin codes', 'xYz:/ Q@w.Er '],
-  ['markdown ](', ']('],
-  ['😆 markers', '😆 '],
-  ['our tokens', `${token} `],
-  ['one-line short links \\nm.tb.cn', '\nm.tb.cn/h.a'],
-];
 console.log('');
 console.log(
   "# adversarial input (CPU ms per call; 1 MB and 2 MB: medians of 5 alternating runs, each repeated to ≥ 500 ms; 2 MB runs skip the 1 MB input limit; all text entry points: the resolver's bench:linear)",
@@ -156,7 +129,7 @@ console.log(
   `${'pattern'.padEnd(28)}${'0.5 MB'.padStart(10)}${'1 MB'.padStart(10)}${'2 MB'.padStart(10)}   2MB/1MB`,
 );
 let worst = 0;
-for (const [name, unit] of PATTERNS) {
+for (const [name, unit] of ADVERSARIAL_TEXTS) {
   const half = fill(unit, MB / 2);
   const one = fill(unit, MB);
   const two = fill(unit, 2 * MB);
