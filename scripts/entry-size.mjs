@@ -79,18 +79,23 @@ const BUDGETS = [
   },
 ];
 
+/** How every measured import is bundled: minified ESM for the browser, read from the TypeScript sources. */
+const BROWSER_BUNDLE = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  conditions: ['@sharekit/source'],
+  write: false,
+  logLevel: 'silent',
+  metafile: true,
+};
+
 /** Min and min+gzip bytes of one import alone (the first load when `splitting`). */
 export async function measureImport({ code, dir, splitting }) {
   const result = await build({
+    ...BROWSER_BUNDLE,
     stdin: { contents: code, resolveDir: join(root, dir), loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['@sharekit/source'],
-    write: false,
-    logLevel: 'silent',
-    metafile: true,
     ...(splitting ? { splitting: true, outdir: join(root, '.entry-size-out') } : {}),
   });
   const outputs = result.metafile.outputs;
@@ -120,17 +125,7 @@ export async function measureImport({ code, dir, splitting }) {
 
 /** Bundles one entry for the browser; returns its sizes and any Node-only references. */
 export async function measureEntry(entryFile) {
-  const result = await build({
-    entryPoints: [entryFile],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['@sharekit/source'],
-    write: false,
-    logLevel: 'silent',
-    metafile: true,
-  });
+  const result = await build({ ...BROWSER_BUNDLE, entryPoints: [entryFile] });
   const code = result.outputFiles[0].text;
   const problems = [];
   for (const input of Object.keys(result.metafile.inputs)) {
