@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOMOGRAPH_AND_IP_LITERAL_TARGETS } from '../../../test-utils/issue15.js';
 import { isQrPosterError, renderPoster } from '../src/index.js';
 
 async function refusal(target: string): Promise<string | null> {
@@ -12,14 +13,7 @@ async function refusal(target: string): Promise<string | null> {
 
 describe('issue 15 findings 3 and 4: renderPoster never puts a homograph or an IP literal in a QR code', () => {
   it.each([
-    'https://tàobáo.com/item.htm?id=1',
-    'https://tạobạo.com/',
-    'https://bílíbílí.com/video/BV17x411w7KC',
-    'https://тікток.com/@a/video/1',
-    'https://таоbао.co/',
-    'https://2130706433../',
-    'https://0x7f000001../',
-    'https://0251.0376.0251.0376../',
+    ...HOMOGRAPH_AND_IP_LITERAL_TARGETS,
     'https://item.taobao.com@evil.example/item.htm?id=634567890123',
   ])('refuses %s with unsafe_target', async (target) => {
     expect(await refusal(target)).toBe('unsafe_target');
