@@ -24,7 +24,8 @@ export interface MeasurePairOptions {
   readonly wall?: boolean;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+/** The middle value (the upper middle of an even count). */
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /** One run of `fn`: [ms on the compared clock, wall ms]. */

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cpuNow, median } from '../../../test-utils/linear.js';
 import { parseShareText } from '../src/index.js';
 
 type Parse = (text: string) => unknown;
@@ -35,12 +36,10 @@ const big = joined.repeat(Math.floor((1 << 20) / (joined.length + 2))).slice(0, 
 
 /** CPU milliseconds (user + system) of one call of `fn`. */
 function cpu(fn: () => void): number {
-  const t0 = process.cpuUsage();
+  const t0 = cpuNow();
   fn();
-  const d = process.cpuUsage(t0);
-  return (d.user + d.system) / 1000;
+  return cpuNow() - t0;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const each = (parse: Parse) => () => {
   for (const t of texts) parse(t);
 };
