@@ -19,12 +19,14 @@ export {
   CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,
   type CanonicalUrlErrorCode,
+  errorClass,
   errorRecord,
   integerOption,
   isCanonicalUrlError,
   isSharekitError,
   preview,
   SharekitError,
+  type SharekitErrorClass,
 } from './errors.js';
 export {
   type AlternateId,

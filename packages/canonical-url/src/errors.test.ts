@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,
+  errorClass,
   errorRecord,
   integerOption,
   isCanonicalUrlError,
@@ -24,12 +25,25 @@ describe('the one error base', () => {
   it("takes the message of an error thrown without one from its class's code table, else the code", () => {
     expect(new CanonicalUrlError('too_long').message).toBe(CANONICAL_URL_ERROR_CODES.too_long);
     expect(new CanonicalUrlError('too_long', 'over 8192').message).toBe('over 8192');
-    class TablelessError extends SharekitError<'odd'> {
-      override readonly name = 'TablelessError';
-    }
+    const TablelessError = errorClass<'TablelessError', 'odd'>('TablelessError', {});
     expect(new TablelessError('odd').message).toBe('odd');
+    expect(new SharekitError('odd').message).toBe('odd');
     // A code that is only a property of every object is no entry of the table.
-    expect(new SharekitError('toString').message).toBe('toString');
+    expect(new CanonicalUrlError('toString' as never).message).toBe('toString');
+  });
+
+  it('makes a package error class that is named, branded and told apart from the other packages by name', () => {
+    const MyError = errorClass('MyError', { bad: 'the input is bad' });
+    const e = new MyError('bad');
+    expect(MyError.name).toBe('MyError');
+    expect(e).toBeInstanceOf(MyError);
+    expect(e).toBeInstanceOf(SharekitError);
+    expect(e).not.toBeInstanceOf(CanonicalUrlError);
+    expect(e).toMatchObject({ name: 'MyError', code: 'bad', message: 'the input is bad' });
+    expect(Object.keys(e)).toEqual(['code', 'name']);
+    expect(String(e)).toBe('MyError: the input is bad');
+    expect(isSharekitError(e, 'MyError')).toBe(true);
+    expect(isCanonicalUrlError(e)).toBe(false);
   });
 
   it('recognises an error of another copy of the package by its Symbol.for brand, not by instanceof', () => {
@@ -45,6 +59,7 @@ describe('the one error base', () => {
     const lookalike = Object.assign(new Error('x'), { name: 'CanonicalUrlError', code: 'too_long' });
     expect(isSharekitError(lookalike)).toBe(false);
     expect(isCanonicalUrlError(lookalike)).toBe(false);
+    for (const value of [null, undefined, 'CanonicalUrlError', 7]) expect(isSharekitError(value)).toBe(false);
   });
 });
 

@@ -24,24 +24,17 @@ const BRAND = Symbol.for('@sharekit/error');
  * The one base of every sharekit error: a `code` from the package's `as const` code table, a
  * message that says what was expected and what was found, and the ES2022 `cause`. Each package
  * extends it once (`CanonicalUrlError`, `ShareTokenError`, `DeepLinkError`, `QrPosterError`,
- * `ResolverError`, `CliError`); tell them apart with `isSharekitError(e, 'DeepLinkError')`. A
- * subclass's static `codes` (its code table) gives the message of an error thrown without one.
+ * `ResolverError`, `CliError`), each made by {@link errorClass} from its code table; tell them apart
+ * with `isSharekitError(e, 'DeepLinkError')`. An error thrown without a message has its code as message.
  * @example
- * class MyError extends SharekitError<'bad'> {
- *   static override readonly codes = { bad: 'the input is bad' };
- *   override readonly name = 'MyError';
- * }
- * new MyError('bad', 'expected x, found y').message // 'expected x, found y'
- * new MyError('bad').message                        // 'the input is bad'
+ * new SharekitError('bad', 'expected x, found y').message // 'expected x, found y'
+ * new SharekitError('bad').message                        // 'bad'
  */
 export class SharekitError<Code extends string = string> extends Error {
-  /** What each code means (the subclass's code table); the message when none is given. */
-  static readonly codes: Readonly<Record<string, string>> = {};
   readonly code: Code;
 
-  constructor(code: Code, message?: string, options?: { cause?: unknown }) {
-    const table = new.target.codes;
-    super(message ?? (Object.hasOwn(table, code) ? table[code] : code), options);
+  constructor(code: Code, message: string = code, options?: { cause?: unknown }) {
+    super(message, options);
     this.code = code;
   }
 }
@@ -56,9 +49,9 @@ Object.defineProperty(SharekitError.prototype, BRAND, { value: true });
  * isSharekitError(new TypeError('x')) // false
  */
 export function isSharekitError(error: unknown, name?: string): error is SharekitError {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as { [BRAND]?: unknown; code?: unknown; name?: unknown };
-  return e[BRAND] === true && typeof e.code === 'string' && (name === undefined || e.name === name);
+  // A primitive has no brand (`'x'[BRAND]` is undefined), so only null and undefined need `?.`.
+  const e = error as { [BRAND]?: unknown; code?: unknown; name?: unknown } | null | undefined;
+  return e?.[BRAND] === true && typeof e.code === 'string' && (name === undefined || e.name === name);
 }
 
 /**
@@ -90,7 +83,7 @@ export function preview(input: string, max = 80): string {
 
 /**
  * Reads an integer option: `fallback` when absent (`undefined` or `null`), else an integer in
- * `min`–`max`; otherwise throws the package's error class (`errorClass`) with code `invalid_option`.
+ * `min`–`max`; otherwise throws the package's error class (`ErrorClass`) with code `invalid_option`.
  * The one integer option checker of the packages.
  * @example
  * integerOption('maxHops', options.maxHops, 5, 0, 20, ResolverError) // 5 when maxHops is absent
@@ -101,11 +94,11 @@ export function integerOption(
   fallback: number,
   min: number,
   max: number,
-  errorClass: new (code: 'invalid_option', message: string) => Error,
+  ErrorClass: new (code: 'invalid_option', message: string) => Error,
 ): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new errorClass(
+    throw new ErrorClass(
       'invalid_option',
       `expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`,
     );
@@ -113,11 +106,48 @@ export function integerOption(
   return value;
 }
 
-/** The one error class of this package. Check `code`, not the message. */
-export class CanonicalUrlError extends SharekitError<CanonicalUrlErrorCode> {
-  static override readonly codes = CANONICAL_URL_ERROR_CODES;
-  override readonly name = 'CanonicalUrlError';
+/** A package's error class, as {@link errorClass} makes it: `new X(code, message?, { cause }?)`. */
+export type SharekitErrorClass<Code extends string, Name extends string> = new (
+  code: Code,
+  message?: string,
+  options?: { cause?: unknown },
+) => SharekitError<Code> & { readonly name: Name };
+
+/**
+ * Makes a package's one error class from its name and its `as const` code table: a {@link SharekitError}
+ * whose `code` is typed as the table's keys, whose `name` is `name` (also the class's own name) and whose
+ * message, when none is given, is the code's entry (else the code). Each package's `errors.ts` is its code
+ * table, this line and its guard (`isSharekitError(e, name)`). A table whose messages are the codes themselves
+ * need not be shipped: name the codes as type arguments and pass `{}` (qr-poster does, for its size budget).
+ * @example
+ * const MY_ERROR_CODES = { bad: 'the input is bad' } as const;
+ * const MyError = errorClass('MyError', MY_ERROR_CODES);
+ * type MyError = InstanceType<typeof MyError>;
+ * new MyError('bad').message // 'the input is bad'
+ */
+export function errorClass<const Name extends string, Code extends string>(
+  name: Name,
+  codes: Readonly<Partial<Record<Code, string>>>,
+): SharekitErrorClass<Code, Name> {
+  // The computed key names the class (`MyError.name === 'MyError'`), as a class declaration would.
+  return {
+    [name]: class extends SharekitError<Code> {
+      override readonly name = name;
+      constructor(code: Code, message?: string, options?: { cause?: unknown }) {
+        // `hasOwn`: a code such as `toString` (only a property of every object) is no entry of the table.
+        super(code, message ?? (Object.hasOwn(codes, code) ? codes[code] : code), options);
+      }
+    },
+  }[name] as SharekitErrorClass<Code, Name>;
 }
+
+/**
+ * The one error class of this package. Check `code`, not the message.
+ * @example
+ * try { canonicalize(text) } catch (e) { if (e instanceof CanonicalUrlError) console.log(e.code) }
+ */
+export const CanonicalUrlError = errorClass('CanonicalUrlError', CANONICAL_URL_ERROR_CODES);
+export type CanonicalUrlError = InstanceType<typeof CanonicalUrlError>;
 
 /**
  * True for a `CanonicalUrlError`, also one thrown by another copy of this package.

@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
+import { errorClass, isSharekitError } from '@sharekit/canonical-url';
 /** Exit statuses, as a shell user expects them (the grep convention). */
 export const EXIT = {
   /** A link was found, or the command did what was asked. */
@@ -25,8 +25,7 @@ export type CliErrorCode = keyof typeof CLI_ERROR_CODES;
  * @example
  * throw new CliError('usage', 'missing <url>', 'sharekit links --help')
  */
-export class CliError extends SharekitError<CliErrorCode> {
-  override readonly name = 'CliError';
+export class CliError extends errorClass('CliError', CLI_ERROR_CODES) {
   /** What to try instead, e.g. `see: sharekit poster --help`. */
   readonly hint: string | undefined;
   readonly exitCode: number;

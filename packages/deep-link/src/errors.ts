@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url/core';
+import { errorClass, isSharekitError } from '@sharekit/canonical-url/core';
 /**
  * Every error code `@sharekit/deep-link` throws, with what it means.
  * @example
@@ -20,12 +20,10 @@ export type DeepLinkErrorCode = keyof typeof DEEP_LINK_ERROR_CODES;
 /**
  * The one error class of this package. Check `code`, not the message.
  * @example
- * try { parseAppLink(link) } catch (e) { if (isDeepLinkError(e) && e.code === 'too_deep') … }
+ * try { parseAppLink(link) } catch (e) { if (e instanceof DeepLinkError && e.code === 'too_deep') … }
  */
-export class DeepLinkError extends SharekitError<DeepLinkErrorCode> {
-  static override readonly codes = DEEP_LINK_ERROR_CODES;
-  override readonly name = 'DeepLinkError';
-}
+export const DeepLinkError = errorClass('DeepLinkError', DEEP_LINK_ERROR_CODES);
+export type DeepLinkError = InstanceType<typeof DeepLinkError>;
 
 /**
  * True for a `DeepLinkError`, also one thrown by another copy of this package.

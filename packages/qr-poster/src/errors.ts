@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url';
+import { errorClass, isSharekitError } from '@sharekit/canonical-url';
 /**
  * Every error code `@sharekit/qr-poster` throws, with what it means.
  * @example
@@ -53,9 +53,10 @@ export type QrPosterErrorCode = keyof typeof QR_POSTER_ERROR_CODES;
  * catch (e) { if (isQrPosterError(e)) console.log(e.code) } // 'invalid_image'
  * ```
  */
-export class QrPosterError extends SharekitError<QrPosterErrorCode> {
-  override readonly name = 'QrPosterError';
-}
+// The table's messages are its codes, which is also the message of a code without one: the class needs no
+// copy of it at run time, so renderPoster's bundle does not carry it.
+export const QrPosterError = errorClass<'QrPosterError', QrPosterErrorCode>('QrPosterError', {});
+export type QrPosterError = InstanceType<typeof QrPosterError>;
 
 /**
  * True when `e` is a {@link QrPosterError}, also across duplicated copies of the package (checks `name`).
@@ -65,6 +66,6 @@ export class QrPosterError extends SharekitError<QrPosterErrorCode> {
  * isQrPosterError(new QrPosterError('invalid_image', 'empty')) // true
  * ```
  */
-export function isQrPosterError(e: unknown): e is QrPosterError {
-  return isSharekitError(e, 'QrPosterError');
+export function isQrPosterError(error: unknown): error is QrPosterError {
+  return isSharekitError(error, 'QrPosterError');
 }

@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url/core';
+import { errorClass, isSharekitError } from '@sharekit/canonical-url/core';
 /** Every error code `@sharekit/resolver` throws. Bad input is not an error: it resolves to `kind: 'unknown'`. */
 export const RESOLVER_ERROR_CODES = {
   invalid_input: 'the input is not a string, byte array or RGBA image',
@@ -7,11 +7,13 @@ export const RESOLVER_ERROR_CODES = {
 
 export type ResolverErrorCode = keyof typeof RESOLVER_ERROR_CODES;
 
-/** The one error class of this package, thrown only on misuse. */
-export class ResolverError extends SharekitError<ResolverErrorCode> {
-  static override readonly codes = RESOLVER_ERROR_CODES;
-  override readonly name = 'ResolverError';
-}
+/**
+ * The one error class of this package, thrown only on misuse.
+ * @example
+ * try { await resolve(input, { maxHops: -1 }) } catch (e) { if (e instanceof ResolverError) console.error(e.code) }
+ */
+export const ResolverError = errorClass('ResolverError', RESOLVER_ERROR_CODES);
+export type ResolverError = InstanceType<typeof ResolverError>;
 
 /**
  * True for a `ResolverError`, also one thrown by another copy of this package.

@@ -1,4 +1,4 @@
-import { isSharekitError, SharekitError } from '@sharekit/canonical-url/core';
+import { errorClass, isSharekitError } from '@sharekit/canonical-url/core';
 /**
  * Every error code `@sharekit/share-token` throws, with what it means.
  * @example
@@ -23,10 +23,8 @@ export type ShareTokenErrorCode = keyof typeof SHARE_TOKEN_ERROR_CODES;
  * @example
  * throw new ShareTokenError('invalid_token', 'decodeToken: expected …, found …');
  */
-export class ShareTokenError extends SharekitError<ShareTokenErrorCode> {
-  static override readonly codes = SHARE_TOKEN_ERROR_CODES;
-  override readonly name = 'ShareTokenError';
-}
+export const ShareTokenError = errorClass('ShareTokenError', SHARE_TOKEN_ERROR_CODES);
+export type ShareTokenError = InstanceType<typeof ShareTokenError>;
 
 /**
  * True for a `ShareTokenError`, also one thrown by another copy of this package.
