@@ -255,6 +255,16 @@ describe('bad specs', () => {
     expect(await codeOf(() => renderPoster(spec as PosterSpec))).toBe(code);
   });
 
+  it('decodes a data URL as browsers do: spaces and line breaks are skipped, the URL-safe alphabet is refused', () => {
+    // The trailing bytes spell '++//' in base64.
+    const base64 = btoa(String.fromCharCode(...pngHeader(640, 480), 0xfb, 0xef, 0xff));
+    const wrapped = `data:image/png;base64,${base64.slice(0, 20)}\n ${base64.slice(20)}`;
+    expect(readImage(wrapped, 'image')).toMatchObject({ format: 'png', width: 640, height: 480 });
+    const urlSafe = `data:image/png;base64,${base64.replaceAll('+', '-').replaceAll('/', '_')}`;
+    expect(urlSafe).not.toBe(`data:image/png;base64,${base64}`);
+    expect(() => readImage(urlSafe, 'image')).toThrow(expect.objectContaining({ code: 'invalid_image' }));
+  });
+
   it('reads image size from the header without decoding pixels', () => {
     expect(readImage(pngHeader(640, 480), 'image')).toMatchObject({ format: 'png', width: 640, height: 480 });
   });

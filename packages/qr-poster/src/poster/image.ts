@@ -1,5 +1,4 @@
 import { QrPosterError } from '../errors.js';
-import { base64Decode, base64Encode } from './base64.js';
 
 /**
  * An image for the poster: encoded bytes (PNG, JPEG, WebP, GIF) or a `data:image/…;base64,` URL.
@@ -126,8 +125,15 @@ function toBytes(input: ImageInput, field: string, limits: ImageLimits): Uint8Ar
         `${field}: expected image bytes or a "data:image/png|jpeg|webp|gif;base64," URL, got ${JSON.stringify(input.slice(0, 40))} (posters never fetch remote images)`,
       );
     }
-    const bytes = base64Decode(input.slice(head[0].length));
-    if (!bytes) throw new QrPosterError('invalid_image', `${field}: the data URL is not valid base64`);
+    // atob is the forgiving-base64 decode browsers apply to data: URLs: the poster accepts what they would show.
+    let binary: string;
+    try {
+      binary = atob(input.slice(head[0].length));
+    } catch {
+      throw new QrPosterError('invalid_image', `${field}: the data URL is not valid base64`);
+    }
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
   }
   throw new QrPosterError(
@@ -180,5 +186,9 @@ export function readImage(
 
 /** The image as a `data:` URL for an SVG `<image href>`. */
 export function toDataUrl(image: PosterImage): string {
-  return `data:${MIME[image.format]};base64,${base64Encode(image.bytes)}`;
+  let binary = '';
+  // In slices: a spread of the whole image would overflow the call stack.
+  for (let i = 0; i < image.bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...image.bytes.subarray(i, i + 0x8000));
+  return `data:${MIME[image.format]};base64,${btoa(binary)}`;
 }
