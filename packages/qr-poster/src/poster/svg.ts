@@ -26,6 +26,10 @@ function kindLabel(kind: ContentKind): string {
 
 const r = (n: number): string => String(Math.round(n * 100) / 100);
 
+/** The position and size attributes of a rect or image, with `rx` when the corners are rounded. */
+const box = (x: number, y: number, w: number, h: number, radius = 0): string =>
+  `x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}"${radius ? ` rx="${r(radius)}"` : ''}`;
+
 /** Which decoded image an `image` operation draws (the rasteriser decodes each once). */
 export const IMAGE_SLOTS = { photo: 0, brandLogo: 1, qrLogo: 2 } as const;
 
@@ -44,7 +48,7 @@ class Svg {
 
   rect(x: number, y: number, w: number, h: number, fill: Rgb, radius = 0): void {
     this.parts.push(
-      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}"${radius ? ` rx="${r(radius)}"` : ''} fill="${toHex(fill)}"/>`,
+      `<rect ${box(x, y, w, h, radius)} fill="${toHex(fill)}"/>`,
     );
     this.ops.push({ kind: 'rect', x, y, w, h, radius, fill, opacity: 1 });
   }
@@ -77,15 +81,30 @@ class Svg {
     );
   }
 
+  /** One text per line, line `i` centred in a box `lh` high whose top is `top + i * lh`. */
+  lines(
+    lines: readonly string[],
+    x: number,
+    top: number,
+    size: number,
+    lh: number,
+    fill: Rgb,
+    opts: { bold?: boolean; anchor?: 'middle' } = {},
+  ): void {
+    lines.forEach((line, i) => {
+      this.text(line, x, top + i * lh + (lh - size) / 2, size, fill, opts);
+    });
+  }
+
   image(image: PosterImage, slot: number, x: number, y: number, w: number, h: number, radius: number): void {
     this.ops.push({ kind: 'image', image: slot, x, y, w, h, radius });
     const href = toDataUrl(image);
     const clip = this.id('c');
     this.defs.push(
-      `<clipPath id="${clip}"><rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(radius)}"/></clipPath>`,
+      `<clipPath id="${clip}"><rect ${box(x, y, w, h, radius)}/></clipPath>`,
     );
     this.parts.push(
-      `<image href="${href}" x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" preserveAspectRatio="xMidYMid slice" clip-path="url(#${clip})"/>`,
+      `<image href="${href}" ${box(x, y, w, h)} preserveAspectRatio="xMidYMid slice" clip-path="url(#${clip})"/>`,
     );
   }
 }
@@ -262,7 +281,7 @@ function defaultSubcaption(spec: NormalizedSpec): string {
   return `打开${PLATFORM_LABELS[identity.platform]}查看${kindLabel(identity.kind)}`;
 }
 
-/** Brand row: round logo and name. Returns its height. */
+/** Brand row: round logo and name, or without a brand the platform badge. Returns its height. */
 function drawBrand(
   svg: Svg,
   spec: NormalizedSpec,
@@ -271,7 +290,7 @@ function drawBrand(
   s: number,
   maxWidth: number,
 ): number {
-  if (!spec.brandName && !spec.brandLogo) return 0;
+  if (!spec.brandName && !spec.brandLogo) return badge(svg, spec, x, top, s);
   const d = 60 * s;
   let cursor = x;
   if (spec.brandLogo) {
@@ -305,11 +324,7 @@ function drawToken(svg: Svg, spec: NormalizedSpec, x: number, top: number, width
   const lh = size * 1.45;
   const h = lines.lines.length * lh + 24 * s;
   svg.rect(x, top, width, h, spec.colors.panel, 14 * s);
-  lines.lines.forEach((line, i) => {
-    svg.text(line, x + width / 2, top + 12 * s + i * lh + (lh - size) / 2, size, spec.colors.foreground, {
-      anchor: 'middle',
-    });
-  });
+  svg.lines(lines.lines, x + width / 2, top + 12 * s, size, lh, spec.colors.foreground, { anchor: 'middle' });
   return h;
 }
 
@@ -343,7 +358,7 @@ function drawHero(
   );
   svg.rect(x, y, w, h, panel, radius);
   svg.parts.push(
-    `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" rx="${r(radius)}" fill="url(#${grad})"/>`,
+    `<rect ${box(x, y, w, h, radius)} fill="url(#${grad})"/>`,
   );
   svg.ops.push({ kind: 'gradient', x, y, w, h, radius, fill: accent, from: 0.16, to: 0.04 });
   const pad = 48 * s;
@@ -356,18 +371,20 @@ function drawHero(
   const lh = size * 1.4;
   const blockTop = y + (h - wrapped.lines.length * lh) / 2;
   svg.rect(x + pad, blockTop - 28 * s, 56 * s, 8 * s, accent, 4 * s);
-  wrapped.lines.forEach((line, i) => {
-    svg.text(line, x + pad, blockTop + i * lh + (lh - size) / 2, size, spec.colors.foreground, {
-      bold: true,
-    });
-  });
+  svg.lines(wrapped.lines, x + pad, blockTop, size, lh, spec.colors.foreground, { bold: true });
 }
 
 /**
- * Pixels per module: the code gets `base` pixels, and dense codes grow towards 4 px per module (up to
- * `cap`) so that a half-size copy of the poster still has 2 px modules.
+ * Pixels per module and the side of the code with its quiet zone: the code gets `base` pixels, and
+ * dense codes grow towards 4 px per module (up to `cap`) so that a half-size copy of the poster still
+ * has 2 px modules.
  */
-function modulePxFor(plan: QrPlacement, spec: NormalizedSpec, base: number, cap: number): number {
+function qrPixels(
+  plan: QrPlacement,
+  spec: NormalizedSpec,
+  base: number,
+  cap: number,
+): { modulePx: number; qrSize: number } {
   const modules = plan.matrix.size + 2 * spec.margin;
   const maxPx = Math.max(base, Math.min(modules * 4, cap));
   const px = Math.floor(maxPx / modules);
@@ -377,7 +394,7 @@ function modulePxFor(plan: QrPlacement, spec: NormalizedSpec, base: number, cap:
       `the payload needs a ${plan.matrix.size}-module code; at ${spec.width}×${spec.height} px its modules would be smaller than 2 px`,
     );
   }
-  return px;
+  return { modulePx: px, qrSize: modules * px };
 }
 
 interface Layout {
@@ -394,9 +411,7 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   const m = 40 * s;
   const cw = W - 2 * m;
   let top = 36 * s;
-  let brandH = drawBrand(svg, spec, m, top, s, cw);
-  if (brandH === 0) brandH = badge(svg, spec, m, top, s);
-  top += brandH + 26 * s;
+  top += drawBrand(svg, spec, m, top, s, cw) + 26 * s;
 
   const titleSize = 40 * s;
   const titleLh = 56 * s;
@@ -405,9 +420,7 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
     ? wrapText(spec.title, { maxEm: cw / titleSize, maxLines })
     : { lines: [] as string[] };
   const priceH = spec.price !== null || spec.originalPrice !== null ? 64 * s : 0;
-  const qrMax = 248 * s;
-  const modulePx = modulePxFor(plan, spec, qrMax, 400 * s);
-  const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
+  const { modulePx, qrSize } = qrPixels(plan, spec, 248 * s, 400 * s);
   const tokenH = tokenHeight(spec, cw, s);
   const below =
     (title.lines.length > 0 ? 30 * s + title.lines.length * titleLh : 0) +
@@ -425,11 +438,7 @@ function portrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   let y = top + heroH;
   if (title.lines.length > 0) {
     y += 30 * s;
-    title.lines.forEach((line, i) => {
-      svg.text(line, m, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
-        bold: true,
-      });
-    });
+    svg.lines(title.lines, m, y, titleSize, titleLh, colors.foreground, { bold: true });
     y += title.lines.length * titleLh;
   }
   if (priceH > 0) {
@@ -468,11 +477,8 @@ function compactPortrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Lay
   const m = 40 * s;
   const cw = W - 2 * m;
   let top = 36 * s;
-  let brandH = drawBrand(svg, spec, m, top, s, cw);
-  if (brandH === 0) brandH = badge(svg, spec, m, top, s);
-  top += brandH + 26 * s;
-  const modulePx = modulePxFor(plan, spec, 250 * s, 380 * s);
-  const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
+  top += drawBrand(svg, spec, m, top, s, cw) + 26 * s;
+  const { modulePx, qrSize } = qrPixels(plan, spec, 250 * s, 380 * s);
   const leftW = cw - qrSize - 36 * s;
   const titleSize = 36 * s;
   const titleLh = 50 * s;
@@ -496,11 +502,7 @@ function compactPortrait(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Lay
   const qrY = Math.round(rowTop);
   drawQr(svg, spec, plan, qrX, qrY, modulePx);
   let y = rowTop;
-  title.forEach((line, i) => {
-    svg.text(line, m, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
-      bold: true,
-    });
-  });
+  svg.lines(title, m, y, titleSize, titleLh, colors.foreground, { bold: true });
   y += title.length * titleLh;
   if (hasPrice) {
     drawPrice(svg, spec, m, y + 16 * s, priceH, leftW);
@@ -572,21 +574,15 @@ function square(svg: Svg, spec: NormalizedSpec, plan: QrPlacement): Layout {
   let y = m + heroH;
   if (title.length > 0) {
     y += 28 * s;
-    title.forEach((line, i) => {
-      svg.text(line, m, y + i * titleLh + (titleLh - titleSize) / 2, titleSize, colors.foreground, {
-        bold: true,
-      });
-    });
+    svg.lines(title, m, y, titleSize, titleLh, colors.foreground, { bold: true });
     y += title.length * titleLh;
   }
   if (hasPrice) drawPrice(svg, spec, m, y + 20 * s, 64 * s, heroW);
 
   // Right column: brand on top; call to action, code and token at the bottom.
-  const brandH = drawBrand(svg, spec, colX, m, s, colW);
-  if (brandH === 0) badge(svg, spec, colX, m, s);
+  drawBrand(svg, spec, colX, m, s, colW);
   const tokenH = tokenHeight(spec, colW, s);
-  const modulePx = modulePxFor(plan, spec, colW, colW);
-  const qrSize = (plan.matrix.size + 2 * spec.margin) * modulePx;
+  const { modulePx, qrSize } = qrPixels(plan, spec, colW, colW);
   const qrX = Math.round(colX + (colW - qrSize) / 2);
   const qrY = Math.round(H - m - (tokenH > 0 ? tokenH + 24 * s : 0) - qrSize);
   const capH = 150 * s;
@@ -607,7 +603,7 @@ function badge(svg: Svg, spec: NormalizedSpec, x: number, top: number, s: number
   const w = measureEm(label) * size + 40 * s;
   const h = 48 * s;
   svg.parts.push(
-    `<rect x="${r(x)}" y="${r(top)}" width="${r(w)}" height="${r(h)}" rx="${r(h / 2)}" fill="none" stroke="${toHex(spec.colors.accent)}" stroke-width="${r(2 * s)}"/>`,
+    `<rect ${box(x, top, w, h, h / 2)} fill="none" stroke="${toHex(spec.colors.accent)}" stroke-width="${r(2 * s)}"/>`,
   );
   svg.ops.push({
     kind: 'outline',
