@@ -46,22 +46,18 @@ export interface NormalizedSpec {
   readonly verify: boolean | PosterVerifier;
 }
 
-const LIMITS = { title: 500, brand: 40, token: 300, caption: 40, currency: 4, price: 16 } as const;
+/** `typeof`, but `null` for null: what a message says it found. */
+const typeOf = (value: unknown): string => (value === null ? 'null' : typeof value);
 
-function text(value: unknown, field: string, max: number): string | null {
-  if (value === undefined) return null;
-  if (typeof value !== 'string') {
-    throw new QrPosterError(
-      'invalid_spec',
-      `spec.${field}: expected a string, got ${value === null ? 'null' : typeof value}`,
-    );
-  }
-  if (value.length > max) {
-    throw new QrPosterError(
-      'invalid_spec',
-      `spec.${field}: ${value.length} characters, at most ${max} fit on a poster`,
-    );
-  }
+/** An `invalid_spec` error; every message names the field, what was expected and what was found. */
+const invalid = (message: string): QrPosterError => new QrPosterError('invalid_spec', message);
+
+/** A text field, control characters and runs of spaces folded; `null` when absent or blank. */
+function text(value: unknown, field: string, max: number, required = false): string | null {
+  if (value === undefined && !required) return null;
+  if (typeof value !== 'string') throw invalid(`spec.${field}: expected a string, got ${typeOf(value)}`);
+  if (value.length > max)
+    throw invalid(`spec.${field}: ${value.length} characters, at most ${max} fit on a poster`);
   const clean = stripControl(value).replace(/ {2,}/g, ' ').trim();
   return clean.length === 0 ? null : clean;
 }
@@ -72,32 +68,25 @@ const PRICE = /^\d{1,9}(?:\.\d{1,2})?$/;
 function price(value: unknown, field: string): string | null {
   if (value === undefined) return null;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0 || value >= 1e9) {
-      throw new QrPosterError(
-        'invalid_spec',
-        `spec.${field}: expected a finite price from 0 to 1e9, got ${value}`,
-      );
-    }
+    if (!Number.isFinite(value) || value < 0 || value >= 1e9)
+      throw invalid(`spec.${field}: expected a finite price from 0 to 1e9, got ${value}`);
     return Number.isInteger(value) ? String(value) : value.toFixed(2);
   }
   if (typeof value === 'string' && PRICE.test(value.trim())) return value.trim();
-  throw new QrPosterError(
-    'invalid_spec',
+  throw invalid(
     `spec.${field}: expected a number or a string like "199.90", got ${JSON.stringify(String(value).slice(0, 20))}`,
   );
 }
 
 function image(value: unknown, field: string, limits: ImageLimits): PosterImage | null {
-  if (value === undefined) return null;
-  return readImage(value as ImageInput, field, limits);
+  return value === undefined ? null : readImage(value as ImageInput, field, limits);
 }
 
 function size(value: unknown): { width: number; height: number } {
   if (value === undefined) return SIZE_PRESETS.moments;
   if (typeof value === 'string') {
     if (Object.hasOwn(SIZE_PRESETS, value)) return SIZE_PRESETS[value as keyof typeof SIZE_PRESETS];
-    throw new QrPosterError(
-      'invalid_spec',
+    throw invalid(
       `spec.size: expected ${Object.keys(SIZE_PRESETS).join(', ')} or { width, height }, got ${JSON.stringify(value.slice(0, 20))}`,
     );
   }
@@ -107,8 +96,7 @@ function size(value: unknown): { width: number; height: number } {
       typeof n === 'number' && Number.isInteger(n) && n >= 320 && n <= 4096;
     if (ok(width) && ok(height) && height / width >= 0.5 && height / width <= 2.5) return { width, height };
   }
-  throw new QrPosterError(
-    'invalid_spec',
+  throw invalid(
     'spec.size: expected integer width and height from 320 to 4096 px with height/width between 0.5 and 2.5',
   );
 }
@@ -122,13 +110,23 @@ function number(value: unknown, field: string, min: number, max: number, integer
     value > max ||
     (integer && !Number.isInteger(value))
   ) {
-    throw new QrPosterError(
-      'invalid_spec',
+    throw invalid(
       `spec.${field}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value).slice(0, 20)}`,
     );
   }
   return value;
 }
+
+/** The theme's colours when the spec leaves them out (`PosterTheme` documents the same). */
+const THEME_DEFAULTS = {
+  background: '#ffffff',
+  foreground: '#1f2329',
+  muted: '#8a9099',
+  accent: '#e8382f',
+  panel: '#f4f5f7',
+  qrDark: '#111111',
+  qrLight: '#ffffff',
+} as const;
 
 /**
  * Validates a poster spec and fills in defaults. Throws `QrPosterError` with `invalid_spec`,
@@ -139,21 +137,11 @@ function number(value: unknown, field: string, min: number, max: number, integer
  * normalizeSpec({ target: 'https://item.jd.com/100012043978.html', title: '耳机' }).width; // 750
  */
 export function normalizeSpec(input: unknown): NormalizedSpec {
-  if (typeof input !== 'object' || input === null) {
-    throw new QrPosterError(
-      'invalid_spec',
-      `expected a poster spec object, got ${input === null ? 'null' : typeof input}`,
-    );
-  }
+  if (typeof input !== 'object' || input === null)
+    throw invalid(`expected a poster spec object, got ${typeOf(input)}`);
   const spec = input as Partial<Record<keyof PosterSpec, unknown>>;
   const target = resolveTarget(spec.target);
-  if (typeof spec.title !== 'string') {
-    throw new QrPosterError(
-      'invalid_spec',
-      `spec.title: expected a string, got ${spec.title === null ? 'null' : typeof spec.title}`,
-    );
-  }
-  const title = text(spec.title, 'title', LIMITS.title) ?? '';
+  const title = text(spec.title, 'title', 500, true) ?? '';
   const limitsIn = (spec.imageLimits ?? {}) as Partial<ImageLimits>;
   const limits: ImageLimits = {
     maxBytes:
@@ -165,48 +153,46 @@ export function normalizeSpec(input: unknown): NormalizedSpec {
   };
   const brandIn = spec.brand;
   if (brandIn !== undefined && (typeof brandIn !== 'object' || brandIn === null)) {
-    throw new QrPosterError('invalid_spec', 'spec.brand: expected { name?, logo? }');
+    throw invalid(`spec.brand: expected { name?, logo? }, got ${typeOf(brandIn)}`);
   }
   const brand = (brandIn ?? {}) as { name?: unknown; logo?: unknown };
   const brandLogo = image(brand.logo, 'brand.logo', limits);
   const themeIn = (spec.theme ?? {}) as Record<string, unknown>;
-  if (typeof themeIn !== 'object' || themeIn === null)
-    throw new QrPosterError('invalid_spec', 'spec.theme: expected an object');
-  const color = (field: string, fallback: string): Rgb => parseColor(themeIn[field] ?? fallback, field);
-  const colors = {
-    background: color('background', '#ffffff'),
-    foreground: color('foreground', '#1f2329'),
-    muted: color('muted', '#8a9099'),
-    accent: color('accent', '#e8382f'),
-    panel: color('panel', '#f4f5f7'),
-    qrDark: color('qrDark', '#111111'),
-    qrLight: color('qrLight', '#ffffff'),
-  };
+  if (typeof themeIn !== 'object') throw invalid(`spec.theme: expected an object, got ${typeOf(themeIn)}`);
+  const colors = Object.fromEntries(
+    Object.entries(THEME_DEFAULTS).map(([field, fallback]) => [
+      field,
+      parseColor(themeIn[field] ?? fallback, field),
+    ]),
+  ) as Record<keyof typeof THEME_DEFAULTS, Rgb>;
   assertScannable(colors.qrDark, colors.qrLight);
 
   const qrIn = (spec.qr ?? {}) as Record<string, unknown>;
-  if (typeof qrIn !== 'object' || qrIn === null)
-    throw new QrPosterError('invalid_spec', 'spec.qr: expected an object');
+  if (typeof qrIn !== 'object') throw invalid(`spec.qr: expected an object, got ${typeOf(qrIn)}`);
   let qrLogo: PosterImage | null = null;
   const logoOpt = qrIn.logo;
   if (logoOpt === undefined || logoOpt === true) {
     qrLogo = brandLogo;
     if (logoOpt === true && !brandLogo) {
-      throw new QrPosterError('invalid_spec', 'spec.qr.logo is true but spec.brand.logo is missing');
+      throw invalid('spec.qr.logo is true but spec.brand.logo is missing');
     }
   } else if (logoOpt !== false) {
     qrLogo = image(logoOpt, 'qr.logo', limits);
   }
   const ec = qrIn.errorCorrection ?? 'auto';
   if (!['auto', 'L', 'M', 'Q', 'H'].includes(ec as string)) {
-    throw new QrPosterError('invalid_spec', `spec.qr.errorCorrection: expected 'auto', 'L', 'M', 'Q' or 'H'`);
+    throw invalid(
+      `spec.qr.errorCorrection: expected 'auto', 'L', 'M', 'Q' or 'H', got ${String(ec).slice(0, 20)}`,
+    );
   }
   const level: EcLevel = ec === 'auto' ? (qrLogo ? 'H' : 'M') : (ec as EcLevel);
   const margin = number(qrIn.margin, 'qr.margin', 4, 16, true) ?? 4;
   const logoScale = number(qrIn.logoScale, 'qr.logoScale', 0.05, 0.5, false);
   const logoBudget = number(qrIn.logoBudget, 'qr.logoBudget', 0, 1, false) ?? 0.5;
   if (spec.verify !== undefined && typeof spec.verify !== 'boolean' && typeof spec.verify !== 'function') {
-    throw new QrPosterError('invalid_spec', 'spec.verify: expected a boolean or a decoder such as decodeQr');
+    throw invalid(
+      `spec.verify: expected a boolean or a decoder such as decodeQr, got ${typeOf(spec.verify)}`,
+    );
   }
   const dims = size(spec.size);
   return {
@@ -215,16 +201,15 @@ export function normalizeSpec(input: unknown): NormalizedSpec {
     titleMaxLines: number(spec.titleMaxLines, 'titleMaxLines', 1, 4, true),
     price: price(spec.price, 'price'),
     originalPrice: price(spec.originalPrice, 'originalPrice'),
-    currency: text(spec.currency, 'currency', LIMITS.currency) ?? '¥',
-    brandName: text(brand.name, 'brand.name', LIMITS.brand),
+    currency: text(spec.currency, 'currency', 4) ?? '¥',
+    brandName: text(brand.name, 'brand.name', 40),
     brandLogo,
     image: image(spec.image, 'image', limits),
-    token: text(spec.token, 'token', LIMITS.token),
+    token: text(spec.token, 'token', 300),
     // On paper nobody can long-press: print posters ask for a scan instead.
     caption:
-      text(spec.caption, 'caption', LIMITS.caption) ??
-      (spec.size === 'print' ? '扫一扫 查看详情' : '长按识别二维码'),
-    subcaption: text(spec.subcaption, 'subcaption', LIMITS.caption),
+      text(spec.caption, 'caption', 40) ?? (spec.size === 'print' ? '扫一扫 查看详情' : '长按识别二维码'),
+    subcaption: text(spec.subcaption, 'subcaption', 40),
     width: dims.width,
     height: dims.height,
     colors,

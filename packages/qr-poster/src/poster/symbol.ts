@@ -306,12 +306,8 @@ function place(codewords: Uint8Array, version: number, level: Level): QrSymbol {
   const mask = getBestMask(m, format);
   applyMask(mask, m);
   format(mask);
-  return {
-    version,
-    size,
-    modules: Uint8Array.from(m.data, (v) => (v ? 1 : 0)),
-    reserved: Uint8Array.from(m.reservedBit, (v) => (v ? 1 : 0)),
-  };
+  // BitMatrix keeps both as 0/1 bytes already (typed arrays store `true` as 1).
+  return { version, size, modules: m.data, reserved: m.reservedBit };
 }
 
 /**
