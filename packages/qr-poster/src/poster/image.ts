@@ -39,48 +39,44 @@ const MIME: Record<ImageFormat, string> = {
   gif: 'image/gif',
 };
 
-function u16be(b: Uint8Array, at: number): number {
-  return ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
-}
-function u16le(b: Uint8Array, at: number): number {
-  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
-}
-function u24le(b: Uint8Array, at: number): number {
-  return u16le(b, at) | ((b[at + 2] ?? 0) << 16);
-}
-function u32be(b: Uint8Array, at: number): number {
-  return (u16be(b, at) * 0x10000 + u16be(b, at + 2)) >>> 0;
+/** An unsigned integer of `bytes` bytes at `at`, big-endian unless `little` (bytes past the end read as 0). */
+function uint(b: Uint8Array, at: number, bytes: number, little = false): number {
+  let n = 0;
+  for (let i = 0; i < bytes; i++) n = n * 256 + (b[at + (little ? bytes - 1 - i : i)] ?? 0);
+  return n;
 }
 
+/** `length` bytes from `at` as Latin-1 text, for magic numbers and chunk names. */
+const latin1 = (b: Uint8Array, at: number, length: number): string =>
+  String.fromCharCode(...b.subarray(at, at + length));
+
 function sniff(b: Uint8Array): ImageFormat | null {
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'gif';
-  const riff = b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46;
-  if (riff && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'webp';
+  const magic = latin1(b, 0, 12);
+  if (magic.startsWith('\x89PNG')) return 'png';
+  if (magic.startsWith('\xff\xd8\xff')) return 'jpeg';
+  if (magic.startsWith('GIF8')) return 'gif';
+  if (magic.startsWith('RIFF') && magic.endsWith('WEBP')) return 'webp';
   return null;
 }
 
 /** Width and height from the header alone, or `null` when the header is truncated or malformed. */
 function headerSize(format: ImageFormat, b: Uint8Array): { width: number; height: number } | null {
+  const chunk = latin1(b, 12, 4);
   switch (format) {
-    case 'png': {
+    case 'png':
       // Signature (8) + IHDR length (4) + "IHDR" (4) + width (4) + height (4).
-      if (b.length < 24 || String.fromCharCode(b[12] ?? 0, b[13] ?? 0, b[14] ?? 0, b[15] ?? 0) !== 'IHDR')
-        return null;
-      return { width: u32be(b, 16), height: u32be(b, 20) };
-    }
+      return b.length < 24 || chunk !== 'IHDR' ? null : { width: uint(b, 16, 4), height: uint(b, 20, 4) };
     case 'gif':
-      return b.length < 10 ? null : { width: u16le(b, 6), height: u16le(b, 8) };
+      return b.length < 10 ? null : { width: uint(b, 6, 2, true), height: uint(b, 8, 2, true) };
     case 'webp': {
       if (b.length < 30) return null;
-      const chunk = String.fromCharCode(b[12] ?? 0, b[13] ?? 0, b[14] ?? 0, b[15] ?? 0);
-      if (chunk === 'VP8X') return { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
+      if (chunk === 'VP8X') return { width: uint(b, 24, 3, true) + 1, height: uint(b, 27, 3, true) + 1 };
       if (chunk === 'VP8L') {
-        const bits = ((b[21] ?? 0) | ((b[22] ?? 0) << 8) | ((b[23] ?? 0) << 16) | ((b[24] ?? 0) << 24)) >>> 0;
+        const bits = uint(b, 21, 4, true);
         return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
       }
-      if (chunk === 'VP8 ') return { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
+      if (chunk === 'VP8 ')
+        return { width: uint(b, 26, 2, true) & 0x3fff, height: uint(b, 28, 2, true) & 0x3fff };
       return null;
     }
     case 'jpeg': {
@@ -93,9 +89,9 @@ function headerSize(format: ImageFormat, b: Uint8Array): { width: number; height
           at++;
           continue;
         }
-        const length = u16be(b, at + 2);
+        const length = uint(b, at + 2, 2);
         const sof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-        if (sof) return { width: u16be(b, at + 7), height: u16be(b, at + 5) };
+        if (sof) return { width: uint(b, at + 7, 2), height: uint(b, at + 5, 2) };
         if (length < 2) return null;
         at += 2 + length;
       }
