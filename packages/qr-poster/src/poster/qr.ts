@@ -64,8 +64,8 @@ function misdecodeProtection(version: number, level: EcLevel): number {
   return 0;
 }
 
-/** For each interleaved codeword index: its block, and each block's correctable error count. */
-function blockLayout(version: number, level: EcLevel): { blockOf: Int32Array; correctable: number[] } {
+/** For each interleaved codeword index: its block; and the errors each block corrects (the same for all). */
+function blockLayout(version: number, level: EcLevel): { blockOf: Int32Array; correctable: number } {
   const { count, shortData, longBlocks, ec } = blocksOf(version, level);
   const blockOf = new Int32Array(getSymbolTotalCodewords(version));
   let index = 0;
@@ -73,9 +73,7 @@ function blockLayout(version: number, level: EcLevel): { blockOf: Int32Array; co
     for (let b = 0; b < count; b++) if (i < shortData || b >= count - longBlocks) blockOf[index++] = b;
   }
   for (let i = 0; i < ec; i++) for (let b = 0; b < count; b++) blockOf[index++] = b;
-  const p = misdecodeProtection(version, level);
-  const correctable = Array.from({ length: count }, () => Math.floor((ec - p) / 2));
-  return { blockOf, correctable };
+  return { blockOf, correctable: Math.floor((ec - misdecodeProtection(version, level)) / 2) };
 }
 
 /** How much of the error-correction budget a centred square of `side` modules uses up. */
@@ -97,14 +95,12 @@ export interface LogoCoverage {
  * logoCoverage(encodeQr('https://example.com/p/1', 'H'), 7).worstBlockShare; // ≤ 1 means still decodable
  */
 export function logoCoverage(matrix: QrMatrix, side: number): LogoCoverage {
-  const { size } = matrix;
+  const { size, version } = matrix;
   const map = codewordMap(matrix);
-  const { blockOf, correctable } = blockLayout(matrix.version, matrix.level);
+  const { blockOf, correctable } = blockLayout(version, matrix.level);
   const start = Math.floor((size - side) / 2);
   const touched = new Set<number>();
   let covered = 0;
-  let dataModules = 0;
-  for (let i = 0; i < map.length; i++) if ((map[i] ?? -1) >= 0) dataModules++;
   for (let r = start; r < start + side; r++) {
     for (let c = start; c < start + side; c++) {
       const cw = map[r * size + c] ?? -1;
@@ -113,19 +109,19 @@ export function logoCoverage(matrix: QrMatrix, side: number): LogoCoverage {
       touched.add(cw);
     }
   }
-  const perBlock = new Array<number>(correctable.length).fill(0);
+  // Codewords touched per block; every block corrects as many, so the fullest block is the worst.
+  const perBlock = new Int32Array(blockOf.length);
+  let most = 0;
   for (const cw of touched) {
     const b = blockOf[cw] ?? 0;
-    perBlock[b] = (perBlock[b] ?? 0) + 1;
+    most = Math.max(most, ++perBlock[b]!);
   }
-  let worst = 0;
-  for (let b = 0; b < perBlock.length; b++) {
-    const budget = correctable[b] ?? 0;
-    const share =
-      budget === 0 ? ((perBlock[b] ?? 0) > 0 ? Number.POSITIVE_INFINITY : 0) : (perBlock[b] ?? 0) / budget;
-    worst = Math.max(worst, share);
-  }
-  return { side, moduleFraction: dataModules === 0 ? 0 : covered / dataModules, worstBlockShare: worst };
+  return {
+    side,
+    // Every codeword bit sits in one data module; the remainder bits after them carry none.
+    moduleFraction: covered / (getSymbolTotalCodewords(version) * 8),
+    worstBlockShare: correctable === 0 ? (most > 0 ? Number.POSITIVE_INFINITY : 0) : most / correctable,
+  };
 }
 
 /**
