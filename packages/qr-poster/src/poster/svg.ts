@@ -47,9 +47,7 @@ class Svg {
   }
 
   rect(x: number, y: number, w: number, h: number, fill: Rgb, radius = 0): void {
-    this.parts.push(
-      `<rect ${box(x, y, w, h, radius)} fill="${toHex(fill)}"/>`,
-    );
+    this.parts.push(`<rect ${box(x, y, w, h, radius)} fill="${toHex(fill)}"/>`);
     this.ops.push({ kind: 'rect', x, y, w, h, radius, fill, opacity: 1 });
   }
 
@@ -100,9 +98,7 @@ class Svg {
     this.ops.push({ kind: 'image', image: slot, x, y, w, h, radius });
     const href = toDataUrl(image);
     const clip = this.id('c');
-    this.defs.push(
-      `<clipPath id="${clip}"><rect ${box(x, y, w, h, radius)}/></clipPath>`,
-    );
+    this.defs.push(`<clipPath id="${clip}"><rect ${box(x, y, w, h, radius)}/></clipPath>`);
     this.parts.push(
       `<image href="${href}" ${box(x, y, w, h)} preserveAspectRatio="xMidYMid slice" clip-path="url(#${clip})"/>`,
     );
@@ -357,9 +353,7 @@ function drawHero(
     `<linearGradient id="${grad}" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${toHex(accent)}" stop-opacity="0.16"/><stop offset="1" stop-color="${toHex(accent)}" stop-opacity="0.04"/></linearGradient>`,
   );
   svg.rect(x, y, w, h, panel, radius);
-  svg.parts.push(
-    `<rect ${box(x, y, w, h, radius)} fill="url(#${grad})"/>`,
-  );
+  svg.parts.push(`<rect ${box(x, y, w, h, radius)} fill="url(#${grad})"/>`);
   svg.ops.push({ kind: 'gradient', x, y, w, h, radius, fill: accent, from: 0.16, to: 0.04 });
   const pad = 48 * s;
   let size = Math.min(64 * s, w / 8);
