@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pinnedText } from '../../../test-utils/pinned.js';
 import { PLATFORM_DISPLAY, PLATFORMS } from '../src/index.js';
-
-/** JSON with every object's keys sorted and patterns written as `/source/flags`: a stable text to pin. */
-function pinnedText(value: unknown): string {
-  return `${JSON.stringify(
-    value,
-    (_key, v: unknown) => {
-      if (v instanceof RegExp) return `/${v.source}/${v.flags}`;
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-      return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    },
-    2,
-  )}\n`;
-}
 
 describe('the platform registry written out', () => {
   it('gives every platform row and display name field for field as test/fixtures/registry-expanded.json pins them', async () => {
