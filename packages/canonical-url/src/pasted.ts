@@ -110,25 +110,20 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
     s = s.slice(0, end);
     if (!repairs.includes('glued-text')) repairs.push('glued-text');
   }
-  // Sentence punctuation and unbalanced closers after the link.
-  const opens: Record<string, number> = { ')': 0, ']': 0, '>': 0 };
-  const closes: Record<string, number> = { ')': 0, ']': 0, '>': 0 };
-  const OPEN_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '<': '>' };
-  for (const ch of s) {
-    const o = OPEN_OF[ch];
-    if (o !== undefined) opens[o] = (opens[o] ?? 0) + 1;
-    else if (ch in closes) closes[ch] = (closes[ch] ?? 0) + 1;
+  // Sentence punctuation and unbalanced closers after the link. Only a link that sat in running
+  // text loses them: a bare link is kept exact (and is not counted).
+  /** Openers minus closers of `()`, `[]`, `<>`. */
+  const open = [0, 0, 0];
+  for (const ch of repairs.length ? s : '') {
+    if ('([<'.includes(ch)) open['([<'.indexOf(ch)]!++;
+    else if (')]>'.includes(ch)) open[')]>'.indexOf(ch)]!--;
   }
   let e = s.length;
-  // Only a link that sat in running text loses its trailing punctuation: a bare link is kept exact.
-  for (; repairs.length > 0; ) {
-    const ch = s[e - 1];
-    if (ch === undefined) break;
-    if (TRAILING.has(ch)) e--;
-    else if (ch in closes && (closes[ch] ?? 0) > (opens[ch] ?? 0)) {
-      closes[ch] = (closes[ch] ?? 0) - 1;
-      e--;
-    } else break;
+  for (; repairs.length && e; e--) {
+    const ch = s[e - 1] as string;
+    const c = ')]>'.indexOf(ch);
+    if (c >= 0 && open[c]! < 0) open[c]!++;
+    else if (!TRAILING.has(ch)) break;
   }
   s = s.slice(0, e);
   if (s.includes('\\')) {
