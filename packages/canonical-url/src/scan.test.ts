@@ -61,6 +61,16 @@ describe('scanLinks in free text', () => {
       { start: 0, end: 23, url: 'data:text/html,x', host: '', repairs: ['markdown-link'] },
     ]);
   });
+
+  it('keeps balanced parentheses inside a Markdown target and stops at the one that closes it', () => {
+    const text = '[x](https://en.wikipedia.org/wiki/A_(b)) and [y](https://a.example/c_(d)e_(f))!';
+    expect(scanLinks(text).map((hit) => hit.url)).toEqual([
+      'https://en.wikipedia.org/wiki/A_(b)',
+      'https://a.example/c_(d)e_(f)',
+    ]);
+    // Unclosed, the run is read as a bare link.
+    expect(scanLinks('[x](https://a.example/c_(d)')[0]?.url).toBe('https://a.example/c_(d)');
+  });
 });
 
 describe('scanShareLinks', () => {
@@ -104,6 +114,12 @@ describe('scanShareLinks', () => {
         repairs: ['markdown-link'],
       },
     ]);
+  });
+
+  it('keeps balanced parentheses inside a Markdown target', () => {
+    expect(scanShareLinks('看[Taobao](https://m.tb.cn/h.a_(b))。', known)[0]?.url).toBe(
+      'https://m.tb.cn/h.a_(b)',
+    );
   });
 
   it('puts back the @ a Markdown converter pushed out of a jkl=@…@ link', () => {

@@ -104,9 +104,9 @@ function trimTail(s: string): string {
  * `scanShareLinks` is the same scanner with the share-text reading. One reading of the runs of link
  * characters for every caller, with the repairs chat apps make necessary: a link wrapped
  * over a line break before its `?` or `&` is joined, a Markdown link `[label](target)` gives its target
- * (and a `jkl=@…@` link's `@` pushed out of it goes back in), a Markdown escape (`\_`) inside a share
- * link stands for its character; trailing sentence punctuation (`.,;:!?'*~#`) is dropped, and a `)` or
- * `]` only when the link does not open it.
+ * with the parentheses balanced inside it (and a `jkl=@…@` link's `@` pushed out of it goes back in),
+ * a Markdown escape (`\_`) inside a share link stands for its character; trailing sentence punctuation
+ * (`.,;:!?'*~#`) is dropped, and a `)` or `]` only when the link does not open it.
  *
  * Where share texts (`scanShareLinks`) and free text must differ:
  * - what ends a link: apps glue the title or prompt to a share's link with no space (`…/h.abc看看`),
@@ -249,8 +249,14 @@ function readRun(
   // `jkl=@…@` link goes back in.
   const md = run.indexOf('](');
   if (md > 0 && run.lastIndexOf('[', md) >= 0) {
-    const close = run.indexOf(')', md + 2);
-    if (close > md + 2) {
+    // The target ends at the `)` that closes `](`: balanced parentheses inside it are the link's own
+    // (`[x](https://en.wikipedia.org/wiki/A_(b))`). Unclosed, the run is read as a bare link.
+    let close = md + 2;
+    for (let depth = 0; close < run.length; close++) {
+      if (run[close] === '(') depth++;
+      else if (run[close] === ')' && !depth--) break;
+    }
+    if (close > md + 2 && close < run.length) {
       let target = run.slice(md + 2, close);
       const extra: LinkRepair[] = ['markdown-link'];
       if (run[close + 1] === '@' && /[?&]jkl=@[^@&]*$/.test(target)) {

@@ -118,6 +118,18 @@ describe('resolve: each kind of text input', () => {
   });
 });
 
+describe('resolve: Markdown targets', () => {
+  it('keeps balanced parentheses inside a Markdown target in free text', async () => {
+    const r = await resolve(
+      '读 [Wikipedia](https://en.wikipedia.org/wiki/A_(b)) 再看 [Docs](https://a.example/c_(d)e)。',
+    );
+    expect(r.candidates.map((c) => c.link)).toEqual([
+      'https://en.wikipedia.org/wiki/A_(b)',
+      'https://a.example/c_(d)e',
+    ]);
+  });
+});
+
 describe('resolve: safety', () => {
   it.each([
     '【淘宝】https://item.taobao.com.evil.example/item.htm?id=1',

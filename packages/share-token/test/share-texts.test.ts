@@ -412,6 +412,12 @@ describe('parseShareText pitfalls', () => {
     );
   });
 
+  it('keeps balanced parentheses inside a Markdown link target', () => {
+    const [m] = parseShareText('[Echo](https://www.amazon.com/Echo-Dot-(5th-Gen)/dp/B09B8V1LZ3)');
+    expect(m?.url).toBe('https://www.amazon.com/Echo-Dot-(5th-Gen)/dp/B09B8V1LZ3');
+    expect(m?.identity).toMatchObject({ platform: 'amazon', kind: 'item', id: 'B09B8V1LZ3' });
+  });
+
   it('fills canonicalUrl and identity from canonical-url, also for full links', () => {
     const [m] = parseShareText('看这个 https://item.taobao.com/item.htm?id=675330231400&spm=a2o4r.1');
     expect(m?.identity).toMatchObject({ platform: 'taobao', kind: 'item', id: '675330231400' });
