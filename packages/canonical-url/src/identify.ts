@@ -15,7 +15,14 @@ import {
   type PlatformId,
 } from './types.js';
 import { DEFAULT_MAX_UNWRAP, type Unwrapped, type UnwrapUrlOptions, unwrapParsed } from './unwrap.js';
-import { DEFAULT_MAX_LENGTH, formatUrl, type ParsedUrl, parseUrl, type QueryPair } from './url.js';
+import {
+  DEFAULT_MAX_LENGTH,
+  decodeComponent,
+  formatUrl,
+  type ParsedUrl,
+  parseUrl,
+  type QueryPair,
+} from './url.js';
 
 /** What matching a parsed URL against the registry found. */
 export interface Match {
@@ -57,7 +64,7 @@ function findParam(
     const pair = query.find(
       (p) => (caseInsensitive ? p.key.toLowerCase() : p.key) === wanted && p.value !== '',
     );
-    if (pair) return pair.value;
+    if (pair) return decodeComponent(pair.value);
   }
   return undefined;
 }

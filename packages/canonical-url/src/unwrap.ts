@@ -1,6 +1,6 @@
 import { rowForHost, suffixStarts } from './host.js';
 import { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
-import { type ParsedUrl, parseUrl } from './url.js';
+import { decodeComponent, type ParsedUrl, parseUrl } from './url.js';
 
 /*
  * Wrapper and redirect links: a page whose only job is to send the reader on to a link written in
@@ -178,7 +178,7 @@ function targetOf(
   if (row) {
     for (const key of row.params) {
       const pair = url.query.find((p) => p.key === key);
-      const value = pair ? asTarget(pair.value) : null;
+      const value = pair ? asTarget(decodeComponent(pair.value)) : null;
       if (pair && value) return { param: key, value };
     }
     return null;
@@ -186,7 +186,7 @@ function targetOf(
   if (!rowForHost(url.host) || isContent(url)) return null;
   for (const pair of url.query) {
     if (!REDIRECT_KEYS.has(pair.key.toLowerCase())) continue;
-    const value = asTarget(pair.value);
+    const value = asTarget(decodeComponent(pair.value));
     if (value !== null) return { param: pair.key, value };
   }
   return null;

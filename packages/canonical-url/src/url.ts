@@ -25,7 +25,10 @@ export interface QueryPair {
   readonly raw: string;
   /** The decoded key, for matching. */
   readonly key: string;
-  /** The decoded value, for reading ids. */
+  /**
+   * The value as written (escapes normalised; `''` when empty or absent): `decodeComponent` reads it.
+   * Decoded only by the few readers that look for a key, not for every pair of every query.
+   */
   readonly value: string;
 }
 
@@ -33,6 +36,13 @@ const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 
 const HEX_DIGIT = /^[0-9A-Fa-f]$/;
+/**
+ * An escape `normalizeEscapes` may change (a superset): lower-case hex, `%2D`, `%2E`, or `%30`–`%7F`
+ * (the unreserved characters but `-` and `.` lie there). Text without one — most escaped text:
+ * `%E4%BD%A0`, `%2F`, `%25`, `%22`, `%20` — is returned as it is, without a callback per escape.
+ */
+// regex-safe: alternation of short fixed branches, no nested quantifier
+const CHANGEABLE = /%(?:[\dA-F]?[a-f]|2[DE]|[3-7])/;
 
 /**
  * Upper-cases percent-escapes and decodes the ones that stand for unreserved characters — except a
@@ -40,7 +50,7 @@ const HEX_DIGIT = /^[0-9A-Fa-f]$/;
  * make a second pass change the link again.
  */
 export function normalizeEscapes(text: string): string {
-  if (!text.includes('%')) return text;
+  if (!CHANGEABLE.test(text)) return text;
   return text.replace(ESCAPE, (_, hex: string, at: number, whole: string) => {
     const ch = String.fromCharCode(Number.parseInt(hex, 16));
     const joinsStray =
@@ -50,12 +60,17 @@ export function normalizeEscapes(text: string): string {
   });
 }
 
-function decodeComponent(text: string): string {
+/**
+ * A query key or value decoded (`+` is a space), or as written when it is not UTF-8 (GBK-era pages).
+ * @example
+ * decodeComponent('%E5%85%85+1') // '充 1'
+ */
+export function decodeComponent(text: string): string {
   if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replaceAll('+', ' '));
   } catch {
-    // Not UTF-8 (GBK-era pages): match on the raw text rather than guess.
+    // Match on the raw text rather than guess.
     return text;
   }
 }
@@ -78,8 +93,7 @@ export function parseQuery(search: string): QueryPair[] {
       const raw = normalizeEscapes(part);
       const eq = raw.indexOf('=');
       const key = decodeComponent(eq < 0 ? raw : raw.slice(0, eq));
-      const value = eq < 0 ? '' : decodeComponent(raw.slice(eq + 1));
-      pairs.push({ raw, key, value });
+      pairs.push({ raw, key, value: eq < 0 ? '' : raw.slice(eq + 1) });
     }
   }
   return pairs;
