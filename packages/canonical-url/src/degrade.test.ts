@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identify, unwrapUrl } from './identify.js';
-import { pastedLink } from './pasted.js';
+import { pastedLink, trimTail } from './pasted.js';
 import { PLATFORMS } from './platforms.js';
 import type { ContentKind, PlatformId } from './types.js';
 
@@ -613,6 +613,14 @@ describe('identify: links as people paste them', () => {
 
   it('keeps a bare link exact, trailing punctuation included', () => {
     expect(pastedLink('https://example.com/a.').text).toBe('https://example.com/a.');
+  });
+
+  it('drops the sentence punctuation and unbalanced closers after a link in running text', () => {
+    expect(pastedLink('看 https://a.example/x_(y)>]).').text).toBe('https://a.example/x_(y)');
+    expect(pastedLink('看 <https://a.example/[1]>').text).toBe('https://a.example/[1]');
+    expect(trimTail('x)]>', '', '()[]<>')).toBe('x');
+    expect(trimTail('(x))', '.')).toBe('(x)');
+    expect(trimTail('x.#', '.')).toBe('x.#');
   });
 
   it('still refuses a lookalike host inside brackets', () => {

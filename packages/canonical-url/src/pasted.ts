@@ -13,7 +13,6 @@ const CLOSERS = new Set([...'」』】》〉）］｝”’，。！？；：、
 /** Opening marks of enclosing pairs, and at the same index their closers. */
 const OPENERS = '「『【《〈（“‘"\'([<`';
 const CLOSES = '」』】》〉）”’"\')]>`';
-const TRAILING = new Set([...'.,;:!?\'"*~']);
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 // regex-safe: one class, no quantifier nesting
@@ -42,16 +41,41 @@ function endsLink(c: number): boolean {
 }
 
 /**
+ * `s` without the sentence punctuation (`trailing`) and unbalanced closers that end it: `pairs` is
+ * opener-closer pairs (`'()[]'`), and a closer goes only while more of it than of its opener remain.
+ * Linear. Free-text scanning (`scanLinks`) and `pastedLink` trim link tails with it.
+ * @example
+ * trimTail('(see https://a.example/x_(y)).', '.,', '()') // '(see https://a.example/x_(y))'
+ * trimTail('https://a.example/x_(y)).', '.,', '()')      // 'https://a.example/x_(y)'
+ */
+export function trimTail(s: string, trailing: string, pairs = '()[]'): string {
+  /** Openers minus closers, per pair. */
+  const open = [0, 0, 0];
+  for (const ch of s) {
+    const k = pairs.indexOf(ch);
+    if (k >= 0) open[k >> 1]! += k & 1 ? -1 : 1;
+  }
+  let e = s.length;
+  for (; e; e--) {
+    const ch = s[e - 1] as string;
+    const k = pairs.indexOf(ch);
+    if (k > 0 && k & 1 && open[k >> 1]! < 0) open[k >> 1]!++;
+    else if (!trailing.includes(ch)) break;
+  }
+  return s.slice(0, e);
+}
+
+/** Printable ASCII without space, quotes, brackets or backslash: a link as it should be. */
+// regex-safe: anchored, one class
+const PLAIN = /^[!#-&*-;=?-Z^-_a-z|~]*$/;
+
+/**
  * The link in a pasted snippet, and what was undone to find it. Text with no link in it comes back
  * trimmed and otherwise unchanged.
  * @example
  * pastedLink('[商品](https://item.jd.com/100012043978.html)').text // 'https://item.jd.com/100012043978.html'
  * pastedLink('链接「https://b23.tv/TUMG3e5」').text                 // 'https://b23.tv/TUMG3e5'
  */
-/** Printable ASCII without space, quotes, brackets or backslash: a link as it should be. */
-// regex-safe: anchored, one class
-const PLAIN = /^[!#-&*-;=?-Z^-_a-z|~]*$/;
-
 export function pastedLink(input: string): { text: string; repairs: PasteRepair[] } {
   if (PLAIN.test(input)) return { text: input, repairs: [] };
   const repairs: PasteRepair[] = [];
@@ -111,21 +135,8 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
     if (!repairs.includes('glued-text')) repairs.push('glued-text');
   }
   // Sentence punctuation and unbalanced closers after the link. Only a link that sat in running
-  // text loses them: a bare link is kept exact (and is not counted).
-  /** Openers minus closers of `()`, `[]`, `<>`. */
-  const open = [0, 0, 0];
-  for (const ch of repairs.length ? s : '') {
-    if ('([<'.includes(ch)) open['([<'.indexOf(ch)]!++;
-    else if (')]>'.includes(ch)) open[')]>'.indexOf(ch)]!--;
-  }
-  let e = s.length;
-  for (; repairs.length && e; e--) {
-    const ch = s[e - 1] as string;
-    const c = ')]>'.indexOf(ch);
-    if (c >= 0 && open[c]! < 0) open[c]!++;
-    else if (!TRAILING.has(ch)) break;
-  }
-  s = s.slice(0, e);
+  // text loses them: a bare link is kept exact.
+  if (repairs.length) s = trimTail(s, '.,;:!?\'"*~', '()[]<>');
   if (s.includes('\\')) {
     const unescaped = s.replace(ESCAPED, '$1');
     if (unescaped !== s) repairs.push('markdown-escape');

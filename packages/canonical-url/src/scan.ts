@@ -1,4 +1,5 @@
 // The one free-text link scanner: share-token's parseShareText and the resolver read links with it.
+import { trimTail } from './pasted.js';
 import { UNSAFE_SCHEMES } from './scheme.js';
 import { hostOf } from './url.js';
 
@@ -74,30 +75,12 @@ function schemeBefore(lower: string, sep: number): number {
 /** Free text: a run without `://` is a link when it has an unsafe scheme (`javascript:alert(1)`), so it is judged and refused. */
 function unsafeBare(run: string, lower: string): [number, number, string] | null {
   const colon = lower.indexOf(':');
-  const raw = trimTail(run);
+  const raw = trimRun(run);
   return colon > 0 && UNSAFE_SCHEMES.has(lower.slice(0, colon)) ? [0, raw.length, raw] : null;
 }
 
-const TRAILING = new Set([...".,;:!?'*~#"]);
-
-/** Drops punctuation that ends a sentence rather than the link, and unbalanced closers. */
-function trimTail(s: string): string {
-  let parens = 0;
-  let brackets = 0;
-  for (const ch of s) {
-    parens += ch === '(' ? 1 : ch === ')' ? -1 : 0;
-    brackets += ch === '[' ? 1 : ch === ']' ? -1 : 0;
-  }
-  let end = s.length;
-  for (;;) {
-    const ch = s[end - 1];
-    if (ch === ')' && parens < 0) parens += 1;
-    else if (ch === ']' && brackets < 0) brackets += 1;
-    else if (ch === undefined || !TRAILING.has(ch)) break;
-    end -= 1;
-  }
-  return s.slice(0, end);
-}
+/** Drops punctuation that ends a sentence rather than the link, and unbalanced `)` and `]`. */
+const trimRun = (s: string): string => trimTail(s, ".,;:!?'*~#");
 
 /**
  * Links in free text, with their positions, in text order. Linear in the text. The one link scanner:
@@ -156,7 +139,7 @@ export function scanShareLinks(text: string, knownHost: (host: string) => boolea
     (run) => {
       let s = 0;
       while (run[s] === '(' || run[s] === '[') s++;
-      return [s, run.length, trimTail(run.slice(s))];
+      return [s, run.length, trimRun(run.slice(s))];
     },
     (raw) => shareUrl(raw, knownHost),
   );
@@ -274,7 +257,7 @@ function readRun(
     if (from < sep && starts.push(from) && !share) break;
   }
   starts.forEach((from, k) => {
-    const raw = trimTail(run.slice(from, starts[k + 1]));
+    const raw = trimRun(run.slice(from, starts[k + 1]));
     push(from, from + raw.length, raw, []);
   });
   const link = starts.length ? null : bare(run, lower);
