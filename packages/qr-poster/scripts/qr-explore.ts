@@ -1,98 +1,51 @@
 // Strategy research: for each labelled image that plain zxing-wasm does not fully read, try every pass of the
 // strategy on its own and print which outlines each pass reads and what it costs. Not part of the package.
 // node --conditions=@sharekit/source --import tsx scripts/qr-explore.ts <boofcv-dir> [category]
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { centreOf as centre, insideQuad as inside } from '../bench/outline.js';
 import { jsqrEngine } from '../src/decode/engines/jsqr.js';
-import type { EngineResult, ReadHints } from '../src/decode/engines/types.js';
+import type { ReadHints } from '../src/decode/engines/types.js';
 import { zxingEngine } from '../src/decode/engines/zxing.js';
 import {
   boxBlur,
+  cropGray,
   flatten,
   type GrayImage,
+  gamma,
   grayToRgba,
   otsuThreshold,
   resize,
   sharpen,
+  stretch,
   threshold,
   toGray,
 } from '../src/decode/image.js';
-import { decodeImage, loadZxing } from '../src/decode/node-image.js';
 import type { Point, QrCorners } from '../src/decode/types.js';
-import { crop, rotate, unrotatePoint } from './research-image.js';
+import {
+  hitsOf,
+  insideQuad as inside,
+  lcn as lcnBy,
+  loadImage,
+  openCorpus,
+  paddedBox,
+  pointsOf,
+  rotate,
+  scaleTo,
+  scriptArgs,
+  unrotatePoint,
+} from './lib.js';
 
-const [dir, onlyCat] = process.argv.slice(2) as [string, string | undefined];
-const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) as Array<{
-  image: string;
-  category: string;
-  corners: number[][];
-}>;
-await loadZxing();
+const [dir, onlyCat] = scriptArgs('scripts/qr-explore.ts <boofcv-dir> [category]', 1) as [string, string?];
+const manifest = await openCorpus(dir, onlyCat);
 
 type Variant = { name: string; run: (g: GrayImage, misses: QrCorners[]) => Promise<Point[]> };
-const hitsOf = (r: EngineResult, map: (p: Point) => Point): Point[] =>
-  r.hits.filter((h) => h.decoded !== null).map((h) => map(centre(h.corners)));
-const scaleTo = (g: GrayImage, side: number) => {
-  const s = side / Math.max(g.width, g.height);
-  return { img: s < 1 ? resize(g, s) : g, s: Math.min(s, 1) };
-};
-const zx =
-  (side: number, hints: ReadHints): Variant['run'] =>
-  async (g) => {
-    const { img, s } = scaleTo(g, side);
-    return hitsOf(await zxingEngine.read(grayToRgba(img), hints), (p) => ({ x: p.x / s, y: p.y / s }));
-  };
 const pre =
   (side: number, f: (g: GrayImage) => GrayImage, hints: ReadHints): Variant['run'] =>
   async (g) => {
     const { img, s } = scaleTo(g, side);
     return hitsOf(await zxingEngine.read(grayToRgba(f(img)), hints), (p) => ({ x: p.x / s, y: p.y / s }));
   };
-
-/** Percentile contrast stretch: the `lo`..`hi` quantiles of the histogram map to 0..255. */
-function stretch(g: GrayImage, lo: number, hi: number): GrayImage {
-  const hist = new Uint32Array(256);
-  for (const v of g.data) hist[v] = (hist[v] as number) + 1;
-  const n = g.data.length;
-  let acc = 0;
-  let a = 0;
-  let b = 255;
-  for (let i = 0; i < 256; i++) {
-    acc += hist[i] as number;
-    if (acc <= lo * n) a = i;
-    if (acc < hi * n) b = i + 1;
-  }
-  const span = Math.max(1, b - a);
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.max(0, Math.min(255, (((g.data[i] as number) - a) * 255) / span));
-  return { data: out, width: g.width, height: g.height };
-}
-/** Local contrast normalisation: (v - local mean) / local mean abs deviation, re-centred on 128. */
-function lcn(g: GrayImage, r: number): GrayImage {
-  const mean = boxBlur(g, r);
-  const ad: GrayImage = { data: new Uint8Array(g.data.length), width: g.width, height: g.height };
-  for (let i = 0; i < g.data.length; i++)
-    ad.data[i] = Math.abs((g.data[i] as number) - (mean.data[i] as number));
-  const sd = boxBlur(ad, r);
-  const out = new Uint8Array(g.data.length);
-  for (let i = 0; i < out.length; i++)
-    out[i] = Math.max(
-      0,
-      Math.min(
-        255,
-        128 + (50 * ((g.data[i] as number) - (mean.data[i] as number))) / Math.max(3, sd.data[i] as number),
-      ),
-    );
-  return { data: out, width: g.width, height: g.height };
-}
-function gamma(g: GrayImage, k: number): GrayImage {
-  const lut = new Uint8Array(256);
-  for (let i = 0; i < 256; i++) lut[i] = Math.round(255 * (i / 255) ** k);
-  const out = new Uint8Array(g.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = lut[g.data[i] as number] as number;
-  return { data: out, width: g.width, height: g.height };
-}
+const zx = (side: number, hints: ReadHints): Variant['run'] => pre(side, (g) => g, hints);
+/** Local contrast normalisation as this script measured it (gain 50, deviation floor 3). */
+const lcn = (g: GrayImage, r: number) => lcnBy(g, r, 50, 3);
 const allVariants: Variant[] = [
   { name: 'n-stretch-1600', run: pre(1600, (g) => stretch(g, 0.01, 0.99), {}) },
   { name: 'n-stretch5-1600', run: pre(1600, (g) => stretch(g, 0.02, 0.9), {}) },
@@ -182,7 +135,12 @@ const allVariants: Variant[] = [
         th = img.height * 0.6;
       for (const fx of [0, 0.4])
         for (const fy of [0, 0.4]) {
-          const { image, rect } = crop(img, { x: fx * img.width, y: fy * img.height, width: tw, height: th });
+          const { image, rect } = cropGray(img, {
+            x: fx * img.width,
+            y: fy * img.height,
+            width: tw,
+            height: th,
+          });
           out.push(
             ...hitsOf(await zxingEngine.read(grayToRgba(image), {}), (p) => ({
               x: (p.x + rect.x) / s,
@@ -198,19 +156,7 @@ const allVariants: Variant[] = [
     run: async (g, misses) => {
       const out: Point[] = [];
       for (const m of misses) {
-        const xs = [m.topLeft.x, m.topRight.x, m.bottomLeft.x, m.bottomRight.x],
-          ys = [m.topLeft.y, m.topRight.y, m.bottomLeft.y, m.bottomRight.y];
-        const x0 = Math.min(...xs),
-          y0 = Math.min(...ys),
-          w = Math.max(...xs) - x0,
-          h = Math.max(...ys) - y0,
-          pad = Math.max(w, h) * 0.6;
-        const { image, rect } = crop(g, {
-          x: x0 - pad,
-          y: y0 - pad,
-          width: w + 2 * pad,
-          height: h + 2 * pad,
-        });
+        const { image, rect } = cropGray(g, paddedBox(pointsOf(m), 0.6));
         for (const side of [300, 600]) {
           const s = side / Math.max(image.width, image.height);
           const sc = resize(image, s);
@@ -247,8 +193,7 @@ const variants = pick ? allVariants.filter((v) => pick.some((p) => v.name.starts
 const gain = new Map<string, number>();
 const cost = new Map<string, number>();
 for (const entry of manifest) {
-  if (onlyCat && entry.category !== onlyCat) continue;
-  const rgba = await decodeImage(await readFile(join(dir, entry.image)), { maxPixels: 1e8 });
+  const rgba = await loadImage(dir, entry);
   const base = await zxingEngine.read(rgba, {});
   const baseHits = hitsOf(base, (p) => p);
   const missing = entry.corners.filter((q) => !baseHits.some((h) => inside(h.x, h.y, q)));

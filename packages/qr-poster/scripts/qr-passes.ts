@@ -2,9 +2,8 @@
 // decoded and located (centres in input pixels) and what it cost, so pass orders and escalation triggers can be
 // compared offline (scripts/qr-simulate.ts) without re-running the engines. Not part of the package.
 // node --conditions=@sharekit/source --import tsx scripts/qr-passes.ts <boofcv-dir> <out.json>
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { centreOf as centre } from '../bench/outline.js';
+import { writeFile } from 'node:fs/promises';
+import { type MapPoint, mapCorners } from '../src/decode/collector.js';
 import { jsqrEngine } from '../src/decode/engines/jsqr.js';
 import type { EngineResult, QrEngine, ReadHints } from '../src/decode/engines/types.js';
 import { zxingEngine } from '../src/decode/engines/zxing.js';
@@ -19,36 +18,30 @@ import {
   threshold,
   toGrayScaled,
 } from '../src/decode/image.js';
-import { decodeImage, loadZxing } from '../src/decode/node-image.js';
 import type { Point, QrCorners, RgbaImage } from '../src/decode/types.js';
+import {
+  centreOf,
+  hitsOf,
+  loadImage,
+  openCorpus,
+  type PassedImage,
+  type PassOut,
+  paddedBox,
+  pointsOf,
+  scaleTo,
+  scriptArgs,
+} from './lib.js';
 
-const [dir, out] = process.argv.slice(2) as [string, string];
-const manifest = JSON.parse(await readFile(join(dir, 'MANIFEST.json'), 'utf8')) as Array<{
-  image: string;
-  category: string;
-  corners: number[][];
-}>;
-await loadZxing();
+const [dir, out] = scriptArgs('scripts/qr-passes.ts <boofcv-dir> <out.json>', 2) as [string, string];
+const manifest = await openCorpus(dir);
 
-interface PassOut {
-  hits: Point[];
-  misses: Point[];
-  missBoxes: QrCorners[];
-  ms: number;
-}
-type Map = (p: Point) => Point;
-const mapC = (c: QrCorners, f: Map): QrCorners => ({
-  topLeft: f(c.topLeft),
-  topRight: f(c.topRight),
-  bottomRight: f(c.bottomRight),
-  bottomLeft: f(c.bottomLeft),
-});
+type Map = MapPoint;
 async function run(engine: QrEngine, img: RgbaImage, f: Map, hints: ReadHints): Promise<Omit<PassOut, 'ms'>> {
   const r: EngineResult = await engine.read(img, hints);
   return {
-    hits: r.hits.filter((h) => h.decoded !== null).map((h) => f(centre(h.corners))),
-    misses: r.misses.map((m) => f(centre(m))),
-    missBoxes: r.misses.map((m) => mapC(m, f)),
+    hits: hitsOf(r, f),
+    misses: r.misses.map((m) => f(centreOf(m))),
+    missBoxes: r.misses.map((m) => mapCorners(m, f)),
   };
 }
 const merge = (a: Omit<PassOut, 'ms'>, b: Omit<PassOut, 'ms'>) => ({
@@ -57,11 +50,6 @@ const merge = (a: Omit<PassOut, 'ms'>, b: Omit<PassOut, 'ms'>) => ({
   missBoxes: [...a.missBoxes, ...b.missBoxes],
 });
 const empty = () => ({ hits: [] as Point[], misses: [] as Point[], missBoxes: [] as QrCorners[] });
-
-function scaled(g: GrayImage, side: number) {
-  const s = side / Math.max(g.width, g.height);
-  return s < 1 ? { img: resize(g, s), s } : { img: g, s: 1 };
-}
 
 async function cropPass(
   rgba: RgbaImage,
@@ -72,19 +60,7 @@ async function cropPass(
 ) {
   let acc = empty();
   for (const m of boxes.slice(0, 6)) {
-    const xs = [m.topLeft.x, m.topRight.x, m.bottomLeft.x, m.bottomRight.x];
-    const ys = [m.topLeft.y, m.topRight.y, m.bottomLeft.y, m.bottomRight.y];
-    const x0 = Math.min(...xs);
-    const y0 = Math.min(...ys);
-    const w = Math.max(...xs) - x0;
-    const h = Math.max(...ys) - y0;
-    const pad = Math.max(w, h) * 0.6;
-    const { image: cut, rect } = cropToGray(rgba, {
-      x: x0 - pad,
-      y: y0 - pad,
-      width: w + 2 * pad,
-      height: h + 2 * pad,
-    });
+    const { image: cut, rect } = cropToGray(rgba, paddedBox(pointsOf(m), 0.6));
     for (const engine of engines) {
       for (const side of sides) {
         const s = side / Math.max(cut.width, cut.height);
@@ -99,16 +75,9 @@ async function cropPass(
   return acc;
 }
 
-const results: Array<{
-  image: string;
-  category: string;
-  corners: number[][];
-  w: number;
-  h: number;
-  passes: Record<string, PassOut>;
-}> = [];
+const results: PassedImage[] = [];
 for (const entry of manifest) {
-  const rgba = await decodeImage(await readFile(join(dir, entry.image)), { maxPixels: 1e8 });
+  const rgba = await loadImage(dir, entry);
   const passes: Record<string, PassOut> = {};
   const time = async (name: string, f: () => Promise<Omit<PassOut, 'ms'>>) => {
     const t0 = performance.now();
@@ -130,7 +99,7 @@ for (const entry of manifest) {
     (p) => ({ x: p.x / (ws * s), y: p.y / (ws * s) });
   const onWork =
     (side: number, pre: (g: GrayImage) => GrayImage, engine: QrEngine, hints: ReadHints) => async () => {
-      const { img, s } = scaled(work, side);
+      const { img, s } = scaleTo(work, side);
       return run(engine, grayToRgba(pre(img)), fw(s), hints);
     };
   const id = (g: GrayImage) => g;

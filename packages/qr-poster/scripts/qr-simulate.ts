@@ -1,27 +1,17 @@
 // Strategy research, step 2: replays pass orders and escalation triggers over the cache written by
 // scripts/qr-passes.ts and prints codes read and time per image for each. Not part of the package.
-// node --import tsx scripts/qr-simulate.ts /tmp/passes.json
+// node --conditions=@sharekit/source --import tsx scripts/qr-simulate.ts /tmp/passes.json
 import { readFileSync } from 'node:fs';
+import { median } from '../../../test-utils/linear.js';
 import { insideQuad as inside } from '../bench/outline.js';
+import type { Point as P } from '../src/decode/types.js';
+import { type PassedImage as Img, scriptArgs } from './lib.js';
 
-interface P {
-  x: number;
-  y: number;
-}
-interface PassOut {
-  hits: P[];
-  misses: P[];
-  ms: number;
-}
-interface Img {
-  image: string;
-  category: string;
-  corners: number[][];
-  w: number;
-  h: number;
-  passes: Record<string, PassOut>;
-}
-const data = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Img[];
+const [cache, orders] = scriptArgs(
+  'scripts/qr-simulate.ts <passes.json> ["name|crops|partial|zero|budget|floor;…"]',
+  1,
+);
+const data = JSON.parse(readFileSync(cache as string, 'utf8')) as Img[];
 
 interface Strategy {
   name: string;
@@ -73,7 +63,6 @@ function simulate(img: Img, st: Strategy) {
   return { read, ms };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const strategies: Strategy[] = [
   { name: 'p0 only', crops: [], partial: [], zero: [], stopOnDone: true },
   {
@@ -87,7 +76,7 @@ const strategies: Strategy[] = [
 ];
 const all = Object.keys(data[0]?.passes ?? {}).filter((n) => n !== 'prep');
 strategies.push({ name: 'union of all passes', crops: all, partial: all, zero: all, stopOnDone: false });
-for (const extra of (process.argv[3] ?? '').split(';').filter(Boolean)) {
+for (const extra of (orders ?? '').split(';').filter(Boolean)) {
   const [name, crops, partial, zero, budget, floor] = extra.split('|') as [
     string,
     string,
