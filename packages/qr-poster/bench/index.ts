@@ -9,10 +9,10 @@
  * Memory: RSS before and after `BENCH_POSTERS` posters (default 10,000) with varied titles.
  * Size: esbuild bundles of the browser entry (minified, then gzip -9).
  */
-import { gzipSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import { build } from 'esbuild';
 import sharp from 'sharp';
+// @ts-expect-error: plain ESM script without types
+import { measureImport } from '../../../scripts/entry-size.mjs';
 import { renderPoster } from '../src/index.js';
 import { BUNDLED_FONT_FILES, renderPosterPng } from '../src/node.js';
 import { encodePng, rasterizePoster } from '../src/poster/png.js';
@@ -109,47 +109,33 @@ console.log(
 );
 if (checkpoints.length > 0) console.log(`  RSS after ${checkpoints.join(', ')}`);
 
-async function bundle(entry: string): Promise<{ min: number; gzip: number; parts: Map<string, number> }> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: new URL('.', import.meta.url).pathname, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['@sharekit/source'],
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
-  const parts = new Map<string, number>();
-  for (const output of Object.values(result.metafile.outputs)) {
-    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const group = path.includes('node_modules/')
-        ? (path.split('node_modules/').pop()?.split('/')[0] ?? path)
-        : path.includes('canonical-url')
-          ? '@sharekit/canonical-url'
-          : path.includes('/decode/')
-            ? 'src/decode (reading)'
-            : 'src/poster + shared (making)';
-      parts.set(group, (parts.get(group) ?? 0) + bytesInOutput);
-    }
-  }
-  return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, parts };
+/** Which part of the bundle a source file belongs to. */
+function partOf(path: string): string {
+  if (path.includes('node_modules/')) return path.split('node_modules/').pop()?.split('/')[0] ?? path;
+  if (path.includes('canonical-url')) return '@sharekit/canonical-url';
+  return path.includes('/decode/') ? 'src/decode (reading)' : 'src/poster + shared (making)';
 }
 
 const kib = (n: number): string => (n / 1024).toFixed(1).padStart(6);
 console.log('browser entry size (esbuild --bundle --minify --format=esm --platform=browser; gzip -9)');
-for (const [name, entry] of [
-  ['@sharekit/qr-poster (everything)', "export * from '../src/index.ts';"],
-  ['import { renderPoster }', "export { renderPoster } from '../src/index.ts';"],
-  ['import { decodeQr }', "export { decodeQr } from '../src/index.ts';"],
+for (const [name, code] of [
+  ['@sharekit/qr-poster (everything)', "export * from '@sharekit/qr-poster';"],
+  ['import { renderPoster }', "export { renderPoster } from '@sharekit/qr-poster';"],
+  ['import { decodeQr }', "export { decodeQr } from '@sharekit/qr-poster';"],
 ] as const) {
-  const { min, gzip, parts } = await bundle(entry);
-  console.log(`  ${name.padEnd(36)} ${kib(min)} KiB min  ${kib(gzip)} KiB min+gzip`);
+  // The same bundling and gzip as scripts/entry-size.mjs's budgets.
+  const size: { minified: number; gzipped: number; heaviest: [string, number][] } = await measureImport({
+    code,
+    dir: 'packages/qr-poster',
+    splitting: false,
+  });
+  console.log(`  ${name.padEnd(36)} ${kib(size.minified)} KiB min  ${kib(size.gzipped)} KiB min+gzip`);
   if (name.includes('everything')) {
-    for (const [group, size] of [...parts].sort((a, b) => b[1] - a[1])) {
-      console.log(`      ${group.padEnd(32)} ${kib(size)} KiB min`);
+    const parts = new Map<string, number>();
+    for (const [path, bytes] of size.heaviest)
+      parts.set(partOf(path), (parts.get(partOf(path)) ?? 0) + bytes);
+    for (const [group, bytes] of [...parts].sort((a, b) => b[1] - a[1])) {
+      console.log(`      ${group.padEnd(32)} ${kib(bytes)} KiB min`);
     }
   }
 }
