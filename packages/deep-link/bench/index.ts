@@ -4,13 +4,14 @@
  * fixture user agents, and the size of the ./browser entry (esbuild, minified, gzip).
  */
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { identify } from '@sharekit/canonical-url';
-import { build } from 'esbuild';
 import InAppSpy from 'inapp-spy';
+// @ts-expect-error: plain ESM script without types
+import { measureEntry } from '../../../scripts/entry-size.mjs';
 import { parseAppLink, toAppLinks } from '../src/index.js';
 import { detectInAppBrowser, planOpen } from '../src/open.js';
 import { USER_AGENTS } from '../test/fixtures/user-agents.js';
+import { nestInAlipay } from '../test/fixtures/wrappers.js';
 
 const ROUNDS = 7;
 const ROUND_MS = 150;
@@ -56,18 +57,8 @@ const SCHEMES = WEBS.map((w) => toAppLinks(w).scheme!);
 const INTENTS = WEBS.map((w) => toAppLinks(w).intent!);
 const UNIVERSALS = WEBS.map((w) => toAppLinks(w).universal ?? toAppLinks(w).scheme!);
 const RAW_JD = [`openapp.jdmobile://virtual?params=${JD_JSON}`];
-function nest(link: string, depth: number): string {
-  let out = link;
-  for (let i = 0; i < depth; i++) {
-    out =
-      i % 2 === 0
-        ? `alipays://platformapi/startapp?appId=20000067&url=${encodeURIComponent(out)}`
-        : `https://ds.alipay.com/?scheme=${encodeURIComponent(out)}`;
-  }
-  return out;
-}
-const NESTED_4 = SCHEMES.map((s) => nest(s, 4));
-const NESTED_8 = SCHEMES.map((s) => nest(s, 8));
+const NESTED_4 = SCHEMES.map((s) => nestInAlipay(s, 4));
+const NESTED_8 = SCHEMES.map((s) => nestInAlipay(s, 8));
 const IDENTITIES = WEBS.map((w) => identify(w)!);
 
 console.log(
@@ -139,19 +130,10 @@ console.log(
   `  ops/s: deep-link ${fmt(ourUa).trim()}, inapp-spy ${fmt(spyUa).trim()} (${(ourUa / spyUa).toFixed(1)}× ours/theirs)`,
 );
 
+/** Min and min+gzip bytes of one entry, bundled as scripts/entry-size.mjs bundles every browser entry. */
 async function entrySize(entry: string): Promise<{ min: number; gzip: number }> {
-  const out = await build({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    conditions: ['@sharekit/source'],
-    logLevel: 'silent',
-  });
-  const code = out.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  const { minified, gzipped } = await measureEntry(fileURLToPath(new URL(entry, import.meta.url)));
+  return { min: minified, gzip: gzipped };
 }
 const browser = await entrySize('../src/browser.ts');
 const main = await entrySize('../src/index.ts');

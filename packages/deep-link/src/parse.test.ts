@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nestInAlipay } from '../test/fixtures/wrappers.js';
 import { isDeepLinkError } from './errors.js';
 import { isUnsafeAppLink, parseAppLink } from './parse.js';
 import type { AppLinkTarget, ParsedAppLink } from './types.js';
@@ -21,18 +22,6 @@ function code(fn: () => unknown): string | undefined {
     throw e;
   }
   return undefined;
-}
-
-/** Wraps a link `depth` times in Alipay's ds.alipay.com + 20000067 web view, alternating forms. */
-function nest(link: string, depth: number): string {
-  let out = link;
-  for (let i = 0; i < depth; i++) {
-    out =
-      i % 2 === 0
-        ? `alipays://platformapi/startapp?appId=20000067&url=${encodeURIComponent(out)}`
-        : `https://ds.alipay.com/?scheme=${encodeURIComponent(out)}`;
-  }
-  return out;
 }
 
 describe('parseAppLink: schemes of the table', () => {
@@ -542,19 +531,19 @@ describe('parseAppLink: nesting', () => {
   const inner = 'xhsdiscover://item/64b5f3a2000000001e03a1b2';
   for (const depth of [1, 2, 5, 8]) {
     it(`unwraps ${depth} nested wrappers`, () => {
-      const r = target(parseAppLink(nest(inner, depth)));
+      const r = target(parseAppLink(nestInAlipay(inner, depth)));
       expect(r.id).toBe('64b5f3a2000000001e03a1b2');
       expect(r.via).toHaveLength(depth + 1);
     });
   }
 
   it('throws too_deep for 9 nested wrappers (a wrapper bomb)', () => {
-    expect(code(() => parseAppLink(nest(inner, 9)))).toBe('too_deep');
+    expect(code(() => parseAppLink(nestInAlipay(inner, 9)))).toBe('too_deep');
   });
 
   it('honours a smaller maxDepth', () => {
-    expect(code(() => parseAppLink(nest(inner, 3), { maxDepth: 2 }))).toBe('too_deep');
-    expect(target(parseAppLink(nest(inner, 2), { maxDepth: 2 })).id).toBe('64b5f3a2000000001e03a1b2');
+    expect(code(() => parseAppLink(nestInAlipay(inner, 3), { maxDepth: 2 }))).toBe('too_deep');
+    expect(target(parseAppLink(nestInAlipay(inner, 2), { maxDepth: 2 })).id).toBe('64b5f3a2000000001e03a1b2');
   });
 });
 
@@ -599,7 +588,7 @@ describe('parseAppLink: unsafe targets never become links', () => {
   });
 
   it('flags javascript: nested several wrappers deep and reports the layers', () => {
-    const r = parseAppLink(nest('javascript:alert(1)', 4));
+    const r = parseAppLink(nestInAlipay('javascript:alert(1)', 4));
     expect(r && isUnsafeAppLink(r) ? r.via.map((s) => s.form) : r).toEqual([
       'https-wrapper',
       'webview',
