@@ -76,21 +76,33 @@ export function checkRgba(image: unknown, maxPixels: number): RgbaImage {
   return { data, width, height };
 }
 
+/** True on little-endian platforms (all current ones): a pixel read as one 32-bit word is 0xAABBGGRR. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Luma of an RGBA image (alpha composited on white, so transparent PNG backgrounds read as paper). */
 export function toGray(image: RgbaImage): GrayImage {
   const { data, width, height } = image;
-  const out = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < out.length; i++, j += 4) {
+  const n = width * height;
+  const gray = new Uint8Array(n);
+  // Fast path: one 32-bit read per pixel (0xAABBGGRR on little-endian platforms).
+  if (LITTLE_ENDIAN && data.byteOffset % 4 === 0) {
+    const words = new Uint32Array(data.buffer, data.byteOffset, n);
+    for (let i = 0; i < n; i++) {
+      const v = words[i] as number;
+      const y = ((v & 0xff) * 306 + ((v >>> 8) & 0xff) * 601 + ((v >>> 16) & 0xff) * 117 + 512) >> 10;
+      const a = v >>> 24;
+      gray[i] = a === 255 ? y : (y * a + 255 * (255 - a) + 127) / 255;
+    }
+    return { data: gray, width, height };
+  }
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
     const a = data[j + 3] as number;
     const y =
       ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >> 10;
-    out[i] = a === 255 ? y : (y * a + 255 * (255 - a) + 127) / 255;
+    gray[i] = a === 255 ? y : (y * a + 255 * (255 - a) + 127) / 255;
   }
-  return { data: out, width, height };
+  return { data: gray, width, height };
 }
-
-/** True on little-endian platforms (all current ones): a pixel read as one 32-bit word is 0xAABBGGRR. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Expands a gray image to RGBA, the input both engines take (one 32-bit store per pixel). */
 export function grayToRgba(image: GrayImage): RgbaImage {

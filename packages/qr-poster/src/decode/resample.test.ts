@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { matrix, render } from '../../test/decode-fixtures.js';
-import { wavy } from '../../test/hard-symbols.js';
+import { motionBlur, wavy } from '../../test/hard-symbols.js';
 import { toGray } from './image.js';
-import { alignmentCentres, FINE_FIT, fitGrid, functionPattern, versionOf } from './resample.js';
+import {
+  alignmentCentres,
+  equalise,
+  FINE_FIT,
+  type FittedGrid,
+  fitGrid,
+  functionPattern,
+  RIGID_FIT,
+  versionOf,
+} from './resample.js';
 import type { QrCorners } from './types.js';
 
 const URL_A = 'https://item.taobao.com/item.htm?id=653421987';
@@ -73,5 +82,36 @@ describe('resample', () => {
     const fitted = wrong();
     expect(plain).toBeGreaterThan(40);
     expect(fitted).toBeLessThan(plain / 4);
+  });
+
+  it('equalises a motion-blurred code: modules smeared into their neighbours come out in their own colours', () => {
+    const m = matrix(URL_A);
+    const scale = 6;
+    // A horizontal smear of about two modules: a module's centre sample mixes in both neighbours.
+    const img = toGray(motionBlur(render(URL_A, scale), 11));
+    const version = versionOf(m.size) as number;
+    const grid = fitGrid(img, cornersOf(m.size, scale, 0), version, RIGID_FIT);
+    const wrong = (g: FittedGrid): number => {
+      let n = 0;
+      for (let y = 0; y < m.size; y++)
+        for (let x = 0; x < m.size; x++) if ((g.darkness[y * m.size + x] as number) > 0 !== m.dark(x, y)) n++;
+      return n;
+    };
+    const sharp = equalise(grid, version);
+    expect(sharp).not.toBeNull();
+    expect(wrong(grid)).toBeGreaterThan(30);
+    expect(wrong(sharp as FittedGrid)).toBeLessThan(wrong(grid) / 4);
+  });
+
+  it('leaves a sharp code as it was, and refuses a grid of another version', () => {
+    const m = matrix(URL_A);
+    const img = toGray(render(URL_A, 6));
+    const version = versionOf(m.size) as number;
+    const grid = fitGrid(img, cornersOf(m.size, 6, 0), version);
+    const sharp = equalise(grid, version) as FittedGrid;
+    for (let i = 0; i < m.size * m.size; i++) {
+      expect((sharp.darkness[i] as number) > 0).toBe((grid.darkness[i] as number) > 0);
+    }
+    expect(equalise(grid, version + 1)).toBeNull();
   });
 });

@@ -188,6 +188,17 @@ export const FINE_FIT: FitOptions = { steps: [0.5, 0.5, 0.5, 0.25, 0.25, 0.125],
  */
 export const COARSE_FIT: FitOptions = { steps: [1, 0.5, 0.5, 0.25, 0.125], cell: 10 };
 
+/**
+ * No mesh search: the perspective transform of the detector's corners alone (blurred codes, where moving nodes
+ * towards strong contrast chases the blur).
+ *
+ * @example
+ * ```ts
+ * equalise(fitGrid(gray, corners, 3, RIGID_FIT), 3)
+ * ```
+ */
+export const RIGID_FIT: FitOptions = { steps: [], cell: 7 };
+
 /** Weight of a known (function-pattern) module against a data module's contrast. */
 const KNOWN_WEIGHT = 2;
 
@@ -327,28 +338,53 @@ export function fitGrid(
     }
     return s;
   };
+  // A rejected move puts the node back and the region's samples with it (no second measurement).
+  const saved = new Float32Array(n * n);
+  const copy = (
+    from: Float32Array,
+    to: Float32Array,
+    x0: number,
+    x1: number,
+    y0: number,
+    y1: number,
+  ): void => {
+    for (let y = y0; y < y1; y++) {
+      for (let i = y * n + x0, end = y * n + x1; i < end; i++) to[i] = from[i] as number;
+    }
+  };
+  let previous = Number.NaN;
+  let moved = true;
   for (const stepModules of steps) {
+    // A pass with the step of a pass that moved no node would move none either.
+    if (stepModules === previous && !moved) continue;
+    previous = stepModules;
+    moved = false;
     const step = stepModules * modulePx;
     for (let j = 0; j <= k; j++) {
       for (let i = 0; i <= k; i++) {
         const node = j * (k + 1) + i;
         const [x0, x1, y0, y1] = cellModules(i, j);
         let best = regionScore(x0, x1, y0, y1, false);
+        copy(raw, saved, x0, x1, y0, y1);
         for (const [sx, sy] of [
           [step, 0],
           [-step, 0],
           [0, step],
           [0, -step],
         ] as const) {
-          dx[node] = (dx[node] as number) + sx;
-          dy[node] = (dy[node] as number) + sy;
+          const ox = dx[node] as number;
+          const oy = dy[node] as number;
+          dx[node] = ox + sx;
+          dy[node] = oy + sy;
           const s = regionScore(x0, x1, y0, y1, true);
           if (s > best + 1e-6) {
             best = s;
+            moved = true;
+            copy(raw, saved, x0, x1, y0, y1);
           } else {
-            dx[node] = (dx[node] as number) - sx;
-            dy[node] = (dy[node] as number) - sy;
-            regionScore(x0, x1, y0, y1, true);
+            dx[node] = ox;
+            dy[node] = oy;
+            copy(saved, raw, x0, x1, y0, y1);
           }
         }
       }
@@ -356,6 +392,138 @@ export function fitGrid(
   }
   for (let i = 0; i < n * n; i++) darkness[i] = (raw[i] as number) / contrast;
   return { n, darkness, toImage: at };
+}
+
+/** Solves the symmetric system `a`·x = `b` in place (Gaussian elimination, partial pivoting); `null` if singular. */
+function solve(a: Float64Array, b: Float64Array, m: number): Float64Array | null {
+  for (let c = 0; c < m; c++) {
+    let p = c;
+    for (let r = c + 1; r < m; r++)
+      if (Math.abs(a[r * m + c] as number) > Math.abs(a[p * m + c] as number)) p = r;
+    if (Math.abs(a[p * m + c] as number) < 1e-9) return null;
+    if (p !== c) {
+      for (let k = 0; k < m; k++) {
+        const t = a[c * m + k] as number;
+        a[c * m + k] = a[p * m + k] as number;
+        a[p * m + k] = t;
+      }
+      const t = b[c] as number;
+      b[c] = b[p] as number;
+      b[p] = t;
+    }
+    for (let r = 0; r < m; r++) {
+      if (r === c) continue;
+      const f = (a[r * m + c] as number) / (a[c * m + c] as number);
+      if (f === 0) continue;
+      for (let k = c; k < m; k++) a[r * m + k] = (a[r * m + k] as number) - f * (a[c * m + k] as number);
+      b[r] = (b[r] as number) - f * (b[c] as number);
+    }
+  }
+  const x = new Float64Array(m);
+  for (let i = 0; i < m; i++) x[i] = (b[i] as number) / (a[i * m + i] as number);
+  return x;
+}
+
+/** Sweeps of the equaliser's decision feedback (it settles in two or three on real codes). */
+const EQUALISE_SWEEPS = 6;
+
+/** Module colours of a grid (+1 dark, -1 light), read off the samples, known modules as the standard says. */
+interface Colours {
+  readonly n: number;
+  readonly known: Int8Array;
+  readonly colour: Int8Array;
+}
+
+/** A module's colour; outside the symbol the quiet zone is light. */
+function colourAt(c: Colours, x: number, y: number): number {
+  return x < 0 || y < 0 || x >= c.n || y >= c.n ? -1 : (c.colour[y * c.n + x] as number);
+}
+
+/** True when a module's colour is known without reading it (function patterns and the quiet zone). */
+function knownAt(c: Colours, x: number, y: number): boolean {
+  return x < 0 || y < 0 || x >= c.n || y >= c.n || c.known[y * c.n + x] !== -1;
+}
+
+/**
+ * Least-squares fit of a sample as offset + Σ weight × colour over the 3×3 neighbourhood (10 parameters, centre
+ * weight at index 5), on the modules whose whole neighbourhood is known; `null` when too few are.
+ */
+function smearWeights(c: Colours, darkness: Float32Array): Float64Array | null {
+  const { n, known } = c;
+  const m = 10;
+  const ata = new Float64Array(m * m);
+  const atb = new Float64Array(m);
+  const f = new Float64Array(m);
+  let rows = 0;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if (known[y * n + x] === -1) continue;
+      let all = true;
+      for (let q = 0; q < 9 && all; q++) all = knownAt(c, x + (q % 3) - 1, y + Math.floor(q / 3) - 1);
+      if (!all) continue;
+      f[0] = 1;
+      for (let q = 0; q < 9; q++) f[q + 1] = colourAt(c, x + (q % 3) - 1, y + Math.floor(q / 3) - 1);
+      const o = darkness[y * n + x] as number;
+      for (let a = 0; a < m; a++) {
+        atb[a] = (atb[a] as number) + (f[a] as number) * o;
+        for (let b = 0; b < m; b++)
+          ata[a * m + b] = (ata[a * m + b] as number) + (f[a] as number) * (f[b] as number);
+      }
+      rows++;
+    }
+  }
+  if (rows < 4 * m) return null;
+  // A little ridge keeps weights of neighbour layouts the known patterns rarely show from running away.
+  for (let a = 1; a < m; a++) ata[a * m + a] = (ata[a * m + a] as number) + 1e-3 * rows;
+  return solve(ata, atb, m);
+}
+
+/**
+ * Undoes module-to-module smear (motion blur, soft focus, ink bleed) in a fitted grid. Each module's sample is
+ * modelled as an offset plus a weighted sum of the colours (±1) of its 3×3 neighbourhood; the ten weights are
+ * fitted by least squares on the modules whose whole neighbourhood is known (finder, separator, timing and
+ * alignment patterns, and the light quiet zone around the symbol). Data modules are then decided one by one
+ * with their neighbours' smear subtracted, sweeping until nothing changes. `null` when the fit says the centre
+ * module barely shows (nothing to recover).
+ *
+ * @example
+ * ```ts
+ * const sharp = equalise(fitGrid(gray, corners, 3), 3)
+ * if (sharp !== null) drawGrid(sharp, 0, 3) // every module ±1
+ * ```
+ */
+export function equalise(grid: FittedGrid, version: number): FittedGrid | null {
+  const { n, darkness } = grid;
+  if (sideOf(version) !== n) return null;
+  const known = functionPattern(version);
+  const colour = new Int8Array(n * n);
+  for (let i = 0; i < n * n; i++) {
+    const k = known[i] as number;
+    colour[i] = k === 1 ? 1 : k === 0 ? -1 : (darkness[i] as number) > 0 ? 1 : -1;
+  }
+  const c: Colours = { n, known, colour };
+  const w = smearWeights(c, darkness);
+  if (w === null || (w[5] as number) <= 0.05) return null;
+  for (let sweep = 0; sweep < EQUALISE_SWEEPS; sweep++) {
+    let changed = false;
+    for (let y = 0; y < n; y++) {
+      for (let x = 0; x < n; x++) {
+        const i = y * n + x;
+        if (known[i] !== -1) continue;
+        let r = (darkness[i] as number) - (w[0] as number);
+        for (let q = 0; q < 9; q++) {
+          if (q !== 4) r -= (w[q + 1] as number) * colourAt(c, x + (q % 3) - 1, y + Math.floor(q / 3) - 1);
+        }
+        const next = r > 0 ? 1 : -1;
+        if (next !== colour[i]) {
+          colour[i] = next;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return { n, darkness: Float32Array.from(colour), toImage: grid.toImage };
 }
 
 /** Quiet zone, in modules, around a drawn symbol. */

@@ -21,7 +21,16 @@ import {
   toGrayScaled,
   unwrapCylinder,
 } from './image.js';
-import { COARSE_FIT, drawGrid, FINE_FIT, fitGrid, versionOf } from './resample.js';
+import {
+  COARSE_FIT,
+  drawGrid,
+  equalise,
+  FINE_FIT,
+  type FittedGrid,
+  fitGrid,
+  RIGID_FIT,
+  versionOf,
+} from './resample.js';
 import type { QrCode, QrEngineName, RgbaImage } from './types.js';
 
 /** Settings the strategy runs with (resolved from `DecodeOptions`). */
@@ -466,9 +475,20 @@ class Escalation {
       this.spent += g.width * g.height + RESAMPLE_FIT_COST * modules * modules;
       const toCrop: MapPoint = (p) => ({ x: (p.x * scale - rect.x) * f, y: (p.y * scale - rect.y) * f });
       const fromCrop: MapPoint = (p) => toInput({ x: p.x / f, y: p.y / f });
-      const grid = fitGrid(g, mapCorners(miss, toCrop), version, coarse ? COARSE_FIT : FINE_FIT);
-      const { image, back } = drawGrid(grid, 0, 3);
-      await this.onGray(engine, image, (p) => fromCrop(back(p)), DRAWN);
+      const corners = mapCorners(miss, toCrop);
+      const before = this.collector.regionCount;
+      const read = async (grid: FittedGrid | null): Promise<boolean> => {
+        if (grid === null) return false;
+        const { image, back } = drawGrid(grid, 0, 3);
+        await this.onGray(engine, image, (p) => fromCrop(back(p)), DRAWN);
+        return this.collector.regionCount > before;
+      };
+      // Blurred codes: the detector's own grid with the smear between modules undone (cheap, and a mesh fit
+      // chases blur rather than bends).
+      if (!coarse && (await read(equalise(fitGrid(g, corners, version, RIGID_FIT), version)))) continue;
+      const grid = fitGrid(g, corners, version, coarse ? COARSE_FIT : FINE_FIT);
+      // Unread: the fitted modules may be smeared into each other too; undo that and try once more.
+      if (!(await read(grid))) await read(equalise(grid, version));
     }
   }
 
@@ -526,6 +546,8 @@ class Escalation {
       if (!this.collector.readIn(b)) await this.retryCrop(b, 0.25, variants);
       // A crop that located a code it could not decode: fit its grid now (cheap), before the next patch.
       if (!this.exhausted) await this.resample(z, false);
+      TRACE.log?.(
+        `      patch ${Math.round(b.width)}x${Math.round(b.height)} +${this.collector.regionCount - rp0} crop ${(tp1 - tp0).toFixed(0)}ms fit ${((TRACE.now?.() ?? 0) - tp1).toFixed(0)}ms`,
     }
     this.unreadBoxes = boxes.filter((b) => !this.collector.readIn(b));
   }
@@ -594,6 +616,8 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   const start = outcome === 'none' && pixels >= LARGE_IMAGE ? full * SEARCH_SHARE : full;
   const run = new Escalation(image, collector, base, full, start);
   const workPixels = run.work.width * run.work.height;
+  TRACE.log?.(
+    `    outcome ${outcome} regions ${collector.regionCount} open ${collector.openMisses().length} px ${pixels} budget ${run.budget.toExponential(2)}`,
   for (const step of SCHEDULE) {
     if (done() || run.exhausted) break;
     const engine = byName(step.engine);
@@ -610,6 +634,10 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     const fitter = byName('zxing');
     if (action.kind !== 'resample' && fitter !== undefined && !done() && !run.exhausted)
       await run.resample(fitter, false);
+    TRACE.log?.(
+      `    fit-after ${si} +${collector.regionCount - rf0} ${((TRACE.now?.() ?? 0) - tf0).toFixed(0)}ms`,
+    TRACE.log?.(
+      `    step ${si} ${step.after}/${step.engine}/${step.size}/${action.kind === 'whole' ? `whole/${action.pre}/${action.side}/${action.hints.binarizer ?? ''}` : action.kind} +${collector.regionCount - r0} ${((TRACE.now?.() ?? 0) - t0).toFixed(0)}ms spent ${(run.spent - s0).toExponential(2)} open ${collector.openMisses().length}`,
   }
   return collector.settled();
 }
