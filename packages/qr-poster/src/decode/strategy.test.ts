@@ -317,21 +317,40 @@ describe('runStrategy', () => {
   });
 
   it('spends the whole budget on a large photo only once some pass reads a code there', async () => {
-    // 2100×2000 (4.2 MP), two codes located and unread by the cheap pass. One zxing never reads anything; the
-    // other reads the first code in the tone pass (its 2nd call), so the second code stays open.
+    // 2100×2000 (4.2 MP), two codes located and unread by the cheap pass, and textured patches the texture
+    // step would crop. One zxing never reads anything; the other reads the first code in the tone pass (its
+    // 2nd call), so the second code stays open.
     const large: RgbaImage = {
       data: new Uint8ClampedArray(2100 * 2000 * 4).fill(200),
       width: 2100,
       height: 2000,
     };
+    for (let i = 3; i < large.data.length; i += 4) large.data[i] = 255;
+    let seed = 7;
+    for (const [x0, y0] of [
+      [1500, 200],
+      [300, 1500],
+      [1600, 1600],
+    ] as const) {
+      // Random 20 px cells, like modules.
+      for (let cy = y0; cy < y0 + 200; cy += 20) {
+        for (let cx = x0; cx < x0 + 200; cx += 20) {
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          const v = seed >>> 24 < 128 ? 20 : 230;
+          for (let y = cy; y < cy + 20; y++) {
+            for (let x = cx; x < cx + 20; x++) large.data.fill(v, (y * 2100 + x) * 4, (y * 2100 + x) * 4 + 3);
+          }
+        }
+      }
+    }
     const misses = [square(100, 100, 300), square(1200, 1200, 300)];
     const never = scripted('zxing', [{ hits: [], misses }]);
-    await runStrategy(large, settings([never], { escalationBudget: 0.75 }));
+    await runStrategy(large, settings([never], { escalationBudget: 1 }));
     const reads = scripted('zxing', [
       { hits: [], misses },
       { hits: [hit('first', square(110, 110, 290))], misses: [] },
     ]);
-    await runStrategy(large, settings([reads], { escalationBudget: 0.75 }));
+    await runStrategy(large, settings([reads], { escalationBudget: 1 }));
     expect(reads.calls).toBeGreaterThan(never.calls);
   });
 });

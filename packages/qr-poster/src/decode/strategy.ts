@@ -158,7 +158,7 @@ const PRE: Readonly<Record<Pre, (g: GrayImage) => GrayImage>> = {
 type Outcome = 'partial' | 'none';
 
 /** When a step applies, by the size of the working copy (longest side ≤ 1600 px). */
-type SizeRule = 'any' | 'tiny' | 'small' | 'not-small' | 'upscalable' | 'large' | 'not-large';
+type SizeRule = 'any' | 'tiny' | 'small' | 'medium' | 'upscalable' | 'large' | 'not-large';
 
 /** What a step does. */
 type Action =
@@ -250,26 +250,39 @@ export const SCHEDULE: readonly Step[] = [
   // Codes those crops located.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: false } },
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: true } },
-  { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }) },
-  { after: 'none', engine: 'zxing', size: 'not-large', action: whole(WORK_SIDE, 'shadows') },
-  { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
-  { after: 'none', engine: 'zxing', size: 'not-small', action: whole(1000, 'flat16', NO_DOWNSCALE) },
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'located' } },
+  // The passes below read no code of a photo of 4 MP or more on boofcv-dev, even with an unlimited budget (they
+  // predate the tone, shadow, texture and grid-fitting steps above, which now read those codes first); on such
+  // photos the budget they would spend goes unspent.
   {
     after: 'none',
     engine: 'zxing',
-    size: 'any',
+    size: 'not-large',
+    action: whole(WORK_SIDE, 'as-is', { binarizer: 'global' }),
+  },
+  { after: 'none', engine: 'zxing', size: 'not-large', action: whole(WORK_SIDE, 'shadows') },
+  { after: 'none', engine: 'zxing', size: 'not-large', action: whole(WORK_SIDE, 'flat24') },
+  { after: 'none', engine: 'zxing', size: 'medium', action: whole(1000, 'flat16', NO_DOWNSCALE) },
+  { after: 'none', engine: 'zxing', size: 'not-large', action: { kind: 'located' } },
+  {
+    after: 'none',
+    engine: 'zxing',
+    size: 'not-large',
     action: whole(640, 'as-is', { downscale: false, binarizer: 'global' }),
   },
-  { after: 'none', engine: 'zxing', size: 'any', action: whole(640, 'flat12', NO_DOWNSCALE) },
-  { after: 'none', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'otsu', { binarizer: 'global' }) },
+  { after: 'none', engine: 'zxing', size: 'not-large', action: whole(640, 'flat12', NO_DOWNSCALE) },
+  {
+    after: 'none',
+    engine: 'zxing',
+    size: 'not-large',
+    action: whole(WORK_SIDE, 'otsu', { binarizer: 'global' }),
+  },
   { after: 'none', engine: 'zxing', size: 'upscalable', action: { kind: 'upscale' } },
   // Curved surfaces (bottles, cups): the image, and each unread textured patch, unwrapped off a cylinder
   // standing upright and one lying down (small images had their turn above).
-  { after: 'none', engine: 'zxing', size: 'not-small', action: { kind: 'unwrap', side: 800 } },
-  { after: 'none', engine: 'jsqr', size: 'any', action: { kind: 'located' } },
-  { after: 'none', engine: 'jsqr', size: 'any', action: whole(1000, 'as-is') },
-  { after: 'none', engine: 'jsqr', size: 'any', action: whole(600, 'as-is') },
+  { after: 'none', engine: 'zxing', size: 'medium', action: { kind: 'unwrap', side: 800 } },
+  { after: 'none', engine: 'jsqr', size: 'not-large', action: { kind: 'located' } },
+  { after: 'none', engine: 'jsqr', size: 'not-large', action: whole(1000, 'as-is') },
+  { after: 'none', engine: 'jsqr', size: 'not-large', action: whole(600, 'as-is') },
 ];
 
 /** `square`: stretch the crop's short axis by the square root of its aspect ratio (foreshortened codes). */
@@ -546,8 +559,6 @@ class Escalation {
       if (!this.collector.readIn(b)) await this.retryCrop(b, 0.25, variants);
       // A crop that located a code it could not decode: fit its grid now (cheap), before the next patch.
       if (!this.exhausted) await this.resample(z, false);
-      TRACE.log?.(
-        `      patch ${Math.round(b.width)}x${Math.round(b.height)} +${this.collector.regionCount - rp0} crop ${(tp1 - tp0).toFixed(0)}ms fit ${((TRACE.now?.() ?? 0) - tp1).toFixed(0)}ms`,
     }
     this.unreadBoxes = boxes.filter((b) => !this.collector.readIn(b));
   }
@@ -561,8 +572,8 @@ function sizeMatches(rule: SizeRule, inputPixels: number, workPixels: number): b
       return workPixels <= TINY_IMAGE;
     case 'small':
       return workPixels <= SMALL_IMAGE;
-    case 'not-small':
-      return workPixels > SMALL_IMAGE;
+    case 'medium':
+      return workPixels > SMALL_IMAGE && inputPixels < LARGE_IMAGE;
     case 'upscalable':
       return workPixels <= 1_000_000;
     case 'large':
@@ -616,8 +627,6 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   const start = outcome === 'none' && pixels >= LARGE_IMAGE ? full * SEARCH_SHARE : full;
   const run = new Escalation(image, collector, base, full, start);
   const workPixels = run.work.width * run.work.height;
-  TRACE.log?.(
-    `    outcome ${outcome} regions ${collector.regionCount} open ${collector.openMisses().length} px ${pixels} budget ${run.budget.toExponential(2)}`,
   for (const step of SCHEDULE) {
     if (done() || run.exhausted) break;
     const engine = byName(step.engine);
@@ -634,10 +643,6 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     const fitter = byName('zxing');
     if (action.kind !== 'resample' && fitter !== undefined && !done() && !run.exhausted)
       await run.resample(fitter, false);
-    TRACE.log?.(
-      `    fit-after ${si} +${collector.regionCount - rf0} ${((TRACE.now?.() ?? 0) - tf0).toFixed(0)}ms`,
-    TRACE.log?.(
-      `    step ${si} ${step.after}/${step.engine}/${step.size}/${action.kind === 'whole' ? `whole/${action.pre}/${action.side}/${action.hints.binarizer ?? ''}` : action.kind} +${collector.regionCount - r0} ${((TRACE.now?.() ?? 0) - t0).toFixed(0)}ms spent ${(run.spent - s0).toExponential(2)} open ${collector.openMisses().length}`,
   }
   return collector.settled();
 }
