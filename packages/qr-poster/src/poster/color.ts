@@ -98,14 +98,14 @@ export function assertScannable(dark: Rgb, light: Rgb): void {
   if (relativeLuminance(dark) >= relativeLuminance(light)) {
     throw new QrPosterError(
       'low_contrast',
-      `QR modules ${toHex(dark)} are not darker than the background ${toHex(light)}: many scanners only read dark-on-light codes`,
+      `theme.qrDark: expected a colour darker than qrLight ${toHex(light)} (many scanners only read dark on light), got ${toHex(dark)}`,
     );
   }
   const ratio = contrastRatio(dark, light);
   if (ratio < MIN_QR_CONTRAST) {
     throw new QrPosterError(
       'low_contrast',
-      `QR contrast ${toHex(dark)} on ${toHex(light)} is ${ratio.toFixed(2)}:1, expected at least ${MIN_QR_CONTRAST}:1`,
+      `theme.qrDark: expected a contrast of at least ${MIN_QR_CONTRAST}:1 with qrLight ${toHex(light)}, got ${ratio.toFixed(2)}:1 for ${toHex(dark)}`,
     );
   }
 }

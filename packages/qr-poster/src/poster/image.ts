@@ -111,14 +111,14 @@ function toBytes(input: ImageInput, field: string, limits: ImageLimits): Uint8Ar
     if (input.length > Math.ceil((limits.maxBytes * 4) / 3) + 64) {
       throw new QrPosterError(
         'image_too_large',
-        `${field}: the data URL is larger than ${limits.maxBytes} bytes`,
+        `${field}: expected at most ${limits.maxBytes} bytes, got a larger data URL`,
       );
     }
     const head = DATA_URL.exec(input.slice(0, 40));
     if (!head) {
       throw new QrPosterError(
         'invalid_image',
-        `${field}: expected image bytes or a "data:image/png|jpeg|webp|gif;base64," URL, got ${JSON.stringify(input.slice(0, 40))} (posters never fetch remote images)`,
+        `${field}: expected image bytes or a "data:image/png|jpeg|webp|gif;base64," URL (posters fetch nothing), got ${JSON.stringify(input.slice(0, 40))}`,
       );
     }
     // atob is the forgiving-base64 decode browsers apply to data: URLs: the poster accepts what they would show.
@@ -154,7 +154,7 @@ export function readImage(
   if (bytes.length > limits.maxBytes) {
     throw new QrPosterError(
       'image_too_large',
-      `${field}: ${bytes.length} bytes, more than ${limits.maxBytes}`,
+      `${field}: expected at most ${limits.maxBytes} bytes, got ${bytes.length}`,
     );
   }
   if (bytes.length === 0) throw new QrPosterError('invalid_image', `${field}: the image is empty`);
@@ -174,7 +174,7 @@ export function readImage(
   if (size.width * size.height > limits.maxPixels) {
     throw new QrPosterError(
       'image_too_large',
-      `${field}: the header declares ${size.width}×${size.height}, more than the budget of ${limits.maxPixels} pixels`,
+      `${field}: expected at most ${limits.maxPixels} pixels, the header declares ${size.width}×${size.height}`,
     );
   }
   return { format, width: size.width, height: size.height, bytes };

@@ -30,7 +30,7 @@ export async function renderPoster(spec: PosterSpec): Promise<RenderedPoster> {
   if (normalized.verify === true) {
     throw new QrPosterError(
       'invalid_spec',
-      "spec.verify: renderPoster has no decoder of its own; pass one: verify: decodeQr (import { decodeQr } from '@sharekit/qr-poster')",
+      'spec.verify: expected a decoder such as decodeQr (renderPoster has none of its own), got true',
     );
   }
   if (normalized.verify) {

@@ -135,7 +135,7 @@ function planQr(spec: NormalizedSpec): QrPlacement {
     if (side > maxSide) {
       throw new QrPosterError(
         'logo_too_large',
-        `a logo of ${side}×${side} modules (scale ${spec.logoScale}) on a ${matrix.size}-module level-${matrix.level} code uses more than ${Math.round(spec.logoBudget * 100)}% of its error correction; at most ${maxSide} modules (scale ${(maxSide / matrix.size).toFixed(2)}) fit`,
+        `spec.qr.logoScale: expected at most ${(maxSide / matrix.size).toFixed(2)} (${maxSide} of ${matrix.size} modules, ${Math.round(spec.logoBudget * 100)}% of a level-${matrix.level} code's error correction), got ${spec.logoScale}`,
       );
     }
   } else {
@@ -146,7 +146,7 @@ function planQr(spec: NormalizedSpec): QrPlacement {
   if (side < Math.max(5, 0.12 * matrix.size)) {
     throw new QrPosterError(
       'logo_too_large',
-      `the payload needs a ${matrix.size}-module level-${matrix.level} code whose error correction leaves room for a logo of only ${maxSide} modules; shorten the link, raise qr.errorCorrection or set qr.logo to false`,
+      `a ${matrix.size}-module level-${matrix.level} code has room for a logo of only ${maxSide} modules; shorten the link, raise qr.errorCorrection or set qr.logo: false`,
     );
   }
   const c = logoCoverage(matrix, side);
@@ -314,7 +314,7 @@ function drawToken(svg: Svg, spec: NormalizedSpec, x: number, top: number, width
   if (lines.truncated) {
     throw new QrPosterError(
       'invalid_spec',
-      `spec.token is too long to print in full on a ${spec.width}×${spec.height} poster; a cut token is useless`,
+      `spec.token: too long to print whole on a ${spec.width}×${spec.height} poster (a cut token is useless)`,
     );
   }
   const lh = size * 1.45;

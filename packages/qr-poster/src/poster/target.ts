@@ -56,7 +56,7 @@ function fromUrl(input: string): ResolvedTarget {
     }
     throw new QrPosterError(
       'unsafe_target',
-      `the target ${preview(text)} is refused (${first?.code}: ${first?.detail}); a poster only links to safe http(s) pages`,
+      `the target ${preview(text)} is refused (${first?.code}: ${first?.detail})`,
     );
   }
   return { url: reading.url, identity: reading.identity, level: reading.level, reasons: reading.reasons };
@@ -77,7 +77,7 @@ export function resolveTarget(target: unknown): ResolvedTarget {
     if (!isLinkIdentity(target)) {
       throw new QrPosterError(
         'invalid_target',
-        'the target object is not a LinkIdentity ({ platform, kind, id, url } from @sharekit/canonical-url)',
+        'spec.target: expected a URL or LinkIdentity ({ platform, kind, id, url }), got another object',
       );
     }
     const resolved = fromUrl(target.url);
@@ -94,7 +94,7 @@ export function resolveTarget(target: unknown): ResolvedTarget {
     'invalid_spec',
     target === undefined
       ? 'spec.target is missing'
-      : `spec.target: expected a URL or LinkIdentity, got ${typeof target}`,
+      : `spec.target: expected a URL or LinkIdentity, got ${target === null ? 'null' : typeof target}`,
   );
 }
 
