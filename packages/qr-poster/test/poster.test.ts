@@ -336,6 +336,23 @@ describe('SVG output', () => {
     expect(poster.qr.logoModules).toBeGreaterThan(0);
   });
 
+  it('verifies the symbol it drew, also when a logo grew a short link’s code past its smallest version', async () => {
+    let side = 0;
+    const poster = await renderPoster({
+      target: 'https://jd.com/',
+      title: 't',
+      brand: { logo: tinyPng() },
+      verify: async (image) => {
+        side = image.width;
+        return [{ text: 'https://jd.com/' }];
+      },
+    });
+    const plain = await renderPoster({ target: 'https://jd.com/', title: 't', qr: { errorCorrection: 'H' } });
+    expect(poster.qr.version).toBeGreaterThan(plain.qr.version);
+    // The worst-case raster is 4 px per module with a 4-module quiet zone on each side.
+    expect(side).toBe((4 * poster.qr.version + 17 + 8) * 4);
+  });
+
   it('asks for a decoder when the browser entry is told verify: true, and fails verify when the decoder reads nothing', async () => {
     expect(await codeOf(() => renderPoster({ target: TARGET, title: 't', verify: true }))).toBe(
       'invalid_spec',

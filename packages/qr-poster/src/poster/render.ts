@@ -34,7 +34,8 @@ export async function renderPoster(spec: PosterSpec): Promise<RenderedPoster> {
     );
   }
   if (normalized.verify) {
-    const matrix = encodeQr(poster.payload, poster.qr.level);
+    // The symbol drawn: for a logo, planQr may have grown a short payload's code past its smallest version.
+    const matrix = encodeQr(poster.payload, poster.qr.level, poster.qr.version);
     const raster = worstCaseRaster(
       matrix,
       poster.qr.logoModules,
