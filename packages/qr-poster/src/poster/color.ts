@@ -30,12 +30,8 @@ export function parseColor(value: unknown, field: string): Rgb {
   const hex = HEX.exec(v);
   if (hex) {
     const h = hex[1] ?? '';
-    const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h;
-    return {
-      r: Number.parseInt(full.slice(0, 2), 16),
-      g: Number.parseInt(full.slice(2, 4), 16),
-      b: Number.parseInt(full.slice(4, 6), 16),
-    };
+    const n = Number.parseInt(h.length === 3 ? h.replace(/./g, '$&$&') : h, 16);
+    return { r: n >> 16, g: (n >> 8) & 255, b: n & 255 };
   }
   const fn = RGB_FN.exec(v);
   if (fn) {
@@ -95,13 +91,16 @@ export const MIN_QR_CONTRAST = 4.5;
  * assertScannable(parseColor('#777', 'qrDark'), parseColor('#fff', 'qrLight')); // throws low_contrast (4.48:1)
  */
 export function assertScannable(dark: Rgb, light: Rgb): void {
-  if (relativeLuminance(dark) >= relativeLuminance(light)) {
+  const lDark = relativeLuminance(dark);
+  const lLight = relativeLuminance(light);
+  if (lDark >= lLight) {
     throw new QrPosterError(
       'low_contrast',
       `theme.qrDark: expected a colour darker than qrLight ${toHex(light)} (many scanners only read dark on light), got ${toHex(dark)}`,
     );
   }
-  const ratio = contrastRatio(dark, light);
+  // contrastRatio(dark, light), with the luminances already at hand.
+  const ratio = (lLight + 0.05) / (lDark + 0.05);
   if (ratio < MIN_QR_CONTRAST) {
     throw new QrPosterError(
       'low_contrast',
