@@ -1,4 +1,4 @@
-import { identify } from '@sharekit/canonical-url';
+import { CONTENT_KINDS, identify, KIND_NAMES, PLATFORM_DISPLAY, PLATFORM_IDS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { decodeQr } from '../src/decode/index.js';
 import { isQrPosterError, type PosterSpec, type QrPosterErrorCode, renderPoster } from '../src/index.js';
@@ -198,6 +198,21 @@ describe('targets', () => {
       url: 'https://item.jd.com/100012043978.html',
     } as const;
     expect(await codeOf(() => renderPoster({ target: forged, title: 't' }))).toBe('unsafe_target');
+  });
+
+  it.each([
+    ['a platform the registry does not have', { platform: 'myspace', kind: 'item', id: '1' }],
+    ['a kind the registry does not have', { platform: 'jd', kind: 'podcast', id: '1' }],
+    ['an id that is a number', { platform: 'jd', kind: 'item', id: 100012043978 }],
+    ['an inherited platform name', { platform: 'toString', kind: 'item', id: '1' }],
+  ])('refuses a LinkIdentity-like object with %s as invalid_target', async (_name, fields) => {
+    const target = { ...fields, url: 'https://item.jd.com/100012043978.html' };
+    expect(await codeOf(() => renderPoster({ target: target as never, title: 't' }))).toBe('invalid_target');
+  });
+
+  it('checks LinkIdentity shapes against name tables keyed by exactly canonical-url’s platform ids and kinds', () => {
+    expect(Object.keys(PLATFORM_DISPLAY).sort()).toEqual([...PLATFORM_IDS].sort());
+    expect(Object.keys(KIND_NAMES).sort()).toEqual([...CONTENT_KINDS].sort());
   });
 
   it('refuses text that is not a URL as invalid_target', async () => {

@@ -1,6 +1,6 @@
 import {
-  isLinkIdentity,
   judgeTarget,
+  KIND_NAMES,
   type LinkIdentity,
   PLATFORM_DISPLAY,
   type PlatformId,
@@ -74,21 +74,31 @@ function fromUrl(input: string): ResolvedTarget {
 export function resolveTarget(target: unknown): ResolvedTarget {
   if (typeof target === 'string') return fromUrl(target);
   if (typeof target === 'object' && target !== null) {
-    if (!isLinkIdentity(target)) {
+    // isLinkIdentity's shape check, read from the two name tables a poster carries anyway (its caption
+    // names the platform and the kind); their keys are exactly canonical-url's platform ids and kinds.
+    const { platform, kind, id, url } = target as Record<string, unknown>;
+    if (
+      typeof platform !== 'string' ||
+      !Object.hasOwn(PLATFORM_DISPLAY, platform) ||
+      typeof kind !== 'string' ||
+      !Object.hasOwn(KIND_NAMES, kind) ||
+      (id !== null && typeof id !== 'string') ||
+      typeof url !== 'string'
+    ) {
       throw new QrPosterError(
         'invalid_target',
         'spec.target: expected a URL or LinkIdentity ({ platform, kind, id, url }), got another object',
       );
     }
-    const resolved = fromUrl(target.url);
-    const platform: PlatformId | null = platformOf(resolved.url);
-    if (platform !== target.platform) {
+    const resolved = fromUrl(url);
+    const host: PlatformId | null = platformOf(resolved.url);
+    if (host !== platform) {
       throw new QrPosterError(
         'unsafe_target',
-        `the LinkIdentity says ${target.platform} but its url is on ${platform ?? 'another host'}: ${preview(target.url)}`,
+        `the LinkIdentity says ${platform} but its url is on ${host ?? 'another host'}: ${preview(url)}`,
       );
     }
-    return { ...resolved, identity: resolved.identity ?? target };
+    return { ...resolved, identity: resolved.identity ?? (target as LinkIdentity) };
   }
   throw new QrPosterError(
     'invalid_spec',
