@@ -231,14 +231,13 @@ function drawPrice(
   const { accent, muted } = spec.colors;
   const [int, dec] = spec.price?.split('.') ?? [];
   const original = spec.originalPrice !== null ? `${spec.currency}${spec.originalPrice}` : null;
-  // Widths in units of the big size.
-  const current =
-    spec.price === null
-      ? 0
-      : measureEm(spec.currency) * 0.5 +
-        0.06 +
-        measureEm(int ?? '') +
-        (dec !== undefined ? measureEm(`.${dec}`) * 0.56 : 0);
+  // The current price's parts and their sizes in units of the big size; a small gap after the currency.
+  const parts: [string, number][] = spec.price === null ? [] : [[spec.currency, 0.5], [int ?? '', 1]];
+  if (spec.price !== null && dec !== undefined) parts.push([`.${dec}`, 0.56]);
+  let current = 0;
+  parts.forEach(([part, scale], i) => {
+    current += measureEm(part) * scale + (i === 0 ? 0.06 : 0);
+  });
   const gap = spec.price !== null && original ? 0.3 : 0;
   const originalW = original ? measureEm(original) * 0.42 : 0;
   let big = rowH;
@@ -252,19 +251,12 @@ function drawPrice(
   const baseline = top + rowH * ASCENT;
   const topFor = (size: number): number => baseline - size * ASCENT;
   let cursor = x;
-  if (spec.price !== null) {
-    const cur = big * 0.5;
-    svg.text(spec.currency, cursor, topFor(cur), cur, accent, { bold: true });
-    cursor += measureEm(spec.currency) * cur + big * 0.06;
-    svg.text(int ?? '', cursor, topFor(big), big, accent, { bold: true });
-    cursor += measureEm(int ?? '') * big;
-    if (dec !== undefined) {
-      const ds = big * 0.56;
-      svg.text(`.${dec}`, cursor, topFor(ds), ds, accent, { bold: true });
-      cursor += measureEm(`.${dec}`) * ds;
-    }
-    cursor += big * gap;
-  }
+  parts.forEach(([part, scale], i) => {
+    const size = big * scale;
+    svg.text(part, cursor, topFor(size), size, accent, { bold: true });
+    cursor += measureEm(part) * size + (i === 0 ? big * 0.06 : 0);
+  });
+  cursor += big * gap;
   if (original && showOriginal) {
     const os = big * 0.42;
     svg.text(original, cursor, topFor(os), os, muted, { strike: true });
