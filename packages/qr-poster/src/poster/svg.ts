@@ -57,25 +57,19 @@ class Svg {
     top: number,
     size: number,
     fill: Rgb,
-    opts: { bold?: boolean; anchor?: 'start' | 'middle' | 'end'; strike?: boolean } = {},
+    {
+      bold = false,
+      anchor = 'start',
+      strike = false,
+    }: { bold?: boolean; anchor?: 'start' | 'middle' | 'end'; strike?: boolean } = {},
   ): void {
     this.texts.push(content);
     const baseline = top + size * ASCENT;
-    this.ops.push({
-      kind: 'text',
-      text: content,
-      x,
-      baseline,
-      size,
-      fill,
-      bold: opts.bold === true,
-      anchor: opts.anchor ?? 'start',
-      strike: opts.strike === true,
-    });
+    this.ops.push({ kind: 'text', text: content, x, baseline, size, fill, bold, anchor, strike });
     this.parts.push(
-      `<text x="${r(x)}" y="${r(baseline)}" font-size="${r(size)}"${opts.bold ? ' font-weight="700"' : ''}${
-        opts.anchor && opts.anchor !== 'start' ? ` text-anchor="${opts.anchor}"` : ''
-      }${opts.strike ? ' text-decoration="line-through"' : ''} fill="${toHex(fill)}">${escapeXml(content)}</text>`,
+      `<text x="${r(x)}" y="${r(baseline)}" font-size="${r(size)}"${bold ? ' font-weight="700"' : ''}${
+        anchor !== 'start' ? ` text-anchor="${anchor}"` : ''
+      }${strike ? ' text-decoration="line-through"' : ''} fill="${toHex(fill)}">${escapeXml(content)}</text>`,
     );
   }
 
@@ -232,7 +226,13 @@ function drawPrice(
   const [int, dec] = spec.price?.split('.') ?? [];
   const original = spec.originalPrice !== null ? `${spec.currency}${spec.originalPrice}` : null;
   // The current price's parts and their sizes in units of the big size; a small gap after the currency.
-  const parts: [string, number][] = spec.price === null ? [] : [[spec.currency, 0.5], [int ?? '', 1]];
+  const parts: [string, number][] =
+    spec.price === null
+      ? []
+      : [
+          [spec.currency, 0.5],
+          [int ?? '', 1],
+        ];
   if (spec.price !== null && dec !== undefined) parts.push([`.${dec}`, 0.56]);
   let current = 0;
   parts.forEach(([part, scale], i) => {
