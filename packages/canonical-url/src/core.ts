@@ -15,19 +15,8 @@ export {
   sameTarget,
 } from './canonicalize.js';
 export { type DisplayName, KIND_NAMES, PLATFORM_DISPLAY, type PlatformDisplay } from './display.js';
-export {
-  CANONICAL_URL_ERROR_CODES,
-  CanonicalUrlError,
-  type CanonicalUrlErrorCode,
-  errorClass,
-  errorRecord,
-  integerOption,
-  isCanonicalUrlError,
-  isSharekitError,
-  preview,
-  SharekitError,
-  type SharekitErrorClass,
-} from './errors.js';
+// Every export of errors.ts is public: the error base, the helpers and this package's error class.
+export * from './errors.js';
 export {
   type AlternateId,
   alternateId,

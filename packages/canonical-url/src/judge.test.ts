@@ -3,6 +3,7 @@ import cases from '../test/fixtures/judge-reasons.json' with { type: 'json' };
 import { canonicalize } from './canonicalize.js';
 import { isCanonicalUrlError } from './errors.js';
 import { judgeTarget, TARGET_REASONS, type TargetReasonCode } from './judge.js';
+import { UNSAFE_SCHEMES } from './scheme.js';
 
 const codes = (raw: string) => judgeTarget(raw).reasons.map((r) => r.code);
 
@@ -32,18 +33,8 @@ describe('judgeTarget: decided disagreements', () => {
     expect(judgeTarget('vnd.youtube:dQw4w9WgXcQ')).toMatchObject({ level: 'danger', scheme: 'vnd.youtube' });
   });
 
-  it.each([
-    'javascript',
-    'data',
-    'file',
-    'vbscript',
-    'blob',
-    'about',
-    'filesystem',
-    'view-source',
-    'jar',
-    'weixin',
-  ])('refuses every non-web scheme alike: %s', (scheme) => {
+  // The schemes named as never clickable, and app schemes that are not on that list: all refused alike.
+  it.each([...UNSAFE_SCHEMES, 'weixin', 'taobao'])('refuses every non-web scheme alike: %s', (scheme) => {
     expect(codes(`${scheme}:x`)).toEqual(['unsafe-scheme']);
   });
 

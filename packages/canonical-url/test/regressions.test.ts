@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INTERNAL_TARGETS } from '../../../test-utils/issue15.js';
 import {
   addressRange,
   canonicalize,
@@ -35,30 +36,6 @@ function oneHop(first: FetchResponseLike) {
   };
   return { fetch, asked };
 }
-
-/** Issue 15, finding 2: every internal target from the report, as each redirect kind. */
-const INTERNAL_TARGETS: readonly string[] = [
-  'http://127.0.0.1/',
-  'http://169.254.169.254/latest/meta-data/',
-  'http://[::1]/',
-  'http://0x7f000001/',
-  'http://localhost./',
-  'http://10.0.0.1/',
-  'http://192.168.1.1/',
-  'http://[::ffff:127.0.0.1]/',
-  'http://metadata.google.internal/computeMetadata/v1/',
-  'http://0/',
-  'http://2130706433../',
-  'http://0251.0376.0251.0376/',
-  'http://127.1/',
-  'http://[fd00::1]/',
-  'http://100.64.0.1/',
-  'http://[::7f00:1]/',
-  'http://[64:ff9b::a9fe:a9fe]/',
-  'http://intranet/',
-  'https://taobao.com:8443/',
-  'http://example.com:22/',
-];
 
 describe('short-link following stays on the public internet (issue 15, finding 2)', () => {
   for (const target of INTERNAL_TARGETS) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { thrownCode } from '../test/thrown.js';
 import { type DocumentLike, type OpenPlan, openApp } from './browser.js';
-import { isDeepLinkError } from './errors.js';
 
 /** A page with a fake clock: timers run only when `tick` advances past them. */
 function fakePage() {
@@ -199,13 +199,10 @@ describe('openApp', () => {
         web: 'https://a.example/',
         steps: [{ action: 'web', url, reason: 'r' }],
       };
-      let code: string | undefined;
-      try {
-        void openApp(plan, page.options);
-      } catch (e) {
-        code = isDeepLinkError(e) ? e.code : 'other';
-      }
-      expect(code, url).toBe('invalid_plan');
+      expect(
+        thrownCode(() => openApp(plan, page.options)),
+        url,
+      ).toBe('invalid_plan');
       expect(page.visits).toEqual([]);
     }
   });
@@ -218,13 +215,7 @@ describe('openApp', () => {
       { steps: [] },
       { steps: [{ action: 'explode', url: 'https://a.example/' }] },
     ]) {
-      let code: string | undefined;
-      try {
-        void openApp(plan as unknown as OpenPlan, page.options);
-      } catch (e) {
-        code = isDeepLinkError(e) ? e.code : 'other';
-      }
-      expect(code).toBe('invalid_plan');
+      expect(thrownCode(() => openApp(plan as unknown as OpenPlan, page.options))).toBe('invalid_plan');
     }
   });
 });

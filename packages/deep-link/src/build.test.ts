@@ -1,19 +1,9 @@
 import { identify, PLATFORM_IDS, PLATFORMS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
+import { thrownCode } from '../test/thrown.js';
 import { toAppLinks } from './build.js';
-import { isDeepLinkError } from './errors.js';
 import { IOS_APPS, storeLinks } from './store.js';
 import { APP_IDS, APPS } from './table.js';
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isDeepLinkError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('toAppLinks', () => {
   it('cleans the web link and builds the JD scheme, intent, universal link and des:m wrapper', () => {
@@ -101,28 +91,32 @@ describe('toAppLinks', () => {
     const identity = identify('https://www.douyin.com/video/7312345678901234567')!;
     expect(toAppLinks(identity).scheme).toBe('snssdk1128://aweme/detail/7312345678901234567');
     expect(
-      code(() => toAppLinks({ ...identity, url: 'https://evil.example/video/7312345678901234567' })),
+      thrownCode(() => toAppLinks({ ...identity, url: 'https://evil.example/video/7312345678901234567' })),
     ).toBe('invalid_input');
   });
 
   it('refuses javascript:, data:, a lookalike host and a non-http fallback', () => {
-    expect(code(() => toAppLinks('javascript:alert(1)'))).toBe('unsafe_target');
-    expect(code(() => toAppLinks('data:text/html,x'))).toBe('unsafe_target');
-    expect(code(() => toAppLinks('https://item.taobao.corn/item.htm?id=634567890123'))).toBe('unsafe_target');
-    expect(code(() => toAppLinks(`kwai://webview?url=${encodeURIComponent('javascript:alert(1)')}`))).toBe(
+    expect(thrownCode(() => toAppLinks('javascript:alert(1)'))).toBe('unsafe_target');
+    expect(thrownCode(() => toAppLinks('data:text/html,x'))).toBe('unsafe_target');
+    expect(thrownCode(() => toAppLinks('https://item.taobao.corn/item.htm?id=634567890123'))).toBe(
       'unsafe_target',
     );
     expect(
-      code(() => toAppLinks('https://item.jd.com/100012043978.html', { fallbackUrl: 'javascript:alert(1)' })),
+      thrownCode(() => toAppLinks(`kwai://webview?url=${encodeURIComponent('javascript:alert(1)')}`)),
+    ).toBe('unsafe_target');
+    expect(
+      thrownCode(() =>
+        toAppLinks('https://item.jd.com/100012043978.html', { fallbackUrl: 'javascript:alert(1)' }),
+      ),
     ).toBe('unsafe_target');
   });
 
   it('refuses plain text, non-strings, huge input and unknown apps in wrapIn', () => {
-    expect(code(() => toAppLinks('not a link'))).toBe('unknown_target');
-    expect(code(() => toAppLinks(42 as unknown as string))).toBe('invalid_input');
-    expect(code(() => toAppLinks(`https://item.jd.com/${'1'.repeat(9000)}.html`))).toBe('too_long');
+    expect(thrownCode(() => toAppLinks('not a link'))).toBe('unknown_target');
+    expect(thrownCode(() => toAppLinks(42 as unknown as string))).toBe('invalid_input');
+    expect(thrownCode(() => toAppLinks(`https://item.jd.com/${'1'.repeat(9000)}.html`))).toBe('too_long');
     expect(
-      code(() => toAppLinks('https://item.jd.com/100012043978.html', { wrapIn: ['myspace' as never] })),
+      thrownCode(() => toAppLinks('https://item.jd.com/100012043978.html', { wrapIn: ['myspace' as never] })),
     ).toBe('invalid_option');
   });
 });

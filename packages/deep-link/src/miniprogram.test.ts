@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isDeepLinkError } from './errors.js';
+import { thrownCode } from '../test/thrown.js';
 import { miniProgramLink } from './miniprogram.js';
 import { parseAppLink } from './parse.js';
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isDeepLinkError(e) ? e.code : 'other';
-  }
-  return undefined;
-}
 
 describe('miniProgramLink', () => {
   it('builds the plaintext WeChat URL Scheme with the query encoded once', () => {
@@ -59,18 +50,20 @@ describe('miniProgramLink', () => {
   });
 
   it('refuses a bad AppID, a path with ? or spaces, an over-long query and an unknown app', () => {
-    expect(code(() => miniProgramLink({ app: 'wechat', appId: 'wx123', path: 'p' }))).toBe('invalid_input');
-    expect(code(() => miniProgramLink({ app: 'wechat', appId: 'wx1234567890abcdef', path: 'p?x=1' }))).toBe(
+    expect(thrownCode(() => miniProgramLink({ app: 'wechat', appId: 'wx123', path: 'p' }))).toBe(
       'invalid_input',
     );
     expect(
-      code(() =>
+      thrownCode(() => miniProgramLink({ app: 'wechat', appId: 'wx1234567890abcdef', path: 'p?x=1' })),
+    ).toBe('invalid_input');
+    expect(
+      thrownCode(() =>
         miniProgramLink({ app: 'wechat', appId: 'wx1234567890abcdef', path: 'p', query: 'x'.repeat(513) }),
       ),
     ).toBe('invalid_input');
-    expect(code(() => miniProgramLink({ app: 'alipay', appId: '20000067', page: 'a b' }))).toBe(
+    expect(thrownCode(() => miniProgramLink({ app: 'alipay', appId: '20000067', page: 'a b' }))).toBe(
       'invalid_input',
     );
-    expect(code(() => miniProgramLink({ app: 'line' } as never))).toBe('invalid_input');
+    expect(thrownCode(() => miniProgramLink({ app: 'line' } as never))).toBe('invalid_input');
   });
 });

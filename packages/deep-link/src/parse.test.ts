@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nestInAlipay } from '../test/fixtures/wrappers.js';
-import { isDeepLinkError } from './errors.js';
+import { thrownCode } from '../test/thrown.js';
 import { isUnsafeAppLink, parseAppLink } from './parse.js';
 import type { AppLinkTarget, ParsedAppLink } from './types.js';
 
@@ -12,16 +12,6 @@ function target(r: ParsedAppLink | null): AppLinkTarget {
   if (r === null) throw new Error('expected a target, got null');
   if (isUnsafeAppLink(r)) throw new Error(`expected a target, got danger ${r.danger} (${r.found})`);
   return r;
-}
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isDeepLinkError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
 }
 
 describe('parseAppLink: schemes of the table', () => {
@@ -381,16 +371,18 @@ describe('parseAppLink: JD JSON params', () => {
       skuId: JD_SKU,
       pad: 'x'.repeat(5000),
     });
-    expect(code(() => parseAppLink(`openapp.jdmobile://virtual?params=${encodeURIComponent(big)}`))).toBe(
-      'params_too_large',
-    );
+    expect(
+      thrownCode(() => parseAppLink(`openapp.jdmobile://virtual?params=${encodeURIComponent(big)}`)),
+    ).toBe('params_too_large');
   });
 
   it('throws params_too_large for a raw JSON over the bound, and honours a smaller maxJsonLength', () => {
     const big = `{"category":"jump","des":"productDetail","skuId":"${JD_SKU}","pad":"${'y'.repeat(5000)}"}`;
-    expect(code(() => parseAppLink(`openapp.jdmobile://virtual?params=${big}`))).toBe('params_too_large');
+    expect(thrownCode(() => parseAppLink(`openapp.jdmobile://virtual?params=${big}`))).toBe(
+      'params_too_large',
+    );
     expect(
-      code(() => parseAppLink(`openapp.jdmobile://virtual?params=${JD_JSON}`, { maxJsonLength: 20 })),
+      thrownCode(() => parseAppLink(`openapp.jdmobile://virtual?params=${JD_JSON}`, { maxJsonLength: 20 })),
     ).toBe('params_too_large');
   });
 });
@@ -538,11 +530,11 @@ describe('parseAppLink: nesting', () => {
   }
 
   it('throws too_deep for 9 nested wrappers (a wrapper bomb)', () => {
-    expect(code(() => parseAppLink(nestInAlipay(inner, 9)))).toBe('too_deep');
+    expect(thrownCode(() => parseAppLink(nestInAlipay(inner, 9)))).toBe('too_deep');
   });
 
   it('honours a smaller maxDepth', () => {
-    expect(code(() => parseAppLink(nestInAlipay(inner, 3), { maxDepth: 2 }))).toBe('too_deep');
+    expect(thrownCode(() => parseAppLink(nestInAlipay(inner, 3), { maxDepth: 2 }))).toBe('too_deep');
     expect(target(parseAppLink(nestInAlipay(inner, 2), { maxDepth: 2 })).id).toBe('64b5f3a2000000001e03a1b2');
   });
 });
@@ -628,19 +620,21 @@ describe('parseAppLink: unsafe targets never become links', () => {
 
 describe('parseAppLink: misuse and limits', () => {
   it('throws invalid_input for a non-string', () => {
-    expect(code(() => parseAppLink(42 as unknown as string))).toBe('invalid_input');
-    expect(code(() => parseAppLink(null as unknown as string))).toBe('invalid_input');
+    expect(thrownCode(() => parseAppLink(42 as unknown as string))).toBe('invalid_input');
+    expect(thrownCode(() => parseAppLink(null as unknown as string))).toBe('invalid_input');
   });
 
   it('throws too_long for an input over maxLength', () => {
-    expect(code(() => parseAppLink(`kwai://work/${'a'.repeat(9000)}`))).toBe('too_long');
-    expect(code(() => parseAppLink('kwai://work/3xabc', { maxLength: 5 }))).toBe('too_long');
+    expect(thrownCode(() => parseAppLink(`kwai://work/${'a'.repeat(9000)}`))).toBe('too_long');
+    expect(thrownCode(() => parseAppLink('kwai://work/3xabc', { maxLength: 5 }))).toBe('too_long');
   });
 
   it('throws invalid_option for out-of-range options', () => {
-    expect(code(() => parseAppLink('kwai://work/3xabc', { maxDepth: 9 }))).toBe('invalid_option');
-    expect(code(() => parseAppLink('kwai://work/3xabc', { maxLength: 0 }))).toBe('invalid_option');
-    expect(code(() => parseAppLink('kwai://work/3xabc', { maxJsonLength: 1.5 }))).toBe('invalid_option');
+    expect(thrownCode(() => parseAppLink('kwai://work/3xabc', { maxDepth: 9 }))).toBe('invalid_option');
+    expect(thrownCode(() => parseAppLink('kwai://work/3xabc', { maxLength: 0 }))).toBe('invalid_option');
+    expect(thrownCode(() => parseAppLink('kwai://work/3xabc', { maxJsonLength: 1.5 }))).toBe(
+      'invalid_option',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { USER_AGENTS } from '../test/fixtures/user-agents.js';
-import { isDeepLinkError } from './errors.js';
+import { thrownCode } from '../test/thrown.js';
 import { planOpen } from './plan.js';
 
 const ua = (name: string): string => {
@@ -152,18 +152,10 @@ describe('planOpen', () => {
   });
 
   it('refuses an unsafe target and a bad timeout with a DeepLinkError', () => {
-    const codeOf = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (e) {
-        return isDeepLinkError(e) ? e.code : 'other';
-      }
-      return undefined;
-    };
-    expect(codeOf(() => planOpen({ target: 'javascript:alert(1)', userAgent: SAFARI_IOS }))).toBe(
+    expect(thrownCode(() => planOpen({ target: 'javascript:alert(1)', userAgent: SAFARI_IOS }))).toBe(
       'unsafe_target',
     );
-    expect(codeOf(() => planOpen({ target: JD, userAgent: SAFARI_IOS }, { timeoutMs: -1 }))).toBe(
+    expect(thrownCode(() => planOpen({ target: JD, userAgent: SAFARI_IOS }, { timeoutMs: -1 }))).toBe(
       'invalid_option',
     );
   });

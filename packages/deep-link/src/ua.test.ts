@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { USER_AGENTS } from '../test/fixtures/user-agents.js';
-import { isDeepLinkError } from './errors.js';
+import { thrownCode } from '../test/thrown.js';
 import { detectBrowser, detectInAppBrowser } from './ua.js';
 
 describe('detectInAppBrowser on real user agents', () => {
@@ -29,16 +29,8 @@ describe('detectInAppBrowser on real user agents', () => {
   });
 
   it('throws invalid_input for a non-string and too_long for a huge user agent', () => {
-    const codeOf = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (e) {
-        return isDeepLinkError(e) ? e.code : 'other';
-      }
-      return undefined;
-    };
-    expect(codeOf(() => detectInAppBrowser(undefined as unknown as string))).toBe('invalid_input');
-    expect(codeOf(() => detectInAppBrowser(`MicroMessenger/${'1'.repeat(9000)}`))).toBe('too_long');
+    expect(thrownCode(() => detectInAppBrowser(undefined as unknown as string))).toBe('invalid_input');
+    expect(thrownCode(() => detectInAppBrowser(`MicroMessenger/${'1'.repeat(9000)}`))).toBe('too_long');
   });
 });
 

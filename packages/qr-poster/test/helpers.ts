@@ -1,3 +1,4 @@
+import { isQrPosterError, type QrPosterErrorCode } from '../src/index.js';
 import { rasterizeSvg } from './resvg.js';
 
 let cached: Uint8Array | undefined;
@@ -9,4 +10,16 @@ export function tinyPng(): Uint8Array {
     [],
   ).png;
   return cached;
+}
+
+/** The `code` of the `QrPosterError` that `run` rejects with, `'no error'` when it resolves, else `'other error'`. */
+export async function codeOf(
+  run: () => Promise<unknown>,
+): Promise<QrPosterErrorCode | 'no error' | 'other error'> {
+  try {
+    await run();
+    return 'no error';
+  } catch (error) {
+    return isQrPosterError(error) ? error.code : 'other error';
+  }
 }

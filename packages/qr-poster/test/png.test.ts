@@ -1,11 +1,10 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeQr } from '../src/decode/node.js';
-import { isQrPosterError, type QrPosterErrorCode } from '../src/index.js';
 import { BUNDLED_FONT_FILES, renderPosterPng } from '../src/node.js';
 import { rasterizePoster } from '../src/poster/png.js';
 import type { Raster } from '../src/poster/verify.js';
-import { tinyPng } from './helpers.js';
+import { codeOf, tinyPng } from './helpers.js';
 
 const spec = {
   target: 'https://item.taobao.com/item.htm?id=678301234567&spm=a21n57.1.0.0',
@@ -16,15 +15,6 @@ const spec = {
   image: tinyPng(),
   token: '￥CZ3457Hw7Ab￥ 复制口令打开淘宝',
 };
-
-async function codeOf(run: () => Promise<unknown>): Promise<QrPosterErrorCode | 'no error' | 'other error'> {
-  try {
-    await run();
-    return 'no error';
-  } catch (error) {
-    return isQrPosterError(error) ? error.code : 'other error';
-  }
-}
 
 describe('renderPosterPng', () => {
   it.each(['moments', 'square', 'print'] as const)(

@@ -1,24 +1,15 @@
 import { CONTENT_KINDS, identify, KIND_NAMES, PLATFORM_DISPLAY, PLATFORM_IDS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { decodeQr } from '../src/decode/index.js';
-import { isQrPosterError, type PosterSpec, type QrPosterErrorCode, renderPoster } from '../src/index.js';
+import { type PosterSpec, type QrPosterErrorCode, renderPoster } from '../src/index.js';
 import { assertScannable, contrastRatio, parseColor } from '../src/poster/color.js';
 import { readImage } from '../src/poster/image.js';
 import { encodeQr, logoCoverage, maxLogoSide } from '../src/poster/qr.js';
 import { displayWidth, measureEm, wrapText } from '../src/poster/text.js';
 import { expectPayload, readWith, worstCaseRaster } from '../src/poster/verify.js';
-import { tinyPng } from './helpers.js';
+import { codeOf, tinyPng } from './helpers.js';
 
 const TARGET = 'https://item.taobao.com/item.htm?id=678301234567&spm=a21n57.1.0.0';
-
-async function codeOf(run: () => Promise<unknown>): Promise<QrPosterErrorCode | 'no error' | 'other error'> {
-  try {
-    await run();
-    return 'no error';
-  } catch (error) {
-    return isQrPosterError(error) ? error.code : 'other error';
-  }
-}
 
 function pngHeader(width: number, height: number): Uint8Array {
   const b = new Uint8Array(33);

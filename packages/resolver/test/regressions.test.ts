@@ -1,6 +1,7 @@
 import type { FetchLike, FetchResponseLike } from '@sharekit/canonical-url';
 import { encodeToken } from '@sharekit/share-token';
 import { describe, expect, it } from 'vitest';
+import { INTERNAL_TARGETS } from '../../../test-utils/issue15.js';
 import { resolve } from '../src/index.js';
 
 function redirectTo(location: string): FetchResponseLike {
@@ -12,20 +13,7 @@ function redirectTo(location: string): FetchResponseLike {
  * internal address offered as a link with a caution. Now it is never requested nor linked.
  */
 describe('short links that lead into a private network (issue 15, finding 2)', () => {
-  const TARGETS = [
-    'http://127.0.0.1/',
-    'http://169.254.169.254/latest/meta-data/',
-    'http://[::1]/',
-    'http://0x7f000001/',
-    'http://localhost./',
-    'http://10.0.0.1/',
-    'http://192.168.0.1/',
-    'http://[::ffff:127.0.0.1]/',
-    'http://metadata.google.internal/',
-    'http://0/',
-    'http://2130706433../',
-  ];
-  for (const target of TARGETS) {
+  for (const target of INTERNAL_TARGETS) {
     it(`blocks a short link redirecting to ${target} and never requests it`, async () => {
       const asked: string[] = [];
       const fetch: FetchLike = async (url) => {

@@ -258,28 +258,12 @@ describe('encodeToken and decodeToken', () => {
   });
 
   it('keeps the version-1 platform order frozen', () => {
-    expect(TOKEN_PLATFORMS).toEqual([
-      'taobao',
-      'tmall',
-      'jd',
-      'pinduoduo',
-      'douyin',
-      'douyin-shop',
-      'kuaishou',
-      'xiaohongshu',
-      'bilibili',
-      'weibo',
-      'xianyu',
-      '1688',
-      'weidian',
-      'aliexpress',
-      'amazon',
-      'tiktok',
-      'youtube',
-      'dianping',
-      'meituan',
-      'eleme',
-    ]);
+    // Written out, not read from PLATFORM_IDS: compact ids index this list, so reordering the registry
+    // must fail here rather than silently re-map every version-1 token already shared.
+    expect(TOKEN_PLATFORMS.join(' ')).toBe(
+      'taobao tmall jd pinduoduo douyin douyin-shop kuaishou xiaohongshu bilibili weibo xianyu 1688 weidian ' +
+        'aliexpress amazon tiktok youtube dianping meituan eleme',
+    );
   });
 });
 
