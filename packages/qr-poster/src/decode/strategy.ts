@@ -26,6 +26,7 @@ import {
   drawGrid,
   equalise,
   FINE_FIT,
+  type FitOptions,
   type FittedGrid,
   fitGrid,
   RIGID_FIT,
@@ -166,8 +167,8 @@ type Action =
   /** `jsqr`: also try jsQR on each patch (several times zxing's cost per pixel). */
   | { readonly kind: 'texture'; readonly jsqr: boolean }
   | { readonly kind: 'located' }
-  /** Located codes re-sampled on a grid fitted to their bends (resample.ts): the fine fit, or the coarse one. */
-  | { readonly kind: 'resample'; readonly coarse: boolean }
+  /** Located codes re-sampled on a grid fitted to their bends (resample.ts), one of the {@link FITS}. */
+  | { readonly kind: 'resample'; readonly fit: Fit }
   | { readonly kind: 'upscale' }
   | { readonly kind: 'unwrap'; readonly side: number };
 
@@ -185,6 +186,26 @@ const DRAWN: ReadHints = { downscale: false, binarizer: 'global' };
 
 /** Pixels a module is scaled down to before a grid is fitted to it (7 read more boofcv-dev codes than 4 or 5). */
 const RESAMPLE_MODULE_PX = 7;
+
+/** How a located code is re-sampled: the mesh fit, pixels per module, and a box blur (radius) before it. */
+interface FitSetting {
+  readonly fit: FitOptions;
+  readonly modulePx: number;
+  readonly blur: number;
+}
+
+/**
+ * The re-sampling settings, in the order the schedule tries them. `fine`: the fit that reads most (bent
+ * codes); `coarse`: a stiffer mesh (damaged codes); `smooth`: larger modules, box-blurred by a pixel first
+ * (cracked, speckled or ghosted modules whose centre sample hits a flaw; boofcv-dev: blurred 037, curved 017).
+ */
+const FITS = {
+  fine: { fit: FINE_FIT, modulePx: RESAMPLE_MODULE_PX, blur: 0 },
+  coarse: { fit: COARSE_FIT, modulePx: RESAMPLE_MODULE_PX, blur: 0 },
+  smooth: { fit: FINE_FIT, modulePx: 10, blur: 1 },
+} as const satisfies Record<string, FitSetting>;
+
+type Fit = keyof typeof FITS;
 /** Work of one grid fit per module, in the budget's pixel units. */
 const RESAMPLE_FIT_COST = 64;
 
@@ -205,8 +226,9 @@ const whole = (side: number, pre: Pre, hints: ReadHints = {}): Action => ({
 export const SCHEDULE: readonly Step[] = [
   // Something decoded, something located but not: flat-field (uneven light); on small photos a smaller
   // window then one global threshold (blurred modules); on photos of 4 MP and more, crops of the located codes.
-  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: false } },
-  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: true } },
+  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'fine' } },
+  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'coarse' } },
+  { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'smooth' } },
   { after: 'partial', engine: 'zxing', size: 'any', action: whole(WORK_SIDE, 'flat24') },
   {
     after: 'partial',
@@ -215,11 +237,13 @@ export const SCHEDULE: readonly Step[] = [
     action: whole(640, 'flat12', { downscale: false, binarizer: 'global' }),
   },
   { after: 'partial', engine: 'zxing', size: 'large', action: { kind: 'located' } },
-  // Nothing decoded. The tone pass first: it reads the most codes per pixel.
+  // Nothing decoded. Located codes first (on bent, creased, damaged or blurred surfaces): a grid fitted to each,
+  // fine, coarse, then smoothed.
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'fine' } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'coarse' } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'smooth' } },
+  // Then the tone pass: of the whole-image passes it reads the most codes per pixel.
   { after: 'none', engine: 'zxing', size: 'any', action: whole(640, 'tone', NO_DOWNSCALE) },
-  // Located codes on bent, creased or damaged surfaces: a grid fitted to each, fine then coarse.
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: false } },
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: true } },
   // On tiny images one global threshold costs next to nothing and reads blurred or low-contrast codes.
   {
     after: 'none',
@@ -248,8 +272,9 @@ export const SCHEDULE: readonly Step[] = [
   // Codes nobody located (glare, perspective, creases): crops around textured patches.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture', jsqr: true } },
   // Codes those crops located.
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: false } },
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', coarse: true } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'fine' } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'coarse' } },
+  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'smooth' } },
   // The passes below read no code of a photo of 4 MP or more on boofcv-dev, even with an unlimited budget (they
   // predate the tone, shadow, texture and grid-fitting steps above, which now read those codes first); on such
   // photos the budget they would spend goes unspent.
@@ -454,24 +479,25 @@ class Escalation {
     }
   }
 
-  /** Located codes already re-sampled with the fine (`false`) and the coarse fit (`true`); each tried once. */
-  readonly resampled = new Map<LocatedCode, Set<boolean>>();
+  /** The settings each located code was already re-sampled with; each is tried once. */
+  readonly resampled = new Map<LocatedCode, Set<Fit>>();
 
   /**
    * Re-samples each located, undecoded code of known version on a grid fitted to the image (bent and creased
-   * codes), biggest first; the drawn symbol goes to `engine`. `coarse`: a stiffer mesh with bigger first
-   * steps (see COARSE_FIT).
+   * codes), biggest first, with the setting `fit` names (see {@link FITS}); the drawn symbol goes to
+   * `engine`. The `fine` setting first tries the detector's own grid with the smear between modules undone.
    */
-  async resample(engine: QrEngine, coarse: boolean): Promise<void> {
+  async resample(engine: QrEngine, fit: Fit): Promise<void> {
+    const { fit: options, modulePx: targetPx, blur } = FITS[fit];
     const open = this.collector
       .openMisses()
-      .filter((m) => m.modules !== undefined && !this.resampled.get(m)?.has(coarse))
+      .filter((m) => m.modules !== undefined && !this.resampled.get(m)?.has(fit))
       .sort((a, b) => area(bounds(b)) - area(bounds(a)))
       .slice(0, MAX_CROPS);
     for (const miss of open) {
       if (this.exhausted) return;
-      const tried = this.resampled.get(miss) ?? new Set<boolean>();
-      this.resampled.set(miss, tried.add(coarse));
+      const tried = this.resampled.get(miss) ?? new Set<Fit>();
+      this.resampled.set(miss, tried.add(fit));
       const modules = miss.modules as number;
       const version = versionOf(modules);
       if (version === null) continue;
@@ -479,11 +505,12 @@ class Escalation {
       const modulePx = Math.max(b.width, b.height) / modules;
       const pad = 4 * modulePx;
       const padded = { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad };
-      // Modules of about RESAMPLE_MODULE_PX: enough to find their centres, and the fit's cost stays small.
-      const side = Math.max(padded.width, padded.height) * Math.min(1, RESAMPLE_MODULE_PX / modulePx);
+      // Modules of about targetPx: enough to find their centres, and the fit's cost stays small.
+      const side = Math.max(padded.width, padded.height) * Math.min(1, targetPx / modulePx);
       const { image: cut, scale, rect, toInput } = this.crop(padded, side);
-      const f = Math.min(1, RESAMPLE_MODULE_PX / (modulePx * scale));
-      const g = f < 1 ? resize(cut, f) : cut;
+      const f = Math.min(1, targetPx / (modulePx * scale));
+      const shrunk = f < 1 ? resize(cut, f) : cut;
+      const g = blur > 0 ? boxBlur(shrunk, blur) : shrunk;
       // The box blur of the local threshold, then a few dozen samples per module.
       this.spent += g.width * g.height + RESAMPLE_FIT_COST * modules * modules;
       const toCrop: MapPoint = (p) => ({ x: (p.x * scale - rect.x) * f, y: (p.y * scale - rect.y) * f });
@@ -498,8 +525,9 @@ class Escalation {
       };
       // Blurred codes: the detector's own grid with the smear between modules undone (cheap, and a mesh fit
       // chases blur rather than bends).
-      if (!coarse && (await read(equalise(fitGrid(g, corners, version, RIGID_FIT), version)))) continue;
-      const grid = fitGrid(g, corners, version, coarse ? COARSE_FIT : FINE_FIT);
+      if (fit === 'fine' && (await read(equalise(fitGrid(g, corners, version, RIGID_FIT), version))))
+        continue;
+      const grid = fitGrid(g, corners, version, options);
       // Unread: the fitted modules may be smeared into each other too; undo that and try once more.
       if (!(await read(grid))) await read(equalise(grid, version));
     }
@@ -558,7 +586,7 @@ class Escalation {
       if (this.exhausted) break;
       if (!this.collector.readIn(b)) await this.retryCrop(b, 0.25, variants);
       // A crop that located a code it could not decode: fit its grid now (cheap), before the next patch.
-      if (!this.exhausted) await this.resample(z, false);
+      if (!this.exhausted) await this.resample(z, 'fine');
     }
     this.unreadBoxes = boxes.filter((b) => !this.collector.readIn(b));
   }
@@ -636,13 +664,13 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     if (action.kind === 'whole') await run.whole(engine, action.side, action.pre, action.hints);
     else if (action.kind === 'texture') await run.texture(engine, action.jsqr ? byName('jsqr') : undefined);
     else if (action.kind === 'located') await run.located(engine);
-    else if (action.kind === 'resample') await run.resample(engine, action.coarse);
+    else if (action.kind === 'resample') await run.resample(engine, action.fit);
     else if (action.kind === 'unwrap') await run.unwrap(engine, action.side);
     else await run.upscale(engine);
     // A step that located a code it could not decode: fit that code's grid before the next step.
     const fitter = byName('zxing');
     if (action.kind !== 'resample' && fitter !== undefined && !done() && !run.exhausted)
-      await run.resample(fitter, false);
+      await run.resample(fitter, 'fine');
   }
   return collector.settled();
 }
