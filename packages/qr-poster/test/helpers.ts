@@ -23,3 +23,30 @@ export async function codeOf(
     return isQrPosterError(error) ? error.code : 'other error';
   }
 }
+
+/**
+ * Bytes that start like a PNG whose IHDR claims `width`×`height`, `length` bytes long (at least 24):
+ * enough for the header checks, nothing a decoder could read. The bytes after the size are a fixed
+ * pattern, so their base64 is the same on every run.
+ */
+export function pngHeader(width: number, height: number, length = 33): Uint8Array {
+  const b = new Uint8Array(length);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const v = new DataView(b.buffer);
+  v.setUint32(16, width);
+  v.setUint32(20, height);
+  for (let i = 24; i < length; i++) b[i] = (i * 37) & 0xff;
+  return b;
+}
+
+/** Bytes that start like a JPEG: SOI, a 4-byte APP0 segment, then a baseline frame header claiming `width`×`height`. */
+export function jpegHeader(width: number, height: number): Uint8Array {
+  const hex = 'ffd8ffe000044a46ffc00011080000000003012200021101031101';
+  const b = Uint8Array.from({ length: hex.length / 2 }, (_, i) =>
+    Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16),
+  );
+  const v = new DataView(b.buffer);
+  v.setUint16(13, height);
+  v.setUint16(15, width);
+  return b;
+}

@@ -1,53 +1,14 @@
 import { identify } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { type PosterSpec, type RenderedPoster, renderPoster } from '../src/index.js';
+import { jpegHeader, pngHeader } from './helpers.js';
 
 // Whole posters pinned byte for byte: the SVG, the paint operations a rasteriser draws, the QR
 // placement and the texts. Size work on the poster code must not move a single character; a change
 // that means to alter the drawing updates these digests in the same commit and says why.
 
-/** Image bytes with a valid header (nothing decodes them); lengths 33, 34 and 35 cover base64's three paddings. */
-function png(width: number, height: number, length = 33): Uint8Array {
-  const b = new Uint8Array(length);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  const v = new DataView(b.buffer);
-  v.setUint32(16, width);
-  v.setUint32(20, height);
-  for (let i = 24; i < length; i++) b[i] = (i * 37) & 0xff;
-  return b;
-}
-
-function jpeg(width: number, height: number): Uint8Array {
-  return Uint8Array.from([
-    0xff,
-    0xd8,
-    0xff,
-    0xe0,
-    0,
-    4,
-    0x4a,
-    0x46,
-    0xff,
-    0xc0,
-    0,
-    17,
-    8,
-    height >> 8,
-    height & 0xff,
-    width >> 8,
-    width & 0xff,
-    3,
-    1,
-    0x22,
-    0,
-    2,
-    0x11,
-    1,
-    3,
-    0x11,
-    1,
-  ]);
-}
+// Image bytes with a valid header (nothing decodes them); lengths 33, 34 and 35 cover base64's three paddings.
+const png = pngHeader;
 
 function gifDataUrl(width: number, height: number): string {
   const bytes = [
@@ -130,7 +91,7 @@ const POSTERS: readonly [string, PosterSpec][] = [
       theme: { accent: '#ff5000', qrDark: 'rgb(20, 20, 60)', background: '#fffaf0', panel: '#eee' },
       qr: { errorCorrection: 'Q', margin: 6 },
       token: '复制这段话打开京东 ￥AbCdEfGhIj￥ 口令测试',
-      image: jpeg(1200, 900),
+      image: jpegHeader(1200, 900),
     },
   ],
   [

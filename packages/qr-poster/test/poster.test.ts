@@ -7,18 +7,9 @@ import { readImage } from '../src/poster/image.js';
 import { encodeQr, logoCoverage, maxLogoSide } from '../src/poster/qr.js';
 import { displayWidth, measureEm, wrapText } from '../src/poster/text.js';
 import { expectPayload, readWith, worstCaseRaster } from '../src/poster/verify.js';
-import { codeOf, tinyPng } from './helpers.js';
+import { codeOf, pngHeader, tinyPng } from './helpers.js';
 
 const TARGET = 'https://item.taobao.com/item.htm?id=678301234567&spm=a21n57.1.0.0';
-
-function pngHeader(width: number, height: number): Uint8Array {
-  const b = new Uint8Array(33);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  const v = new DataView(b.buffer);
-  v.setUint32(16, width);
-  v.setUint32(20, height);
-  return b;
-}
 
 describe('display width and wrapping', () => {
   it('counts a CJK character as two columns and ASCII as one', () => {
