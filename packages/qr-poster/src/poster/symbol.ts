@@ -139,21 +139,6 @@ function segmentsFor(
   return { segments, bits };
 }
 
-/** Writes bits into a fixed-size codeword buffer, most significant first. */
-class BitWriter {
-  readonly bytes: Uint8Array;
-  length = 0;
-  constructor(size: number) {
-    this.bytes = new Uint8Array(size);
-  }
-  put(value: number, bits: number): void {
-    for (let i = bits - 1; i >= 0; i--) {
-      if ((value >>> i) & 1) this.bytes[this.length >> 3]! |= 0x80 >> (this.length & 7);
-      this.length++;
-    }
-  }
-}
-
 /** The data codewords: segments, terminator, padding to the version's capacity. */
 function dataCodewords(
   points: readonly number[],
@@ -162,35 +147,41 @@ function dataCodewords(
   level: Level,
 ): Uint8Array {
   const capacity = capacityBits(version, level);
-  const out = new BitWriter(capacity / 8);
+  const bytes = new Uint8Array(capacity / 8);
+  let length = 0;
+  // Writes `bits` bits of `value`, most significant first.
+  const put = (value: number, bits: number): void => {
+    for (let i = bits - 1; i >= 0; i--, length++)
+      if ((value >>> i) & 1) bytes[length >> 3]! |= 0x80 >> (length & 7);
+  };
   const cls = classOf(version);
   const utf8 = new TextEncoder();
   for (const seg of segments) {
     const text = String.fromCodePoint(...points.slice(seg.from, seg.to));
-    out.put(INDICATOR[seg.mode as 0 | 1 | 2], 4);
+    put(INDICATOR[seg.mode as 0 | 1 | 2], 4);
     if (seg.mode === BYTE) {
       const data = utf8.encode(text);
-      out.put(data.length, COUNT_BITS[BYTE][cls]);
-      for (const b of data) out.put(b, 8);
+      put(data.length, COUNT_BITS[BYTE][cls]);
+      for (const b of data) put(b, 8);
     } else if (seg.mode === NUMERIC) {
-      out.put(text.length, COUNT_BITS[NUMERIC][cls]);
+      put(text.length, COUNT_BITS[NUMERIC][cls]);
       for (let i = 0; i < text.length; i += 3) {
         const group = text.slice(i, i + 3);
-        out.put(Number(group), group.length * 3 + 1);
+        put(Number(group), group.length * 3 + 1);
       }
     } else {
-      out.put(text.length, COUNT_BITS[ALNUM][cls]);
+      put(text.length, COUNT_BITS[ALNUM][cls]);
       for (let i = 0; i < text.length; i += 2) {
         const a = ALNUM_CHARS.indexOf(text[i]!);
-        if (i + 1 < text.length) out.put(a * 45 + ALNUM_CHARS.indexOf(text[i + 1]!), 11);
-        else out.put(a, 6);
+        if (i + 1 < text.length) put(a * 45 + ALNUM_CHARS.indexOf(text[i + 1]!), 11);
+        else put(a, 6);
       }
     }
   }
   // The terminator (four zero bits, fewer at the very end) and the rest of its byte are zeros already.
-  let at = (Math.min(out.length + 4, capacity) + 7) >> 3;
-  for (let pad = 0xec; at < out.bytes.length; at++, pad ^= 0xec ^ 0x11) out.bytes[at] = pad;
-  return out.bytes;
+  let at = (Math.min(length + 4, capacity) + 7) >> 3;
+  for (let pad = 0xec; at < bytes.length; at++, pad ^= 0xec ^ 0x11) bytes[at] = pad;
+  return bytes;
 }
 
 /**
