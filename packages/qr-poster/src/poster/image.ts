@@ -32,13 +32,6 @@ export interface ImageLimits {
 
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxBytes: 20_000_000, maxPixels: 40_000_000 };
 
-const MIME: Record<ImageFormat, string> = {
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-};
-
 /** An unsigned integer of `bytes` bytes at `at`, big-endian unless `little` (bytes past the end read as 0). */
 function uint(b: Uint8Array, at: number, bytes: number, little = false): number {
   let n = 0;
@@ -186,5 +179,6 @@ export function toDataUrl(image: PosterImage): string {
   // In slices: a spread of the whole image would overflow the call stack.
   for (let i = 0; i < image.bytes.length; i += 0x8000)
     binary += String.fromCharCode(...image.bytes.subarray(i, i + 0x8000));
-  return `data:${MIME[image.format]};base64,${btoa(binary)}`;
+  // Each format's MIME type is `image/` and its name (image/png, image/jpeg, image/webp, image/gif).
+  return `data:image/${image.format};base64,${btoa(binary)}`;
 }
