@@ -125,20 +125,13 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** Drops control characters (they would make invalid XML) except nothing: text on a poster is one line each. */
+// regex-safe: one character class, no repetition. With the u flag a surrogate half only matches when alone.
+const NOT_XML = /[\0-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]/gu;
+
+/**
+ * Replaces with a space what XML cannot carry or a poster line should not: control characters (line
+ * breaks included: text on a poster is one line each), lone surrogates and the non-characters U+FFFE/U+FFFF.
+ */
 export function stripControl(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (
-      cp < 0x20 ||
-      (cp >= 0x7f && cp < 0xa0) ||
-      (cp >= 0xd800 && cp <= 0xdfff) ||
-      cp === 0xfffe ||
-      cp === 0xffff
-    )
-      out += ' ';
-    else out += ch;
-  }
-  return out;
+  return text.replace(NOT_XML, ' ');
 }
