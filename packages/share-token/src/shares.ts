@@ -49,7 +49,10 @@ export type TitleRule =
   | { readonly kind: 'bracket'; readonly afterLink?: boolean }
   /** Rebate-bot layout: the line before the first price line (`【在售价】`, `原价`, …). */
   | { readonly kind: 'price-lines' }
-  /** `【<title><suffix>` with nested 【】 in the title: the last suffix before the link. */
+  /**
+   * `【<title>-<suffix>】` with nested 【】 in the title: the last suffix before the link, closing its block
+   * (after a section name such as 番剧 at most); the ` - ` before it is not the title's.
+   */
   | { readonly kind: 'suffixed-block'; readonly suffix: string }
   /** `【<title> - <author> | 小红书 - 你的生活指南】`: the block containing `mark`, cut at the last ` - `. */
   | { readonly kind: 'author-block'; readonly mark: string }
@@ -61,8 +64,11 @@ export type TitleRule =
   | { readonly kind: 'caption-before' }
   /** The caption after the link, up to a tag quote, a tail phrase or the end of the line. */
   | { readonly kind: 'caption-after'; readonly stopAt: readonly string[] }
-  /** The text between two fixed phrases of a layout (`我剁手都要买的宝贝（<title>），快来…`). */
-  | { readonly kind: 'between'; readonly open: string; readonly close: string };
+  /**
+   * The text after a fixed phrase, on one line: up to `close` (`我剁手都要买的宝贝（<title>），快来…`,
+   * `Watch <title> on YouTube`); without `close`, up to the link or the end of the line.
+   */
+  | { readonly kind: 'between'; readonly open: string; readonly close?: string };
 
 export interface ShareRow {
   readonly platform: SharePlatform;
@@ -143,7 +149,7 @@ const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
  * @example
  * SHARE_ROWS.find((r) => r.platform === 'jd')?.markers // ['【京东】']
  */
-// Partial: 1688, Weidian, Amazon, AliExpress and YouTube shares have no token or layout to read (a bare link).
+// Partial: 1688, Weidian and Amazon shares have no token or layout to read (a bare link).
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
@@ -245,7 +251,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   },
   {
     platform: 'bilibili',
-    titles: [{ kind: 'suffixed-block', suffix: '-哔哩哔哩】' }, { kind: 'bracket' }],
+    titles: [{ kind: 'suffixed-block', suffix: '哔哩哔哩' }, { kind: 'bracket' }],
   },
   { platform: 'weibo' },
   // A Dianping share sent to Weibo carries Weibo's t.cn short link and ends with @大众点评.
@@ -255,6 +261,23 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   { platform: 'eleme' },
   // Shares with no code: the sentence names the platform, also when the link was rewrapped (t.co).
   { platform: 'tiktok', layoutPhrases: ['#TikTok'] },
+  // The app's share text, also without its link line: `I just found this on AliExpress: <price> | <title>`
+  // (the price may be empty or missing).
+  {
+    platform: 'aliexpress',
+    markers: ['I just found this on AliExpress:', 'He encontrado esto en AliExpress:'],
+    markerOnly: true,
+    titles: [{ kind: 'between', open: '|' }, { kind: 'between', open: 'AliExpress:' }, ...PLAIN_TITLES],
+  },
+  // The app's share text above a youtu.be link: `Watch <title> on YouTube`, earlier `Watch "<title>" on YouTube`.
+  {
+    platform: 'youtube',
+    titles: [
+      { kind: 'between', open: 'Watch "', close: '" on YouTube' },
+      { kind: 'between', open: 'Watch ', close: ' on YouTube' },
+      ...PLAIN_TITLES,
+    ],
+  },
 ];
 
 const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.platform, r]));
@@ -263,7 +286,7 @@ const BY_PLATFORM = new Map<SharePlatform, ShareRow>(SHARE_ROWS.map((r) => [r.pl
  * The share row of a platform; platforms without share-text knowledge get a row that only reads
  * 「」 and 【】 titles.
  * @example
- * shareRow('bilibili').titles[0] // { kind: 'suffixed-block', suffix: '-哔哩哔哩】' }
+ * shareRow('bilibili').titles[0] // { kind: 'suffixed-block', suffix: '哔哩哔哩' }
  */
 export function shareRow(platform: SharePlatform): ShareRow {
   return BY_PLATFORM.get(platform) ?? { platform, titles: PLAIN_TITLES };

@@ -56,15 +56,17 @@ export function findTitle(
     case 'price-lines':
       return priceLines(win, ws, us);
     case 'suffixed-block': {
-      let k = win.lastIndexOf(rule.suffix, Math.max(0, us));
+      let k = win.lastIndexOf(rule.suffix, us);
       if (k < 0) k = win.lastIndexOf(rule.suffix);
-      if (k < 0) return null;
+      // The suffix closes its block, after a section name at most (`-哔哩哔哩番剧】`).
+      const close = win.indexOf('】', k);
+      if (k < 1 || close < 0 || close > k + rule.suffix.length + 2) return null;
+      while (' -'.includes(win[k - 1] as string)) k--;
+      // Back to the 【 that opens the block (titles nest 【】), or to the line's start when it was lost.
       let depth = 1;
-      for (let o = k - 1; o >= 0; o--) {
-        if (win[o] === '】') depth++;
-        else if (win[o] === '【' && --depth === 0) return spanOf(win, ws, o + 1, k);
-      }
-      return null;
+      let o = k;
+      while (--o >= 0 && win[o] !== '\n' && (win[o] !== '【' || --depth > 0)) if (win[o] === '】') depth++;
+      return spanOf(win, ws, o + 1, k);
     }
     case 'author-block': {
       const k = win.indexOf(rule.mark);
@@ -102,9 +104,15 @@ export function findTitle(
       return spanOf(win, ws, ue, b);
     }
     case 'between': {
-      const a = win.indexOf(rule.open);
-      const b = a < 0 ? -1 : win.indexOf(rule.close, a);
-      return b < 0 ? null : spanOf(win, ws, a + rule.open.length, b);
+      let a = win.indexOf(rule.open);
+      if (a < 0) return null;
+      a += rule.open.length;
+      while (isSpace(win.charCodeAt(a))) a++;
+      // One line: up to `close`; without one, up to the line's end or a link glued to the title.
+      let b = win.indexOf('\n', a);
+      if (b < 0) b = win.length;
+      const k = rule.close ? win.indexOf(rule.close, a) : us > a ? Math.min(us, b) : b;
+      return k < 0 || k > b ? null : spanOf(win, ws, a, k);
     }
   }
 }
