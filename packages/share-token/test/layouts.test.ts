@@ -302,3 +302,90 @@ describe('parseShareText: 2017 红包 titles and links glued by a zero-width spa
     });
   });
 });
+
+describe('parseShareText: AliExpress and YouTube share texts, Bilibili section tails', () => {
+  it.each([
+    {
+      name: "AliExpress's title after the price (corpus #2, a README's Where to Buy list)",
+      text: 'I just found this on AliExpress: THB229.89 | 1-10pcs ESP32 WROOM-32 ESP32-S Development Board WiFi+Bluetooth-compatible TYPE-C ESP32 30Pin ESP32 Nodemcu Development Module  \nhttps://a.aliexpress.com/_oDbdH0o',
+      want: {
+        platform: 'aliexpress',
+        url: 'https://a.aliexpress.com/_oDbdH0o',
+        title:
+          '1-10pcs ESP32 WROOM-32 ESP32-S Development Board WiFi+Bluetooth-compatible TYPE-C ESP32 30Pin ESP32 Nodemcu Development Module',
+      },
+    },
+    {
+      name: "the Spanish app's text with an empty price (search index id 55706338245)",
+      text: 'He encontrado esto en AliExpress: | Teclado mecánico…  https://a.aliexpress.com/_EuRncWI',
+      want: { platform: 'aliexpress', url: 'https://a.aliexpress.com/_EuRncWI', title: 'Teclado mecánico…' },
+    },
+    {
+      name: 'an AliExpress title with no price, the link glued to its end (corpus #0)',
+      text: 'I just found this on AliExpress:\n1-8pcs LiitoKala 60145 60140 3.2V 50Ah LifePo4 battery for diy golf carthttps://a.aliexpress.com/_mPkQRYF',
+      want: {
+        platform: 'aliexpress',
+        url: 'https://a.aliexpress.com/_mPkQRYF',
+        title: '1-8pcs LiitoKala 60145 60140 3.2V 50Ah LifePo4 battery for diy golf cart',
+      },
+    },
+    {
+      name: 'an AliExpress text whose link line was left out (corpus #7)',
+      text: 'I just found this on AliExpress: \n￡28.59 | 4-20mA 0-10V 0-5V RS485 Submerged Liquid Tank Water Level Sensor Transmitter',
+      want: {
+        platform: 'aliexpress',
+        url: null,
+        title: '4-20mA 0-10V 0-5V RS485 Submerged Liquid Tank Water Level Sensor Transmitter',
+      },
+    },
+    {
+      name: "YouTube's Watch … on YouTube, a | inside the title (corpus #611, a Telegram bot)",
+      text: 'Watch How-To: Basic Harmony | Easy Chord Singing Exercise! on YouTube\nhttps://youtu.be/IR5BeFWQcfQ',
+      want: { platform: 'youtube', title: 'How-To: Basic Harmony | Easy Chord Singing Exercise!' },
+    },
+    {
+      name: 'the earlier quoted form Watch "…" on YouTube (search index id 63101935491)',
+      text: 'Watch "Never Gonna Give You Up" on YouTube\nhttps://youtu.be/dQw4w9WgXcQ?si=AbC',
+      want: { platform: 'youtube', title: 'Never Gonna Give You Up' },
+    },
+    {
+      name: 'a Bilibili bangumi tail -哔哩哔哩番剧】 (search index id 24064442940)',
+      text: '【《青春猪头少年不会梦到兔女郎学姐》 第1话 学姐是兔女郎-哔哩哔哩番剧】https://b23.tv/ep251076',
+      want: { platform: 'bilibili', title: '《青春猪头少年不会梦到兔女郎学姐》 第1话 学姐是兔女郎' },
+    },
+    {
+      name: 'a Bilibili 国创 tail (corpus #123)',
+      text: '【《灵笼 第二季》 30分钟前瞻PV-哔哩哔哩国创】https://b23.tv/ep781831',
+      want: { platform: 'bilibili', title: '《灵笼 第二季》 30分钟前瞻PV' },
+    },
+    {
+      name: 'a Bilibili tail with spaces around the dash (search index id 56644786267)',
+      text: '- 【Claude Code 从 0 到 1 全攻略：MCP / SubAgent / Hook / 图片 / 后台任务 - 哔哩哔哩】 https://b23.tv/wUtuppp',
+      want: { platform: 'bilibili', title: 'Claude Code 从 0 到 1 全攻略：MCP / SubAgent / Hook / 图片 / 后台任务' },
+    },
+    {
+      name: 'a Bilibili title whose opening 【 was lost, from the start of its line (corpus #71)',
+      text: '【漫威争锋】简单教学双奶奥创-哔哩哔哩】 https://b23.tv/BV1Gb411c7mK',
+      want: { platform: 'bilibili', title: '【漫威争锋】简单教学双奶奥创' },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+
+  it('reads each AliExpress share of a pasted list as its own share (corpus #3 and #4)', () => {
+    const text =
+      'I just found this on AliExpress: THB48.64 | 5PCS/LOT MAX485 module, RS485 module  \nhttps://a.aliexpress.com/_oFmcUde\n\nI just found this on AliExpress: THB113.50 | JKBMS JIKONG RS485 CAN module  \nhttps://a.aliexpress.com/_oF9ias4';
+    expect(parseShareText(text).map((m) => [m.url, m.title])).toEqual([
+      ['https://a.aliexpress.com/_oFmcUde', '5PCS/LOT MAX485 module, RS485 module'],
+      ['https://a.aliexpress.com/_oF9ias4', 'JKBMS JIKONG RS485 CAN module'],
+    ]);
+  });
+
+  it('takes no title from 哔哩哔哩 in a sentence that closes no block', () => {
+    expect(parseShareText('我在哔哩哔哩看到一个视频 https://b23.tv/BV1Gb411c7mK')[0]?.title).toBeNull();
+  });
+
+  it('takes no YouTube title when on YouTube is not on the line of Watch', () => {
+    expect(parseShareText('Watch this\nand more on YouTube https://youtu.be/IR5BeFWQcfQ')[0]?.title).toBeNull();
+  });
+});
