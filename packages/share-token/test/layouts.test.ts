@@ -361,7 +361,10 @@ describe('parseShareText: AliExpress and YouTube share texts, Bilibili section t
     {
       name: 'a Bilibili tail with spaces around the dash (search index id 56644786267)',
       text: '- 【Claude Code 从 0 到 1 全攻略：MCP / SubAgent / Hook / 图片 / 后台任务 - 哔哩哔哩】 https://b23.tv/wUtuppp',
-      want: { platform: 'bilibili', title: 'Claude Code 从 0 到 1 全攻略：MCP / SubAgent / Hook / 图片 / 后台任务' },
+      want: {
+        platform: 'bilibili',
+        title: 'Claude Code 从 0 到 1 全攻略：MCP / SubAgent / Hook / 图片 / 后台任务',
+      },
     },
     {
       name: 'a Bilibili title whose opening 【 was lost, from the start of its line (corpus #71)',
@@ -386,6 +389,8 @@ describe('parseShareText: AliExpress and YouTube share texts, Bilibili section t
   });
 
   it('takes no YouTube title when on YouTube is not on the line of Watch', () => {
-    expect(parseShareText('Watch this\nand more on YouTube https://youtu.be/IR5BeFWQcfQ')[0]?.title).toBeNull();
+    expect(
+      parseShareText('Watch this\nand more on YouTube https://youtu.be/IR5BeFWQcfQ')[0]?.title,
+    ).toBeNull();
   });
 });

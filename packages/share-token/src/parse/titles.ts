@@ -55,19 +55,8 @@ export function findTitle(
     }
     case 'price-lines':
       return priceLines(win, ws, us);
-    case 'suffixed-block': {
-      let k = win.lastIndexOf(rule.suffix, us);
-      if (k < 0) k = win.lastIndexOf(rule.suffix);
-      // The suffix closes its block, after a section name at most (`-哔哩哔哩番剧】`).
-      const close = win.indexOf('】', k);
-      if (k < 1 || close < 0 || close > k + rule.suffix.length + 2) return null;
-      while (' -'.includes(win[k - 1] as string)) k--;
-      // Back to the 【 that opens the block (titles nest 【】), or to the line's start when it was lost.
-      let depth = 1;
-      let o = k;
-      while (--o >= 0 && win[o] !== '\n' && (win[o] !== '【' || --depth > 0)) if (win[o] === '】') depth++;
-      return spanOf(win, ws, o + 1, k);
-    }
+    case 'suffixed-block':
+      return suffixedBlock(win, ws, rule.suffix, us);
     case 'author-block': {
       const k = win.indexOf(rule.mark);
       if (k < 0) return null;
@@ -103,18 +92,42 @@ export function findTitle(
       }
       return spanOf(win, ws, ue, b);
     }
-    case 'between': {
-      let a = win.indexOf(rule.open);
-      if (a < 0) return null;
-      a += rule.open.length;
-      while (isSpace(win.charCodeAt(a))) a++;
-      // One line: up to `close`; without one, up to the line's end or a link glued to the title.
-      let b = win.indexOf('\n', a);
-      if (b < 0) b = win.length;
-      const k = rule.close ? win.indexOf(rule.close, a) : us > a ? Math.min(us, b) : b;
-      return k < 0 || k > b ? null : spanOf(win, ws, a, k);
-    }
+    case 'between':
+      return between(win, ws, rule.open, rule.close, us);
   }
+}
+
+/** `【<title>-<suffix>】`: the last suffix before the link (else after it) that closes its block. */
+function suffixedBlock(win: string, ws: number, suffix: string, us: number): [number, number] | null {
+  let k = win.lastIndexOf(suffix, us);
+  if (k < 0) k = win.lastIndexOf(suffix);
+  // The suffix closes its block, after a section name at most (`-哔哩哔哩番剧】`).
+  const close = win.indexOf('】', k);
+  if (k < 1 || close < 0 || close > k + suffix.length + 2) return null;
+  while (' -'.includes(win[k - 1] as string)) k--;
+  // Back to the 【 that opens the block (titles nest 【】), or to the line's start when it was lost.
+  let depth = 1;
+  let o = k;
+  while (--o >= 0 && win[o] !== '\n' && (win[o] !== '【' || --depth > 0)) if (win[o] === '】') depth++;
+  return spanOf(win, ws, o + 1, k);
+}
+
+/** The text after `open` on one line: up to `close`; without one, up to the line's end or a link glued to it. */
+function between(
+  win: string,
+  ws: number,
+  open: string,
+  close: string | undefined,
+  us: number,
+): [number, number] | null {
+  let a = win.indexOf(open);
+  if (a < 0) return null;
+  a += open.length;
+  while (isSpace(win.charCodeAt(a))) a++;
+  let b = win.indexOf('\n', a);
+  if (b < 0) b = win.length;
+  const k = close ? win.indexOf(close, a) : us > a ? Math.min(us, b) : b;
+  return k < 0 || k > b ? null : spanOf(win, ws, a, k);
 }
 
 /** The caption on the link's line before the link, without lead-ins, noise codes and the author block. */
