@@ -192,8 +192,7 @@ function readSegment(r: Reading, s: number, e: number): void {
     // A token the links did not take is a share of its own when it is delimited (or the only kind).
     if (!c.strong && links.length > 0 && !c.rule.standalone) continue;
     const d = bareDraft(c.row.platform, c.start, c.end);
-    d.token = c.value;
-    d.tokenSpan = [c.start, c.end];
+    setToken(d, c.value, c.start, c.end);
     inSeg.push(d);
   }
   for (const t of takeBefore(r, 'tp', r.sk, (t) => t.start, e)) mergeSharekitToken(t, links, inSeg);
@@ -244,15 +243,20 @@ function placeTokens(links: Draft[], segCands: Candidate[], lineOf: (at: number)
 /** Gives `c` to the link `d` when it has no token yet (or the same one); false when it holds another. */
 function takeToken(d: Draft, c: Candidate): boolean {
   if (d.token === null) {
-    d.token = c.value;
-    d.tokenSpan = [c.start, c.end];
-    d.anchor = Math.min(d.anchor, c.start);
-    d.anchorEnd = Math.max(d.anchorEnd, c.end);
+    setToken(d, c.value, c.start, c.end);
     return true;
   }
   if (d.token !== c.value) return false;
   if (d.tokenSpan === null) d.tokenSpan = [c.start, c.end];
   return true;
+}
+
+/** Gives `d` its token at `[start, end)`; the share's anchor grows to cover it. */
+function setToken(d: Draft, token: string, start: number, end: number): void {
+  d.token = token;
+  d.tokenSpan = [start, end];
+  d.anchor = Math.min(d.anchor, start);
+  d.anchorEnd = Math.max(d.anchorEnd, end);
 }
 
 /** A sharekit token merges with the link next to it when it names the same target, or stands alone. */
@@ -265,10 +269,7 @@ function mergeSharekitToken(t: ScannedToken, links: Draft[], inSeg: Draft[]): vo
   d.platform = t.decoded.identity?.platform ?? (same ? same.platform : null);
   d.identity = t.decoded.identity;
   d.url = t.decoded.url;
-  d.token = t.decoded.token;
-  d.tokenSpan = [t.start, t.end];
-  d.anchor = Math.min(d.anchor, t.start);
-  d.anchorEnd = Math.max(d.anchorEnd, t.end);
+  setToken(d, t.decoded.token, t.start, t.end);
   d.titleRules = PLAIN_TITLES;
   if (t.decoded.corrected) d.repairs.add('corrected');
   if (!same) inSeg.push(d);
