@@ -36,6 +36,8 @@ const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 
 const HEX_DIGIT = /^[0-9A-Fa-f]$/;
+// regex-safe: anchored, one negated class then literals
+const NO_HOST = /^[^:/]*:\/*$/;
 /**
  * An escape `normalizeEscapes` may change (a superset): lower-case hex, `%2D`, `%2E`, or `%30`–`%7F`
  * (the unreserved characters but `-` and `.` lie there). Text without one — most escaped text:
@@ -140,6 +142,9 @@ function hostWithoutDots(hostname: string, input: string): string {
  * hostOf('javascript:alert(1)')         // ''
  */
 export function hostOf(url: string): string {
+  // Nothing after the scheme and its slashes (`http://` in `http://http://…`): no host, and no
+  // parser exception thrown to say so.
+  if (NO_HOST.test(url)) return '';
   try {
     const parsed = new URL(url);
     return hostWithoutDots(parsed.hostname.toLowerCase(), url);
