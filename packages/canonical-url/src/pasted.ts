@@ -51,8 +51,8 @@ function endsLink(c: number): boolean {
 export function trimTail(s: string, trailing: string, pairs = '()[]'): string {
   /** Openers minus closers, per pair. */
   const open = [0, 0, 0];
-  for (const ch of s) {
-    const k = pairs.indexOf(ch);
+  for (let i = 0; i < s.length; i++) {
+    const k = pairs.indexOf(s[i] as string);
     if (k >= 0) open[k >> 1]! += k & 1 ? -1 : 1;
   }
   let e = s.length;

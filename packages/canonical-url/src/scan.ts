@@ -169,7 +169,8 @@ function scan(
     }
     // One run of link characters; a line break followed by `?` or `&` continues a wrapped link.
     const start = i;
-    const pieces: string[] = [];
+    /** The run so far, built only when a join skips a character. */
+    let run = '';
     let pieceStart = i;
     /** A `/` or `:`: every link form has one, a run without is prose (`9.80`), skipped without building strings. */
     let mark = false;
@@ -189,14 +190,13 @@ function scan(
       // regex-safe: one character class. `next` is a share-link character other than a letter or digit.
       const escaped = c === 0x5c && slashes && /[!#-/:;=?@[\]_~]/.test(text[i + 1] as string);
       if (!(escaped || (c === 0x0a && (next === 0x3f || next === 0x26) && slashes))) break;
-      pieces.push(text.slice(pieceStart, i));
+      run += text.slice(pieceStart, i);
       i++;
       pieceStart = i;
       joins |= escaped ? 2 : 1;
     }
     if (!mark) continue;
-    pieces.push(text.slice(pieceStart, i));
-    readRun(pieces.join(''), start, i, joins, share, schemeAt, bare, complete, hits);
+    readRun(run + text.slice(pieceStart, i), start, i, joins, share, schemeAt, bare, complete, hits);
   }
   return hits;
 }
