@@ -133,12 +133,12 @@ interface Built {
 /** The content scheme for one OS (`undefined` = any), from a kind template or a mirroring scheme. */
 function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | undefined): Built | null {
   if (identity.id !== null) {
-    const host = hostOf(identity.url);
     for (const entry of KIND_BY_APP.get(row.id) ?? []) {
       const spec = entry.spec;
       if (spec.parseOnly || spec.kind !== identity.kind) continue;
       if (os && spec.os && spec.os !== os) continue;
-      if (spec.hosts && !spec.hosts.includes(host)) continue;
+      // The host is read (a URL parse) only for the few forms that name hosts.
+      if (spec.hosts && !spec.hosts.includes(hostOf(identity.url))) continue;
       const spelled = appId(entry, identity.id);
       const link = fillTemplate(entry.compiled, { id: spelled.id });
       const unconfirmed =
