@@ -121,7 +121,11 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   // It ends at a space or closing mark; CJK text ends it too, unless the link goes on after that
   // text (`amazon.co.jp/モンスター/dp/…`: a `/`, `?` or `=` follows before the space).
   let whole = 0;
-  while (whole < s.length && !isSpace(s.charCodeAt(whole)) && !CLOSERS.has(s[whole] as string)) whole++;
+  for (let c = 0; whole < s.length; whole++) {
+    c = s.charCodeAt(whole);
+    // Every closer is at U+2000 or above: ASCII is not looked up.
+    if (isSpace(c) || (c > 0x2000 && CLOSERS.has(s[whole] as string))) break;
+  }
   let end = 0;
   while (end < whole && !endsLink(s.charCodeAt(end))) end++;
   if (end < whole) {
