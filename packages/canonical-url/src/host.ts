@@ -58,9 +58,17 @@ function lookupDomain(host: string): MatchRow | undefined {
   return undefined;
 }
 
+let lastHost: string | undefined;
+let lastRow: MatchRow | undefined;
+
 /** The registry row a (lower-case, ASCII) host belongs to. */
 export function rowForHost(host: string): MatchRow | undefined {
-  return EXACT.get(host) ?? lookupDomain(host);
+  // One link's host is looked up several times in a row (match, unwrap, page): remember the last.
+  if (host !== lastHost) {
+    lastRow = EXACT.get(host) ?? lookupDomain(host);
+    lastHost = host;
+  }
+  return lastRow;
 }
 
 /** `*.example.com` matches example.com and its subdomains; anything else matches exactly. */
