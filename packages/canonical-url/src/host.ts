@@ -58,17 +58,9 @@ function lookupDomain(host: string): MatchRow | undefined {
   return undefined;
 }
 
-let lastHost: string | undefined;
-let lastRow: MatchRow | undefined;
-
 /** The registry row a (lower-case, ASCII) host belongs to. */
 export function rowForHost(host: string): MatchRow | undefined {
-  // One link's host is looked up several times in a row (match, unwrap, page): remember the last.
-  if (host !== lastHost) {
-    lastRow = EXACT.get(host) ?? lookupDomain(host);
-    lastHost = host;
-  }
-  return lastRow;
+  return EXACT.get(host) ?? lookupDomain(host);
 }
 
 /** `*.example.com` matches example.com and its subdomains; anything else matches exactly. */

@@ -7,7 +7,7 @@ import { type HostReport, inspectHost, reportHost } from './inspect.js';
 import { ipLiteralOf, stripTrailingDots } from './ip-literal.js';
 import { schemeOf, whatwgPreprocess, writtenScheme } from './scheme.js';
 import type { LinkIdentity } from './types.js';
-import { DEFAULT_MAX_LENGTH, urlOf } from './url.js';
+import { DEFAULT_MAX_LENGTH } from './url.js';
 
 /** How safe it is to open a target. A `danger` target is never given a URL. */
 export type TargetLevel = 'ok' | 'caution' | 'danger';
@@ -234,7 +234,7 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
   }
   let url: URL;
   try {
-    url = urlOf(scheme !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
+    url = new URL(scheme !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
   } catch {
     verdict.add('invalid-url', 'not a URL');
     return verdict.reading(null, null, scheme);

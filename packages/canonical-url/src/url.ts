@@ -101,23 +101,6 @@ export function parseQuery(search: string): QueryPair[] {
   return pairs;
 }
 
-let lastHref: string | undefined;
-let lastUrl: URL | undefined;
-
-/**
- * `new URL(href)`, remembering the last one read: `judgeTarget` and the registry match it makes
- * read the same link one after the other. Callers only read the result.
- * @example
- * urlOf('https://item.jd.com/1.html').hostname // 'item.jd.com'
- */
-export function urlOf(href: string): URL {
-  if (href !== lastHref) {
-    lastUrl = new URL(href);
-    lastHref = href;
-  }
-  return lastUrl as URL;
-}
-
 export function checkInput(input: unknown, maxLength: number): asserts input is string {
   if (typeof input !== 'string') {
     throw new CanonicalUrlError(
@@ -190,7 +173,7 @@ export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): Parsed
   }
   let url: URL;
   try {
-    url = urlOf(withScheme);
+    url = new URL(withScheme);
   } catch (cause) {
     throw new CanonicalUrlError('invalid_url', `expected a URL, found ${preview(input)}`, { cause });
   }
