@@ -195,11 +195,6 @@ function pageIdentity(url: ParsedUrl, row: MatchRow): LinkIdentity {
   return { platform: row.id, kind: 'page', id: null, url: out };
 }
 
-function isContentPage(url: ParsedUrl): boolean {
-  const m = matchUrl(url);
-  return m !== null;
-}
-
 /**
  * Opens wrapper and redirect links until the link they point at: chat apps' link checkers
  * (`weixin110.qq.com`, `c.pc.qq.com`), sites' "leave" pages (`link.zhihu.com?target=`), and any
@@ -225,7 +220,7 @@ export function unwrapUrl(input: string, options: UnwrapUrlOptions = {}): Unwrap
   }
   if (typeof input !== 'string') parseUrl(input);
   if (input.length > DEFAULT_MAX_LENGTH) parseUrl(input);
-  return unwrapParsed(pastedLink(input).text, isContentPage, maxDepth);
+  return unwrapParsed(pastedLink(input).text, (url) => matchUrl(url) !== null, maxDepth);
 }
 
 /**

@@ -22,11 +22,6 @@ function isSpace(c: number): boolean {
   return c <= 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b);
 }
 
-/** A character that cannot be part of a link written in ASCII (spaces, CJK text, marks). */
-function outsideLink(c: number): boolean {
-  return isSpace(c) || c >= 0x7f;
-}
-
 /** Spaces, CJK text, CJK punctuation and emoji end a link; other letters may be an IDN host. */
 function endsLink(c: number): boolean {
   return (
@@ -111,7 +106,8 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   if (k > 0) {
     let prose = false;
     for (let i = 0; i < k && !prose; i++)
-      prose = outsideLink(s.charCodeAt(i)) || OPENERS.includes(s[i] as string);
+      // Outside an ASCII link: spaces, CJK text, marks, opening brackets.
+      prose = !/[!-~]/.test(s[i] as string) || OPENERS.includes(s[i] as string);
     if (prose) {
       s = s.slice(k);
       repairs.push('glued-text');
@@ -121,11 +117,7 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   // It ends at a space or closing mark; CJK text ends it too, unless the link goes on after that
   // text (`amazon.co.jp/モンスター/dp/…`: a `/`, `?` or `=` follows before the space).
   let whole = 0;
-  for (let c = 0; whole < s.length; whole++) {
-    c = s.charCodeAt(whole);
-    // Every closer is at U+2000 or above: ASCII is not looked up.
-    if (isSpace(c) || (c > 0x2000 && CLOSERS.has(s[whole] as string))) break;
-  }
+  while (whole < s.length && !isSpace(s.charCodeAt(whole)) && !CLOSERS.has(s[whole] as string)) whole++;
   let end = 0;
   while (end < whole && !endsLink(s.charCodeAt(end))) end++;
   if (end < whole) {
