@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { jsqrEngine } from '../src/decode/engines/jsqr.js';
+import { zxingEngine } from '../src/decode/engines/zxing.js';
+import { toGray } from '../src/decode/image.js';
 import { decodeQr as decodeRgba } from '../src/decode/index.js';
 import { decodeQr, loadZxing } from '../src/decode/node.js';
 import type { QrCode } from '../src/decode/types.js';
@@ -156,5 +159,17 @@ describe('decodeQr on rendered codes', () => {
     expect(viaJsqr.map((c) => c.engine)).toEqual(['jsqr']);
     const viaZxing = await decodeRgba(render(URL_TEXT, 4), { engines: ['zxing'] });
     expect(viaZxing.map((c) => c.engine)).toEqual(['zxing']);
+  });
+
+  it('reads the same code from one-channel gray as from RGBA, in both engines', async () => {
+    await loadZxing();
+    const rgba = render(URL_TEXT, 4);
+    const gray = toGray(rgba);
+    for (const engine of [zxingEngine, jsqrEngine]) {
+      const fromRgba = await engine.read(rgba);
+      const fromGray = await engine.read(gray);
+      expect(fromGray.hits.map((h) => h.decoded.text)).toEqual([URL_TEXT]);
+      expect(fromGray.hits.map((h) => h.corners)).toEqual(fromRgba.hits.map((h) => h.corners));
+    }
   });
 });

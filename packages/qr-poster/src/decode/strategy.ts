@@ -46,7 +46,7 @@ export interface StrategySettings {
 /** One engine call on a derived image, with the map from its pixels back to the input's. */
 async function runPass(
   engine: QrEngine,
-  image: RgbaImage,
+  image: RgbaImage | GrayImage,
   map: MapPoint,
   hints: ReadHints,
   collector: Collector,
@@ -372,7 +372,7 @@ class Escalation {
   async onGray(engine: QrEngine, g: GrayImage, map: MapPoint, hints: ReadHints): Promise<EngineResult> {
     this.spent += g.width * g.height * (engine.name === 'jsqr' ? JSQR_COST : 1);
     const before = this.collector.regionCount;
-    const result = await runPass(engine, grayToRgba(g), map, { ...this.base, ...hints }, this.collector);
+    const result = await runPass(engine, g, map, { ...this.base, ...hints }, this.collector);
     // A code read where the cheap pass read none: this photo is worth the whole budget.
     if (this.collector.regionCount > before) this.budget = this.full;
     return result;

@@ -1,7 +1,8 @@
 import jsQR from 'jsqr';
 import { decodeSegments, decodeUndeclared, type Segment, segmentBytes } from '../charset.js';
+import { type GrayImage, grayToRgba } from '../image.js';
 import type { QrCorners, RgbaImage } from '../types.js';
-import type { EngineHit, EngineResult, QrEngine, ReadHints } from './types.js';
+import { type EngineHit, type EngineResult, isGray, type QrEngine, type ReadHints } from './types.js';
 
 type JsQrCode = NonNullable<ReturnType<typeof jsQR>>;
 
@@ -75,8 +76,9 @@ export function jsqrDecode(
  */
 export const jsqrEngine: QrEngine = {
   name: 'jsqr',
-  async read(image: RgbaImage, hints: ReadHints = {}): Promise<EngineResult> {
-    const hit = jsqrDecode(image, hints.invert === false ? 'dontInvert' : 'attemptBoth', hints.charset);
+  async read(image: RgbaImage | GrayImage, hints: ReadHints = {}): Promise<EngineResult> {
+    const rgba = isGray(image) ? grayToRgba(image) : image;
+    const hit = jsqrDecode(rgba, hints.invert === false ? 'dontInvert' : 'attemptBoth', hints.charset);
     return { hits: hit === null ? [] : [hit], misses: [] };
   },
 };

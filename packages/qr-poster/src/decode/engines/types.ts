@@ -1,4 +1,5 @@
 import type { DecodedText } from '../charset.js';
+import type { GrayImage } from '../image.js';
 import type { QrCorners, QrEngineName, RgbaImage } from '../types.js';
 
 /** How an engine should binarise and search; engines ignore hints they have no knob for. */
@@ -33,7 +34,8 @@ export interface EngineResult {
 }
 
 /**
- * The one small interface every QR engine sits behind.
+ * The one small interface every QR engine sits behind. It reads RGBA, or one-channel gray (what every escalation
+ * pass makes: no expansion to RGBA and back).
  *
  * @example
  * ```ts
@@ -42,5 +44,17 @@ export interface EngineResult {
  */
 export interface QrEngine {
   readonly name: QrEngineName;
-  read(image: RgbaImage, hints?: ReadHints): Promise<EngineResult>;
+  read(image: RgbaImage | GrayImage, hints?: ReadHints): Promise<EngineResult>;
+}
+
+/**
+ * True for a one-channel image (`data` holds one byte a pixel; RGBA holds four).
+ *
+ * @example
+ * ```ts
+ * isGray({ data: new Uint8Array(4), width: 2, height: 2 }) // true
+ * ```
+ */
+export function isGray(image: RgbaImage | GrayImage): image is GrayImage {
+  return image.data.length === image.width * image.height;
 }

@@ -2,9 +2,17 @@ import { prepareZXingModule, type ReadResult, readBarcodes } from 'zxing-wasm/re
 import { defaultZxingSource } from '#zxing-default';
 import { QrPosterError } from '../../errors.js';
 import { decodeSegments, decodeUndeclared, isAscii, latin1, type Segment, sameBytes } from '../charset.js';
+import type { GrayImage } from '../image.js';
 import type { QrCorners, RgbaImage, ZxingWasmSource } from '../types.js';
 import { jsqrDecode } from './jsqr.js';
-import type { EngineHit, EngineResult, LocatedCode, QrEngine, ReadHints } from './types.js';
+import {
+  type EngineHit,
+  type EngineResult,
+  isGray,
+  type LocatedCode,
+  type QrEngine,
+  type ReadHints,
+} from './types.js';
 
 let configured: ZxingWasmSource | null = null;
 let ready: Promise<unknown> | null = null;
@@ -208,6 +216,19 @@ function toHit(r: ReadResult, charset: NonNullable<ReadHints['charset']>): Engin
 }
 
 /**
+ * A gray image as binary PGM bytes, which zxing-wasm decodes (stb_image) straight into the one-channel buffer
+ * zxing reads: given RGBA, zxing-wasm would convert it to gray in JavaScript first (and we would have expanded
+ * our gray to RGBA for it).
+ */
+function pgm(image: GrayImage): Uint8Array {
+  const head = `P5\n${image.width} ${image.height}\n255\n`;
+  const out = new Uint8Array(head.length + image.data.length);
+  for (let i = 0; i < head.length; i++) out[i] = head.charCodeAt(i);
+  out.set(image.data, head.length);
+  return out;
+}
+
+/**
  * The WebAssembly engine: zxing-cpp through `zxing-wasm`, every QR code in one call.
  *
  * @example
@@ -218,11 +239,11 @@ function toHit(r: ReadResult, charset: NonNullable<ReadHints['charset']>): Engin
  */
 export const zxingEngine: QrEngine = {
   name: 'zxing',
-  async read(image: RgbaImage, hints: ReadHints = {}): Promise<EngineResult> {
+  async read(image: RgbaImage | GrayImage, hints: ReadHints = {}): Promise<EngineResult> {
     await ensureModule();
     let results: ReadResult[];
     try {
-      results = await readBarcodes(image as ImageData, {
+      results = await readBarcodes(isGray(image) ? pgm(image) : (image as ImageData), {
         formats: ['QRCode'],
         binarizer: hints.binarizer === 'global' ? 'GlobalHistogram' : 'LocalAverage',
         tryDownscale: hints.downscale ?? true,
