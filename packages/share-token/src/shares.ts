@@ -255,7 +255,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   },
   { platform: 'weibo' },
   // A Dianping share sent to Weibo carries Weibo's t.cn short link and ends with @大众点评.
-  { platform: 'dianping', claims: { words: ['@大众点评'], over: ['weibo'] } },
+  // Its text names the shop in the first 【】 (`【<shop>】快来试试这家餐厅吧！【地址：…】【电话：…】@大众点评 <link>`).
+  { platform: 'dianping', claims: { words: ['@大众点评'], over: ['weibo'] }, titles: PLAIN_TITLES },
   // Meituan's texts use Dianping's dpurl.cn short links (one company).
   { platform: 'meituan', claims: { words: ['美团'], over: ['dianping'] } },
   { platform: 'eleme' },

@@ -216,6 +216,23 @@ describe('parseShareText: the text names the platform, or another one', () => {
     expect(first?.mismatch).toBeUndefined();
   });
 
+  it.each([
+    {
+      name: 'corpus #192, an API document',
+      text: '【雾都小馆】快来试试这家餐厅吧！【地址：江岸区云林街14号1楼2号】【电话：15347053039】@大众点评 http://dpurl.cn/BNE9Tdaz',
+    },
+    {
+      name: 'the same share pasted with a space and the link in backticks (search index id 60376162778)',
+      text: '【雾都小馆】快来试试这家餐厅吧！ 【地址：江岸区云林街14号1楼2号】【电话：15347053039】@大众点评 `http://dpurl.cn/BNE9Tdaz`',
+    },
+  ])('reads the shop in the first 【】 of a Dianping share as its title ($name)', ({ text }) => {
+    expect(parseShareText(text)[0]).toMatchObject({
+      platform: 'dianping',
+      url: 'http://dpurl.cn/BNE9Tdaz',
+      title: '雾都小馆',
+    });
+  });
+
   it("reads a Meituan text with Dianping's short link as Meituan (corpus #401)", () => {
     const text = '我发给你的美团外卖新人红包用了吗？5折就能吃大餐！快去下单吧~http://dpurl.cn/n/kA';
     expect(parseShareText(text)).toMatchObject([{ platform: 'meituan', url: 'http://dpurl.cn/n/kA' }]);
