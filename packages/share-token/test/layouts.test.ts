@@ -36,6 +36,20 @@ const CASES = [
     want: { platform: 'douyin', token: 'S@Y.ZZ Uyt:/', title: '5 分钟学会写架构设计' },
   },
   {
+    name: 'a caption that ends with a number before the link keeps it (corpus #636, an issue form)',
+    text: '7.15 对了我买了18块钱的章鱼小丸子，结果章鱼搜掉了# 甜妹 # 09  https://v.douyin.com/irXxc3GY/ 复制此链接，打开抖音搜索，直接观看视频！ 01/14 H@V.Ym AGV:/',
+    want: {
+      platform: 'douyin',
+      token: 'H@V.Ym AGV:/',
+      title: '对了我买了18块钱的章鱼小丸子，结果章鱼搜掉了# 甜妹 # 09',
+    },
+  },
+  {
+    name: 'the same share re-pasted with one space before the link (corpus #639)',
+    text: '7.15 对了我买了18块钱的章鱼小丸子，结果章鱼搜掉了# 甜妹 # 09 https://v.douyin.com/irXxc3GY/ 复制此链接，打开抖音搜索，直接观看视频！ 01/14',
+    want: { platform: 'douyin', title: '对了我买了18块钱的章鱼小丸子，结果章鱼搜掉了# 甜妹 # 09' },
+  },
+  {
     name: 'a JD jkl whose closing @ was lost (corpus #183, minghaoran0910-cyber/shopping-guardian)',
     text: '【京东】https://3.cn/-2XbITJP?jkl=@MF1KwCSN9YR MF3390 「五模多用途HiFi音响高保真家用」',
     want: { platform: 'jd', token: 'MF1KwCSN9YR', title: '五模多用途HiFi音响高保真家用' },

@@ -195,7 +195,7 @@ function captionBefore(
     while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
     let wStart = b;
     while (wStart > a && !isSpace(win.charCodeAt(wStart - 1))) wStart--;
-    if (wStart < b && wStart > a && isNoiseWord(win.slice(wStart, b))) {
+    if (wStart < b && wStart > a && isNoiseWord(win.slice(wStart, b), false)) {
       b = wStart;
       continue;
     }
