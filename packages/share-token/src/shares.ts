@@ -266,7 +266,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   // (the price may be empty or missing).
   {
     platform: 'aliexpress',
-    markers: ['I just found this on AliExpress:', 'He encontrado esto en AliExpress:'],
+    markers: ['I just found this on AliExpress:'],
     markerOnly: true,
     titles: [{ kind: 'between', open: '|' }, { kind: 'between', open: 'AliExpress:' }, ...PLAIN_TITLES],
   },

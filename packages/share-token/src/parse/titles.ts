@@ -12,12 +12,12 @@ export function spanOf(win: string, ws: number, a: number, b: number): [number, 
   return b > a ? [ws + a, ws + b] : null;
 }
 
-/** Top-level 【…】 blocks of `win` (nesting-aware), as [open, close] indices. */
-export function blocks(win: string, from: number, to: number): [number, number][] {
+/** Top-level 【…】 blocks of `win` before `to` (nesting-aware), as [open, close] indices. */
+export function blocks(win: string, to: number): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0;
   let open = -1;
-  for (let k = from; k < to; k++) {
+  for (let k = 0; k < to; k++) {
     const ch = win[k];
     if (ch === '【') {
       if (depth === 0) open = k;
@@ -44,7 +44,7 @@ export function findTitle(
     case 'corner':
       return corner(win, ws, titleFloor);
     case 'bracket': {
-      for (const [o, c] of blocks(win, 0, win.length)) {
+      for (const [o, c] of blocks(win, win.length)) {
         if (rule.afterLink && o < ue) continue;
         if (d.urlSpan && o >= us && o < ue) continue;
         if (DECORATION_LABELS.has(win.slice(o + 1, c).trim())) continue;
@@ -70,7 +70,7 @@ export function findTitle(
       return rule.phrases.some((p) => win.includes(p)) ? 'none' : null;
     case 'subject-block': {
       if (!d.urlSpan) return null;
-      for (const [o, c] of blocks(win, 0, Math.max(0, us))) {
+      for (const [o, c] of blocks(win, us)) {
         const inner = win.slice(o + 1, c);
         if (DECORATION_LABELS.has(inner.trim())) continue;
         // The author's block with nothing between it and the link: the share has no caption.
