@@ -129,8 +129,9 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
   '哔哩哔哩',
 ]);
 
-/** Lines of rebate-bot reposts that carry prices, not the title. */
+/** Lines of rebate-bot reposts that carry prices or the bot's pitch, not the title. */
 export const PRICE_LINE_MARKERS: readonly string[] = [
+  '【推荐理由】',
   '【在售价】',
   '【券后价】',
   '【下单链接】',

@@ -425,3 +425,20 @@ describe('parseShareText: AliExpress and YouTube share texts, Bilibili section t
     ).toBeNull();
   });
 });
+
+describe("parseShareText: a rebate bot's 【推荐理由】 pitch line", () => {
+  it.each([
+    {
+      name: 'corpus #454, a rebate service test',
+      text: '9安慕斯儿童牙刷小孩软毛牙刷牙膏乳牙宝宝婴幼儿牙刷3-6-12岁以上\n【推荐理由】30天热卖9千+, 回头客超1百, 满2件打7.5折, 赠送运费险退货无忧!\n【券后价】 7.9 元\n【优惠券】 12 元\n\n5fu😄質3$FbOzd8kUAFb$:// ZH9102,打開/',
+      want: { token: 'FbOzd8kUAFb', title: '9安慕斯儿童牙刷小孩软毛牙刷牙膏乳牙宝宝婴幼儿牙刷3-6-12岁以上' },
+    },
+    {
+      name: 'another product of the same bot, a 【包邮】 label after the title (search index id 14397769335)',
+      text: '7英氏婴儿洗衣液宝宝专用儿童清洗液新生婴幼儿内衣裤清洁剂bb皂液【包邮】\n【推荐理由】30天热卖3万+, 回头客超1千, 赠送运费险退货无忧!\n【券后价】 49 元\n【优惠券】 10 元\n\n7輹👋Zhi8$p7kr2vC0jOX$:// CZ6135,打開/',
+      want: { token: 'p7kr2vC0jOX', title: '7英氏婴儿洗衣液宝宝专用儿童清洗液新生婴幼儿内衣裤清洁剂bb皂液' },
+    },
+  ])('is not the title: the line above it is ($name)', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject({ platform: 'taobao', ...want });
+  });
+});
