@@ -224,8 +224,10 @@ const whole = (side: number, pre: Pre, hints: ReadHints = {}): Action => ({
  * Most productive per pixel first, measured on boofcv-dev with the scripts in `scripts/` (see their README).
  */
 export const SCHEDULE: readonly Step[] = [
-  // Something decoded, something located but not: flat-field (uneven light); on small photos a smaller
-  // window then one global threshold (blurred modules); on photos of 4 MP and more, crops of the located codes.
+  // Something decoded, something located but not: the located codes' grids fitted (fine, coarse, smoothed),
+  // flat-field (uneven light); on small photos a smaller window then one global threshold (blurred modules).
+  // (Crops of the located codes on photos of 4 MP and more read nothing on boofcv-dev once the fits undo
+  // smear; dropped.)
   { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'fine' } },
   { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'coarse' } },
   { after: 'partial', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'smooth' } },
@@ -236,7 +238,6 @@ export const SCHEDULE: readonly Step[] = [
     size: 'small',
     action: whole(640, 'flat12', { downscale: false, binarizer: 'global' }),
   },
-  { after: 'partial', engine: 'zxing', size: 'large', action: { kind: 'located' } },
   // Nothing decoded. Located codes first (on bent, creased, damaged or blurred surfaces): a grid fitted to each,
   // fine, coarse, then smoothed.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'fine' } },
