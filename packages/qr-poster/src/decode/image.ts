@@ -130,12 +130,15 @@ export function grayToRgba(image: GrayImage): RgbaImage {
 export function resizeTo(image: GrayImage, width: number, height: number): GrayImage {
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
+  return bilinear(image, w, h, image.width / w, image.height / h);
+}
+
+/** Bilinear resampling to `w` × `h`, output pixel centres `fx`, `fy` source pixels apart. */
+function bilinear(image: GrayImage, w: number, h: number, fx: number, fy: number): GrayImage {
   const out = new Uint8Array(w * h);
   const src = image.data;
   const sw = image.width;
   const sh = image.height;
-  const fx = sw / w;
-  const fy = sh / h;
   for (let y = 0; y < h; y++) {
     const syf = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
     const sy0 = Math.floor(syf);
@@ -160,11 +163,11 @@ export function resizeTo(image: GrayImage, width: number, height: number): GrayI
 export function resize(image: GrayImage, scale: number): GrayImage {
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
-  const out = new Uint8Array(width * height);
-  const src = image.data;
-  const sw = image.width;
-  const sh = image.height;
   if (scale < 1) {
+    const out = new Uint8Array(width * height);
+    const src = image.data;
+    const sw = image.width;
+    const sh = image.height;
     const fx = sw / width;
     const fy = sh / height;
     for (let y = 0; y < height; y++) {
@@ -183,24 +186,7 @@ export function resize(image: GrayImage, scale: number): GrayImage {
     }
     return { data: out, width, height };
   }
-  for (let y = 0; y < height; y++) {
-    const syf = Math.min(sh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
-    const sy0 = Math.floor(syf);
-    const sy1 = Math.min(sh - 1, sy0 + 1);
-    const wy = syf - sy0;
-    for (let x = 0; x < width; x++) {
-      const sxf = Math.min(sw - 1, Math.max(0, (x + 0.5) / scale - 0.5));
-      const sx0 = Math.floor(sxf);
-      const sx1 = Math.min(sw - 1, sx0 + 1);
-      const wx = sxf - sx0;
-      const a = src[sy0 * sw + sx0] as number;
-      const b = src[sy0 * sw + sx1] as number;
-      const c = src[sy1 * sw + sx0] as number;
-      const d = src[sy1 * sw + sx1] as number;
-      out[y * width + x] = (a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy;
-    }
-  }
-  return { data: out, width, height };
+  return bilinear(image, width, height, 1 / scale, 1 / scale);
 }
 
 /** A rectangle in pixels. */
