@@ -3,12 +3,13 @@ import { CODE_AT, CODE_COLON } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
 import { bisect, isSpace } from './text.js';
 /**
- * The lines of `text` that none of the `[a, b)` ranges reach, as `[start, end)`, in one sweep: checking
- * every line against every share was quadratic on many one-line shares.
+ * The starts of the lines of `text` that none of the `[a, b)` ranges reach, in one sweep: checking every
+ * line against every share was quadratic on many one-line shares.
  */
-export function freeLines(text: string, ranges: readonly (readonly [number, number])[]): [number, number][] {
+export function freeLines(text: string, ranges: readonly (readonly [number, number])[]): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (ranges.length === 0) return starts;
   /** The last line whose start is at most `at` (or below `at` when `strict`). */
   const lineAt = (at: number, strict: boolean): number =>
     bisect(starts, (st) => (strict ? st < at : st <= at)) - 1;
@@ -20,10 +21,10 @@ export function freeLines(text: string, ranges: readonly (readonly [number, numb
     diff[first] = (diff[first] as number) + 1;
     diff[last + 1] = (diff[last + 1] as number) - 1;
   }
-  const free: [number, number][] = [];
+  const free: number[] = [];
   for (let k = 0, reached = 0; k < starts.length; k++) {
     reached += diff[k] as number;
-    if (reached === 0) free.push([starts[k] as number, (starts[k + 1] ?? text.length + 1) - 1]);
+    if (reached === 0) free.push(starts[k] as number);
   }
   return free;
 }
@@ -62,9 +63,11 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
   for (const row of SHARE_ROWS) {
     const prefix = row.linePrefix;
     // A sticky pattern, tried at each line start.
-    for (const [start, end] of prefix ? free : []) {
+    for (const start of prefix ? free : []) {
       (prefix as RegExp).lastIndex = start;
-      if ((prefix as RegExp).test(text)) inSeg.push(bareDraft(row.platform, s + start, s + end));
+      if (!(prefix as RegExp).test(text)) continue;
+      const end = text.indexOf('\n', start);
+      inSeg.push(bareDraft(row.platform, s + start, s + (end < 0 ? text.length : end)));
     }
     // Alone, the first layout found is the share.
     if (alone && inSeg.length > 0) return;
