@@ -1,7 +1,7 @@
 import { SHARE_ROWS } from '../shares.js';
 import { CODE_AT, CODE_COLON } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
-import { bisect, isSpace } from './text.js';
+import { bisect, isSpace, lineEnd } from './text.js';
 /**
  * The starts of the lines of `text` that none of the `[a, b)` ranges reach, in one sweep: checking every
  * line against every share was quadratic on many one-line shares.
@@ -66,8 +66,7 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
     for (const start of prefix ? free : []) {
       (prefix as RegExp).lastIndex = start;
       if (!(prefix as RegExp).test(text)) continue;
-      const end = text.indexOf('\n', start);
-      inSeg.push(bareDraft(row.platform, s + start, s + (end < 0 ? text.length : end)));
+      inSeg.push(bareDraft(row.platform, s + start, s + lineEnd(text, start)));
     }
     // Alone, the first layout found is the share.
     if (alone && inSeg.length > 0) return;

@@ -2,6 +2,12 @@ export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x3000 || c === 0xa0;
 }
 
+/** Where the line of `s` holding `from` ends: its line break, or the end of `s`. */
+export function lineEnd(s: string, from: number): number {
+  const k = s.indexOf('\n', from);
+  return k < 0 ? s.length : k;
+}
+
 export function isAsciiAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

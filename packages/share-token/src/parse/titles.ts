@@ -1,7 +1,7 @@
 import { DECORATION_LABELS, PRICE_LINE_MARKERS, type ShareRow, type TitleRule } from '../shares.js';
 import { CODE_COLON_PREFIX, isNoiseWord } from './codes.js';
 import type { Draft } from './draft.js';
-import { isAsciiAlnum, isCjkLetter, isSpace } from './text.js';
+import { isAsciiAlnum, isCjkLetter, isSpace, lineEnd } from './text.js';
 /** Words Xianyu puts around a title inside 「」. */
 export const CORNER_WRAPS: readonly string[] = ['我在闲鱼发布了【', '快来捡漏【'];
 
@@ -84,8 +84,7 @@ export function findTitle(
       return captionBefore(win, ws, d, row, us);
     case 'caption-after': {
       if (!d.urlSpan) return null;
-      let b = win.indexOf('\n', ue);
-      if (b < 0) b = win.length;
+      let b = lineEnd(win, ue);
       for (const stop of rule.stopAt) {
         const k = win.indexOf(stop, ue);
         if (k >= 0 && k < b) b = k;
@@ -124,8 +123,7 @@ function between(
   if (a < 0) return null;
   a += open.length;
   while (isSpace(win.charCodeAt(a))) a++;
-  let b = win.indexOf('\n', a);
-  if (b < 0) b = win.length;
+  const b = lineEnd(win, a);
   const k = close ? win.indexOf(close, a) : us > a ? Math.min(us, b) : b;
   return k < 0 || k > b ? null : spanOf(win, ws, a, k);
 }
@@ -144,8 +142,7 @@ function captionBefore(
   let a = lineStart;
   let b = us;
   if (!d.urlSpan) {
-    b = win.indexOf('\n', us);
-    if (b < 0) b = win.length;
+    b = lineEnd(win, us);
   }
   // `<caption>【<name>】发了一个快手作品…`: the caption ends before the author block.
   for (const stop of row?.captionStops ?? []) {
@@ -241,10 +238,9 @@ function corner(win: string, ws: number, titleFloor: number): [number, number] |
   const k = win.indexOf('「', Math.max(0, titleFloor - ws));
   if (k < 0) return null;
   const close = win.indexOf('」', k + 1);
-  let lineEnd = win.indexOf('\n', k + 1);
-  if (lineEnd < 0) lineEnd = win.length;
+  const end = lineEnd(win, k + 1);
   let a = k + 1;
-  let b = close >= 0 && close < lineEnd ? close : lineEnd;
+  let b = close >= 0 && close < end ? close : end;
   // Xianyu wraps the title in its own words: 「我在闲鱼发布了【…】」, 「快来捡漏【…】」.
   const wrap = CORNER_WRAPS.find((w) => win.startsWith(w, a));
   if (wrap) {
