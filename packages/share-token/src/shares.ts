@@ -154,7 +154,11 @@ const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
-    runTokens: [{ min: 10, max: 16, between: '😆', needs: 'letter' }],
+    runTokens: [
+      { min: 10, max: 16, between: '😆', needs: 'letter' },
+      // The 😆 marks lost on the way (dropped, or turned into `?`): the app's sentence names Xiaohongshu.
+      { min: 10, max: 16, requires: ['发布了一篇小红书笔记'], needs: 'letter', shapeOnly: true },
+    ],
     titles: [
       { kind: 'author-block', mark: '| 小红书' },
       { kind: 'none-when', phrases: ['发布了一篇小红书笔记'] },

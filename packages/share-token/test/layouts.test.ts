@@ -442,3 +442,27 @@ describe("parseShareText: a rebate bot's 【推荐理由】 pitch line", () => {
     expect(parseShareText(text)[0]).toMatchObject({ platform: 'taobao', ...want });
   });
 });
+
+describe('parseShareText: Xiaohongshu codes whose 😆 marks were lost', () => {
+  it.each([
+    {
+      name: 'a share without its link, the marks gone (corpus #644, a comment)',
+      text: '11 晶晶日用百货发布了一篇小红书笔记，快来看吧！  f4LEscuVCVqwm9V  ，复制本条信息，打开【小红书】App查看精彩内容！',
+      want: { platform: 'xiaohongshu', url: null, token: 'f4LEscuVCVqwm9V' },
+    },
+    {
+      name: 'a share with its link, the marks turned into ? (search index id 25382159535, marks replaced)',
+      text: '15 因吹斯汀发布了一篇小红书笔记，快来看吧！ ? SN7fWpcevhCN7Q4 ? http://xhslink.com/a/8AMzWCjxuowgb 复制本条信息，打开【小红书】App查看精彩内容！',
+      want: { platform: 'xiaohongshu', url: 'http://xhslink.com/a/8AMzWCjxuowgb', token: 'SN7fWpcevhCN7Q4' },
+    },
+  ])('reads the code by the app sentence: $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+
+  it('takes no word of the text for the code', () => {
+    const [first] = parseShareText(
+      '66 Information发布了一篇小红书笔记，快来看吧！ https://xhslink.com/a/AbCdEF，复制本条信息打开小红书',
+    );
+    expect(first).toMatchObject({ platform: 'xiaohongshu', token: null });
+  });
+});
