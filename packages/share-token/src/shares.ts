@@ -106,7 +106,7 @@ export interface ShareRow {
 // regex-safe: anchored, fixed-length classes
 export const CHANNEL_CODE = /^[A-Z]{2}[0-9]{3,4}$/;
 
-/** 【…】 contents that decorate a share rather than name the product. */
+/** 【…】 and 「…」 contents that decorate a share rather than name the product. */
 export const DECORATION_LABELS: ReadonlySet<string> = new Set([
   '淘宝',
   '天猫',
@@ -114,6 +114,8 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
   '闲鱼',
   '手机淘宝',
   '手机天猫',
+  '手淘',
+  '快来捡漏',
   '在售价',
   '券后价',
   '下单链接',

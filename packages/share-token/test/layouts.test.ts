@@ -466,3 +466,30 @@ describe('parseShareText: Xiaohongshu codes whose 😆 marks were lost', () => {
     expect(first).toMatchObject({ platform: 'xiaohongshu', token: null });
   });
 });
+
+describe('parseShareText: 「」 that name the app or hold boilerplate are no title', () => {
+  it.each([
+    {
+      name: "a rebate site's coupon command (corpus #541)",
+      text: '复制框内整段文字，打开「手淘」即可「领取优惠券」并购买￥2RY707LmQOr￥',
+      want: { platform: 'taobao', token: '2RY707LmQOr', title: null },
+    },
+    {
+      name: 'the same command with another code, from a code comment (corpus #617)',
+      text: '复制框内整段文字，打开「手淘」即可「领取优惠券」并购买￥MDGGba1MLQh￥',
+      want: { platform: 'taobao', token: 'MDGGba1MLQh', title: null },
+    },
+    {
+      name: 'a Xianyu share whose 「快来捡漏」 wraps nothing (corpus #585)',
+      text: '【闲鱼】https://m.tb.cn/h.RT9Lh91?tk=i31S5yHWj6i tG-#22&gt;lD 「快来捡漏」',
+      want: { platform: 'xianyu', token: 'i31S5yHWj6i', title: null },
+    },
+    {
+      name: 'another bare 「快来捡漏」 share with a channel code (search index id 55271044569)',
+      text: '【闲鱼】https://m.tb.cn/h.RApXk8g?tk=23c6gpyyIvc HU108 「快来捡漏」',
+      want: { platform: 'xianyu', token: '23c6gpyyIvc', code: 'HU108', title: null },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+});

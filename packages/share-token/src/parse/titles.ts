@@ -247,7 +247,8 @@ function corner(win: string, ws: number, titleFloor: number): [number, number] |
     a += wrap.length;
     if (win[b - 1] === '】') b--;
   }
-  return spanOf(win, ws, a, b);
+  // 「手淘」 names the app, a bare 「快来捡漏」 is boilerplate: no title.
+  return DECORATION_LABELS.has(win.slice(a, b)) ? null : spanOf(win, ws, a, b);
 }
 
 export function isTitleStart(c: number): boolean {
