@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { throwSites } from '../../../test-utils/throw-sites.js';
 import {
   CANONICAL_URL_ERROR_CODES,
   CanonicalUrlError,
@@ -23,13 +25,23 @@ describe('the one error base', () => {
   });
 
   it("takes the message of an error thrown without one from its class's code table, else the code", () => {
-    expect(new CanonicalUrlError('too_long').message).toBe(CANONICAL_URL_ERROR_CODES.too_long);
-    expect(new CanonicalUrlError('too_long', 'over 8192').message).toBe('over 8192');
+    const TabledError = errorClass('TabledError', { bad: 'the input is bad' });
+    expect(new TabledError('bad').message).toBe('the input is bad');
+    expect(new TabledError('bad', 'over 8192').message).toBe('over 8192');
     const TablelessError = errorClass<'TablelessError', 'odd'>('TablelessError', {});
     expect(new TablelessError('odd').message).toBe('odd');
     expect(new SharekitError('odd').message).toBe('odd');
     // A code that is only a property of every object is no entry of the table.
-    expect(new CanonicalUrlError('toString' as never).message).toBe('toString');
+    expect(new TabledError('toString' as never).message).toBe('toString');
+  });
+
+  it('ships no message table: every CanonicalUrlError thrown passes its own message', () => {
+    // CANONICAL_URL_ERROR_CODES documents the codes; the class is made without it for the size budgets.
+    expect(new CanonicalUrlError('too_long').message).toBe('too_long');
+    const sites = throwSites(fileURLToPath(new URL('.', import.meta.url)), 'CanonicalUrlError');
+    expect(sites.length).toBeGreaterThan(20);
+    expect(sites.filter((s) => s.args.length < 2)).toEqual([]);
+    expect(Object.keys(CANONICAL_URL_ERROR_CODES)).toContain('too_long');
   });
 
   it('makes a package error class that is named, branded and told apart from the other packages by name', () => {

@@ -117,8 +117,9 @@ export type SharekitErrorClass<Code extends string, Name extends string> = new (
  * Makes a package's one error class from its name and its `as const` code table: a {@link SharekitError}
  * whose `code` is typed as the table's keys, whose `name` is `name` (also the class's own name) and whose
  * message, when none is given, is the code's entry (else the code). Each package's `errors.ts` is its code
- * table, this line and its guard (`isSharekitError(e, name)`). A table whose messages are the codes themselves
- * need not be shipped: name the codes as type arguments and pass `{}` (qr-poster does, for its size budget).
+ * table, this line and its guard (`isSharekitError(e, name)`). A table need not be shipped when its messages are
+ * the codes themselves or every throw site passes its own message: name the codes as type arguments and pass `{}`
+ * (qr-poster, canonical-url and share-token do, for their size budgets).
  * @example
  * const MY_ERROR_CODES = { bad: 'the input is bad' } as const;
  * const MyError = errorClass('MyError', MY_ERROR_CODES);
@@ -142,11 +143,16 @@ export function errorClass<const Name extends string, Code extends string>(
 }
 
 /**
- * The one error class of this package. Check `code`, not the message.
+ * The one error class of this package. Check `code`, not the message. Made without its code table
+ * (every throw site passes its own message, checked by errors.test.ts), so no bundle ships the table's
+ * prose: `CANONICAL_URL_ERROR_CODES` documents the codes.
  * @example
  * try { canonicalize(text) } catch (e) { if (e instanceof CanonicalUrlError) console.log(e.code) }
  */
-export const CanonicalUrlError = errorClass('CanonicalUrlError', CANONICAL_URL_ERROR_CODES);
+export const CanonicalUrlError = errorClass<'CanonicalUrlError', CanonicalUrlErrorCode>(
+  'CanonicalUrlError',
+  {},
+);
 export type CanonicalUrlError = InstanceType<typeof CanonicalUrlError>;
 
 /**
