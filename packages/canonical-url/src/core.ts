@@ -14,7 +14,16 @@ export {
   isTrackingParam,
   sameTarget,
 } from './canonicalize.js';
-export { type DisplayName, KIND_NAMES, PLATFORM_DISPLAY, type PlatformDisplay } from './display.js';
+export {
+  type DisplayName,
+  KIND_NAMES,
+  PLATFORM_DISPLAY,
+  PLATFORM_HOMES,
+  PLATFORM_NAMES,
+  PLATFORM_NAMES_ZH,
+  type PlatformDisplay,
+  type PlatformDisplayTable,
+} from './display.js';
 // Every export of errors.ts is public: the error base, the helpers and this package's error class.
 export * from './errors.js';
 export {

@@ -43,32 +43,117 @@ export interface PlatformDisplay {
   readonly home: string;
 }
 
+// One table per display field, so a bundle carries only the fields it reads (a poster's caption reads the
+// Chinese names alone, deep-link's app table the two names, its parser the home pages); `PLATFORM_DISPLAY`
+// puts them together for code that wants whole rows.
+
+/**
+ * Each platform's home page (`PLATFORM_DISPLAY[id].home`): where an app link of no known content form leads
+ * on the web.
+ * @example
+ * PLATFORM_HOMES.xianyu // 'https://www.goofish.com/'
+ */
+export const PLATFORM_HOMES = {
+  taobao: 'https://www.taobao.com/',
+  tmall: 'https://www.tmall.com/',
+  xianyu: 'https://www.goofish.com/',
+  jd: 'https://www.jd.com/',
+  pinduoduo: 'https://mobile.yangkeduo.com/',
+  douyin: 'https://www.douyin.com/',
+  'douyin-shop': 'https://haohuo.jinritemai.com/',
+  kuaishou: 'https://www.kuaishou.com/',
+  xiaohongshu: 'https://www.xiaohongshu.com/',
+  bilibili: 'https://www.bilibili.com/',
+  weibo: 'https://weibo.com/',
+  '1688': 'https://www.1688.com/',
+  weidian: 'https://weidian.com/',
+  aliexpress: 'https://www.aliexpress.com/',
+  amazon: 'https://www.amazon.com/',
+  tiktok: 'https://www.tiktok.com/',
+  youtube: 'https://www.youtube.com/',
+  dianping: 'https://www.dianping.com/',
+  meituan: 'https://www.meituan.com/',
+  eleme: 'https://www.ele.me/',
+} as const satisfies Record<PlatformId, string>;
+
+/**
+ * Each platform's English name, one per platform id (`PLATFORM_DISPLAY[id].name`).
+ * @example
+ * PLATFORM_NAMES.jd // 'JD.com'
+ */
+export const PLATFORM_NAMES = {
+  taobao: 'Taobao',
+  tmall: 'Tmall',
+  xianyu: 'Xianyu',
+  jd: 'JD.com',
+  pinduoduo: 'Pinduoduo',
+  douyin: 'Douyin',
+  'douyin-shop': 'Douyin Shop',
+  kuaishou: 'Kuaishou',
+  xiaohongshu: 'Xiaohongshu',
+  bilibili: 'Bilibili',
+  weibo: 'Weibo',
+  '1688': '1688',
+  weidian: 'Weidian',
+  aliexpress: 'AliExpress',
+  amazon: 'Amazon',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  dianping: 'Dianping',
+  meituan: 'Meituan',
+  eleme: 'Ele.me',
+} as const satisfies Record<PlatformId, string>;
+
+/**
+ * Each platform's Chinese name, the one shoppers know it by (`PLATFORM_DISPLAY[id].nameZh`).
+ * @example
+ * PLATFORM_NAMES_ZH.pinduoduo // '拼多多'
+ */
+export const PLATFORM_NAMES_ZH = {
+  taobao: '淘宝',
+  tmall: '天猫',
+  xianyu: '闲鱼',
+  jd: '京东',
+  pinduoduo: '拼多多',
+  douyin: '抖音',
+  'douyin-shop': '抖音商城',
+  kuaishou: '快手',
+  xiaohongshu: '小红书',
+  bilibili: '哔哩哔哩',
+  weibo: '微博',
+  '1688': '阿里巴巴1688',
+  weidian: '微店',
+  aliexpress: '速卖通',
+  amazon: '亚马逊',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  dianping: '大众点评',
+  meituan: '美团',
+  eleme: '饿了么',
+} as const satisfies Record<PlatformId, string>;
+
+/** `PLATFORM_DISPLAY`'s type: each platform's row of the three tables' entries. */
+export type PlatformDisplayTable = {
+  readonly [Id in PlatformId]: {
+    readonly name: (typeof PLATFORM_NAMES)[Id];
+    readonly nameZh: (typeof PLATFORM_NAMES_ZH)[Id];
+    readonly home: (typeof PLATFORM_HOMES)[Id];
+  };
+};
+
+function displayRows(): PlatformDisplayTable {
+  const rows: Record<string, PlatformDisplay> = {};
+  for (const id of Object.keys(PLATFORM_NAMES) as PlatformId[])
+    rows[id] = { name: PLATFORM_NAMES[id], nameZh: PLATFORM_NAMES_ZH[id], home: PLATFORM_HOMES[id] };
+  return rows as PlatformDisplayTable;
+}
+
 /**
  * Each platform's names and home page, one row per platform id: the display fields of the registry
- * rows, without the matching data (`getPlatform(id)` gives both).
+ * rows, without the matching data (`getPlatform(id)` gives both). Built from `PLATFORM_NAMES`,
+ * `PLATFORM_NAMES_ZH` and `PLATFORM_HOMES`; a bundle that does not read it does not carry it.
  * @example
  * PLATFORM_DISPLAY.jd.nameZh   // '京东'
  * PLATFORM_DISPLAY.xianyu.home // 'https://www.goofish.com/'
  */
-export const PLATFORM_DISPLAY = {
-  taobao: { name: 'Taobao', nameZh: '淘宝', home: 'https://www.taobao.com/' },
-  tmall: { name: 'Tmall', nameZh: '天猫', home: 'https://www.tmall.com/' },
-  xianyu: { name: 'Xianyu', nameZh: '闲鱼', home: 'https://www.goofish.com/' },
-  jd: { name: 'JD.com', nameZh: '京东', home: 'https://www.jd.com/' },
-  pinduoduo: { name: 'Pinduoduo', nameZh: '拼多多', home: 'https://mobile.yangkeduo.com/' },
-  douyin: { name: 'Douyin', nameZh: '抖音', home: 'https://www.douyin.com/' },
-  'douyin-shop': { name: 'Douyin Shop', nameZh: '抖音商城', home: 'https://haohuo.jinritemai.com/' },
-  kuaishou: { name: 'Kuaishou', nameZh: '快手', home: 'https://www.kuaishou.com/' },
-  xiaohongshu: { name: 'Xiaohongshu', nameZh: '小红书', home: 'https://www.xiaohongshu.com/' },
-  bilibili: { name: 'Bilibili', nameZh: '哔哩哔哩', home: 'https://www.bilibili.com/' },
-  weibo: { name: 'Weibo', nameZh: '微博', home: 'https://weibo.com/' },
-  '1688': { name: '1688', nameZh: '阿里巴巴1688', home: 'https://www.1688.com/' },
-  weidian: { name: 'Weidian', nameZh: '微店', home: 'https://weidian.com/' },
-  aliexpress: { name: 'AliExpress', nameZh: '速卖通', home: 'https://www.aliexpress.com/' },
-  amazon: { name: 'Amazon', nameZh: '亚马逊', home: 'https://www.amazon.com/' },
-  tiktok: { name: 'TikTok', nameZh: 'TikTok', home: 'https://www.tiktok.com/' },
-  youtube: { name: 'YouTube', nameZh: 'YouTube', home: 'https://www.youtube.com/' },
-  dianping: { name: 'Dianping', nameZh: '大众点评', home: 'https://www.dianping.com/' },
-  meituan: { name: 'Meituan', nameZh: '美团', home: 'https://www.meituan.com/' },
-  eleme: { name: 'Ele.me', nameZh: '饿了么', home: 'https://www.ele.me/' },
-} as const satisfies Record<PlatformId, PlatformDisplay>;
+export const PLATFORM_DISPLAY: PlatformDisplayTable = /* @__PURE__ */ displayRows();

@@ -8,7 +8,6 @@ import { CanonicalUrlError, preview } from './errors.js';
 const BV_TABLE = 'FcwAPNKTMug3GV5Lj7EJnHpWsx4tb8haYeviqBz6rkCy12mUSDQX9RdoZf';
 const BV_XOR = 23442827791579n;
 const BV_MAX = 1n << 51n;
-const BV_MASK = BV_MAX - 1n;
 const BV_BASE = 58n;
 /** Positions swapped in the BV spelling (after the `BV1` prefix is laid out). */
 const BV_SWAPS: readonly (readonly [number, number])[] = [
@@ -62,7 +61,8 @@ export function bvToAv(bv: string): string {
   swap(chars);
   let tmp = 0n;
   for (let i = 3; i < 12; i += 1) tmp = tmp * BV_BASE + BigInt(BV_TABLE.indexOf(chars[i] as string));
-  return ((tmp & BV_MASK) ^ BV_XOR).toString();
+  // The mask is BV_MAX - 1, computed here: a top-level BigInt sum stays in bundles that never convert back.
+  return ((tmp & (BV_MAX - 1n)) ^ BV_XOR).toString();
 }
 
 /** Normalises a Bilibili video id spelled as BV (any-case prefix) or av to the BV id, or null. */

@@ -1383,7 +1383,9 @@ const ROWS = [
  */
 export const MATCH_ROWS: readonly MatchRow[] = ROWS satisfies EveryPlatform<typeof ROWS, 'id'>;
 
-const MATCH_BY_ID = new Map<PlatformId, MatchRow>(MATCH_ROWS.map((row) => [row.id, row]));
+const MATCH_BY_ID = /* @__PURE__ */ new Map<PlatformId, MatchRow>(
+  /* @__PURE__ */ MATCH_ROWS.map((row) => [row.id, row]),
+);
 
 /** The matching row of a platform id; throws `unknown_platform` for anything else. */
 export function matchRow(id: PlatformId): MatchRow {

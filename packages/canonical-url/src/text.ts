@@ -54,10 +54,17 @@ export function isZeroWidthCodePoint(cp: number): boolean {
   );
 }
 
-const graphemes: { segment(text: string): Iterable<{ segment: string }> } | null =
-  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
+type Segmenter = { segment(text: string): Iterable<{ segment: string }> };
+
+function graphemeSegmenter(): Segmenter | null {
+  return typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
     ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
     : null;
+}
+
+// Made by a call marked pure, so a bundle that takes only isWideCodePoint/isZeroWidthCodePoint from this
+// file (a poster's text widths) drops the segmenter: bundlers keep a top-level `new` they cannot prove harmless.
+const graphemes = /* @__PURE__ */ graphemeSegmenter();
 
 /** What makes a cluster of several code points an emoji of two columns: a pictograph, a flag's regional indicators, a keycap. */
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;

@@ -6,7 +6,7 @@ import {
   judgeTarget,
   type LinkIdentity,
   levelOf,
-  PLATFORM_DISPLAY,
+  PLATFORM_HOMES,
   type PlatformId,
   pastedLink,
   schemeOf,
@@ -223,7 +223,7 @@ function ownerOf(scheme: string, row: AppRow): AppId {
 /** The web page an app stands for when its link names nothing the web has: its home page. */
 function homeOf(row: AppRow): string {
   const platform = platformOfApp(row);
-  return platform ? PLATFORM_DISPLAY[platform].home : (row.home ?? '');
+  return platform ? PLATFORM_HOMES[platform] : (row.home ?? '');
 }
 
 /**

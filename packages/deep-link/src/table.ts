@@ -1,5 +1,11 @@
 /* The app table with every row's display names: platform apps take theirs from canonical-url's registry. */
-import { PLATFORM_DISPLAY, PLATFORM_IDS, type PlatformId, writtenScheme } from '@sharekit/canonical-url/core';
+import {
+  PLATFORM_IDS,
+  PLATFORM_NAMES,
+  PLATFORM_NAMES_ZH,
+  type PlatformId,
+  writtenScheme,
+} from '@sharekit/canonical-url/core';
 import { APP_ROWS, type AppId, type AppRow, LAST_VERIFIED } from './apps.js';
 
 // The notes have no app facts for 1688 and Weidian.
@@ -31,7 +37,8 @@ export const APP_IDS: readonly AppId[] = [
  * APPS.find((row) => row.id === 'jd')?.nameZh // '京东'
  */
 export const APPS: readonly AppRow[] = APP_ROWS.map((row) => {
-  const { name, nameZh } = 'name' in row ? row : PLATFORM_DISPLAY[row.id];
+  const { name, nameZh } =
+    'name' in row ? row : { name: PLATFORM_NAMES[row.id], nameZh: PLATFORM_NAMES_ZH[row.id] };
   // A template written without a scheme is in the row's first one: `item/{id}` → `xhsdiscover://item/{id}`.
   const full = <T extends { readonly template: string }>(list: readonly T[] = []): T[] =>
     list.map((t) =>

@@ -1,7 +1,8 @@
 import {
   type LinkIdentity,
-  PLATFORM_DISPLAY,
   PLATFORM_IDS,
+  PLATFORM_NAMES,
+  PLATFORM_NAMES_ZH,
   type PlatformId,
 } from '@sharekit/canonical-url/core';
 import { KIND_NAMES } from './platforms.js';
@@ -24,10 +25,8 @@ const OTHER_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
 
 export function platformName(platform: PlatformId | string | null): { en: string; zh: string } {
   if (platform === null) return { en: 'an unknown platform', zh: '未知平台' };
-  const row = (PLATFORM_IDS as readonly string[]).includes(platform)
-    ? PLATFORM_DISPLAY[platform as PlatformId]
-    : null;
-  if (row) return { en: row.name, zh: row.nameZh };
+  if ((PLATFORM_IDS as readonly string[]).includes(platform))
+    return { en: PLATFORM_NAMES[platform as PlatformId], zh: PLATFORM_NAMES_ZH[platform as PlatformId] };
   return OTHER_NAMES[platform] ?? { en: platform, zh: platform };
 }
 

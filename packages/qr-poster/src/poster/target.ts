@@ -2,7 +2,7 @@ import {
   judgeTarget,
   KIND_NAMES,
   type LinkIdentity,
-  PLATFORM_DISPLAY,
+  PLATFORM_NAMES_ZH,
   type PlatformId,
   platformOf,
   type TargetReason,
@@ -79,7 +79,7 @@ export function resolveTarget(target: unknown): ResolvedTarget {
     const { platform, kind, id, url } = target as Record<string, unknown>;
     if (
       typeof platform !== 'string' ||
-      !Object.hasOwn(PLATFORM_DISPLAY, platform) ||
+      !Object.hasOwn(PLATFORM_NAMES_ZH, platform) ||
       typeof kind !== 'string' ||
       !Object.hasOwn(KIND_NAMES, kind) ||
       (id !== null && typeof id !== 'string') ||
@@ -114,6 +114,4 @@ export function resolveTarget(target: unknown): ResolvedTarget {
  * @example
  * PLATFORM_LABELS.pinduoduo; // '拼多多'
  */
-export const PLATFORM_LABELS: Readonly<Record<PlatformId, string>> = Object.fromEntries(
-  Object.entries(PLATFORM_DISPLAY).map(([id, names]) => [id, names.nameZh]),
-) as Record<PlatformId, string>;
+export const PLATFORM_LABELS: Readonly<Record<PlatformId, string>> = PLATFORM_NAMES_ZH;
