@@ -15,22 +15,6 @@ const WITHOUT_APP = ['1688', 'weidian'] as const satisfies readonly PlatformId[]
 export type PlatformWithoutApp = (typeof WITHOUT_APP)[number];
 
 /**
- * The apps of the table, derived from canonical-url's `PLATFORM_IDS` (registry order, without
- * `PlatformWithoutApp`), then WeChat and Alipay.
- * @example
- * APP_IDS.includes('alipay') // true
- * APP_IDS.includes('1688')   // false
- */
-export const APP_IDS: readonly AppId[] = [
-  ...PLATFORM_IDS.filter(
-    (id): id is Exclude<PlatformId, PlatformWithoutApp> =>
-      !(WITHOUT_APP as readonly PlatformId[]).includes(id),
-  ),
-  'wechat',
-  'alipay',
-];
-
-/**
  * The app table, one row per app.
  * @example
  * APPS.find((row) => row.id === 'xiaohongshu')?.links[0]?.template // 'xhsdiscover://item/{id}'
@@ -57,6 +41,17 @@ export const APPS: readonly AppRow[] = APP_ROWS.map((row) => {
 });
 
 const BY_ID = new Map<AppId, AppRow>(APPS.map((row) => [row.id, row]));
+
+/**
+ * The apps of the table in canonical-url's `PLATFORM_IDS` order (the platforms with a row: all but
+ * `PlatformWithoutApp`), then WeChat and Alipay.
+ * @example
+ * APP_IDS.includes('alipay') // true
+ * APP_IDS.includes('1688')   // false
+ */
+export const APP_IDS: readonly AppId[] = [...PLATFORM_IDS, 'wechat', 'alipay'].filter((id): id is AppId =>
+  BY_ID.has(id as AppId),
+);
 
 /**
  * The table row of an app, or `undefined` for an id the table does not have.
