@@ -45,7 +45,8 @@ export interface PlatformDisplay {
 
 // One table per display field, so a bundle carries only the fields it reads (a poster's caption reads the
 // Chinese names alone, deep-link's app table the two names, its parser the home pages); `PLATFORM_DISPLAY`
-// puts them together for code that wants whole rows.
+// puts them together for code that wants whole rows. Home pages first: of the six orders, the one that
+// gzips smallest in the bundles that carry all three (deep-link, resolve).
 
 /**
  * Each platform's home page (`PLATFORM_DISPLAY[id].home`): where an app link of no known content form leads
@@ -132,7 +133,11 @@ export const PLATFORM_NAMES_ZH = {
   eleme: '饿了么',
 } as const satisfies Record<PlatformId, string>;
 
-/** `PLATFORM_DISPLAY`'s type: each platform's row of the three tables' entries. */
+/**
+ * `PLATFORM_DISPLAY`'s type: each platform's row of the three tables' entries.
+ * @example
+ * const jd: PlatformDisplayTable['jd'] = PLATFORM_DISPLAY.jd; // { name: 'JD.com', nameZh: '京东', home: 'https://www.jd.com/' }
+ */
 export type PlatformDisplayTable = {
   readonly [Id in PlatformId]: {
     readonly name: (typeof PLATFORM_NAMES)[Id];

@@ -2,8 +2,9 @@ import {
   hostOf,
   integerOption,
   type LinkIdentity,
-  PLATFORM_DISPLAY,
   PLATFORM_IDS,
+  PLATFORM_NAMES,
+  PLATFORM_NAMES_ZH,
   type PlatformId,
 } from '@sharekit/canonical-url/core';
 import { displayWidth } from '@sharekit/canonical-url/text';
@@ -100,8 +101,7 @@ function pickDelimiter(delimiter: ComposeShareTextOptions['delimiter'], rotate: 
 
 function brandOf(identity: LinkIdentity | null, url: string, locale: 'zh' | 'en'): string {
   if (identity && (PLATFORM_IDS as readonly string[]).includes(identity.platform)) {
-    const row = PLATFORM_DISPLAY[identity.platform as PlatformId];
-    return locale === 'zh' ? row.nameZh : row.name;
+    return (locale === 'zh' ? PLATFORM_NAMES_ZH : PLATFORM_NAMES)[identity.platform as PlatformId];
   }
   return hostOf(url) || 'sharekit';
 }

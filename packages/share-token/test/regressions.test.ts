@@ -53,6 +53,13 @@ describe('composeShareText on odd options (issue 15, finding 10)', () => {
     }
   });
 
+  it("names a platform link's brand by canonical-url's name in the locale asked for", () => {
+    const jd = 'https://item.jd.com/100012043978.html';
+    expect(composeShareText({ target: jd })).toContain('【京东】');
+    expect(composeShareText({ target: jd, locale: 'en' })).toContain('【JD.com】');
+    expect(composeShareText({ target, locale: 'en' })).toContain('【example.com】');
+  });
+
   it("keeps $' and $& in a brand as written", () => {
     for (const brand of ["a$'b", 'x$&y', '$`$$']) {
       const text = composeShareText({ target, brand });
