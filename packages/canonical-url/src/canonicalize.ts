@@ -1,8 +1,15 @@
-import { CanonicalUrlError } from './errors.js';
+import { CanonicalUrlError, preview } from './errors.js';
 import { rowForHost } from './host.js';
 import { matchInput, matchUrl } from './identify.js';
 import { isTrackingParam } from './tracking.js';
-import { DEFAULT_MAX_LENGTH, formatUrl, parseQuery, parseUrl, type QueryPair } from './url.js';
+import {
+  DEFAULT_MAX_LENGTH,
+  formatUrl,
+  type ParsedUrl,
+  parseQuery,
+  parseUrl,
+  type QueryPair,
+} from './url.js';
 
 export { GLOBAL_TRACKING, isTrackingParam } from './tracking.js';
 
@@ -44,7 +51,8 @@ function checkOptions(options: CanonicalizeOptions): number {
  * unreserved characters decoded); tracking parameters removed; recognised platform links rebuilt
  * in their canonical https form from the identity parameters alone (an allowlist).
  *
- * Throws `CanonicalUrlError`: `invalid_input` (not a string), `too_long` (over `maxLength`),
+ * Throws `CanonicalUrlError`: `invalid_input` (not a string), `too_long` (over `maxLength`, or a
+ * canonical form over it: escapes can make a link longer),
  * `invalid_url` (unparsable), `unsupported_scheme` (not http or https), `invalid_option`.
  * @example
  * canonicalize('HTTPS://Item.M.JD.com./product/100012043978.html?utm_source=iosapp&ad_od=share')
@@ -56,6 +64,18 @@ export function canonicalize(input: string, options: CanonicalizeOptions = {}): 
   const maxLength = checkOptions(options);
   const url = parseUrl(input, maxLength);
   const fragment = options.keepFragment ? url.fragment : '';
+  const out = canonicalOf(url, fragment, options);
+  // Escapes can grow a link: never give back one that this function would refuse to read.
+  if (out.length > maxLength) {
+    throw new CanonicalUrlError(
+      'too_long',
+      `expected a link whose canonical form has at most ${maxLength} characters, found ${out.length}: ${preview(input, 40)}`,
+    );
+  }
+  return out;
+}
+
+function canonicalOf(url: ParsedUrl, fragment: string, options: CanonicalizeOptions): string {
   const match = options.mapAliases === false ? null : matchUrl(url);
   if (match) {
     let out = match.identity.url;

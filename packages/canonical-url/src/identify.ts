@@ -151,6 +151,8 @@ export function matchUrl(url: ParsedUrl): Match | null {
       const base = buildCanonical(spec, { ...found.slots, domain, id });
       if (base === null) continue;
       const full = appendPairs(base, keptPairs(url.query, spec.keep));
+      // A link we would refuse to read back (its escapes grew it past the limit) is never written.
+      if (full.length > DEFAULT_MAX_LENGTH) return null;
       return { identity: { platform: row.id, kind: spec.kind, id, url: full }, key: base, row };
     }
   }
@@ -162,6 +164,7 @@ export function matchUrl(url: ParsedUrl): Match | null {
       continue;
     const base = formatUrl({ scheme: 'https', host: url.host, path: url.path, query: [] });
     const full = appendPairs(base, keptPairs(url.query, short.keep));
+    if (full.length > DEFAULT_MAX_LENGTH) return null;
     return { identity: { platform: row.id, kind: 'short', id: null, url: full }, key: full, row };
   }
   return null;
@@ -189,10 +192,10 @@ export function matchInput(input: string, maxLength = DEFAULT_MAX_LENGTH): Match
  * Any other page of a platform's own site: `kind: 'page'`, no id, the URL in https with tracking
  * dropped. The fragment stays: single-page apps keep their route there (`h5.ele.me/shop/#id=…`).
  */
-function pageIdentity(url: ParsedUrl, row: MatchRow): LinkIdentity {
+function pageIdentity(url: ParsedUrl, row: MatchRow): LinkIdentity | null {
   const query = url.query.filter((p) => !isTrackingParam(p.key, row));
   const out = formatUrl({ scheme: 'https', host: url.host, path: url.path, query, fragment: url.fragment });
-  return { platform: row.id, kind: 'page', id: null, url: out };
+  return out.length > DEFAULT_MAX_LENGTH ? null : { platform: row.id, kind: 'page', id: null, url: out };
 }
 
 /**

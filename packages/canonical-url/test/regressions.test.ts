@@ -8,6 +8,7 @@ import {
   identify,
   inspectHost,
   ipLiteralOf,
+  judgeTarget,
   platformOf,
   resolveShortLink,
   targetProblem,
@@ -247,5 +248,37 @@ describe('opaque hosts of app links (found by pnpm fuzz, seed 2067840185)', () =
 
   it('still reads the host of an app link that is a valid web host', () => {
     expect(inspectHost('taobao://item.taobao.com/item.htm?id=1').platform).toBe('taobao');
+  });
+});
+
+describe('links that escaping makes longer than the limit (found by pnpm fuzz, seed 132976520)', () => {
+  // `{"` becomes `%7B%22`: a 7.6 KB page link on a JD host had a 9 KB canonical form that
+  // canonicalize, platformOf and identify all refuse to read back.
+  const page = `https://la.${'a.'.repeat(2400)}inkst.m.jd.com/ul/ul.ac${'{"'.repeat(1300)}`;
+  const plain = `https://example.com/${'{"'.repeat(3000)}`;
+
+  it('has inputs under the limit whose canonical forms are over it', () => {
+    expect(page.length).toBeLessThanOrEqual(8192);
+    expect(plain.length).toBeLessThanOrEqual(8192);
+  });
+
+  it('identifies no link whose canonical form it could not read back', () => {
+    expect(identify(page)).toBeNull();
+  });
+
+  it('gives too_long from canonicalize rather than a link it would refuse', () => {
+    expect(() => canonicalize(page)).toThrow(expect.objectContaining({ code: 'too_long' }));
+    expect(() => canonicalize(plain)).toThrow(expect.objectContaining({ code: 'too_long' }));
+  });
+
+  it('still canonicalizes such a link when maxLength allows its canonical form, and reads it back', () => {
+    const once = canonicalize(plain, { maxLength: 20_000 });
+    expect(canonicalize(once, { maxLength: 20_000 })).toBe(once);
+  });
+
+  it('makes no link of it in the judge', () => {
+    const reading = judgeTarget(page);
+    expect(reading.url).toBeNull();
+    expect(reading.reasons.map((r) => r.code)).toContain('invalid-url');
   });
 });
