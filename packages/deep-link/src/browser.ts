@@ -3,8 +3,8 @@ import { DeepLinkError } from './errors.js';
 import type { OpenGuideStep, OpenPlan, OpenStep } from './plan-types.js';
 
 /*
- * Runs an open plan in a page. Dependency-free (no app table, no canonical-url) so it stays small:
- * the plan was made by `planOpen`, on the server or in the page.
+ * Runs an open plan in a page. No app table and, of canonical-url, only its scheme reader and the list
+ * of unsafe schemes, so it stays small: the plan was made by `planOpen`, on the server or in the page.
  */
 
 export type { OpenGuideStep, OpenLinkStep, OpenPlan, OpenStep, OpenWebStep } from './plan-types.js';

@@ -18,11 +18,13 @@ export const DEEP_LINK_ERROR_CODES = {
 export type DeepLinkErrorCode = keyof typeof DEEP_LINK_ERROR_CODES;
 
 /**
- * The one error class of this package. Check `code`, not the message.
+ * The one error class of this package. Check `code`, not the message. Made without its code table (every
+ * throw site passes its own message, checked by test/errors.test.ts), so `./browser` does not ship the
+ * table's prose: `DEEP_LINK_ERROR_CODES` documents the codes.
  * @example
  * try { parseAppLink(link) } catch (e) { if (e instanceof DeepLinkError && e.code === 'too_deep') … }
  */
-export const DeepLinkError = errorClass('DeepLinkError', DEEP_LINK_ERROR_CODES);
+export const DeepLinkError = errorClass<'DeepLinkError', DeepLinkErrorCode>('DeepLinkError', {});
 export type DeepLinkError = InstanceType<typeof DeepLinkError>;
 
 /**
