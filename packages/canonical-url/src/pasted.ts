@@ -105,9 +105,11 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
     k = lower.indexOf('http', k + 4);
   if (k > 0) {
     let prose = false;
-    for (let i = 0; i < k && !prose; i++)
+    for (let i = 0; i < k && !prose; i++) {
       // Outside an ASCII link: spaces, CJK text, marks, opening brackets.
-      prose = !/[!-~]/.test(s[i] as string) || OPENERS.includes(s[i] as string);
+      const c = s.charCodeAt(i);
+      prose = c < 0x21 || c > 0x7e || OPENERS.includes(s[i] as string);
+    }
     if (prose) {
       s = s.slice(k);
       repairs.push('glued-text');
