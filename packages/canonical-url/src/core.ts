@@ -80,6 +80,7 @@ export {
   CONTENT_KINDS,
   type ContentKind,
   type EveryPlatform,
+  isPlatformId,
   type KindSpec,
   type LinkForm,
   type LinkIdentity,

@@ -1216,6 +1216,30 @@ describe('identify: a platform page of no known content form is a page, never nu
   });
 });
 
+describe('isPlatformId', () => {
+  it('accepts every registry id and nothing else, whatever the type', async () => {
+    const { PLATFORM_IDS, isPlatformId } = await import('./types.js');
+    for (const id of PLATFORM_IDS) expect(isPlatformId(id)).toBe(true);
+    for (const other of [
+      'alipay',
+      'wechat',
+      'JD',
+      ' jd',
+      'jd ',
+      '',
+      'toString',
+      'constructor',
+      null,
+      undefined,
+      1,
+      {},
+      ['jd'],
+    ]) {
+      expect(isPlatformId(other)).toBe(false);
+    }
+  });
+});
+
 describe('platformOf', () => {
   it.each([
     ['v.douyin.com', 'douyin'],

@@ -7,11 +7,11 @@ import { isTrackingParam } from './tracking.js';
 import {
   CONTENT_KINDS,
   type ContentKind,
+  isPlatformId,
   type KindSpec,
   type LinkForm,
   type LinkIdentity,
   type MatchRow,
-  PLATFORM_IDS,
   type PlatformId,
 } from './types.js';
 import { DEFAULT_MAX_UNWRAP, type Unwrapped, type UnwrapUrlOptions, unwrapParsed } from './unwrap.js';
@@ -300,8 +300,7 @@ export function isLinkIdentity(value: unknown): value is LinkIdentity {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    typeof v.platform === 'string' &&
-    (PLATFORM_IDS as readonly string[]).includes(v.platform) &&
+    isPlatformId(v.platform) &&
     typeof v.kind === 'string' &&
     (CONTENT_KINDS as readonly string[]).includes(v.kind) &&
     (v.id === null || typeof v.id === 'string') &&

@@ -27,6 +27,16 @@ export const PLATFORM_IDS = [
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
 /**
+ * Whether a value is one of sharekit's platform ids (Alipay, `wechat` and unknown names are not).
+ * @example
+ * isPlatformId('jd')     // true
+ * isPlatformId('alipay') // false
+ */
+export function isPlatformId(value: unknown): value is PlatformId {
+  return (PLATFORM_IDS as readonly unknown[]).includes(value);
+}
+
+/**
  * The type of a per-platform table written as an array when its rows name every platform id through
  * `Key`; otherwise an object naming the missing ids, so `ROWS satisfies EveryPlatform<typeof ROWS, 'id'>`
  * fails the type check on a missing row (a wrong id already fails the row type).

@@ -1,6 +1,6 @@
 import {
+  isPlatformId,
   type LinkIdentity,
-  PLATFORM_IDS,
   PLATFORM_NAMES,
   PLATFORM_NAMES_ZH,
   type PlatformId,
@@ -25,8 +25,7 @@ const OTHER_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
 
 export function platformName(platform: PlatformId | string | null): { en: string; zh: string } {
   if (platform === null) return { en: 'an unknown platform', zh: '未知平台' };
-  if ((PLATFORM_IDS as readonly string[]).includes(platform))
-    return { en: PLATFORM_NAMES[platform as PlatformId], zh: PLATFORM_NAMES_ZH[platform as PlatformId] };
+  if (isPlatformId(platform)) return { en: PLATFORM_NAMES[platform], zh: PLATFORM_NAMES_ZH[platform] };
   return OTHER_NAMES[platform] ?? { en: platform, zh: platform };
 }
 

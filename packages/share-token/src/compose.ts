@@ -1,11 +1,10 @@
 import {
   hostOf,
   integerOption,
+  isPlatformId,
   type LinkIdentity,
-  PLATFORM_IDS,
   PLATFORM_NAMES,
   PLATFORM_NAMES_ZH,
-  type PlatformId,
 } from '@sharekit/canonical-url/core';
 import { displayWidth } from '@sharekit/canonical-url/text';
 import { preview, ShareTokenError } from './errors.js';
@@ -100,8 +99,8 @@ function pickDelimiter(delimiter: ComposeShareTextOptions['delimiter'], rotate: 
 }
 
 function brandOf(identity: LinkIdentity | null, url: string, locale: 'zh' | 'en'): string {
-  if (identity && (PLATFORM_IDS as readonly string[]).includes(identity.platform)) {
-    return (locale === 'zh' ? PLATFORM_NAMES_ZH : PLATFORM_NAMES)[identity.platform as PlatformId];
+  if (identity && isPlatformId(identity.platform)) {
+    return (locale === 'zh' ? PLATFORM_NAMES_ZH : PLATFORM_NAMES)[identity.platform];
   }
   return hostOf(url) || 'sharekit';
 }
