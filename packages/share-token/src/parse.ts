@@ -206,7 +206,6 @@ function readSegment(r: Reading, s: number, e: number): void {
   if (owner && offLinks[0]) inSeg.push(bareDraft(owner.platform, offLinks[0].start, offLinks[0].start));
   inSeg.sort((a, b) => a.anchor - b.anchor);
   attachOffLinks(inSeg, offLinks);
-  inSeg.sort((a, b) => a.anchor - b.anchor);
   finishSegment(r, inSeg, s, e);
 }
 

@@ -135,7 +135,6 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
 export const PRICE_LINE_MARKERS: readonly string[] = [
   '【推荐理由】',
   '【在售价】',
-  '【券后价】',
   '【下单链接】',
   '原价',
   '跟我买',
@@ -241,7 +240,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
       '复制打开抖音，看看',
       '复制打开抖音，',
       '复制打开抖音',
-      '长按复制此条消息，打开抖音搜索，查看TA的更多作品。',
+      // A profile share: `长按复制此条消息，打开抖音搜索，查看TA的更多作品。<link>`.
+      '查看TA的更多作品。',
     ],
   },
   {
@@ -249,7 +249,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     titles: [
       {
         kind: 'caption-after',
-        stopAt: ['"', '该作品在快手被播放过', '复制此消息', '复制此链接', '点击链接', '长按复制'],
+        stopAt: ['"', '该作品在快手被播放过', '复制此', '点击链接', '长按复制'],
       },
       { kind: 'caption-before' },
     ],

@@ -493,3 +493,48 @@ describe('parseShareText: 「」 that name the app or hold boilerplate are no ti
     expect(parseShareText(text)[0]).toMatchObject(want);
   });
 });
+
+describe('parseShareText: Douyin noise the way later pastes carry it', () => {
+  it.each([
+    {
+      name: 'a 2021 noise score glued to the caption of a share without codes',
+      text: '6p.-今天的晚霞也太好看了吧%晚霞 %日落  https://v.douyin.com/eXm7Lp2/ 复zhi此鏈接，打開Dou音搜索，直接观看视频！',
+      want: { platform: 'douyin', token: null, title: '今天的晚霞也太好看了吧%晚霞 %日落' },
+    },
+    {
+      name: 'a noise score of letters and dashes before a quoted caption',
+      text: '2-k“周末去哪儿”%旅行  https://v.douyin.com/eXm7Lp3/ 复制此链接，打开Dou音搜索，直接观看视频！',
+      want: { platform: 'douyin', title: '“周末去哪儿”%旅行' },
+    },
+    {
+      name: 'a caption that starts with a size or a network name, which is no noise',
+      text: '3.5寸的小屏手机还有人用吗  https://v.douyin.com/eXm7Lp4/ 复制此链接，打开Dou音搜索，直接观看视频！',
+      want: { platform: 'douyin', title: '3.5寸的小屏手机还有人用吗' },
+    },
+    {
+      name: 'a caption that starts with 5G',
+      text: '5G手机到底要不要换  https://v.douyin.com/eXm7Lp5/ 复制此链接，打开Dou音搜索，直接观看视频！',
+      want: { platform: 'douyin', title: '5G手机到底要不要换' },
+    },
+    {
+      name: 'a noise code that a Markdown editor turned into a mail link',
+      text: '2.16 晚饭吃什么 https://v.douyin.com/AbCdEfG/ 复制此链接，打开Dou音搜索，直接观看视频！ [k@P.xq](mailto:k@P.xq) Tzm:/ 12/03',
+      want: { platform: 'douyin', token: 'k@P.xq Tzm:/', title: '晚饭吃什么' },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+});
+
+describe('parseShareText: a 【 left open', () => {
+  it('reads the 淘口令 after a link inside a 【 that is never closed', () => {
+    const text =
+      '【天猫年货节，抢大额红包！戳链接：https://m.tb.cn/h.AbCdEf 或复制这段话￥Kp8xQ2mZr4T￥打开手淘';
+    expect(parseShareText(text)[0]).toMatchObject({ platform: 'taobao', token: 'Kp8xQ2mZr4T' });
+  });
+
+  it('still reads no token from a title in a 【 left open without a link', () => {
+    const text = '【Apple/苹果 Pro15Max256 全网通\nhttps://m.tb.cn/h.AbCdEf';
+    expect(parseShareText(text)[0]).toMatchObject({ platform: 'taobao', token: null });
+  });
+});

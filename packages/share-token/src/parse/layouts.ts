@@ -1,7 +1,7 @@
 import { SHARE_ROWS } from '../shares.js';
-import { CODE_AT, CODE_COLON } from './codes.js';
+import { CODE_AT, CODE_COLON, wordsOf } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
-import { bisect, isSpace, lineEnd } from './text.js';
+import { bisect, lineEnd } from './text.js';
 /**
  * The starts of the lines of `text` that none of the `[a, b)` ranges reach, in one sweep: checking every
  * line against every share was quadratic on many one-line shares.
@@ -38,24 +38,13 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
     inSeg.map((d) => [d.anchor - s, d.anchorEnd - s]),
   );
   if (alone) {
-    // Douyin without a link: both code shapes present (stop reading at the second one found).
-    let colon = -1;
-    let at = -1;
-    for (let i = 0; i < text.length && (colon < 0 || at < 0); ) {
-      if (isSpace(text.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const start = i;
-      while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
-      if (i - start > 7) continue;
-      const w = text.slice(start, i);
-      if (colon < 0 && CODE_COLON.test(w)) colon = start;
-      else if (at < 0 && CODE_AT.test(w)) at = start;
-    }
+    // Douyin without a link: both code shapes present.
+    const words = wordsOf(text);
+    const colon = words.find((w) => CODE_COLON.test(w.w));
+    const at = words.find((w) => CODE_AT.test(w.w));
     const douyin = SHARE_ROWS.find((r) => r.codeToken && r.platform === 'douyin');
-    if (douyin && colon >= 0 && at >= 0) {
-      const first = Math.min(colon, at);
+    if (douyin && colon && at) {
+      const first = Math.min(colon.i, at.i);
       inSeg.push(bareDraft(douyin.platform, s + first, s + first));
       return;
     }

@@ -10,15 +10,18 @@ export interface Code {
   value: string;
 }
 
-/** Inside 「…」 and 【…】 (up to the end of the line) sit titles, never tokens: `「iPhone15Pro…」`. */
-function enclosedMask(norm: string): Uint8Array {
+/**
+ * Inside 「…」 and 【…】 (up to the end of the line, or a link: a title holds none) sit titles, never tokens:
+ * `「iPhone15Pro…」`, but `【淘宝发红包了…点击链接：<link> 或复制这条信息￥<token>￥` leaves its 【 open.
+ */
+function enclosedMask(norm: string, closed: [number, number][]): Uint8Array {
   const n = norm.length;
   const enclosed = new Uint8Array(n);
   let corner = false;
   let depth = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, cp = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
-    if (c === 0x0a) {
+    if (c === 0x0a || (closed[cp] && (closed[cp] as [number, number])[0] <= i && ++cp)) {
       corner = false;
       depth = 0;
     } else if (c === 0x300c) corner = true;
@@ -41,7 +44,7 @@ export function readRuns(
   segments: [number, number][],
 ): { candidates: Candidate[]; codes: Code[] } {
   const n = norm.length;
-  const enclosed = enclosedMask(norm);
+  const enclosed = enclosedMask(norm, closed);
   const candidates: Candidate[] = [];
   const codes: Code[] = [];
   let cp = 0;

@@ -1,5 +1,5 @@
 import { DECORATION_LABELS, PRICE_LINE_MARKERS, type ShareRow, type TitleRule } from '../shares.js';
-import { CODE_COLON_PREFIX, isNoiseWord } from './codes.js';
+import { GLUED_CODE, GLUED_SCORE, isNoiseWord } from './codes.js';
 import type { Draft } from './draft.js';
 import { isAsciiAlnum, isCjkLetter, isSpace, lineEnd } from './text.js';
 /** Words Xianyu puts around a title inside 「」. */
@@ -179,8 +179,12 @@ function captionBefore(
       first = false;
       continue;
     }
-    const glued = CODE_COLON_PREFIX.exec(win.slice(a, a + 6));
-    if (glued) {
+    // A code glued to the caption (`GIi:/电动车…`); on a Douyin share also a noise score glued to it (2021:
+    // `3R-.%情侣头像`, `2.7h我…`: a digit, then a lower-case letter, `.` or `-`, ending in none; `3.5寸`, `5G` stay).
+    const glued =
+      GLUED_CODE.exec(win.slice(a, a + 6)) ??
+      (first && row?.codeToken ? GLUED_SCORE.exec(win.slice(a, a + 6)) : null);
+    if (glued && /[a-z.:-]/.test(glued[0])) {
       a += glued[0].length;
       first = false;
       continue;
