@@ -191,7 +191,8 @@ function readSegment(r: Reading, s: number, e: number): void {
     if (placed.has(c)) continue;
     // A token the links did not take is a share of its own when it is delimited (or the only kind).
     if (!c.strong && links.length > 0 && !c.rule.standalone) continue;
-    const d = bareDraft(c.row.platform, c.start, c.end);
+    // The share starts at the token's opening mark (`😆…😆`, `Э…Э`): a caption before it ends there.
+    const d = bareDraft(c.row.platform, c.start - (c.rule.between?.length ?? 0), c.end);
     setToken(d, c.value, c.start, c.end);
     inSeg.push(d);
   }

@@ -230,13 +230,16 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'douyin',
     codeToken: true,
+    // The iOS command without a link: `…看看【<author>的作品】<caption> Э<code>Э`.
+    runTokens: [{ min: 10, max: 16, between: 'Э', needs: 'letter' }],
     titles: [
       // `【<author>的作品】` and `【<author>的图文作品】` (photo posts) both name the author.
       { kind: 'subject-block', worksSuffix: '作品', strip: ['的直播间'] },
       { kind: 'caption-before' },
     ],
     leadIns: [
-      '#在抖音，记录美好生活#',
+      // `#在抖音，记录美好生活#`, always after its first half.
+      '记录美好生活#',
       '复制打开抖音，看看',
       '复制打开抖音，',
       '复制打开抖音',
@@ -249,7 +252,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     titles: [
       {
         kind: 'caption-after',
-        stopAt: ['"', '该作品在快手被播放过', '复制此', '点击链接', '长按复制'],
+        stopAt: ['"', '该作品在快手', '复制此', '点击链接', '长按复制'],
       },
       { kind: 'caption-before' },
     ],

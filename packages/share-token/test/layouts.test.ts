@@ -538,3 +538,16 @@ describe('parseShareText: a 【 left open', () => {
     expect(parseShareText(text)[0]).toMatchObject({ platform: 'taobao', token: null });
   });
 });
+
+describe("parseShareText: Douyin's iOS command without a link", () => {
+  it('reads the code between its Э marks as the token and the caption after the author block as the title', () => {
+    const text = '7o:/ 复制打开抖音，看看【山里的阿杰的作品】冬天的第一场雪# 下雪了 # 治愈 ЭQm3xT8pLk2Wv9Э';
+    expect(parseShareText(text)).toMatchObject([
+      { platform: 'douyin', url: null, token: 'Qm3xT8pLk2Wv9', title: '冬天的第一场雪# 下雪了 # 治愈' },
+    ]);
+  });
+
+  it('takes no run between other marks for a Douyin code', () => {
+    expect(parseShareText('复制打开抖音，看看 ¤Qm3xT8pLk2Wv9¤')).toEqual([]);
+  });
+});

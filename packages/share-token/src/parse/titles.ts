@@ -69,7 +69,6 @@ export function findTitle(
     case 'none-when':
       return rule.phrases.some((p) => win.includes(p)) ? 'none' : null;
     case 'subject-block': {
-      if (!d.urlSpan) return null;
       for (const [o, c] of blocks(win, us)) {
         const inner = win.slice(o + 1, c);
         if (DECORATION_LABELS.has(inner.trim())) continue;
