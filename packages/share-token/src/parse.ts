@@ -266,7 +266,7 @@ function mergeSharekitToken(t: ScannedToken, links: Draft[], inSeg: Draft[]): vo
   );
   const d = same ?? bareDraft(t.decoded.identity?.platform ?? null, t.start, t.end);
   d.kind = 'sharekit-token';
-  d.platform = t.decoded.identity?.platform ?? (same ? same.platform : null);
+  d.platform = t.decoded.identity?.platform ?? same?.platform ?? null;
   d.identity = t.decoded.identity;
   d.url = t.decoded.url;
   setToken(d, t.decoded.token, t.start, t.end);
@@ -409,7 +409,7 @@ function toMatch(
   const title = f.title
     ? cleanSlice(text.slice(map[f.title[0]] as number, (map[f.title[1] - 1] as number) + 1))
     : null;
-  const code = f.code ? norm.slice(f.code[0], f.code[1]) : null;
+  const code = f.code && norm.slice(f.code[0], f.code[1]);
   return {
     platform: d.platform,
     kind: d.kind,
@@ -418,7 +418,7 @@ function toMatch(
     identity: d.identity,
     token: d.token,
     code,
-    title: title === '' ? null : title,
+    title: title || null,
     span: [start, end],
     repaired: [...repaired],
     ...(d.offPlatform ? { linkOffPlatform: true as const } : {}),

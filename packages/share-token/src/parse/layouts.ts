@@ -1,14 +1,14 @@
 import { SHARE_ROWS } from '../shares.js';
 import { CODE_AT, CODE_COLON, wordsOf } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
+import { lineStarts } from './segments.js';
 import { bisect, lineEnd } from './text.js';
 /**
  * The starts of the lines of `text` that none of the `[a, b)` ranges reach, in one sweep: checking every
  * line against every share was quadratic on many one-line shares.
  */
 export function freeLines(text: string, ranges: readonly (readonly [number, number])[]): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   if (ranges.length === 0) return starts;
   /** The last line whose start is at most `at` (or below `at` when `strict`). */
   const lineAt = (at: number, strict: boolean): number =>

@@ -37,17 +37,18 @@ export function segmentsOf(norm: string, anchors: number[]): [number, number][] 
   return segments;
 }
 
+/** Where each line of `s` starts: 0, then after every line break. */
+export function lineStarts(s: string): number[] {
+  const starts = [0];
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /**
- * Line number of a position (count of line breaks before it), by binary search over the breaks; the
- * breaks are found on the first call (only token candidates ask, most long texts never do).
+ * Line number of a position (count of line breaks before it), by binary search over the line starts; they
+ * are found on the first call (only token candidates ask, most long texts never do).
  */
 export function lineIndex(norm: string): (at: number) => number {
-  let lineBreaks: number[] | undefined;
-  return (at) => {
-    if (lineBreaks === undefined) {
-      lineBreaks = [];
-      for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) lineBreaks.push(i);
-    }
-    return bisect(lineBreaks, (b) => b < at);
-  };
+  let starts: number[] | undefined;
+  return (at) => bisect((starts ??= lineStarts(norm)), (st) => st <= at) - 1;
 }
