@@ -342,7 +342,7 @@ function finishDraft(
   codes: Code[],
   titleFloor: number,
 ): number {
-  const row = d.platform === null ? null : shareRow(d.platform);
+  const row = d.platform && shareRow(d.platform);
   const win = norm.slice(ws, we);
   const result: Finished = { code: null, title: null, codeWords: [] };
   d.finished = result;

@@ -42,10 +42,9 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
     const words = wordsOf(text);
     const colon = words.find((w) => CODE_COLON.test(w.w));
     const at = words.find((w) => CODE_AT.test(w.w));
-    const douyin = SHARE_ROWS.find((r) => r.codeToken && r.platform === 'douyin');
-    if (douyin && colon && at) {
+    if (colon && at) {
       const first = Math.min(colon.i, at.i);
-      inSeg.push(bareDraft(douyin.platform, s + first, s + first));
+      inSeg.push(bareDraft('douyin', s + first, s + first));
       return;
     }
   }

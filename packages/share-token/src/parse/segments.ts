@@ -50,5 +50,8 @@ export function lineStarts(s: string): number[] {
  */
 export function lineIndex(norm: string): (at: number) => number {
   let starts: number[] | undefined;
-  return (at) => bisect((starts ??= lineStarts(norm)), (st) => st <= at) - 1;
+  return (at) => {
+    starts ??= lineStarts(norm);
+    return bisect(starts, (st) => st <= at) - 1;
+  };
 }
