@@ -86,6 +86,29 @@ describe('resolve: each kind of text input', () => {
     expect(r.candidates[1]?.link).toBe('https://3.cn/2V-chiOQ?jkl=@EDoxt4DBLAN@');
   });
 
+  it('gives one candidate for a target pasted twice: a repeated share, its link again, a token-only share again', async () => {
+    const jd = '【京东】https://3.cn/2V-chiOQ?jkl=@EDoxt4DBLAN@ MU5104 「蓝牙耳机」';
+    const r = await resolve(`${TB_SHARE}\n${TB_SHARE}\n${jd}\n见 3.cn/2V-chiOQ?jkl=@EDoxt4DBLAN@`);
+    expect(r.candidates.map((c) => c.identity?.platform)).toEqual(['taobao', 'jd']);
+    expect(r.candidates[0]?.title).toBe('316不锈钢保温杯 大容量');
+    const twice = await resolve(
+      '(s0jWcizeD02) 复制这条信息打开手机淘宝\n(s0jWcizeD02) 复制这条信息打开手机淘宝',
+    );
+    expect(twice.candidates.map((c) => c.token)).toEqual(['s0jWcizeD02']);
+  });
+
+  it('keeps different targets apart: another item, another token, another app link', async () => {
+    const r = await resolve(
+      'https://item.jd.com/100012043978.html https://item.jd.com/100012043979.html\n(s0jWcizeD02) 复制这条信息打开手机淘宝\n(s0jWcizeD03) 复制这条信息打开手机淘宝',
+    );
+    expect(r.candidates.map((c) => c.identity?.id ?? c.token)).toEqual([
+      '100012043978',
+      '100012043979',
+      's0jWcizeD02',
+      's0jWcizeD03',
+    ]);
+  });
+
   it('keeps a share with no link as a token-only candidate, not clickable', async () => {
     const r = await resolve('(s0jWcizeD02) 复制这条信息打开手机淘宝');
     expect(r.link).toBeNull();

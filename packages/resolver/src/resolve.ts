@@ -58,7 +58,7 @@ export interface ResolveOptions {
   readonly maxBytes?: number;
   /** Longest text read; longer text resolves to `unknown` with reason `too-large`. @default 1048576 */
   readonly maxTextLength?: number;
-  /** Most candidates returned. @default 50 */
+  /** Most targets read, in text order (a target repeated among them is one candidate). @default 50 */
   readonly maxCandidates?: number;
   /** Largest image read, in pixels (checked before decoding). @default 40000000 */
   readonly maxPixels?: number;
@@ -348,11 +348,8 @@ function bareIdDraft(text: string): Draft | null {
   return null;
 }
 
-function hasWhiteSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1)
-    if (text.charCodeAt(i) <= 0x20 || text.charCodeAt(i) === 0x3000) return true;
-  return false;
-}
+const WHITE_SPACE = /[\u0000-\u0020\u3000]/;
+const hasWhiteSpace = (text: string) => WHITE_SPACE.test(text);
 
 // A colon, as written or percent-encoded (once or more), full-width included.
 // regex-safe: alternatives of fixed strings and one starred literal, no nesting
@@ -421,7 +418,12 @@ async function textDrafts(text: string, limit: number): Promise<{ kind: Resoluti
     });
   }
   found.sort((a, b) => a.at - b.at);
-  const drafts = await Promise.all(found.slice(0, limit).map((f) => f.make()));
+  // Of the first `limit` targets, one pasted twice (a share repeated, its link quoted again below it, with or
+  // without its scheme; a link-less share's token) is one candidate: the first.
+  const seen = new Set<string>();
+  const drafts = (await Promise.all(found.slice(0, limit).map((f) => f.make()))).filter(
+    (d) => seen.size < seen.add(d.link ?? d.raw).size,
+  );
   if (drafts.length === 0) {
     const bare = bareIdDraft(text);
     if (bare) drafts.push(bare);
