@@ -66,15 +66,12 @@ export interface ShareMatch {
 }
 
 function sameTarget(a: LinkIdentity | null, aUrl: string | null, b: ScannedToken): boolean {
-  const t = b.decoded;
-  if (aUrl !== null && aUrl === t.url) return true;
-  if (a === null || t.identity === null) return false;
-  if (a.url === t.identity.url) return true;
+  const t = b.decoded.identity;
   return (
-    a.id !== null &&
-    a.platform === t.identity.platform &&
-    a.kind === t.identity.kind &&
-    a.id === t.identity.id
+    aUrl === b.decoded.url ||
+    (!!a &&
+      !!t &&
+      (a.url === t.url || (a.id !== null && a.platform === t.platform && a.kind === t.kind && a.id === t.id)))
   );
 }
 

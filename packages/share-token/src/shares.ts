@@ -60,8 +60,12 @@ export type TitleRule =
   | { readonly kind: 'none-when'; readonly phrases: readonly string[] }
   /** Douyin `看看【<author>的作品】<caption>` → caption; another 【<name>】 before the link → name. */
   | { readonly kind: 'subject-block'; readonly worksSuffix: string; readonly strip: readonly string[] }
-  /** The caption on the link's line before the link (noise codes and lead-ins removed). */
-  | { readonly kind: 'caption-before' }
+  /**
+   * The caption on the link's line before the link (noise codes and lead-ins removed); `plain`: only a line
+   * without 【】, not ending in a colon and with no token before the link (a bare product name; a label, a
+   * campaign sentence, a lost bracket or a command is no title).
+   */
+  | { readonly kind: 'caption-before'; readonly plain?: true }
   /** The caption after the link, up to a tag quote, a tail phrase or the end of the line. */
   | { readonly kind: 'caption-after'; readonly stopAt: readonly string[] }
   /**
@@ -122,9 +126,7 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
   '包邮',
   '抖音',
   '抖音商城',
-  '抖音短视频',
   '快手',
-  '快手极速版',
   '小红书',
   '红包',
   '最新版',
@@ -133,9 +135,9 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
 
 /** Lines of rebate-bot reposts that carry prices or the bot's pitch, not the title. */
 export const PRICE_LINE_MARKERS: readonly string[] = [
-  '【推荐理由】',
-  '【在售价】',
-  '【下单链接】',
+  '推荐理由',
+  '在售价',
+  '下单链接',
   '原价',
   '跟我买',
   '券后价',
@@ -200,6 +202,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
       { kind: 'between', open: '宝贝（', close: '），' },
       { kind: 'price-lines' },
       { kind: 'bracket' },
+      // 2016: `<title> <link> (复制整段信息，打开手机淘宝可直接访问)`.
+      { kind: 'caption-before', plain: true },
     ],
   },
   {

@@ -551,3 +551,35 @@ describe("parseShareText: Douyin's iOS command without a link", () => {
     expect(parseShareText('复制打开抖音，看看 ¤Qm3xT8pLk2Wv9¤')).toEqual([]);
   });
 });
+
+describe('parseShareText: a bare product name before a Taobao link (2016)', () => {
+  it.each([
+    {
+      name: 'a product name, a link and the 复制整段信息 tail',
+      text: '北欧实木餐桌椅组合小户型长方形饭桌 http://b.mashort.cn/h.Zq8Rk2?sm=1a2b3c (复制整段信息，打开手机淘宝可直接访问)',
+      want: { platform: 'taobao', title: '北欧实木餐桌椅组合小户型长方形饭桌' },
+    },
+    {
+      name: 'a product name and a 2016 m.tb.cn link alone',
+      text: 'Xiaomi/小米 红米Note4X 全网通 4G手机 http://m.tb.cn/G.Ab3d',
+      want: { platform: 'taobao', title: 'Xiaomi/小米 红米Note4X 全网通 4G手机' },
+    },
+    {
+      name: 'a label ending in a colon, which is no title',
+      text: '下单链接：https://m.tb.cn/h.Zq8Rk2Lm',
+      want: { platform: 'taobao', title: null },
+    },
+    {
+      name: 'a command with its token before the link, which is no title',
+      text: '27🗝Hn4Jd8Ks2Lq£ https://m.tb.cn/h.Zq8Rk2Lm',
+      want: { platform: 'taobao', token: 'Hn4Jd8Ks2Lq', title: null },
+    },
+    {
+      name: 'a slogan after the 【淘宝】 marker, which is no title',
+      text: '【淘宝】正品保障 https://e.tb.cn/h.Zq8Rk2LmNp?tk=Hn4Jd8Ks2Lq',
+      want: { platform: 'taobao', token: 'Hn4Jd8Ks2Lq', title: null },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+});

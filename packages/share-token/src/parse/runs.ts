@@ -97,18 +97,14 @@ function candidateAt(
 function segmentMarkers(norm: string, segments: [number, number][]): (at: number, m: string) => boolean {
   let sp = 0;
   let segText = norm.slice(segments[0]![0], segments[0]![1]);
-  const segHas = new Map<string, boolean>();
+  let segHas: Record<string, boolean> = {};
   return (at, m) => {
     while (sp + 1 < segments.length && (segments[sp] as [number, number])[1] <= at) {
       sp++;
       segText = norm.slice(segments[sp]![0], segments[sp]![1]);
-      segHas.clear();
+      segHas = {};
     }
-    let v = segHas.get(m);
-    if (v === undefined) {
-      v = segText.includes(m);
-      segHas.set(m, v);
-    }
-    return v;
+    segHas[m] ??= segText.includes(m);
+    return segHas[m];
   };
 }

@@ -80,7 +80,7 @@ export function findTitle(
       return null;
     }
     case 'caption-before':
-      return captionBefore(win, ws, d, row, us);
+      return captionBefore(win, ws, d, row, us, rule.plain);
     case 'caption-after': {
       if (!d.urlSpan) return null;
       let b = lineEnd(win, ue);
@@ -134,10 +134,13 @@ function captionBefore(
   d: Draft,
   row: ShareRow | null,
   us: number,
+  plain?: true,
 ): [number, number] | null | 'none' {
   // Without a link (Douyin's 2026 code-only shares) the caption is the rest of the codes' line.
   if (!d.urlSpan && !row?.codeToken) return null;
   const lineStart = win.lastIndexOf('\n', us - 1) + 1;
+  // regex-safe: character classes, no repetition
+  if (plain && (d.anchor - ws < us || /[【】]|[:：]\s*$/.test(win.slice(lineStart, us)))) return null;
   let a = lineStart;
   let b = us;
   if (!d.urlSpan) {
