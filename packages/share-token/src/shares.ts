@@ -110,7 +110,10 @@ export interface ShareRow {
 // regex-safe: anchored, fixed-length classes
 export const CHANNEL_CODE = /^[A-Z]{2}[0-9]{3,4}$/;
 
-/** 【…】 and 「…」 contents that decorate a share rather than name the product. */
+/**
+ * 【…】 and 「…」 contents that decorate a share rather than name the product (an app's name right after
+ * "open", `打开【快手】`, is no title either: see the bracket rule).
+ */
 export const DECORATION_LABELS: ReadonlySet<string> = new Set([
   '淘宝',
   '天猫',
@@ -124,10 +127,7 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
   '券后价',
   '下单链接',
   '包邮',
-  '抖音',
   '抖音商城',
-  '快手',
-  '小红书',
   '红包',
   '最新版',
   '哔哩哔哩',

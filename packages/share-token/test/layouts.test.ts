@@ -583,3 +583,25 @@ describe('parseShareText: a bare product name before a Taobao link (2016)', () =
     expect(parseShareText(text)[0]).toMatchObject(want);
   });
 });
+
+describe('parseShareText: the block after "open" names an app, not a title', () => {
+  it.each([
+    {
+      name: 'an obfuscated app name after an obfuscated 打开',
+      text: '椱淛这段話 €Rt5Kq8Zm2Wp€ 然後咑閞【τao寶APP】',
+      want: { platform: 'taobao', token: 'Rt5Kq8Zm2Wp', title: null },
+    },
+    {
+      name: 'a link-less command pasted twice',
+      text: '复制这句话 ₴Rt5Kq8Zm2Wp₴ 打开【手机τao宝】复制这句话 ₴Rt5Kq8Zm2Wp₴ 打开【手机τao宝】',
+      want: { platform: 'taobao', token: 'Rt5Kq8Zm2Wp', title: null },
+    },
+    {
+      name: 'a product block before the command, which stays the title',
+      text: '【加厚珊瑚绒毛毯】复制这句话 ₴Rt5Kq8Zm2Wp₴ 打開【淘宝】',
+      want: { platform: 'taobao', token: 'Rt5Kq8Zm2Wp', title: '加厚珊瑚绒毛毯' },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+});

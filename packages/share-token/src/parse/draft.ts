@@ -104,10 +104,9 @@ export function applyClaims(d: Draft, win: string): void {
 
 export function readQueryToken(d: Draft): void {
   if (d.url === null || d.platform === null) return;
-  const q = d.url.indexOf('?');
-  if (q < 0) return;
   const rules = shareRow(d.platform).queryTokens ?? [];
-  for (const pair of d.url.slice(q + 1).split('&')) {
+  // Without a query the whole link is one "pair" whose key no rule has.
+  for (const pair of d.url.slice(d.url.indexOf('?') + 1).split('&')) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
     const key = pair.slice(0, eq);

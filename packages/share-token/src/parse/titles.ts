@@ -47,7 +47,9 @@ export function findTitle(
       for (const [o, c] of blocks(win, win.length)) {
         if (rule.afterLink && o < ue) continue;
         if (d.urlSpan && o >= us && o < ue) continue;
-        if (DECORATION_LABELS.has(win.slice(o + 1, c).trim())) continue;
+        // `打开【淘宝】`, `然后咑閞【淘宀┡ēAPP】`: the block after "open" names the app.
+        if (DECORATION_LABELS.has(win.slice(o + 1, c).trim()) || '开開閞'.includes(win[o - 1] as string))
+          continue;
         const span = spanOf(win, ws, o + 1, c);
         if (span) return span;
       }
@@ -140,7 +142,7 @@ function captionBefore(
   if (!d.urlSpan && !row?.codeToken) return null;
   const lineStart = win.lastIndexOf('\n', us - 1) + 1;
   // regex-safe: character classes, no repetition
-  if (plain && (d.anchor - ws < us || /[【】]|[:：]\s*$/.test(win.slice(lineStart, us)))) return null;
+  if (plain && (d.anchor - ws < us || /[【】]|[:：] ?$/.test(win.slice(lineStart, us)))) return null;
   let a = lineStart;
   let b = us;
   if (!d.urlSpan) {
@@ -222,7 +224,7 @@ function priceLines(win: string, ws: number, us: number): [number, number] | nul
     const prevStart = lineStart >= 2 ? win.lastIndexOf('\n', lineStart - 2) + 1 : 0;
     const line = win.slice(prevStart, lineStart - 1);
     lineStart = prevStart;
-    if (line.trim().length === 0) continue;
+    if (!line.trim()) continue;
     let a = prevStart;
     let b = prevStart + line.length;
     // Leading decoration (⭕ ❥ emoji) and trailing labels (【包邮】) are not the title.
