@@ -605,3 +605,21 @@ describe('parseShareText: the block after "open" names an app, not a title', () 
     expect(parseShareText(text)[0]).toMatchObject(want);
   });
 });
+
+describe("parseShareText: the sharer's comment before Douyin's lead-in", () => {
+  it('takes the caption after the lead-in, not the commented block before it', () => {
+    const text =
+      '2.37 【这个视频绝了】复制打开抖音👀周末露营的正确打开方式# 露营 # 户外  https://v.douyin.com/AbCdEfGhIjK/ k@Q.ab 06/28 QwE:/';
+    expect(parseShareText(text)[0]).toMatchObject({
+      platform: 'douyin',
+      token: 'k@Q.ab QwE:/',
+      title: '周末露营的正确打开方式# 露营 # 户外',
+    });
+  });
+
+  it("still takes the author's block after the lead-in", () => {
+    const text =
+      '2.37 复制打开抖音，看看【露营的阿杰的作品】周末露营# 露营  https://v.douyin.com/AbCdEfGhIjK/ QwE:/';
+    expect(parseShareText(text)[0]).toMatchObject({ title: '周末露营# 露营' });
+  });
+});

@@ -73,7 +73,9 @@ export function findTitle(
     case 'subject-block': {
       for (const [o, c] of blocks(win, us)) {
         const inner = win.slice(o + 1, c);
-        if (DECORATION_LABELS.has(inner.trim())) continue;
+        // A block before the lead-in is the sharer's comment (`【推荐你看】复制打开抖音👀<caption>`).
+        if (DECORATION_LABELS.has(inner.trim()) || row?.leadIns?.some((x) => win.startsWith(x, c + 1)))
+          continue;
         // The author's block with nothing between it and the link: the share has no caption.
         if (inner.endsWith(rule.worksSuffix)) return spanOf(win, ws, c + 1, us) ?? 'none';
         const strip = rule.strip.find((x) => inner.endsWith(x));
