@@ -349,7 +349,8 @@ function finishDraft(
       (w) => (CODE_COLON.test(w.w) || CODE_AT.test(w.w)) && !inside(d.urlSpan, ws + w.i),
     );
     if (found.length > 0) {
-      d.token = found.map((w) => w.w).join(' ');
+      // A code seen twice (a share pasted twice) is one code.
+      d.token = [...new Set(found.map((w) => w.w))].join(' ');
       result.codeWords = found.map((w) => [ws + w.i, ws + w.i + w.w.length]);
     }
   }

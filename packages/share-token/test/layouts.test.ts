@@ -623,3 +623,13 @@ describe("parseShareText: the sharer's comment before Douyin's lead-in", () => {
     expect(parseShareText(text)[0]).toMatchObject({ title: '周末露营# 露营' });
   });
 });
+
+describe('parseShareText: a Douyin share pasted twice', () => {
+  it('reports a noise code seen twice in the window once', () => {
+    const text =
+      '3.21 Kpq:/ 复制打开抖音，看看【阿杰的作品】海边日落# 旅行  https://v.douyin.com/Xy7Ab3c/ 3.21 Kpq:/ 复制打开抖音，看看【阿杰的作品】海边日落# 旅行  https://v.douyin.com/Xy7Ab3c/';
+    const shares = parseShareText(text);
+    expect(shares).toHaveLength(2);
+    expect(shares[0]).toMatchObject({ platform: 'douyin', token: 'Kpq:/', title: '海边日落# 旅行' });
+  });
+});
