@@ -633,3 +633,16 @@ describe('parseShareText: a Douyin share pasted twice', () => {
     expect(shares[0]).toMatchObject({ platform: 'douyin', token: 'Kpq:/', title: '海边日落# 旅行' });
   });
 });
+
+describe('parseShareText: Kuaishou "tags before the link', () => {
+  it('ends the caption at the first "tag, as it does after the link', () => {
+    const text =
+      '周末带娃去露营 "亲子时光 "露营 https://v.kuaishou.com/Ab3xYz 复制此消息，打开【快手】直接观看！';
+    expect(parseShareText(text)[0]).toMatchObject({ platform: 'kuaishou', title: '周末带娃去露营' });
+  });
+
+  it('keeps a caption without tags whole', () => {
+    const text = '周末带娃去露营 https://v.kuaishou.com/Ab3xYz 复制此消息，打开【快手】直接观看！';
+    expect(parseShareText(text)[0]).toMatchObject({ title: '周末带娃去露营' });
+  });
+});

@@ -197,12 +197,13 @@ function captionBefore(
     }
     break;
   }
-  // Codes after the caption (`… 05/13 qRx:/`) are not part of it either.
+  // Codes after the caption (`… 05/13 qRx:/`) are not part of it either, nor Kuaishou's `"tag` words (the caption
+  // ends at the first tag, as after the link).
   for (;;) {
     while (b > a && isSpace(win.charCodeAt(b - 1))) b--;
     let wStart = b;
     while (wStart > a && !isSpace(win.charCodeAt(wStart - 1))) wStart--;
-    if (wStart < b && wStart > a && isNoiseWord(win.slice(wStart, b), false)) {
+    if (wStart < b && wStart > a && (isNoiseWord(win.slice(wStart, b), false) || win[wStart] === '"')) {
       b = wStart;
       continue;
     }
