@@ -512,6 +512,11 @@ describe('parseShareText: Douyin noise the way later pastes carry it', () => {
       want: { platform: 'douyin', title: '3.5寸的小屏手机还有人用吗' },
     },
     {
+      name: 'a caption after the 2019 lead-in that starts with 4k, which is no noise',
+      text: '#在抖音，记录美好生活#4k60帧的晚霞 http://v.douyin.com/Ab3dEf/ 复制此链接，打开【抖音短视频】，直接观看视频！',
+      want: { platform: 'douyin', title: '4k60帧的晚霞' },
+    },
+    {
       name: 'a caption that starts with 5G',
       text: '5G手机到底要不要换  https://v.douyin.com/eXm7Lp5/ 复制此链接，打开Dou音搜索，直接观看视频！',
       want: { platform: 'douyin', title: '5G手机到底要不要换' },

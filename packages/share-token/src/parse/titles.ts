@@ -185,11 +185,12 @@ function captionBefore(
       first = false;
       continue;
     }
-    // A code glued to the caption (`GIi:/电动车…`); on a Douyin share also a noise score glued to it (2021:
-    // `3R-.%情侣头像`, `2.7h我…`: a digit, then a lower-case letter, `.` or `-`, ending in none; `3.5寸`, `5G` stay).
+    // A code glued to the caption (`GIi:/电动车…`); at the start of a Douyin share's line also a noise score glued
+    // to it (2021: `3R-.%情侣头像`, `2.7h我…`: a digit, then a lower-case letter, `.` or `-`, ending in none; `3.5寸`,
+    // `5G` stay, and so does `4k…` after a lead-in).
     const glued =
       GLUED_CODE.exec(win.slice(a, a + 6)) ??
-      (first && row?.codeToken ? GLUED_SCORE.exec(win.slice(a, a + 6)) : null);
+      (a === lineStart && row?.codeToken ? GLUED_SCORE.exec(win.slice(a, a + 6)) : null);
     if (glued && /[a-z.:-]/.test(glued[0])) {
       a += glued[0].length;
       first = false;
