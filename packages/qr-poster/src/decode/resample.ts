@@ -119,22 +119,6 @@ function squareToQuad(q: QrCorners): (u: number, v: number) => Point {
   };
 }
 
-function sample(img: GrayImage, x: number, y: number): number {
-  const { width: w, height: h, data } = img;
-  const fx = Math.min(w - 1.001, Math.max(0, x - 0.5));
-  const fy = Math.min(h - 1.001, Math.max(0, y - 0.5));
-  const x0 = Math.floor(fx);
-  const y0 = Math.floor(fy);
-  const wx = fx - x0;
-  const wy = fy - y0;
-  const i = y0 * w + x0;
-  const p = data[i] as number;
-  const q = data[i + 1] as number;
-  const r = data[i + w] as number;
-  const s = data[i + w + 1] as number;
-  return (p * (1 - wx) + q * wx) * (1 - wy) + (r * (1 - wx) + s * wx) * wy;
-}
-
 /**
  * A fitted sampling grid: module centre positions and their intensities against the local threshold.
  *
@@ -229,6 +213,8 @@ export function fitGrid(
     2;
   const modulePx = side / n;
   const thresholdMap = boxBlur(img, Math.max(2, Math.round(modulePx * 3)));
+  const { width: iw, height: ih, data: iData } = img;
+  const tData = thresholdMap.data;
   // Control mesh: K×K cells, nodes every ~7 modules; each node carries a displacement in pixels.
   const k = Math.max(2, Math.round(n / cellSize));
   const dx = new Float64Array((k + 1) * (k + 1));
@@ -310,16 +296,34 @@ export function fitGrid(
       w10 * (dy[a + 1] as number) +
       w01 * (dy[b] as number) +
       w11 * (dy[b + 1] as number);
-    raw[i] = sample(thresholdMap, px, py) - sample(img, px, py);
+    // Bilinear samples of the threshold map and the image at one point (same size: one set of weights).
+    const fx = Math.min(iw - 1.001, Math.max(0, px - 0.5));
+    const fy = Math.min(ih - 1.001, Math.max(0, py - 0.5));
+    const x0 = Math.floor(fx);
+    const y0 = Math.floor(fy);
+    const wx = fx - x0;
+    const wy = fy - y0;
+    const j = y0 * iw + x0;
+    const t =
+      ((tData[j] as number) * (1 - wx) + (tData[j + 1] as number) * wx) * (1 - wy) +
+      ((tData[j + iw] as number) * (1 - wx) + (tData[j + iw + 1] as number) * wx) * wy;
+    const v =
+      ((iData[j] as number) * (1 - wx) + (iData[j + 1] as number) * wx) * (1 - wy) +
+      ((iData[j + iw] as number) * (1 - wx) + (iData[j + iw + 1] as number) * wx) * wy;
+    raw[i] = t - v;
   };
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) measure(x, y);
   // Contrast: the spread of the initial samples (robust to glare: a high percentile of |T − I|).
   const spread = Array.from(raw, Math.abs).sort((a, b) => a - b);
   const contrast = Math.max(8, spread[Math.floor(spread.length * 0.8)] as number);
+  // Per module, the weight of its signed darkness: known dark +2, known light −2; 0 for data modules, which
+  // score their contrast either way.
+  const sign = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) sign[i] = known[i] === 1 ? KNOWN_WEIGHT : known[i] === 0 ? -KNOWN_WEIGHT : 0;
   const score = (i: number): number => {
     const d = Math.max(-1, Math.min(1, (raw[i] as number) / contrast));
-    const kn = known[i] as number;
-    return kn === 1 ? KNOWN_WEIGHT * d : kn === 0 ? -KNOWN_WEIGHT * d : Math.abs(d);
+    const m = sign[i] as number;
+    return m === 0 ? Math.abs(d) : m * d;
   };
   // Modules a node's displacement reaches: the cells around it.
   const cellModules = (ci: number, cj: number): [number, number, number, number] => [
@@ -331,10 +335,8 @@ export function fitGrid(
   const regionScore = (x0: number, x1: number, y0: number, y1: number, remeasure: boolean): number => {
     let s = 0;
     for (let y = y0; y < y1; y++) {
-      for (let x = x0; x < x1; x++) {
-        if (remeasure) measure(x, y);
-        s += score(y * n + x);
-      }
+      if (remeasure) for (let x = x0; x < x1; x++) measure(x, y);
+      for (let i = y * n + x0, end = y * n + x1; i < end; i++) s += score(i);
     }
     return s;
   };

@@ -351,12 +351,13 @@ class Escalation {
 
   /**
    * A gray crop of `r` (input coordinates) about to be shrunk to `side` px or less: cut from the working copy
-   * when it is at least that big there (no luma conversion of full-size pixels), else from the input.
-   * `toInput` maps the crop's pixels back into the input.
+   * when that is the input's full-size gray (images up to WORK_SIDE) or the crop is at least `side` big there
+   * (no luma conversion of full-size pixels), else from the input. `toInput` maps the crop's pixels back into
+   * the input.
    */
   crop(r: Rect, side: number): { image: GrayImage; scale: number; rect: Rect; toInput: MapPoint } {
     const k = this.workScale;
-    if (k < 1 && Math.max(r.width, r.height) * k >= side) {
+    if (k === 1 || Math.max(r.width, r.height) * k >= side) {
       const { image, rect } = cropGray(this.work, {
         x: r.x * k,
         y: r.y * k,
