@@ -81,27 +81,36 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Luma of an RGBA image (alpha composited on white, so transparent PNG backgrounds read as paper). */
 export function toGray(image: RgbaImage): GrayImage {
-  const { data, width, height } = image;
-  const n = width * height;
-  const gray = new Uint8Array(n);
+  const { width, height } = image;
+  return { data: luma(image, 0, 0, width, height), width, height };
+}
+
+/** Luma of the `width` × `height` block of `image` at (`x0`, `y0`) (in range), alpha composited on white. */
+function luma(image: RgbaImage, x0: number, y0: number, width: number, height: number): Uint8Array {
+  const { data } = image;
+  const gray = new Uint8Array(width * height);
   // Fast path: one 32-bit read per pixel (0xAABBGGRR on little-endian platforms).
   if (LITTLE_ENDIAN && data.byteOffset % 4 === 0) {
-    const words = new Uint32Array(data.buffer, data.byteOffset, n);
-    for (let i = 0; i < n; i++) {
-      const v = words[i] as number;
-      const y = ((v & 0xff) * 306 + ((v >>> 8) & 0xff) * 601 + ((v >>> 16) & 0xff) * 117 + 512) >> 10;
-      const a = v >>> 24;
-      gray[i] = a === 255 ? y : (y * a + 255 * (255 - a) + 127) / 255;
+    const words = new Uint32Array(data.buffer, data.byteOffset, data.length >> 2);
+    for (let y = 0, i = 0; y < height; y++) {
+      for (let j = (y0 + y) * image.width + x0, end = j + width; j < end; j++, i++) {
+        const v = words[j] as number;
+        const g = ((v & 0xff) * 306 + ((v >>> 8) & 0xff) * 601 + ((v >>> 16) & 0xff) * 117 + 512) >> 10;
+        const a = v >>> 24;
+        gray[i] = a === 255 ? g : (g * a + 255 * (255 - a) + 127) / 255;
+      }
     }
-    return { data: gray, width, height };
+    return gray;
   }
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    const a = data[j + 3] as number;
-    const y =
-      ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >> 10;
-    gray[i] = a === 255 ? y : (y * a + 255 * (255 - a) + 127) / 255;
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0, j = ((y0 + y) * image.width + x0) * 4; x < width; x++, i++, j += 4) {
+      const a = data[j + 3] as number;
+      const g =
+        ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >> 10;
+      gray[i] = a === 255 ? g : (g * a + 255 * (255 - a) + 127) / 255;
+    }
   }
-  return { data: gray, width, height };
+  return gray;
 }
 
 /** Expands a gray image to RGBA, the input both engines take (one 32-bit store per pixel). */
@@ -301,19 +310,8 @@ export function clampRect(rect: Rect, width: number, height: number): Rect {
 /** Luma of a rectangle of an RGBA image (clamped), without converting the rest of it. */
 export function cropToGray(image: RgbaImage, rect: Rect): { image: GrayImage; rect: Rect } {
   const clamped = clampRect(rect, image.width, image.height);
-  const { x: x0, y: y0, width, height } = clamped;
-  const out = new Uint8Array(width * height);
-  const src = image.data;
-  for (let y = 0; y < height; y++) {
-    let j = ((y0 + y) * image.width + x0) * 4;
-    for (let x = 0; x < width; x++, j += 4) {
-      const a = src[j + 3] as number;
-      const v =
-        ((src[j] as number) * 306 + (src[j + 1] as number) * 601 + (src[j + 2] as number) * 117 + 512) >> 10;
-      out[y * width + x] = a === 255 ? v : (v * a + 255 * (255 - a) + 127) / 255;
-    }
-  }
-  return { image: { data: out, width, height }, rect: clamped };
+  const { x, y, width, height } = clamped;
+  return { image: { data: luma(image, x, y, width, height), width, height }, rect: clamped };
 }
 
 /** A rectangle (clamped) of a gray image, copied. */
