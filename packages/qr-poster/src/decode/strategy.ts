@@ -81,12 +81,18 @@ const ELONGATED = 1.5;
 /** Longest side of the copy the texture locator searches. */
 const LOCATOR_SIDE = 400;
 
+/** Pixels `flattenAlpha` samples, at most, to tell whether an image is opaque. */
+const SAMPLED_PIXELS = 4096;
+
 /** Makes transparent pixels paper-white, as printed; engines read RGB only. */
 function flattenAlpha(image: RgbaImage): RgbaImage {
   const { data } = image;
   // A sample suffices: transparency that matters (a code drawn on a transparent canvas) covers many pixels.
+  // At most ~4096 pixels, every 61st or sparser (an odd stride): on a 12 MP photo every 61st pixel touched
+  // 200,000 cache lines, about 1 ms, 1.5 % of zxing's whole read.
+  const stride = Math.max(61, Math.floor(data.length / 4 / SAMPLED_PIXELS) | 1);
   let opaque = true;
-  for (let i = 3; i < data.length; i += 4 * 61) {
+  for (let i = 3; i < data.length; i += 4 * stride) {
     if (data[i] !== 255) {
       opaque = false;
       break;
