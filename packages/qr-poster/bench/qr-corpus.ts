@@ -1,7 +1,11 @@
-// pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders jsQR,zxing-wasm,ours] [--budget X] [--verbose]
+// pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders jsQR,zxing-wasm,ours] [--budget X] [--runs N] [--verbose]
 //
 // Reads a QR corpus and prints, side by side from one run: plain jsQR, plain zxing-wasm and our decodeQr —
 // codes read, wrong texts, median and p95 ms per image (wall clock, and CPU time of the process) — plus a per-category table.
+// "ours / zxing-wasm" is a ratio of quantiles: the median (p95) of our per-image times over the median (p95) of
+// zxing-wasm's, each over all images (not a quantile of per-image ratios, which is printed beside it).
+// --runs N times every image N times over (the scores come from the first run) and prints each run's ratios and
+// their spread: one run's figures move by several hundredths between identical runs on a busy machine.
 // Two layouts: MANIFEST.json entries with `corners` outlines (a code counts as read when the centre of a decoded
 // code lies inside one of its labelled outlines), or expected texts (`expected` in MANIFEST.json, or NAME.txt
 // beside NAME.<image>). Images are decoded to RGBA once, outside the timed region; every decoder gets the same
@@ -40,7 +44,9 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (dir === undefined) {
-  console.error('usage: pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--verbose]');
+  console.error(
+    'usage: pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders …] [--budget X] [--runs N] [--verbose]',
+  );
   process.exit(2);
 }
 const limit = Number(flag('--limit') ?? Number.POSITIVE_INFINITY);
@@ -50,6 +56,8 @@ const verbose = args.includes('--verbose');
 const budget = flag('--budget') === undefined ? undefined : Number(flag('--budget'));
 // --decoders zxing-wasm,ours skips the slow plain jsQR while iterating on the strategy.
 const DECODERS = ALL_DECODERS.filter((d) => (flag('--decoders')?.split(',') ?? ALL_DECODERS).includes(d));
+// --runs N: every image timed N times over (scores from the first run), to show the run-to-run spread.
+const RUNS = Math.max(1, Math.floor(Number(flag('--runs') ?? 1)) || 1);
 
 async function loadEntries(root: string): Promise<Entry[]> {
   const files = await readdir(root);
@@ -226,11 +234,13 @@ async function runAll(
 }
 
 const totals = new Map<DecoderName, Tally>(DECODERS.map((d) => [d, newTally()]));
+/** Per run, per decoder: CPU ms per image, in corpus order (run 0's are also in `totals`). */
+const runCpu: Array<Map<DecoderName, number[]>> = [];
 const byCategory = new Map<string, Map<DecoderName, Tally>>();
 let images = 0;
 
-/** Decodes one corpus image with every decoder and adds the scores to the totals and its category. */
-async function scoreImage(root: string, entry: Entry): Promise<void> {
+/** Decodes one corpus image with every decoder and adds the scores to the totals and its category (run 0). */
+async function scoreImage(root: string, entry: Entry, run: number): Promise<void> {
   let img: RgbaImage;
   try {
     img = await decodeImage(await readFile(join(root, entry.image)), { maxPixels: 100_000_000 });
@@ -246,6 +256,9 @@ async function scoreImage(root: string, entry: Entry): Promise<void> {
   const order = images % 2 === 0 ? DECODERS : [...DECODERS].reverse();
   images++;
   const { foundBy, timeOf } = await runAll(img, order);
+  runCpu[run] ??= new Map(DECODERS.map((d) => [d, []]));
+  for (const name of DECODERS) runCpu[run]?.get(name)?.push(timeOf.get(name)?.cpu ?? 0);
+  if (run > 0) return;
   for (const name of DECODERS) {
     const found = foundBy.get(name) ?? [];
     const ms = timeOf.get(name) ?? { wall: 0, cpu: 0 };
@@ -284,12 +297,31 @@ function printTotals(): void {
   if (zx && ours) {
     console.log(`ours / zxing-wasm, wall clock: median ${ratio('times', 0.5)}, p95 ${ratio('times', 0.95)}`);
     console.log(`ours / zxing-wasm, CPU time:   median ${ratio('cpu', 0.5)}, p95 ${ratio('cpu', 0.95)}`);
+    const perImage = ours.cpu.map((t, i) => t / Math.max(0.05, zx.cpu[i] as number));
+    console.log(
+      `  (per image, ours ÷ zxing-wasm on the same image, CPU: median ${quantile(perImage, 0.5).toFixed(2)}×, p95 ${quantile(perImage, 0.95).toFixed(2)}×)`,
+    );
+    printSpread();
   }
   if (ours)
     console.log(
       `ours, charsetSource of the codes returned: ${[...sources].map(([k, v]) => `${k} ${v}`).join(', ')}`,
     );
   console.log(`peak RSS of this run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+/** With --runs N: each run's CPU-time ratios (ratio of medians, ratio of p95s) and their range. */
+function printSpread(): void {
+  if (runCpu.length < 2) return;
+  const pairs = runCpu.map((m) => {
+    const o = m.get('ours') ?? [];
+    const z = m.get('zxing-wasm') ?? [];
+    return [quantile(o, 0.5) / quantile(z, 0.5), quantile(o, 0.95) / quantile(z, 0.95)] as const;
+  });
+  const range = (xs: number[]): string =>
+    `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}× (${xs.map((x) => x.toFixed(2)).join(', ')})`;
+  console.log(`over ${pairs.length} runs, CPU time: median ${range(pairs.map((p) => p[0]))}`);
+  console.log(`${' '.repeat(`over ${pairs.length} runs, CPU time: `.length)}p95 ${range(pairs.map((p) => p[1]))}`);
 }
 
 function printCategories(): void {
@@ -317,7 +349,7 @@ async function main(): Promise<void> {
   await readBarcodes(blank as ImageData, { formats: ['QRCode'] });
   await decodeQr(blank);
   const mode = entries.some((e) => e.outlines !== null) ? 'outlines' : 'expected text';
-  for (const entry of entries) await scoreImage(root, entry);
+  for (let run = 0; run < RUNS; run++) for (const entry of entries) await scoreImage(root, entry, run);
   console.log(`corpus: ${root} (${entries.length} images, scoring by ${mode})`);
   printTotals();
   printCategories();
