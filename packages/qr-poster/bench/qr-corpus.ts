@@ -321,7 +321,9 @@ function printSpread(): void {
   const range = (xs: number[]): string =>
     `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}× (${xs.map((x) => x.toFixed(2)).join(', ')})`;
   console.log(`over ${pairs.length} runs, CPU time: median ${range(pairs.map((p) => p[0]))}`);
-  console.log(`${' '.repeat(`over ${pairs.length} runs, CPU time: `.length)}p95 ${range(pairs.map((p) => p[1]))}`);
+  console.log(
+    `${' '.repeat(`over ${pairs.length} runs, CPU time: `.length)}p95 ${range(pairs.map((p) => p[1]))}`,
+  );
 }
 
 function printCategories(): void {

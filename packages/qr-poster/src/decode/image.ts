@@ -106,7 +106,8 @@ function luma(image: RgbaImage, x0: number, y0: number, width: number, height: n
     for (let x = 0, j = ((y0 + y) * image.width + x0) * 4; x < width; x++, i++, j += 4) {
       const a = data[j + 3] as number;
       const g =
-        ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >> 10;
+        ((data[j] as number) * 306 + (data[j + 1] as number) * 601 + (data[j + 2] as number) * 117 + 512) >>
+        10;
       gray[i] = a === 255 ? g : (g * a + 255 * (255 - a) + 127) / 255;
     }
   }

@@ -319,7 +319,8 @@ export function fitGrid(
   // Per module, the weight of its signed darkness: known dark +2, known light −2; 0 for data modules, which
   // score their contrast either way.
   const sign = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) sign[i] = known[i] === 1 ? KNOWN_WEIGHT : known[i] === 0 ? -KNOWN_WEIGHT : 0;
+  for (let i = 0; i < n * n; i++)
+    sign[i] = known[i] === 1 ? KNOWN_WEIGHT : known[i] === 0 ? -KNOWN_WEIGHT : 0;
   const score = (i: number): number => {
     const d = Math.max(-1, Math.min(1, (raw[i] as number) / contrast));
     const m = sign[i] as number;
