@@ -11,29 +11,6 @@ export interface Code {
 }
 
 /**
- * Inside 「…」 and 【…】 (up to the end of the line, or a link: a title holds none) sit titles, never tokens:
- * `「iPhone15Pro…」`, but `【淘宝发红包了…点击链接：<link> 或复制这条信息￥<token>￥` leaves its 【 open.
- */
-function enclosedMask(norm: string, closed: [number, number][]): Uint8Array {
-  const n = norm.length;
-  const enclosed = new Uint8Array(n);
-  let corner = false;
-  let depth = 0;
-  for (let i = 0, cp = 0; i < n; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 0x0a || (closed[cp] && (closed[cp] as [number, number])[0] <= i && ++cp)) {
-      corner = false;
-      depth = 0;
-    } else if (c === 0x300c) corner = true;
-    else if (c === 0x300d) corner = false;
-    else if (c === 0x3010) depth++;
-    else if (c === 0x3011 && depth > 0) depth--;
-    else if (corner || depth > 0) enclosed[i] = 1;
-  }
-  return enclosed;
-}
-
-/**
  * Every run outside the `closed` spans (links and sharekit tokens, sorted): 5–6 characters may be a
  * channel code, 10–16 a token of the first row whose rule it fits (rules that need a marker ask the
  * run's segment).
@@ -44,29 +21,42 @@ export function readRuns(
   segments: [number, number][],
 ): { candidates: Candidate[]; codes: Code[] } {
   const n = norm.length;
-  const enclosed = enclosedMask(norm, closed);
   const candidates: Candidate[] = [];
   const codes: Code[] = [];
   let cp = 0;
+  // Inside 「…」 and 【…】 (up to the end of the line, or a link: a title holds none) sit titles, never tokens:
+  // `「iPhone15Pro…」`, but `【淘宝发红包了…点击链接：<link> 或复制这条信息￥<token>￥` leaves its 【 open.
+  let corner = false;
+  let depth = 0;
   const has = segmentMarkers(norm, segments);
   for (let i = 0; i < n; ) {
-    if (!isAsciiAlnum(norm.charCodeAt(i))) {
-      i++;
+    const c = norm.charCodeAt(i++);
+    if (!isAsciiAlnum(c)) {
+      if (c === 0x0a) {
+        corner = false;
+        depth = 0;
+      } else if (c === 0x300c || c === 0x300d) corner = c === 0x300c;
+      else if (c === 0x3010) depth++;
+      else if (c === 0x3011 && depth > 0) depth--;
       continue;
     }
-    const start = i;
+    const start = i - 1;
     while (i < n && isAsciiAlnum(norm.charCodeAt(i))) i++;
     const end = i;
     while (cp < closed.length && (closed[cp] as [number, number])[1] <= start) cp++;
-    if (cp < closed.length && (closed[cp] as [number, number])[0] < end) continue;
+    if (cp < closed.length && (closed[cp] as [number, number])[0] < end) {
+      corner = false;
+      depth = 0;
+      continue;
+    }
     const len = end - start;
     if (len >= 5 && len <= 6 && CHANNEL_CODE.test(norm.slice(start, end))) {
       codes.push({ start, value: norm.slice(start, end) });
       continue;
     }
     if (len < 10 || len > 16) continue;
-    const c = candidateAt(norm, start, end, enclosed[start] === 1, (m) => has(start, m));
-    if (c) candidates.push(c);
+    const cand = candidateAt(norm, start, end, corner || depth > 0, (m) => has(start, m));
+    if (cand) candidates.push(cand);
   }
   return { candidates, codes };
 }
