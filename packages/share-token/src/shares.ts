@@ -78,6 +78,8 @@ export interface ShareRow {
   readonly platform: SharePlatform;
   /** Markers that open a share of this platform (several shares in one paste split here). */
   readonly markers?: readonly string[];
+  /** A global pattern whose matches open a share like markers do (Douyin's score: `… <link> 4.56 Xyz:/ …`). */
+  readonly starts?: RegExp;
   /**
    * Words that make a share of one of the `over` platforms this platform: a `m.tb.cn` link after
    * `【闲鱼】` is a Xianyu share, a `v.douyin.com` link after `【抖音商城】` a Douyin-shop share.
@@ -234,6 +236,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'douyin',
     codeToken: true,
+    // regex-safe: fixed-length classes, a one-character lookbehind
+    starts: /(?<!\S)[0-9]\.[0-9]{2}(?=\s)/g,
     // The iOS command without a link: `…看看【<author>的作品】<caption> Э<code>Э`.
     runTokens: [{ min: 10, max: 16, between: 'Э', needs: 'letter' }],
     titles: [

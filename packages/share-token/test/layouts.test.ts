@@ -651,3 +651,29 @@ describe('parseShareText: Kuaishou "tags before the link', () => {
     expect(parseShareText(text)[0]).toMatchObject({ title: '周末带娃去露营' });
   });
 });
+
+describe('parseShareText: Douyin shares one after another on one line', () => {
+  it("splits at the next share's score, so each keeps its own codes and caption", () => {
+    const text =
+      '1.23 Abc:/ 海边日落 https://v.douyin.com/AbC1x/ 复制此链接，打开Dou音搜索，直接观看视频！ 4.56 Xyz:/ 山顶云海 https://v.douyin.com/XyZ2y/ 复制此链接，打开Dou音搜索，直接观看视频！';
+    expect(parseShareText(text)).toMatchObject([
+      { platform: 'douyin', token: 'Abc:/', title: '海边日落' },
+      { platform: 'douyin', token: 'Xyz:/', title: '山顶云海' },
+    ]);
+  });
+
+  it('splits the 2025 layout whose codes follow the link', () => {
+    const text =
+      '4.69 海边日落 https://v.douyin.com/AbC1x/ s@E.us 06/28 ULW:/ 3.21 复制打开抖音，看看【阿杰的作品】山顶云海 https://v.douyin.com/XyZ2y/ k@Q.ab 06/29 QwE:/';
+    expect(parseShareText(text)).toMatchObject([
+      { token: 's@E.us ULW:/', title: '海边日落' },
+      { token: 'k@Q.ab QwE:/', title: '山顶云海' },
+    ]);
+  });
+
+  it('does not split one share at a price in its caption', () => {
+    const text =
+      '1.23 Abc:/ 这件外套只要 9.99 元 https://v.douyin.com/AbC1x/ 复制此链接，打开Dou音搜索，直接观看视频！';
+    expect(parseShareText(text)).toMatchObject([{ token: 'Abc:/', title: '这件外套只要 9.99 元' }]);
+  });
+});
