@@ -12,7 +12,8 @@ export function segmentsOf(norm: string, anchors: number[]): [number, number][] 
     for (const m of row.markers ?? []) {
       for (let k = norm.indexOf(m); k >= 0; k = norm.indexOf(m, k + m.length)) markers.push(k);
     }
-    for (const x of row.starts ? norm.matchAll(row.starts) : []) markers.push(x.index);
+    // A second share needs a link of its own after the first's: with one anchor, no start is looked for.
+    for (const x of row.starts && anchors.length > 1 ? norm.matchAll(row.starts) : []) markers.push(x.index);
   }
   markers.sort((a, b) => a - b);
   anchors.sort((a, b) => a - b);
