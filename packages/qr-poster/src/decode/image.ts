@@ -207,10 +207,18 @@ export interface Rect {
   readonly height: number;
 }
 
+/** Adds each byte of `data` to its bin of `hist` (an indexed loop: `for…of` over a typed array is several times slower). */
+function histogram(data: Uint8Array, hist: Uint32Array): void {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    hist[v] = (hist[v] as number) + 1;
+  }
+}
+
 /** Otsu's global threshold: the binarisation that suits screens and close-ups with big modules. */
 export function otsuThreshold(image: GrayImage): number {
   const hist = new Uint32Array(256);
-  for (const v of image.data) hist[v] = (hist[v] as number) + 1;
+  histogram(image.data, hist);
   const total = image.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * (hist[i] as number);
@@ -398,7 +406,7 @@ export function toGrayScaled(image: RgbaImage, side: number): { image: GrayImage
  */
 export function stretch(image: GrayImage, lo: number, hi: number): GrayImage {
   const hist = new Uint32Array(256);
-  for (const v of image.data) hist[v] = (hist[v] as number) + 1;
+  histogram(image.data, hist);
   const n = image.data.length;
   let acc = 0;
   let black = 0;
