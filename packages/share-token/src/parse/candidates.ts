@@ -39,13 +39,13 @@ export function inDottedName(norm: string, start: number, end: number): boolean 
 
 export function prevNonSpace(norm: string, at: number, width: number): string {
   let k = at;
-  while (k > 0 && isSpace(norm.charCodeAt(k - 1)) && at - k < 3) k--;
+  while (isSpace(norm.charCodeAt(k - 1)) && at - k < 3) k--;
   return norm.slice(Math.max(0, k - width), k);
 }
 
 export function nextNonSpace(norm: string, at: number, width: number): string {
   let k = at;
-  while (k < norm.length && isSpace(norm.charCodeAt(k)) && k - at < 3) k++;
+  while (isSpace(norm.charCodeAt(k)) && k - at < 3) k++;
   return norm.slice(k, k + width);
 }
 
@@ -55,9 +55,9 @@ export function nextNonSpace(norm: string, at: number, width: number): string {
  * delimiters.
  */
 export function isDelimited(norm: string, start: number, end: number): boolean {
-  const before = start > 0 ? norm.charCodeAt(start - 1) : -1;
-  const after = end < norm.length ? norm.charCodeAt(end) : -1;
+  // Past either end of the text charCodeAt gives NaN, which is no symbol and equals nothing.
+  const before = norm.charCodeAt(start - 1);
+  const after = norm.charCodeAt(end);
   const symbol = (c: number) => c >= 0 && !isSpace(c) && !isCjkLetter(c);
-  if (symbol(before) || symbol(after)) return true;
-  return before >= 0 && before === after && !isSpace(before);
+  return symbol(before) || symbol(after) || (before === after && !isSpace(before));
 }

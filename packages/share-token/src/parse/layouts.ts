@@ -9,7 +9,6 @@ import { bisect, lineEnd } from './text.js';
  */
 export function freeLines(text: string, ranges: readonly (readonly [number, number])[]): number[] {
   const starts = lineStarts(text);
-  if (ranges.length === 0) return starts;
   /** The last line whose start is at most `at` (or below `at` when `strict`). */
   const lineAt = (at: number, strict: boolean): number =>
     bisect(starts, (st) => (strict ? st < at : st <= at)) - 1;
