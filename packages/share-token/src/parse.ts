@@ -26,7 +26,7 @@ import { lineIndex, segmentsOf } from './parse/segments.js';
 import { bisect } from './parse/text.js';
 import { findTitle } from './parse/titles.js';
 import { PLAIN_TITLES, SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
-import { type ScannedToken, scanTokens } from './token.js';
+import { exact, type ScannedToken, scanTokens } from './token.js';
 import type { UrlHit, UrlRepair } from './urls.js';
 /** What was tolerated to read a share: each repair names one thing chat apps did to the text. */
 export type ShareRepair = UrlRepair | NormalizationRepair | 'corrected';
@@ -113,7 +113,7 @@ export function parseUnchecked(text: string): ShareMatch[] {
   const { norm, map, changes } = normalizeText(text);
   // 1. Links and sharekit tokens; both are closed to token scanning.
   const hits = scanShareLinks(norm, (host) => tryPlatformOf(host) !== null);
-  const sk = scanTokens(norm, false);
+  const sk = scanTokens(norm, exact);
   const { urlDrafts, elsewhere } = linkDrafts(hits);
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
   const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)]);

@@ -203,6 +203,7 @@ export {
   VERSION_1,
 } from './token/format.js';
 export {
+  exact,
   type FindTokensOptions,
   findTokens,
   type ScannedToken,

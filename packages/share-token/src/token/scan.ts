@@ -34,7 +34,7 @@ export interface FindTokensOptions {
 export function findTokens(text: string, options: FindTokensOptions = {}): TokenMatch[] {
   checkText(text, MAX_TEXT_LENGTH, 'findTokens');
   const { norm, map } = normalizeText(text);
-  return scanTokens(norm, options.correct ?? false).map((m) => ({
+  return scanTokens(norm, options.correct ? correctOne : exact).map((m) => ({
     ...m.decoded,
     span: [map[m.start] as number, (map[m.end - 1] as number) + 1] as const,
   }));
@@ -47,8 +47,17 @@ export interface ScannedToken {
   readonly end: number;
 }
 
-/** The scan behind `findTokens`, on normalised text (no zero-width characters, CRLF folded). */
-export function scanTokens(text: string, correct: boolean): ScannedToken[] {
+/** A word's checks, read as `correctOne` reports them without correcting: -1 when they hold, else null. */
+export function exact(word: number[]): number | null {
+  return syndromes(word).every((x) => x === 0) ? -1 : null;
+}
+
+/**
+ * The scan behind `findTokens`, on normalised text (no zero-width characters, CRLF folded). `check` is
+ * `correctOne` or `exact`: passed in, so a caller that never corrects (parseShareText) does not carry the
+ * corrector.
+ */
+export function scanTokens(text: string, check: (word: number[]) => number | null): ScannedToken[] {
   const out: ScannedToken[] = [];
   const n = text.length;
   let i = 0;
@@ -88,7 +97,7 @@ export function scanTokens(text: string, correct: boolean): ScannedToken[] {
     }
     let found: DecodedToken | null = null;
     if (ok) {
-      const pos = correct ? correctOne(word) : syndromes(word).every((x) => x === 0) ? -1 : null;
+      const pos = check(word);
       if (pos !== null && dataLength(word) === total - CHECKS) found = readWord(word, pos >= 0);
     }
     if (found) {
