@@ -39,6 +39,8 @@ export interface RunTokenRule {
   readonly shapeOnly?: boolean;
   /** A command of its own that never belongs to a link (JD 京口令). */
   readonly standalone?: boolean;
+  /** Only on a line that starts with the row's `linePrefix` (JD's 2020–22 `24:/￥<code>%…` commands). */
+  readonly prefixed?: true;
 }
 
 /** Where a title is found, tried in the row's order; the first that finds one wins. */
@@ -66,6 +68,8 @@ export type TitleRule =
    * campaign sentence, a lost bracket or a command is no title).
    */
   | { readonly kind: 'caption-before'; readonly plain?: true }
+  /** A link-less command on a `linePrefix` line: the sentence between the prefix and the code's mark, else none. */
+  | { readonly kind: 'command' }
   /** The caption after the link, up to a tag quote, a tail phrase or the end of the line. */
   | { readonly kind: 'caption-after'; readonly stopAt: readonly string[] }
   /**
@@ -175,11 +179,16 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     markers: ['【京东】'],
     // The closing @ is often lost when the text is pasted (`jkl=@…  @`, `jkl=@…`).
     queryTokens: [{ key: 'jkl', shape: /^@([A-Za-z0-9]{10,12})@?$/ }],
-    // 京口令: 14–16 characters after ￥; the closing delimiter varies.
-    runTokens: [{ min: 14, max: 16, after: ['￥', '¥'], needs: 'letter', standalone: true }],
-    // regex-safe: sticky, one digit then literal characters
-    linePrefix: /[0-9]:\/[^\u0000-\u007f]/y,
-    titles: [{ kind: 'corner' }, { kind: 'bracket', afterLink: true }],
+    // 京口令: 14–16 characters after ￥; the closing delimiter varies. The 2020–22 commands start their line with a
+    // score (`25:/￥<code>%…`, `24.0复制整段话 http:/J<decoy> <sentence>#<code>@<tail>`): 10–14 characters there.
+    runTokens: [
+      { min: 14, max: 16, after: ['￥', '¥'], needs: 'letter', standalone: true },
+      { min: 10, max: 14, after: ['￥', '#', '%', '(', '！'], needs: 'letter', prefixed: true },
+    ],
+    // The prefix runs to the command's sentence: past `:/`, or past `复制整段话` and its decoy `http:/J<13>` (no link).
+    // regex-safe: sticky, bounded repetitions of fixed classes
+    linePrefix: /\d\d?\.?0?(?::\/|复制整段话 ?(?:https?:\/\/?J\w{13} ?)?)/iy,
+    titles: [{ kind: 'corner' }, { kind: 'command' }, { kind: 'bracket', afterLink: true }],
   },
   {
     platform: 'alipay',

@@ -677,3 +677,36 @@ describe('parseShareText: Douyin shares one after another on one line', () => {
     expect(parseShareText(text)).toMatchObject([{ token: 'Abc:/', title: '这件外套只要 9.99 元' }]);
   });
 });
+
+describe("parseShareText: JD's 2020–22 京口令 commands", () => {
+  it.each([
+    {
+      name: 'the 复制整段话 layout with its decoy http:/J word, a sentence and a code between # and @',
+      text: '26.0复制整段话 Http:/JqW3eRt5yU7iOp 双十一狂欢，一起瓜分五亿京豆！#Kx8mP2vN6qa@咑開崬京app',
+      want: { platform: 'jd', url: null, token: 'Kx8mP2vN6qa', title: '双十一狂欢，一起瓜分五亿京豆！' },
+    },
+    {
+      name: 'the decoy glued to the sentence and a code between ￥ and %',
+      text: '21.0复制整段话 https:/JaB3cD4eF5gH6i年货节红包天天领￥Zq7Wm3Xc9Pb2%去→亰岽',
+      want: { platform: 'jd', token: 'Zq7Wm3Xc9Pb2', title: '年货节红包天天领' },
+    },
+    {
+      name: 'the score-colon layout with the code first: no title',
+      text: '17:/#Tn6Rb2Vs8Lq4Ya%，✨一起来领新年红包！',
+      want: { platform: 'jd', token: 'Tn6Rb2Vs8Lq4Ya', title: null },
+    },
+    {
+      name: 'the score-colon layout with the sentence first, and an 11-character code that is not a 淘口令',
+      text: '14:/邀你一起组队瓜分京豆，￥Hq4Zr8Mc2Wd￥ ，【京ヾD○ōng】',
+      want: { platform: 'jd', token: 'Hq4Zr8Mc2Wd', title: '邀你一起组队瓜分京豆' },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)).toMatchObject([want]);
+  });
+
+  it('still reads an 11-character code after ￥ on a line without the score as a 淘口令', () => {
+    expect(parseShareText('复制这条信息￥Hq4Zr8Mc2Wd￥后打开手淘')).toMatchObject([
+      { platform: 'taobao', token: 'Hq4Zr8Mc2Wd' },
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { SHARE_ROWS } from '../shares.js';
 import { CODE_AT, CODE_COLON, wordsOf } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
 import { lineStarts } from './segments.js';
-import { bisect, lineEnd } from './text.js';
+import { bisect, lineEnd, stickyAt } from './text.js';
 /**
  * The starts of the lines of `text` that none of the `[a, b)` ranges reach, in one sweep: checking every
  * line against every share was quadratic on many one-line shares.
@@ -51,8 +51,7 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
     const prefix = row.linePrefix;
     // A sticky pattern, tried at each line start.
     for (const start of prefix ? free : []) {
-      (prefix as RegExp).lastIndex = start;
-      if (!(prefix as RegExp).test(text)) continue;
+      if (!stickyAt(prefix as RegExp, text, start)) continue;
       inSeg.push(bareDraft(row.platform, s + start, s + lineEnd(text, start)));
     }
     // Alone, the first layout found is the share.

@@ -2,7 +2,7 @@
 import { CHANNEL_CODE, SHARE_ROWS } from '../shares.js';
 import { isDelimited, runMatches } from './candidates.js';
 import type { Candidate } from './draft.js';
-import { isAsciiAlnum } from './text.js';
+import { isAsciiAlnum, stickyAt } from './text.js';
 
 /** A channel code (`CZ3457`) at `start`. */
 export interface Code {
@@ -28,6 +28,7 @@ export function readRuns(
   // `「iPhone15Pro…」`, but `【淘宝发红包了…点击链接：<link> 或复制这条信息￥<token>￥` leaves its 【 open.
   let corner = false;
   let depth = 0;
+  let lineStart = 0;
   const has = segmentMarkers(norm, segments);
   for (let i = 0; i < n; ) {
     const c = norm.charCodeAt(i++);
@@ -35,6 +36,7 @@ export function readRuns(
       if (c === 0x0a) {
         corner = false;
         depth = 0;
+        lineStart = i;
       } else if (c === 0x300c || c === 0x300d) corner = c === 0x300c;
       else if (c === 0x3010) depth++;
       else if (c === 0x3011 && depth > 0) depth--;
@@ -55,7 +57,7 @@ export function readRuns(
       continue;
     }
     if (len < 10 || len > 16) continue;
-    const cand = candidateAt(norm, start, end, corner || depth > 0, (m) => has(start, m));
+    const cand = candidateAt(norm, start, end, corner || depth > 0, (m) => has(start, m), lineStart);
     if (cand) candidates.push(cand);
   }
   return { candidates, codes };
@@ -68,11 +70,15 @@ function candidateAt(
   end: number,
   enclosed: boolean,
   has: (marker: string) => boolean,
+  lineStart: number,
 ): Candidate | null {
   const value = norm.slice(start, end);
   for (const row of SHARE_ROWS) {
     const rule = row.runTokens?.find(
-      (r) => runMatches(r, norm, start, end, value, has) && !(r.shapeOnly && enclosed),
+      (r) =>
+        runMatches(r, norm, start, end, value, has) &&
+        !(r.shapeOnly && enclosed) &&
+        (!r.prefixed || stickyAt(row.linePrefix as RegExp, norm, lineStart)),
     );
     if (rule)
       return { row, rule, start, end, value, strong: !rule.shapeOnly || isDelimited(norm, start, end) };

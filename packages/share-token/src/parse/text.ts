@@ -36,3 +36,9 @@ export function bisect<T>(list: ArrayLike<T>, below: (item: T) => boolean): numb
   }
   return lo;
 }
+
+/** Whether the sticky pattern `re` matches `s` at `at` (a line prefix at a line's start). */
+export function stickyAt(re: RegExp, s: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(s);
+}

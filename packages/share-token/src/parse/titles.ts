@@ -1,7 +1,7 @@
 import { DECORATION_LABELS, PRICE_LINE_MARKERS, type ShareRow, type TitleRule } from '../shares.js';
 import { GLUED_CODE, GLUED_SCORE, isNoiseWord } from './codes.js';
 import type { Draft } from './draft.js';
-import { isAsciiAlnum, isCjkLetter, isSpace, lineEnd } from './text.js';
+import { isAsciiAlnum, isCjkLetter, isSpace, lineEnd, stickyAt } from './text.js';
 /** Words Xianyu puts around a title inside 「」. */
 export const CORNER_WRAPS: readonly string[] = ['我在闲鱼发布了【', '快来捡漏【'];
 
@@ -85,6 +85,16 @@ export function findTitle(
     }
     case 'caption-before':
       return captionBefore(win, ws, d, row, us, rule.plain);
+    case 'command': {
+      const prefix = row?.linePrefix as RegExp;
+      if (d.urlSpan || !stickyAt(prefix, win, win.lastIndexOf('\n', us) + 1)) return null;
+      // The sentence ends before the code's mark and the comma or the letters of `da`(打) glued to it.
+      const a = prefix.lastIndex;
+      let e = us - 1;
+      // regex-safe: one character class, no repetition
+      while (e > a && /[，,A-Za-z]/.test(win[e - 1] as string)) e--;
+      return spanOf(win, ws, a, e) ?? 'none';
+    }
     case 'caption-after': {
       if (!d.urlSpan) return null;
       let b = lineEnd(win, ue);
