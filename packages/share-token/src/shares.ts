@@ -63,9 +63,10 @@ export type TitleRule =
   /** Douyin `看看【<author>的作品】<caption>` → caption; another 【<name>】 before the link → name. */
   | { readonly kind: 'subject-block'; readonly worksSuffix: string; readonly strip: readonly string[] }
   /**
-   * The caption on the link's line before the link (noise codes and lead-ins removed); `plain`: only a line
-   * without 【】, not ending in a colon and with no token before the link (a bare product name; a label, a
-   * campaign sentence, a lost bracket or a command is no title).
+   * The caption on the link's line before the link (noise codes and lead-ins removed); `plain`: the text as it
+   * stands (the line above when the link is alone on its line), only without 【】, not ending in a colon and with
+   * no token before the link (a bare product name; a label, a campaign sentence, a lost bracket or a command is no
+   * title).
    */
   | { readonly kind: 'caption-before'; readonly plain?: true }
   /** A link-less command on a `linePrefix` line: the sentence between the prefix and the code's mark, else none. */
@@ -152,6 +153,9 @@ export const PRICE_LINE_MARKERS: readonly string[] = [
 /** Titles of a share whose platform has no layout of its own (and of sharekit tokens): 「…」, then 【…】. */
 export const PLAIN_TITLES: readonly TitleRule[] = [{ kind: 'corner' }, { kind: 'bracket' }];
 
+/** A bare caption or product name before the link on its line (see `caption-before`'s `plain`). */
+const CAPTION_TITLE: TitleRule = { kind: 'caption-before', plain: true };
+
 const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
 
 /**
@@ -214,7 +218,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
       { kind: 'price-lines' },
       { kind: 'bracket' },
       // 2016: `<title> <link> (复制整段信息，打开手机淘宝可直接访问)`.
-      { kind: 'caption-before', plain: true },
+      CAPTION_TITLE,
     ],
   },
   {
@@ -280,7 +284,9 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     platform: 'bilibili',
     titles: [{ kind: 'suffixed-block', suffix: '哔哩哔哩' }, { kind: 'bracket' }],
   },
-  { platform: 'weibo' },
+  // A post's text (`<caption> http://t.cn/…`) and Amazon's app share (`<product title> https://amzn.eu/d/…`): the
+  // line before the link.
+  { platform: 'weibo', titles: [CAPTION_TITLE] },
   // A Dianping share sent to Weibo carries Weibo's t.cn short link and ends with @大众点评.
   // Its text names the shop in the first 【】 (`【<shop>】快来试试这家餐厅吧！【地址：…】【电话：…】@大众点评 <link>`).
   { platform: 'dianping', claims: { words: ['@大众点评'], over: ['weibo'] }, titles: PLAIN_TITLES },
@@ -294,10 +300,19 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'aliexpress',
     markers: ['I just found this on AliExpress:'],
+    layoutPhrases: ['AliExpress'],
     markerOnly: true,
-    titles: [{ kind: 'between', open: '|' }, { kind: 'between', open: 'AliExpress:' }, ...PLAIN_TITLES],
+    titles: [
+      { kind: 'between', open: '|' },
+      { kind: 'between', open: 'AliExpress:' },
+      ...PLAIN_TITLES,
+      // 2017–18: `<title>⏎ <link>⏎(from AliExpress Android)`.
+      CAPTION_TITLE,
+    ],
   },
   // The app's share text above a youtu.be link: `Watch <title> on YouTube`, earlier `Watch "<title>" on YouTube`.
+  // The app's sentences (`Check out this item on Amazon <link>`, `Guarda cosa ho trovato su Amazon`) name the store.
+  { platform: 'amazon', layoutPhrases: [' Amazon', 'Amazon.'], titles: [CAPTION_TITLE] },
   {
     platform: 'youtube',
     titles: [

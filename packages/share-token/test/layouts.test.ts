@@ -710,3 +710,40 @@ describe("parseShareText: JD's 2020–22 京口令 commands", () => {
     ]);
   });
 });
+
+describe('parseShareText: a bare caption or product name before the link (Amazon, Weibo, AliExpress 2017–18)', () => {
+  it.each([
+    {
+      name: "Amazon's app share: the product title before the short link",
+      text: 'Kitchen Scale Digital 5kg with LCD Display, Stainless Steel https://amzn.eu/d/3xYzAbC',
+      want: { platform: 'amazon', title: 'Kitchen Scale Digital 5kg with LCD Display, Stainless Steel' },
+    },
+    {
+      name: 'a title that starts with a number, which is no Douyin score there',
+      text: '2 Pack USB-C Cables 1m https://www.amazon.com/dp/B0ABCDEF12/ref=cm_sw_r_cp_api_abc',
+      want: { platform: 'amazon', title: '2 Pack USB-C Cables 1m' },
+    },
+    {
+      name: "Amazon's own sentence, which is no title",
+      text: 'Mira lo que encontré en Amazon https://a.co/d/5pQrStU',
+      want: { platform: 'amazon', title: null },
+    },
+    {
+      name: "a Weibo post's text before its t.cn link",
+      text: '今天的晚霞也太美了吧[哇] http://t.cn/A6abCdEf ​​​',
+      want: { platform: 'weibo', title: '今天的晚霞也太美了吧[哇]' },
+    },
+    {
+      name: "AliExpress's 2017–18 share: the title on the line above the link",
+      text: 'Mini Drill Press Stand for Rotary Tool\n http://s.aliexpress.com/aBcDeFgH\n(from AliExpress Android)',
+      want: { platform: 'aliexpress', title: 'Mini Drill Press Stand for Rotary Tool' },
+    },
+    {
+      name: "AliExpress's sentence above the link, which is no title",
+      text: 'Regarde ce que j’ai trouvé sur AliExpress\n http://s.aliexpress.com/aBcDeFgH',
+      want: { platform: 'aliexpress', title: null },
+    },
+  ])('reads $name', ({ text, want }) => {
+    expect(parseShareText(text)[0]).toMatchObject(want);
+  });
+});

@@ -153,10 +153,23 @@ function captionBefore(
   // Without a link (Douyin's 2026 code-only shares) the caption is the rest of the codes' line.
   if (!d.urlSpan && !row?.codeToken) return null;
   const lineStart = win.lastIndexOf('\n', us - 1) + 1;
-  // regex-safe: character classes, no repetition
-  if (plain && (d.anchor - ws < us || /[【】]|[:：] ?$/.test(win.slice(lineStart, us)))) return null;
   let a = lineStart;
   let b = us;
+  if (plain) {
+    // A link alone on its line takes the line above (AliExpress 2017–18: `<title>⏎ <link>`).
+    if (a > 0 && !win.slice(a, b).trim()) {
+      b = a - 1;
+      a = win.lastIndexOf('\n', b - 1) + 1;
+    }
+    const caption = win.slice(a, b);
+    // Not the app's sentence naming the platform (`Look what I found on AliExpress⏎<link>`: a layout phrase).
+    return d.anchor - ws < us ||
+      // regex-safe: character classes, no repetition
+      /[【】]|[:：] ?$/.test(caption) ||
+      row?.layoutPhrases?.some((p) => caption.includes(p))
+      ? null
+      : spanOf(win, ws, a, b);
+  }
   if (!d.urlSpan) {
     b = lineEnd(win, us);
   }
