@@ -517,9 +517,19 @@ describe('parseShareText: Douyin noise the way later pastes carry it', () => {
       want: { platform: 'douyin', title: '4k60帧的晚霞' },
     },
     {
-      name: 'a caption that starts with 5G',
-      text: '5G手机到底要不要换  https://v.douyin.com/eXm7Lp5/ 复制此链接，打开Dou音搜索，直接观看视频！',
-      want: { platform: 'douyin', title: '5G手机到底要不要换' },
+      name: 'a caption that starts with a year',
+      text: '2021年度最好看的十部电影  https://v.douyin.com/eXm7Lp5/ 复制此链接，打开Dou音搜索，直接观看视频！',
+      want: { platform: 'douyin', title: '2021年度最好看的十部电影' },
+    },
+    {
+      name: 'a noise score of two digits, or of a digit and upper-case letters, glued to the caption',
+      text: '47一起去看海吧%旅行  https://v.douyin.com/eXm7Lp6/ 复制此链接，打开Dou音搜索，直接观看视频！\n1OK今晚的月亮%月亮  https://v.douyin.com/eXm7Lp7/ 复制此链接，打开Dou音搜索，直接观看视频！',
+      want: { platform: 'douyin', title: '一起去看海吧%旅行' },
+    },
+    {
+      name: 'a noise score with a colon and slash before the caption',
+      text: '6:/ 晚风很温柔%晚霞  https://v.douyin.com/eXm7Lp8/ 复制此链接，打开Dou音搜索，直接观看视频！',
+      want: { platform: 'douyin', title: '晚风很温柔%晚霞' },
     },
   ])('reads $name', ({ text, want }) => {
     expect(parseShareText(text)[0]).toMatchObject(want);

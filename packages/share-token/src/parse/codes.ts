@@ -1,23 +1,22 @@
 import { isSpace } from './text.js';
 // regex-safe: anchored, bounded classes
-export const SCORE = /^[0-9]{1,2}(?:\.[0-9]{1,2})?-?$/;
+export const SCORE = /^[0-9]{1,2}(?:\.[0-9]{1,2})?(?:-|:\/)?$/;
 // regex-safe: anchored, fixed-length classes
 export const CODE_COLON = /^[A-Za-z]{2,3}(?::\/|\/:)$/;
 // regex-safe: anchored, bounded classes
-export const GLUED_SCORE = /^\d[\w.-]{0,3}[a-z.-](?=[^\0-$&-\x7f])/i;
+export const GLUED_SCORE = /^\d[\w.:/-]{0,4}(?=[^\0-$&-\x7f])/;
 /** A code glued to the next word (`GIi:/电动车…`). */
 // regex-safe: anchored, fixed-length classes
 export const GLUED_CODE = /^[A-Za-z]{2,3}:\/(?=[^\u0000-\u007f])/;
 // regex-safe: anchored, fixed-length classes
 export const CODE_AT = /^[A-Za-z0-9]@[A-Za-z0-9]\.[A-Za-z]{2,3}$/;
-// regex-safe: anchored, fixed-length classes
-export const DATE = /^[0-9]{2}\/[0-9]{2}$/;
+/** A share's date (`06/28`) or time (`:9pm`). */
 // regex-safe: anchored, bounded classes
-export const TIME = /^:[0-9]{1,2}[ap]m$/;
+const DATE_TIME = /^(?:[0-9]{2}\/[0-9]{2}|:[0-9]{1,2}[ap]m)$/;
 
 /** A Douyin noise word: share score (only as the line's first word), code, date or time. */
 export function isNoiseWord(w: string, first = true): boolean {
-  return (first && SCORE.test(w)) || CODE_COLON.test(w) || CODE_AT.test(w) || DATE.test(w) || TIME.test(w);
+  return (first && SCORE.test(w)) || CODE_COLON.test(w) || CODE_AT.test(w) || DATE_TIME.test(w);
 }
 
 export function wordsOf(text: string): { w: string; i: number }[] {

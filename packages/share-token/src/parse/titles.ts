@@ -208,13 +208,14 @@ function captionBefore(
       first = false;
       continue;
     }
-    // A code glued to the caption (`GIi:/电动车…`); at the start of a Douyin share's line also a noise score glued
-    // to it (2021: `3R-.%情侣头像`, `2.7h我…`: a digit, then a lower-case letter, `.` or `-`, ending in none; `3.5寸`,
-    // `5G` stay, and so does `4k…` after a lead-in).
+    // A code glued to the caption (`GIi:/电动车…`); at the start of a Douyin share's line also the noise score of
+    // 2021's code-less shares glued to it (`3R-.%情侣头像`, `2.7h我…`, `63一组…`, `1O这是…`: a digit and up to four
+    // ASCII letters, digits or `.:/-`), unless it reads as a number (`3.5寸`, `2021年`; `4k…` after a lead-in stays).
     const glued =
       GLUED_CODE.exec(win.slice(a, a + 6)) ??
       (a === lineStart && row?.codeToken ? GLUED_SCORE.exec(win.slice(a, a + 6)) : null);
-    if (glued && /[a-z.:-]/.test(glued[0])) {
+    // regex-safe: anchored character classes
+    if (glued && !/^\d[\d.]+\d$/.test(glued[0])) {
       a += glued[0].length;
       first = false;
       continue;
