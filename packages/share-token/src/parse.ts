@@ -345,8 +345,10 @@ function finishDraft(
   d.finished = result;
   // Douyin codes: every `Xyz:/` and `x@y.Zz` outside the link, in order.
   if (row?.codeToken && d.kind === 'platform-share' && d.token === null) {
+    // Not inside the link (a Markdown label).
+    const [ls, le] = d.urlSpan ?? [0, 0];
     const found = wordsOf(win).filter(
-      (w) => (CODE_COLON.test(w.w) || CODE_AT.test(w.w)) && !inside(d.urlSpan, ws + w.i),
+      (w) => (CODE_COLON.test(w.w) || CODE_AT.test(w.w)) && (ws + w.i < ls || ws + w.i >= le),
     );
     if (found.length > 0) {
       // A code seen twice (a share pasted twice) is one code.
@@ -375,10 +377,6 @@ function finishDraft(
     }
   }
   return result.title ? result.title[1] : titleFloor;
-}
-
-function inside(span: [number, number] | null, at: number): boolean {
-  return span !== null && at >= span[0] && at < span[1];
 }
 
 function toMatch(

@@ -64,9 +64,9 @@ export type TitleRule =
   | { readonly kind: 'subject-block'; readonly worksSuffix: string; readonly strip: readonly string[] }
   /**
    * The caption on the link's line before the link (noise codes and lead-ins removed); `plain`: the text as it
-   * stands (the line above when the link is alone on its line), only without 【】, not ending in a colon and with
-   * no token before the link (a bare product name; a label, a campaign sentence, a lost bracket or a command is no
-   * title).
+   * stands (in a share without a token, the line above when the link is alone on its line), only without 【】, not
+   * ending in a colon and with no token before the link (a bare product name; a label, a campaign sentence, a lost
+   * bracket or a command is no title).
    */
   | { readonly kind: 'caption-before'; readonly plain?: true }
   /** A link-less command on a `linePrefix` line: the sentence between the prefix and the code's mark, else none. */
@@ -135,8 +135,6 @@ export const DECORATION_LABELS: ReadonlySet<string> = new Set([
   '下单链接',
   '包邮',
   '抖音商城',
-  '红包',
-  '最新版',
   '哔哩哔哩',
 ]);
 
@@ -168,7 +166,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
     runTokens: [
-      { min: 10, max: 16, between: '😆', needs: 'letter' },
+      { min: 10, max: 18, between: '😆', needs: 'letter' },
       // The 😆 marks lost on the way (dropped, or turned into `?`): the app's sentence names Xiaohongshu.
       { min: 10, max: 16, requires: ['发布了一篇小红书笔记'], needs: 'letter', shapeOnly: true },
     ],
@@ -271,14 +269,16 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'kuaishou',
     titles: [
+      // A live room's share names only the streamer (`<name>的直播很精彩，快来围观！`), also after the link.
+      { kind: 'none-when', phrases: ['的直播很精彩'] },
       {
         kind: 'caption-after',
         stopAt: ['"', '该作品在快手', '复制此', '点击链接', '长按复制'],
       },
       { kind: 'caption-before' },
     ],
-    // Before these phrases stands the author (`<name>发了一个快手作品`), or `<caption>【<name>】`.
-    captionStops: ['发了一个快手作品', '的直播很精彩'],
+    // Before this phrase stands the author (`<name>发了一个快手作品`), or `<caption>【<name>】`.
+    captionStops: ['发了一个快手作品'],
   },
   {
     platform: 'bilibili',

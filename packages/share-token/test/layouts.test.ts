@@ -752,3 +752,33 @@ describe('parseShareText: a bare caption or product name before the link (Amazon
     expect(parseShareText(text)[0]).toMatchObject(want);
   });
 });
+
+describe('parseShareText: Xiaohongshu and Kuaishou details', () => {
+  it('reads a Xiaohongshu PC title whose 【 the paste lost, up to the author', () => {
+    const text =
+      '周末去露营的装备清单 - 小鹿的日常 | 小红书 - 你的生活指南】https://www.xiaohongshu.com/discovery/item/6464aea3000000001303f52b';
+    expect(parseShareText(text)[0]).toMatchObject({ platform: 'xiaohongshu', title: '周末去露营的装备清单' });
+  });
+
+  it('reads a 17-character Xiaohongshu code between its 😆 marks', () => {
+    const text =
+      '阿杰发布了一篇小红书笔记，快来看吧！ 😆 Qw3eRt5yU7iOp9aSd 😆 http://xhslink.com/a/Qb6N47BGvhBZ ，复制本条信息，打开【小红书】App查看精彩内容！';
+    expect(parseShareText(text)[0]).toMatchObject({
+      platform: 'xiaohongshu',
+      token: 'Qw3eRt5yU7iOp9aSd',
+      title: null,
+    });
+  });
+
+  it("gives a Kuaishou live room's URL-first share no title", () => {
+    const text =
+      'https://v.kuaishou.com/Ab3xYz 小鹿姐姐的直播很精彩，快来围观！点击链接，打开【快手】直接观看！';
+    expect(parseShareText(text)[0]).toMatchObject({ platform: 'kuaishou', title: null });
+  });
+
+  it('does not take the campaign sentence above a Taobao link and its 淘口令 for a title', () => {
+    const text =
+      '周末来点奶茶吧~\nhttps://m.tb.cn/h.AbCdEfG\n复制这条信息，$Hq4Zr8Mc2Wd$，到【手机淘宝】即可查看';
+    expect(parseShareText(text)[0]).toMatchObject({ platform: 'taobao', token: 'Hq4Zr8Mc2Wd', title: null });
+  });
+});

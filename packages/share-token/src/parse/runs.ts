@@ -12,7 +12,7 @@ export interface Code {
 
 /**
  * Every run outside the `closed` spans (links and sharekit tokens, sorted): 5–6 characters may be a
- * channel code, 10–16 a token of the first row whose rule it fits (rules that need a marker ask the
+ * channel code, 10–18 a token of the first row whose rule it fits (rules that need a marker ask the
  * run's segment).
  */
 export function readRuns(
@@ -56,7 +56,7 @@ export function readRuns(
       codes.push({ start, value: norm.slice(start, end) });
       continue;
     }
-    if (len < 10 || len > 16) continue;
+    if (len < 10 || len > 18) continue;
     const cand = candidateAt(norm, start, end, corner || depth > 0, (m) => has(start, m), lineStart);
     if (cand) candidates.push(cand);
   }

@@ -62,8 +62,8 @@ export function findTitle(
     case 'author-block': {
       const k = win.indexOf(rule.mark);
       if (k < 0) return null;
-      const o = win.lastIndexOf('【', k);
-      if (o < 0) return null;
+      // The block's 【, or the line's start when the paste lost it.
+      const o = Math.max(win.lastIndexOf('【', k), win.lastIndexOf('\n', k));
       const inner = win.slice(o + 1, k);
       const cut = inner.lastIndexOf(' - ');
       return spanOf(win, ws, o + 1, cut >= 0 ? o + 1 + cut : k);
@@ -156,8 +156,9 @@ function captionBefore(
   let a = lineStart;
   let b = us;
   if (plain) {
-    // A link alone on its line takes the line above (AliExpress 2017–18: `<title>⏎ <link>`).
-    if (a > 0 && !win.slice(a, b).trim()) {
+    // A link alone on its line takes the line above (AliExpress 2017–18: `<title>⏎ <link>`), in a share without a
+    // command (above a Taobao link and its 淘口令 stands the campaign's sentence).
+    if (!d.token && a > 0 && !win.slice(a, b).trim()) {
       b = a - 1;
       a = win.lastIndexOf('\n', b - 1) + 1;
     }
