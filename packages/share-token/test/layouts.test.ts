@@ -531,6 +531,11 @@ describe('parseShareText: Douyin noise the way later pastes carry it', () => {
       text: '6:/ 晚风很温柔%晚霞  https://v.douyin.com/eXm7Lp8/ 复制此链接，打开Dou音搜索，直接观看视频！',
       want: { platform: 'douyin', title: '晚风很温柔%晚霞' },
     },
+    {
+      name: 'a noise code that a Markdown editor turned into a mail link',
+      text: '2.16 晚饭吃什么 https://v.douyin.com/AbCdEfG/ 复制此链接，打开Dou音搜索，直接观看视频！ [k@P.xq](mailto:k@P.xq) Tzm:/ 12/03',
+      want: { platform: 'douyin', token: 'k@P.xq Tzm:/', title: '晚饭吃什么' },
+    },
   ])('reads $name', ({ text, want }) => {
     expect(parseShareText(text)[0]).toMatchObject(want);
   });

@@ -5,9 +5,9 @@ export const SCORE = /^[0-9]{1,2}(?:\.[0-9]{1,2})?(?:-|:\/)?$/;
 export const CODE_COLON = /^[A-Za-z]{2,3}(?::\/|\/:)$/;
 // regex-safe: anchored, bounded classes
 export const GLUED_SCORE = /^\d[\w.:/-]{0,4}(?=[^\0-$&-\x7f])/;
-/** A code glued to the next word (`GIi:/电动车…`). */
-// regex-safe: anchored, fixed-length classes
-export const GLUED_CODE = /^[A-Za-z]{2,3}:\/(?=[^\u0000-\u007f])/;
+/** A code glued to the next word (`GIi:/电动车…`), or a Markdown mail link GitHub made of one (`[H@V.Ym](mailto:…`). */
+// regex-safe: anchored, bounded classes
+export const GLUED_CODE = /^\[?([A-Za-z]{2,3}:\/(?=[^\u0000-\u007f])|[^\]]{1,12}(?=\]\(mailto:))/;
 // regex-safe: anchored, fixed-length classes
 export const CODE_AT = /^[A-Za-z0-9]@[A-Za-z0-9]\.[A-Za-z]{2,3}$/;
 /** A share's date (`06/28`) or time (`:9pm`). */
@@ -31,9 +31,10 @@ export function wordsOf(text: string): { w: string; i: number }[] {
     while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
     if (i - start <= 12) out.push({ w: text.slice(start, i), i: start });
     else {
-      // A code glued to the caption (`GIi:/电动车…`) is a word of its own.
-      const glued = GLUED_CODE.exec(text.slice(start, start + 6));
-      if (glued) out.push({ w: glued[0], i: start });
+      // A code glued to the caption (`GIi:/电动车…`) is a word of its own, and so is one that GitHub turned
+      // into a Markdown mail link (`[H@V.Ym](mailto:H@V.Ym)`).
+      const glued = GLUED_CODE.exec(text.slice(start, start + 24));
+      if (glued) out.push({ w: glued[1] as string, i: start });
     }
   }
   return out;
