@@ -61,9 +61,14 @@ const BUDGETS = [
     // token decompression). 39.3: measured 39.21 once CanonicalUrlError and ShareTokenError stopped shipping
     // their code tables' prose (was 39.88; 47.8 before issue 14), + 0.1. 39.4: measured 40,247 B, 4 B over
     // 39.3, from resolve's one-candidate-per-target fix (a share pasted twice was listed twice): +8 B net
-    // once hasWhiteSpace became one regex test; still within issue 14's 40 KB.
+    // once hasWhiteSpace became one regex test; still within issue 14's 40 KB. 39.6 (approved by the
+    // coordinator, session 5): measured 40,538 B with share-token's readers of the real-input corpus's JD
+    // 2020–22 京口令 commands (platform 35/184 → 174/184) and Amazon/Weibo/AliExpress caption titles (3/53 → 53/53,
+    // 0/8 → 7/8, 55/72 → 72/72); parseShareText itself stayed within 29.8 until the mail-link codes came back
+    // (correctOne left parseShareText, −229 B), but resolve also carries decodeToken and its corrector. Still within
+    // issue 14's 40 KB.
     target: 40,
-    kb: 39.4,
+    kb: 39.6,
   },
   {
     name: 'parseShareText',
@@ -73,7 +78,10 @@ const BUDGETS = [
     target: 22,
     // 29.8: measured 29.70 once CanonicalUrlError and ShareTokenError stopped shipping their code tables'
     // prose (was 30.40 with issue 10's share-text rules; registry matching without display names, z14a), + 0.1 KB.
-    kb: 29.8,
+    // 29.9 (approved once by the coordinator, session 5, shared by r10c and r10d): 30,535 B with the real-input
+    // corpus's JD 京口令 commands, Amazon/Weibo/AliExpress caption titles and Douyin mail-link noise codes, after
+    // moving correctOne out of parseShareText (−229 B); room left for r10d's Alipay/1688/Pinduoduo rows.
+    kb: 29.9,
   },
   {
     name: 'deep-link (main entry)',
