@@ -20,7 +20,7 @@ import { measurePair } from '../../../test-utils/linear.js';
 import { ADVERSARIAL_TEXTS } from '../../share-token/bench/patterns.js';
 import { normalizeText } from '../../share-token/src/normalize.js';
 import { parseUnchecked } from '../../share-token/src/parse.js';
-import { scanTokens } from '../../share-token/src/token.js';
+import { exact, scanTokens } from '../../share-token/src/token.js';
 import { resolve } from '../src/index.js';
 
 const MB = 1 << 20;
@@ -86,8 +86,8 @@ for (const [name, unit] of ADVERSARIAL_TEXTS) {
   }
   if (wanted('findTokens')) {
     const [c, d] = await measure(
-      () => scanTokens(normalizeText(one).norm, false),
-      () => scanTokens(normalizeText(two).norm, false),
+      () => scanTokens(normalizeText(one).norm, exact),
+      () => scanTokens(normalizeText(two).norm, exact),
     );
     row('findTokens', name, '1 MB / 2 MB', c, d);
   }
