@@ -1,7 +1,8 @@
 import type { RunTokenRule } from '../shares.js';
 import { isAsciiAlnum, isCjkLetter, isSpace } from './text.js';
-// regex-safe: anchored single classes
-export const WORDISH = /^(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)$/;
+/** A run that reads as words: `Information`, `HELLOWORLD`, all lower case, or capitalised words run together (`OpenHarness`). */
+// regex-safe: anchored; each repeated word starts with the one capital, so a run splits one way only
+export const WORDISH = /^(?:[a-z]+|(?:[A-Z][a-z]+)+|[A-Z]+|[0-9]+)$/;
 
 export function runMatches(
   rule: RunTokenRule,
