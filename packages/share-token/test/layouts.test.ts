@@ -791,9 +791,9 @@ describe('parseShareText: Xiaohongshu and Kuaishou details', () => {
 describe('parseShareText: capitalised words run together are no 淘口令', () => {
   it('reads a Douyin caption naming a project in CamelCase as the caption, not a Taobao code', () => {
     const text =
-      '3.12 复制打开抖音，看看【码农小刘的作品】开源神器 DeepResearch，一周破万星 https://v.douyin.com/AbCdEfGhIjK/ 03/12 k@Q.ab QwE:/';
+      '3.12 复制打开抖音，看看【码农小刘的作品】开源神器 ChatNextWeb，一周破万星 https://v.douyin.com/AbCdEfGhIjK/ 03/12 k@Q.ab QwE:/';
     expect(parseShareText(text)).toMatchObject([
-      { platform: 'douyin', token: 'k@Q.ab QwE:/', title: '开源神器 DeepResearch，一周破万星' },
+      { platform: 'douyin', token: 'k@Q.ab QwE:/', title: '开源神器 ChatNextWeb，一周破万星' },
     ]);
   });
 });
