@@ -161,7 +161,7 @@ const TAOBAO_TK: QueryTokenRule = { key: 'tk', shape: /^([A-Za-z0-9]{11})$/ };
  * @example
  * SHARE_ROWS.find((r) => r.platform === 'jd')?.markers // ['【京东】']
  */
-// Partial: 1688, Weidian and Amazon shares have no token or layout to read (a bare link).
+// Partial: Weidian and Amazon shares have no token or layout to read (a bare link).
 export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
@@ -194,12 +194,21 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   },
   {
     platform: 'alipay',
-    markers: ['#吱口令#'],
+    // `打开支付宝首页搜“<digits>”领红包`: the 2018–19 red-packet search code, a share without a 吱口令.
+    markers: ['#吱口令#', '支付宝首页搜'],
     // The command also travels without its #吱口令# marker (red packets, transfers, Ant Forest's 11
-    // characters); then the sentence that sends the reader to Alipay names it.
-    runTokens: [{ min: 10, max: 11, requires: ['吱口令#', '打开支付宝'], needs: 'letter-digit' }],
+    // characters); then the sentence that sends the reader to Alipay names it (`打开最新版支付宝就能领取！`).
+    runTokens: [
+      { min: 10, max: 11, requires: ['吱口令#', '打开支付宝', '最新版支付宝'], needs: 'letter-digit' },
+    ],
     markerOnly: true,
     layoutPhrases: ['打开支付宝'],
+  },
+  // A 1688 item as an Alipay 吱口令: `吱口令：【<title>】￥<code>￥，…打开【手机阿里】查看` (手机阿里 is 1688's app).
+  {
+    platform: '1688',
+    runTokens: [{ min: 10, max: 13, after: ['￥'], requires: ['手机阿里'], needs: 'letter' }],
+    titles: PLAIN_TITLES,
   },
   {
     platform: 'taobao',
@@ -236,6 +245,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'pinduoduo',
     queryTokens: [{ key: 'ps', shape: /^([A-Za-z0-9]{10})$/ }],
+    // The cash red-packet command: `…⇥<code>⇤[复制本条信息，下载并打开拼多多领现金]`.
+    runTokens: [{ min: 10, max: 16, after: ['⇥'], requires: ['拼多多'], needs: 'letter' }],
   },
   {
     platform: 'douyin-shop',
@@ -291,7 +302,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   // Its text names the shop in the first 【】 (`【<shop>】快来试试这家餐厅吧！【地址：…】【电话：…】@大众点评 <link>`).
   { platform: 'dianping', claims: { words: ['@大众点评'], over: ['weibo'] }, titles: PLAIN_TITLES },
   // Meituan's texts use Dianping's dpurl.cn short links (one company).
-  { platform: 'meituan', claims: { words: ['美团'], over: ['dianping'] } },
+  // Its shop share names the shop in the first 【】 as Dianping's does (`【<shop>】快来试试这家餐厅吧！…@美团 <link>`).
+  { platform: 'meituan', claims: { words: ['美团'], over: ['dianping'] }, titles: PLAIN_TITLES },
   { platform: 'eleme' },
   // Shares with no code: the sentence names the platform, also when the link was rewrapped (t.co).
   { platform: 'tiktok', layoutPhrases: ['#TikTok'] },
