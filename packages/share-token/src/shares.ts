@@ -30,8 +30,8 @@ export interface RunTokenRule {
   readonly between?: string;
   /** Only when the share's text contains one of these markers (Alipay `#吱口令#`). */
   readonly requires?: readonly string[];
-  /** The run must contain a letter; `'letter-digit'`: a letter and a digit. */
-  readonly needs: 'letter' | 'letter-digit';
+  /** Every run must contain a letter; `digit`: a digit too (Alipay's 吱口令). */
+  readonly digit?: true;
   /**
    * Reject runs that read as words (`Information`, `HELLOWORLD`, all lower case) and require a
    * delimiter-like neighbour when the share already has a link. Used for the shape-only Taobao rule.
@@ -166,9 +166,9 @@ export const SHARE_ROWS: readonly ShareRow[] = [
   {
     platform: 'xiaohongshu',
     runTokens: [
-      { min: 10, max: 18, between: '😆', needs: 'letter' },
+      { min: 10, max: 18, between: '😆' },
       // The 😆 marks lost on the way (dropped, or turned into `?`): the app's sentence names Xiaohongshu.
-      { min: 10, max: 16, requires: ['发布了一篇小红书笔记'], needs: 'letter', shapeOnly: true },
+      { min: 10, max: 16, requires: ['发布了一篇小红书笔记'], shapeOnly: true },
     ],
     titles: [
       { kind: 'author-block', mark: '| 小红书' },
@@ -184,8 +184,8 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     // 京口令: 14–16 characters after ￥; the closing delimiter varies. The 2020–22 commands start their line with a
     // score (`25:/￥<code>%…`, `24.0复制整段话 http:/J<decoy> <sentence>#<code>@<tail>`): 10–14 characters there.
     runTokens: [
-      { min: 14, max: 16, after: ['￥', '¥'], needs: 'letter', standalone: true },
-      { min: 10, max: 14, after: ['￥', '#', '%', '(', '！'], needs: 'letter', prefixed: true },
+      { min: 14, max: 16, after: ['￥', '¥'], standalone: true },
+      { min: 10, max: 14, after: ['￥', '#', '%', '(', '！'], prefixed: true },
     ],
     // The prefix runs to the command's sentence: past `:/`, or past `复制整段话` and its decoy `http:/J<13>` (no link).
     // regex-safe: sticky, bounded repetitions of fixed classes
@@ -198,16 +198,14 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     markers: ['#吱口令#', '支付宝首页搜'],
     // The command also travels without its #吱口令# marker (red packets, transfers, Ant Forest's 11
     // characters); then the sentence that sends the reader to Alipay names it (`打开最新版支付宝就能领取！`).
-    runTokens: [
-      { min: 10, max: 11, requires: ['吱口令#', '打开支付宝', '最新版支付宝'], needs: 'letter-digit' },
-    ],
+    runTokens: [{ min: 10, max: 11, requires: ['吱口令#', '打开支付宝', '最新版支付宝'], digit: true }],
     markerOnly: true,
     layoutPhrases: ['打开支付宝'],
   },
   // A 1688 item as an Alipay 吱口令: `吱口令：【<title>】￥<code>￥，…打开【手机阿里】查看` (手机阿里 is 1688's app).
   {
     platform: '1688',
-    runTokens: [{ min: 10, max: 13, after: ['￥'], requires: ['手机阿里'], needs: 'letter' }],
+    runTokens: [{ min: 10, max: 13, after: ['￥'], requires: ['手机阿里'] }],
     titles: PLAIN_TITLES,
   },
   {
@@ -216,7 +214,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     // 2016–19 shares on rotating short domains carried the command in `cv=` (`e22a.com/h.…?cv=AAkQnLit`).
     queryTokens: [TAOBAO_TK, { key: 'cv', shape: /^([A-Za-z0-9]{8,11})$/ }],
     layoutPhrases: ['手淘', '手机淘宝'],
-    runTokens: [{ min: 11, max: 11, needs: 'letter', shapeOnly: true }],
+    runTokens: [{ min: 11, max: 11, shapeOnly: true }],
     tokenShared: ['tmall', 'xianyu'],
     titles: [
       { kind: 'corner' },
@@ -246,7 +244,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     platform: 'pinduoduo',
     queryTokens: [{ key: 'ps', shape: /^([A-Za-z0-9]{10})$/ }],
     // The cash red-packet command: `…⇥<code>⇤[复制本条信息，下载并打开拼多多领现金]`.
-    runTokens: [{ min: 10, max: 16, after: ['⇥'], requires: ['拼多多'], needs: 'letter' }],
+    runTokens: [{ min: 10, max: 16, after: ['⇥'], requires: ['拼多多'] }],
   },
   {
     platform: 'douyin-shop',
@@ -261,7 +259,7 @@ export const SHARE_ROWS: readonly ShareRow[] = [
     // regex-safe: fixed-length classes, a one-character lookbehind
     starts: /(?<!\S)[0-9]\.[0-9]{2}(?=\s)/g,
     // The iOS command without a link: `…看看【<author>的作品】<caption> Э<code>Э`.
-    runTokens: [{ min: 10, max: 16, between: 'Э', needs: 'letter' }],
+    runTokens: [{ min: 10, max: 16, between: 'Э' }],
     titles: [
       // `【<author>的作品】` and `【<author>的图文作品】` (photo posts) both name the author.
       { kind: 'subject-block', worksSuffix: '作品', strip: ['的直播间'] },

@@ -15,7 +15,7 @@ export function runMatches(
   const len = end - start;
   if (len < rule.min || len > rule.max) return false;
   if (!/[A-Za-z]/.test(value)) return false;
-  if (rule.needs === 'letter-digit' && !/[0-9]/.test(value)) return false;
+  if (rule.digit && !/[0-9]/.test(value)) return false;
   if (rule.shapeOnly && (WORDISH.test(value) || inDottedName(norm, start, end))) return false;
   if (rule.requires && !rule.requires.some(has)) return false;
   if (rule.after && !rule.after.includes(prevNonSpace(norm, start, 1))) return false;
