@@ -38,4 +38,9 @@ export const ADVERSARIAL_TEXTS: readonly (readonly [name: string, unit: string])
   ['our tokens', `${token} `],
   ['app links taobao://', 'taobao://item.taobao.com/item.htm?id=1 '],
   ['price lines \\n原价', '\n原价9.80'],
+  // Session 5: a text of short words and no share (the link-less Douyin check once kept every word), Douyin scores
+  // between links (one-line splitting), JD command lines (a line prefix tried per code).
+  ['short words x x x…', 'x '],
+  ['Douyin scores between links', '1.23 Abc:/ https://v.douyin.com/AbC1x/ '],
+  ['JD command lines \\n24:/#…%', '\n24:/#AbCdEfGhIj1%哈'],
 ];

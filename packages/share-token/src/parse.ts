@@ -8,7 +8,7 @@ import {
 } from '@sharekit/canonical-url/core';
 import { checkText, MAX_TEXT_LENGTH } from './errors.js';
 import { cleanSlice, type NormalizationRepair, normalizeText } from './normalize.js';
-import { CODE_AT, CODE_COLON, wordsOf } from './parse/codes.js';
+import { CODE_AT, CODE_COLON, eachWord } from './parse/codes.js';
 import {
   applyClaims,
   bareDraft,
@@ -347,14 +347,15 @@ function finishDraft(
   if (row?.codeToken && d.kind === 'platform-share' && d.token === null) {
     // Not inside the link (a Markdown label).
     const [ls, le] = d.urlSpan ?? [0, 0];
-    const found = wordsOf(win).filter(
-      (w) => (CODE_COLON.test(w.w) || CODE_AT.test(w.w)) && (ws + w.i < ls || ws + w.i >= le),
-    );
-    if (found.length > 0) {
-      // A code seen twice (a share pasted twice) is one code.
-      d.token = [...new Set(found.map((w) => w.w))].join(' ');
-      result.codeWords = found.map((w) => [ws + w.i, ws + w.i + w.w.length]);
-    }
+    const found = new Set<string>();
+    eachWord(win, (w, i) => {
+      if ((CODE_COLON.test(w) || CODE_AT.test(w)) && (ws + i < ls || ws + i >= le)) {
+        found.add(w);
+        result.codeWords.push([ws + i, ws + i + w.length]);
+      }
+    });
+    // A code seen twice (a share pasted twice) is one code.
+    if (found.size > 0) d.token = [...found].join(' ');
   }
   // Channel code: the nearest one after the share's link or token, else before it.
   let best: { start: number; value: string } | null = null;

@@ -19,8 +19,12 @@ export function isNoiseWord(w: string, first = true): boolean {
   return (first && SCORE.test(w)) || CODE_COLON.test(w) || CODE_AT.test(w) || DATE_TIME.test(w);
 }
 
-export function wordsOf(text: string): { w: string; i: number }[] {
-  const out: { w: string; i: number }[] = [];
+/**
+ * Calls `visit(word, start)` for each word of `text` (split at spaces; a longer one only for a code glued to its
+ * start) until `visit` returns true. Nothing is kept: a text with no share is read word by word without an array
+ * of them (which made a megabyte of short words cost more per character than half of it).
+ */
+export function eachWord(text: string, visit: (w: string, i: number) => unknown): void {
   let i = 0;
   while (i < text.length) {
     if (isSpace(text.charCodeAt(i))) {
@@ -29,13 +33,9 @@ export function wordsOf(text: string): { w: string; i: number }[] {
     }
     const start = i;
     while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
-    if (i - start <= 12) out.push({ w: text.slice(start, i), i: start });
-    else {
-      // A code glued to the caption (`GIi:/电动车…`) is a word of its own, and so is one that GitHub turned
-      // into a Markdown mail link (`[H@V.Ym](mailto:H@V.Ym)`).
-      const glued = GLUED_CODE.exec(text.slice(start, start + 24));
-      if (glued) out.push({ w: glued[1] as string, i: start });
-    }
+    // A code glued to the caption (`GIi:/电动车…`) is a word of its own, and so is one that GitHub turned into a
+    // Markdown mail link (`[H@V.Ym](mailto:H@V.Ym)`).
+    const m = i - start > 12 ? GLUED_CODE.exec(text.slice(start, start + 24)) : ['', text.slice(start, i)];
+    if (m && visit(m[1] as string, start)) return;
   }
-  return out;
 }

@@ -1,5 +1,5 @@
 import { SHARE_ROWS } from '../shares.js';
-import { CODE_AT, CODE_COLON, wordsOf } from './codes.js';
+import { CODE_AT, CODE_COLON, eachWord } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
 import { lineStarts } from './segments.js';
 import { bisect, lineEnd, stickyAt } from './text.js';
@@ -37,12 +37,16 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
     inSeg.map((d) => [d.anchor - s, d.anchorEnd - s]),
   );
   if (alone) {
-    // Douyin without a link: both code shapes present.
-    const words = wordsOf(text);
-    const colon = words.find((w) => CODE_COLON.test(w.w));
-    const at = words.find((w) => CODE_AT.test(w.w));
-    if (colon && at) {
-      const first = Math.min(colon.i, at.i);
+    // Douyin without a link: both code shapes present (reading stops at the second one found).
+    let colon = -1;
+    let at = -1;
+    eachWord(text, (w, i) => {
+      if (colon < 0 && CODE_COLON.test(w)) colon = i;
+      else if (at < 0 && CODE_AT.test(w)) at = i;
+      return colon >= 0 && at >= 0;
+    });
+    if (colon >= 0 && at >= 0) {
+      const first = Math.min(colon, at);
       inSeg.push(bareDraft('douyin', s + first, s + first));
       return;
     }
