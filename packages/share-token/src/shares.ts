@@ -39,7 +39,7 @@ export interface RunTokenRule {
   readonly shapeOnly?: boolean;
   /** A command of its own that never belongs to a link (JD 京口令). */
   readonly standalone?: boolean;
-  /** Only on a line that starts with the row's `linePrefix` (JD's 2020–22 `24:/￥<code>%…` commands). */
+  /** Only on a line that starts with the row's `commandPrefix` (JD's 2020–22 `24:/￥<code>%…` commands). */
   readonly prefixed?: true;
 }
 
@@ -69,7 +69,7 @@ export type TitleRule =
    * bracket or a command is no title).
    */
   | { readonly kind: 'caption-before'; readonly plain?: true }
-  /** A link-less command on a `linePrefix` line: the sentence between the prefix and the code's mark, else none. */
+  /** A link-less command on a `commandPrefix` line: the sentence between the prefix and the code's mark, else none. */
   | { readonly kind: 'command' }
   /** The caption after the link, up to a tag quote, a tail phrase or the end of the line. */
   | { readonly kind: 'caption-after'; readonly stopAt: readonly string[] }
@@ -101,6 +101,11 @@ export interface ShareRow {
    * a sticky (`y`) pattern tried at each line start of the text, never matching a line break.
    */
   readonly linePrefix?: RegExp;
+  /**
+   * A sticky pattern at a line's start that makes a code on that line this row's (`prefixed` run-token rules) and
+   * ends where the command's sentence begins (`command` title); it makes no share by itself.
+   */
+  readonly commandPrefix?: RegExp;
   /** A share recognised by its marker alone when no token is found (Alipay). */
   readonly markerOnly?: boolean;
   /** Layout phrases (`手淘`): with no other share, they name the platform of a link on no platform's host. */
@@ -187,9 +192,11 @@ export const SHARE_ROWS: readonly ShareRow[] = [
       { min: 14, max: 16, after: ['￥', '¥'], standalone: true },
       { min: 10, max: 14, after: ['￥', '#', '%', '(', '！'], prefixed: true },
     ],
-    // The prefix runs to the command's sentence: past `:/`, or past `复制整段话` and its decoy `http:/J<13>` (no link).
+    // regex-safe: sticky, one digit then literal characters
+    linePrefix: /[0-9]:\/[^\u0000-\u007f]/y,
+    // The command's score, up to its sentence: past `:/`, or past `复制整段话` and its decoy `http:/J<13>` (no link).
     // regex-safe: sticky, bounded repetitions of fixed classes
-    linePrefix: /\d\d?\.?0?(?::\/|复制整段话 ?(?:https?:\/\/?J\w{13} ?)?)/iy,
+    commandPrefix: /\d\d?\.?0?(?::\/|复制整段话 ?(?:https?:\/\/?J\w{13} ?)?)/iy,
     titles: [{ kind: 'corner' }, { kind: 'command' }, { kind: 'bracket', afterLink: true }],
   },
   {

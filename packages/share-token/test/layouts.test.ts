@@ -797,3 +797,18 @@ describe('parseShareText: capitalised words run together are no 淘口令', () =
     ]);
   });
 });
+
+describe('parseShareText: prose is no share (session 5 false positives)', () => {
+  it.each([
+    ['a score-like time and a run of capitals in prose', '12:/ 今天天气不错 ABCDEFGHIJ 出去玩'],
+    ['复制整段话 without a code', '24.0复制整段话 我们明天见面吧'],
+    ['a score and sentence without a code', '18:/听我说 明天一起去爬山吧'],
+  ])('reads no share in %s', (_name, text) => {
+    expect(parseShareText(text)).toEqual([]);
+  });
+
+  it('gives a run of letters and digits in prose next to a non-platform link no title', () => {
+    const [share] = parseShareText('会议时间 10:30 地址 https://example.com/a 联系人 ABCdef12345');
+    expect(share?.title ?? null).toBeNull();
+  });
+});

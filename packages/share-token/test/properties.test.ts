@@ -167,4 +167,45 @@ describe('properties', () => {
       'javascript://m.tb.cn/h.x data:text/html,m.tb.cn/h.y file:///m.tb.cn/h.z 【淘宝】javascript:alert(1)';
     for (const m of parseShareText(text)) expect(m.url ?? 'https://').toMatch(/^https?:\/\//);
   });
+
+  it('reads no share in prose of separate words without a platform phrase, a link or a code', () => {
+    // Words of chat prose: CJK, numbers, times, short Latin words, punctuation, each apart (two Latin words glued
+    // into an 11-character letters-and-digits run would read as a bare 淘口令, which is the Taobao layout's).
+    const word = fc.constantFrom(
+      '今天',
+      '天气',
+      '不错',
+      '我们',
+      '明天',
+      '见面吧',
+      '会议',
+      '时间',
+      '地址',
+      '联系人',
+      '出去玩',
+      '听我说',
+      '10',
+      '12',
+      '3.5',
+      '2021年',
+      '12:30',
+      '4.56',
+      'hello',
+      'world',
+      'OK',
+      'ABCDEFGHIJ',
+      '，',
+      '。',
+      '！',
+      '~',
+    );
+    const gap = fc.constantFrom(' ', '  ', '\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 30 }), (parts) => {
+        const text = parts.map(([w, g]) => w + g).join('');
+        expect(parseShareText(text)).toEqual([]);
+      }),
+      fuzz(1000, SEED),
+    );
+  });
 });

@@ -78,7 +78,7 @@ function candidateAt(
       (r) =>
         runMatches(r, norm, start, end, value, has) &&
         !(r.shapeOnly && enclosed) &&
-        (!r.prefixed || stickyAt(row.linePrefix as RegExp, norm, lineStart)),
+        (!r.prefixed || stickyAt(row.commandPrefix as RegExp, norm, lineStart)),
     );
     if (rule)
       return { row, rule, start, end, value, strong: !rule.shapeOnly || isDelimited(norm, start, end) };

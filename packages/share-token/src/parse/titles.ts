@@ -86,7 +86,7 @@ export function findTitle(
     case 'caption-before':
       return captionBefore(win, ws, d, row, us, rule.plain);
     case 'command': {
-      const prefix = row?.linePrefix as RegExp;
+      const prefix = row?.commandPrefix as RegExp;
       if (d.urlSpan || !stickyAt(prefix, win, win.lastIndexOf('\n', us) + 1)) return null;
       // The sentence ends before the code's mark and the comma or the letters of `da`(打) glued to it.
       const a = prefix.lastIndex;
@@ -156,18 +156,17 @@ function captionBefore(
   let a = lineStart;
   let b = us;
   if (plain) {
-    // A link alone on its line takes the line above (AliExpress 2017–18: `<title>⏎ <link>`), in a share without a
-    // command (above a Taobao link and its 淘口令 stands the campaign's sentence).
-    if (!d.token && a > 0 && !win.slice(a, b).trim()) {
+    // A share with a command (a 淘口令 before or after the link, a code in prose) has its title elsewhere or none.
+    if (d.token) return null;
+    // A link alone on its line takes the line above (AliExpress 2017–18: `<title>⏎ <link>`).
+    if (a > 0 && !win.slice(a, b).trim()) {
       b = a - 1;
       a = win.lastIndexOf('\n', b - 1) + 1;
     }
     const caption = win.slice(a, b);
     // Not the app's sentence naming the platform (`Look what I found on AliExpress⏎<link>`: a layout phrase).
-    return d.anchor - ws < us ||
-      // regex-safe: character classes, no repetition
-      /[【】]|[:：] ?$/.test(caption) ||
-      row?.layoutPhrases?.some((p) => caption.includes(p))
+    // regex-safe: character classes, no repetition
+    return /[【】]|[:：] ?$/.test(caption) || row?.layoutPhrases?.some((p) => caption.includes(p))
       ? null
       : spanOf(win, ws, a, b);
   }
