@@ -184,10 +184,12 @@ function readSegment(r: Reading, s: number, e: number): void {
   const inSeg = links.slice();
   const segCands = takeBefore(r, 'kp', r.candidates, (c) => c.start, e);
   const placed = placeTokens(links, segCands, r.lineOf);
+  const offLinks = takeBefore(r, 'ep', r.elsewhere, (h) => h.start, e).filter((h) => h.start >= s);
   for (const c of segCands) {
     if (placed.has(c)) continue;
-    // A token the links did not take is a share of its own when it is delimited (or the only kind).
-    if (!c.strong && links.length > 0 && !c.rule.standalone) continue;
+    // A token the links did not take is a share of its own when it is delimited (or the only kind: no link of a
+    // platform or elsewhere beside it; a run in prose next to some site's link is no 淘口令).
+    if (!c.strong && links.length + offLinks.length > 0 && !c.rule.standalone) continue;
     // The share starts at the token's opening mark (`😆…😆`, `Э…Э`): a caption before it ends there.
     const d = bareDraft(c.row.platform, c.start - (c.rule.between?.length ?? 0), c.end);
     setToken(d, c.value, c.start, c.end);
@@ -195,7 +197,6 @@ function readSegment(r: Reading, s: number, e: number): void {
   }
   for (const t of takeBefore(r, 'tp', r.sk, (t) => t.start, e)) mergeSharekitToken(t, links, inSeg);
   bareLayouts(text, s, inSeg);
-  const offLinks = takeBefore(r, 'ep', r.elsewhere, (h) => h.start, e).filter((h) => h.start >= s);
   // No share yet, a link on no platform's host: a layout phrase names the platform.
   const owner =
     inSeg.length === 0

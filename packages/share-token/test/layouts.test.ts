@@ -807,8 +807,13 @@ describe('parseShareText: prose is no share (session 5 false positives)', () => 
     expect(parseShareText(text)).toEqual([]);
   });
 
-  it('gives a run of letters and digits in prose next to a non-platform link no title', () => {
-    const [share] = parseShareText('会议时间 10:30 地址 https://example.com/a 联系人 ABCdef12345');
-    expect(share?.title ?? null).toBeNull();
+  it("reads no share in prose with a run of letters and digits next to some site's link", () => {
+    expect(parseShareText('会议时间 10:30 地址 https://example.com/a 联系人 ABCdef12345')).toEqual([]);
+  });
+
+  it("still reads a delimited 淘口令 next to some site's link", () => {
+    expect(parseShareText('复制这条信息￥ABCdef12345￥ https://example.com/a')).toMatchObject([
+      { platform: 'taobao', token: 'ABCdef12345' },
+    ]);
   });
 });
