@@ -32,10 +32,6 @@ export function freeLines(text: string, ranges: readonly (readonly [number, numb
 export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
   // Next to other shares only the line-prefix layouts count, on lines no share touches.
   const alone = inSeg.length === 0;
-  const free = freeLines(
-    text,
-    inSeg.map((d) => [d.anchor - s, d.anchorEnd - s]),
-  );
   if (alone) {
     // Douyin without a link: both code shapes present (reading stops at the second one found).
     let colon = -1;
@@ -51,6 +47,10 @@ export function bareLayouts(text: string, s: number, inSeg: Draft[]): void {
       return;
     }
   }
+  const free = freeLines(
+    text,
+    inSeg.map((d) => [d.anchor - s, d.anchorEnd - s]),
+  );
   for (const row of SHARE_ROWS) {
     const prefix = row.linePrefix;
     // A sticky pattern, tried at each line start.
