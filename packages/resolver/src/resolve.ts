@@ -421,9 +421,12 @@ async function textDrafts(text: string, limit: number): Promise<{ kind: Resoluti
   // Of the first `limit` targets, one pasted twice (a share repeated, its link quoted again below it, with or
   // without its scheme; a link-less share's token) is one candidate: the first.
   const seen = new Set<string>();
-  const drafts = (await Promise.all(found.slice(0, limit).map((f) => f.make()))).filter(
-    (d) => seen.size < seen.add(d.link ?? d.raw).size,
-  );
+  const drafts = (await Promise.all(found.slice(0, limit).map((f) => f.make()))).filter((d) => {
+    const key = d.link ?? d.raw;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (drafts.length === 0) {
     const bare = bareIdDraft(text);
     if (bare) drafts.push(bare);
