@@ -120,9 +120,9 @@ function refuseDanger(url: string): void {
 
 /**
  * The longest word any token can have: a URL-form token of a {@link MAX_URL_BYTES}-byte URL stored raw,
- * 6 header symbols + 682 × 5 symbols for 2046 bytes + 4 for the last 2 + 5 checks. Only the shortest
- * packing decodes (a deflated body is kept only when shorter), so no longer word is a token. Written
- * out, not computed, to keep parseShareText's bundle within its ceiling.
+ * 6 header symbols + 682 × 5 symbols for 2046 bytes + 4 for the last 2 + 5 checks. A deflated body is
+ * valid only when shorter than its URL's bytes, so no longer word is a token. Written out, not
+ * computed, to keep parseShareText's bundle within its ceiling.
  */
 const MAX_WORD = 3425;
 

@@ -1,8 +1,9 @@
 /* The URL form: any http(s) URL up to 2 KB, DEFLATE-compressed with a dictionary of common link parts. */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync } from 'fflate';
 import { Q } from '../alphabet.js';
 import { preview, ShareTokenError } from '../errors.js';
 import { MAX_URL_BYTES, URL_DICTIONARY, URL_FORM, VERSION_1 } from './format.js';
+import { inflate } from './inflate.js';
 import { bytesToSymbols, symbolsToBytes } from './pack.js';
 
 const UTF8 = /* @__PURE__ */ new TextEncoder();
@@ -46,33 +47,23 @@ export function urlData(url: string): number[] {
   return [VERSION_1, URL_FORM, Math.floor(len / (Q * Q)), Math.floor(len / Q) % Q, len % Q, mode, ...body];
 }
 
+/**
+ * The URL a URL-form payload (mode symbol, then body symbols) carries, or null when it is not a valid
+ * packing. Any valid packing is read, not only the one `urlData` writes: mode 0 is the URL's bytes,
+ * mode 1 a raw DEFLATE stream (with URL_DICTIONARY) that is shorter than the bytes it unpacks to.
+ */
 export function urlFromPayload(payload: readonly number[]): string | null {
   const mode = payload[0];
   const bytes = symbolsToBytes(payload.slice(1));
   if (bytes === null || (mode !== 0 && mode !== 1)) return null;
-  let raw = bytes;
-  if (mode === 1) {
-    const out = new Uint8Array(MAX_URL_BYTES + 1);
-    try {
-      raw = inflateSync(bytes, { out, dictionary: URL_DICTIONARY });
-    } catch {
-      return null;
-    }
-    if (raw.length > MAX_URL_BYTES) return null;
-  } else if (raw.length > MAX_URL_BYTES) return null;
+  // A packed body as long as its URL or longer is no packing the format allows.
+  const raw = mode === 1 ? inflate(bytes, URL_DICTIONARY, MAX_URL_BYTES) : bytes;
+  if (raw === null || raw.length > MAX_URL_BYTES || (mode === 1 && raw.length <= bytes.length)) return null;
   let url: string;
   try {
     url = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
     return null;
   }
-  if (!isSafeHttpUrl(url)) return null;
-  // Only the shortest packing is valid, so every URL has exactly one token.
-  try {
-    const again = urlData(url);
-    if (again.length - 5 !== payload.length || again[5] !== mode) return null;
-  } catch {
-    return null;
-  }
-  return url;
+  return isSafeHttpUrl(url) ? url : null;
 }
