@@ -14,7 +14,6 @@ for (let v = 0; v < ALPHABET.length; v++) {
   TABLE[c | 0x20] = v; // lower case letters; digits are unaffected by the bit
 }
 for (const ch of '0Oo1IiLl') TABLE[ch.charCodeAt(0)] = -2;
-for (let d = 0x30; d <= 0x39; d++) if (TABLE[d] === -1) TABLE[d] = -2;
 
 /** Symbol value of the UTF-16 unit `code`: ASCII or full-width (Ｖ, ７), any case. */
 export function symbolOf(code: number): number {
@@ -28,12 +27,14 @@ export function isAlnumCode(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-const INV = new Uint8Array(Q);
-for (let a = 1; a < Q; a++) for (let b = 1; b < Q; b++) if ((a * b) % Q === 1) INV[a] = b;
-
-/** Multiplicative inverse in GF(31); `a` must be 1…30. */
+/**
+ * Multiplicative inverse in GF(31); `a` must be 1…30. Searched, not tabled: only a correction needs it, and a
+ * table built at load time would ship in every bundle of the scan (parseShareText never corrects).
+ */
 export function inv(a: number): number {
-  return INV[a] as number;
+  let b = 1;
+  while ((a * b) % Q !== 1) b++;
+  return b;
 }
 
 /** Number of check symbols at the end of every token. */

@@ -9,7 +9,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
-import { ALPHABET, checkSymbols, Q } from './alphabet.js';
+import { ALPHABET, checkSymbols, inv, Q, symbolOf } from './alphabet.js';
 import { isShareTokenError, ShareTokenError } from './errors.js';
 import { decodeToken, encodeToken, findTokens, TOKEN_KINDS, TOKEN_PLATFORMS } from './token.js';
 
@@ -59,6 +59,22 @@ function rejects(token: string): boolean {
     return true;
   }
 }
+
+describe('the alphabet', () => {
+  it('gives each symbol its value in any case and width, -2 for look-alikes and -1 for anything else', () => {
+    for (const [v, c] of [...ALPHABET].entries()) {
+      for (const form of [c, c.toLowerCase(), String.fromCharCode(c.charCodeAt(0) + 0xfee0)]) {
+        expect(symbolOf(form.charCodeAt(0))).toBe(v);
+      }
+    }
+    for (const c of '0Oo1IiLl０Ｏｏ１ＩｉＬｌ') expect(symbolOf(c.charCodeAt(0))).toBe(-2);
+    for (const c of ' -_.#@~€￥淘\u{7f}') expect(symbolOf(c.charCodeAt(0))).toBe(-1);
+  });
+
+  it('inverts every nonzero value mod 31', () => {
+    for (let a = 1; a < Q; a++) expect((a * inv(a)) % Q).toBe(1);
+  });
+});
 
 describe('encodeToken and decodeToken', () => {
   it('round-trips every platform, kind and id pattern (compact, or as the canonical URL when the id is too long)', () => {

@@ -12,7 +12,7 @@ import { ALPHABET } from '../alphabet.js';
 
 /** Symbol that opens every version-1 token (`V`). Later versions take the following letters. */
 export const VERSION_1 = ALPHABET.indexOf('V');
-export const FUTURE_VERSIONS = ['W', 'X', 'Y', 'Z'].map((c) => ALPHABET.indexOf(c));
+export const FUTURE_VERSIONS = /* @__PURE__ */ ['W', 'X', 'Y', 'Z'].map((c) => ALPHABET.indexOf(c));
 /** Size symbol values 0…23: a compact token whose payload has value+1 symbols. */
 export const MAX_COMPACT_PAYLOAD = 24;
 /** Size symbol 30: a URL token; three symbols of payload length follow. */

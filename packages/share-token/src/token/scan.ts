@@ -1,8 +1,8 @@
 /* Scanning free text for tokens without delimiters (findTokens); linear in the text length. */
-import { CHECKS, correctOne, isAlnumCode, MAX_DATA, Q, symbolOf, syndromes } from '../alphabet.js';
+import { CHECKS, correctOne, isAlnumCode, symbolOf, syndromes } from '../alphabet.js';
 import { checkText, MAX_TEXT_LENGTH } from '../errors.js';
 import { normalizeText } from '../normalize.js';
-import { type DecodedToken, MAX_COMPACT_PAYLOAD, URL_FORM, VERSION_1 } from './format.js';
+import { type DecodedToken, URL_FORM, VERSION_1 } from './format.js';
 import { dataLength, readWord } from './read.js';
 
 /** A token found in free text. */
@@ -69,19 +69,17 @@ export function scanTokens(text: string, check: (word: number[]) => number | nul
       i++;
       continue;
     }
-    const size = symbolOf(text.charCodeAt(i + 1));
-    let total = -1;
-    if (size >= 0 && size < MAX_COMPACT_PAYLOAD) total = 2 + size + 1 + CHECKS;
-    else if (size === URL_FORM && (i === 0 || !isAlnumCode(text.charCodeAt(i - 1)))) {
-      const a = symbolOf(text.charCodeAt(i + 2));
-      const b = symbolOf(text.charCodeAt(i + 3));
-      const c = symbolOf(text.charCodeAt(i + 4));
-      if (a >= 0 && b >= 0 && c >= 0) {
-        const len = a * Q * Q + b * Q + c;
-        if (len >= 1 && 5 + len <= MAX_DATA) total = 5 + len + CHECKS;
-      }
-    }
-    if (total < 0 || i + total > n) {
+    // The header: V, the size symbol and, for a URL token, three length symbols. Every token is longer than
+    // these five, so a candidate with a non-symbol among them fails whichever size it announces.
+    const head: number[] = [];
+    for (let k = 0; k < 5; k++) head.push(symbolOf(text.charCodeAt(i + k)));
+    const length = head.some((v) => v < 0) ? null : dataLength(head);
+    const total = length === null ? 0 : length + CHECKS;
+    if (
+      total === 0 ||
+      i + total > n ||
+      (head[1] === URL_FORM && i > 0 && isAlnumCode(text.charCodeAt(i - 1)))
+    ) {
       i++;
       continue;
     }
@@ -98,7 +96,7 @@ export function scanTokens(text: string, check: (word: number[]) => number | nul
     let found: DecodedToken | null = null;
     if (ok) {
       const pos = check(word);
-      if (pos !== null && dataLength(word) === total - CHECKS) found = readWord(word, pos >= 0);
+      if (pos !== null) found = readWord(word, pos >= 0);
     }
     if (found) {
       out.push({ decoded: found, start: i, end: i + total });
