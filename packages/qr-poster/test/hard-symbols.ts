@@ -1,6 +1,6 @@
 // Generated hard symbols for the decoding tests: artistic codes, mirrored, inverted, at the frame edge,
-// several per image, tiny in a large photo, curved, creased, motion-blurred. Each is a QR matrix from
-// `qrcode` drawn by hand with a pixel transform; nothing here reads a file.
+// several per image (of one polarity or both), tiny in a large photo, curved, creased, motion-blurred. Each is
+// a QR matrix from `qrcode` drawn by hand with a pixel transform; nothing here reads a file.
 import type { RgbaImage } from '../src/decode/types.js';
 import { canvas, draw, type Matrix, matrix } from './decode-fixtures.js';
 
@@ -100,6 +100,26 @@ export function several(texts: readonly string[], scale = 4): Rgba {
   for (const [k, m] of ms.entries()) {
     draw(img, m, (k % cols) * cell + 4 * scale, Math.floor(k / cols) * cell + 4 * scale, scale);
   }
+  return img;
+}
+
+/**
+ * Two codes side by side in one image: `dark` dark-on-light on the left, `light` light-on-dark on a black panel
+ * on the right (a poster mixing a printed code and a dark-themed one), each with its quiet zone.
+ */
+export function mixedPolarity(dark: string, light: string, scale = 4): Rgba {
+  const a = matrix(dark);
+  const b = matrix(light);
+  const cell = (Math.max(a.size, b.size) + 8) * scale;
+  const img = canvas(2 * cell, cell);
+  for (let y = 0; y < cell; y++) {
+    for (let x = cell; x < 2 * cell; x++) {
+      const i = (y * img.width + x) * 4;
+      img.data[i] = img.data[i + 1] = img.data[i + 2] = 0;
+    }
+  }
+  draw(img, a, 4 * scale, 4 * scale, scale);
+  draw(img, b, cell + 4 * scale, 4 * scale, scale, 255, 0);
   return img;
 }
 

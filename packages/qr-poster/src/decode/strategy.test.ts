@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { squareCorners } from '../../test/decode-fixtures.js';
-import { type EngineResult, isGray, type QrEngine } from './engines/types.js';
+import { type EngineResult, isGray, type QrEngine, type ReadHints } from './engines/types.js';
 import { runStrategy, type StrategySettings } from './strategy.js';
 import type { QrCorners, QrEngineName, RgbaImage } from './types.js';
 
@@ -8,14 +8,21 @@ const image: RgbaImage = { data: new Uint8ClampedArray(200 * 100 * 4).fill(255),
 
 const square = squareCorners;
 
-/** An engine that answers its calls from a script, one result per call (then nothing). */
+/**
+ * An engine that answers its calls from a script, one result per call (then nothing). The cheap pass's
+ * dark-on-light half (a first call without inversion) gets the first result without using it up: the scripted
+ * images hold no light-on-dark code, so both polarities read the same.
+ */
 function scripted(name: QrEngineName, results: EngineResult[]): QrEngine & { calls: number } {
+  let used = 0;
   const engine = {
     name,
     calls: 0,
-    async read(): Promise<EngineResult> {
-      const r = results[engine.calls] ?? { hits: [], misses: [] };
+    async read(_image: RgbaImage, hints?: ReadHints): Promise<EngineResult> {
       engine.calls++;
+      const peek = engine.calls === 1 && hints?.invert === false;
+      const r = results[used] ?? { hits: [], misses: [] };
+      if (!peek) used++;
       return r;
     },
   };
@@ -62,6 +69,57 @@ describe('runStrategy', () => {
     expect(zxing.calls + jsqr.calls).toBe(1);
   });
 
+  it('reads the dark-on-light polarity first and stops there once it reads a code', async () => {
+    const hints: Array<ReadHints | undefined> = [];
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(_img, h) {
+        hints.push(h);
+        return { hits: [hit('a', square(10, 10, 50))], misses: [] };
+      },
+    };
+    const codes = await runStrategy(image, settings([zxing]));
+    expect(codes.map((c) => c.text)).toEqual(['a']);
+    expect(hints.map((h) => h?.invert)).toEqual([false]);
+  });
+
+  it("follows a cheap pass that read nothing with zxing's default call, whose readings replace the first's", async () => {
+    // A light-on-dark code: the dark-on-light half reads nothing and locates a bogus symbol; the default call
+    // (inversion on) reads the code and locates nothing else, so nothing is left open and escalation is skipped.
+    const hints: Array<ReadHints | undefined> = [];
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(_img, h) {
+        hints.push(h);
+        return h?.invert === false
+          ? { hits: [], misses: [square(120, 10, 50)] }
+          : { hits: [hit('light', square(10, 10, 50))], misses: [] };
+      },
+    };
+    const codes = await runStrategy(image, settings([zxing]));
+    expect(codes.map((c) => c.text)).toEqual(['light']);
+    expect(hints.map((h) => h?.invert)).toEqual([false, undefined]);
+  });
+
+  it("reads both polarities at once on photos of 4 MP and more, and in fast mode (zxing's default call)", async () => {
+    const hints: Array<ReadHints | undefined> = [];
+    const zxing: QrEngine = {
+      name: 'zxing',
+      async read(_img, h) {
+        hints.push(h);
+        return { hits: [hit('a', square(10, 10, 50))], misses: [] };
+      },
+    };
+    const large: RgbaImage = {
+      data: new Uint8ClampedArray(2000 * 2000 * 4).fill(255),
+      width: 2000,
+      height: 2000,
+    };
+    await runStrategy(large, settings([zxing]));
+    await runStrategy(image, settings([zxing], { effort: 'fast' }));
+    expect(hints.map((h) => h?.invert)).toEqual([undefined, undefined]);
+  });
+
   it('returns a code found by several passes once', async () => {
     // The cheap pass decodes nothing but locates two codes; later whole-image passes read them, one twice.
     const zxing = scripted('zxing', [
@@ -104,7 +162,8 @@ describe('runStrategy', () => {
     const zxing = scripted('zxing', [{ hits: [], misses: [square(10, 10, 50)] }]);
     const jsqr = scripted('jsqr', []);
     await runStrategy(image, settings([zxing, jsqr], { escalationBudget: 0 }));
-    expect(zxing.calls + jsqr.calls).toBe(1);
+    // The cheap pass read nothing dark-on-light, so zxing's default call (both polarities) followed; no more.
+    expect([zxing.calls, jsqr.calls]).toEqual([2, 0]);
   });
 
   it('tries the other engine in fast mode only when the first found nothing', async () => {
@@ -131,7 +190,7 @@ describe('runStrategy', () => {
     };
     const codes = await runStrategy(photo, settings([zxing]));
     expect(codes.map((c) => c.text)).toEqual(['found']);
-    expect(sizes.length).toBe(3); // cheap pass, tone pass, one crop
+    expect(sizes.length).toBe(4); // the cheap pass (one polarity, then both), tone pass, one crop
     const c = codes[0]?.corners as QrCorners;
     const cx = (c.topLeft.x + c.bottomRight.x) / 2;
     const cy = (c.topLeft.y + c.bottomRight.y) / 2;
@@ -171,8 +230,9 @@ describe('runStrategy', () => {
     };
     const codes = await runStrategy(photo, settings([zxing]));
     expect(codes.map((c) => c.text)).toEqual(['fitted']);
-    // Cheap pass, tone pass, the first patch's crop, the drawn symbol; then the second patch's crop.
-    expect(sizes).toEqual([1000, 640, 400, 87, 400]);
+    // The cheap pass (one polarity, then both), tone pass, the first patch's crop, the drawn symbol; then the
+    // second patch's crop.
+    expect(sizes).toEqual([1000, 1000, 640, 400, 87, 400]);
   });
 
   it('opens up the shadows of a large photo in which nothing reads before cropping its textured patches', async () => {
@@ -289,8 +349,8 @@ describe('runStrategy', () => {
     };
     const codes = await runStrategy(photo, settings([zxing]));
     expect(codes.map((c) => c.text)).toEqual(['even']);
-    // The cheap pass, the tone pass, then flat-field: no crop was needed.
-    expect(sizes).toEqual(Array(3).fill([w, h]));
+    // The cheap pass (one polarity, then both), the tone pass, then flat-field: no crop was needed.
+    expect(sizes).toEqual(Array(4).fill([w, h]));
   });
 
   it('on a small photo with a located but unread code, tries flat-field with a global threshold', async () => {
