@@ -301,13 +301,14 @@ describe('decoding RGBA input', () => {
     );
   });
 
-  it('rejects unknown engines and charsets as invalid options', async () => {
+  it('rejects unknown engines, charsets and polarities as invalid options', async () => {
     const img = render('x', 2);
     expect(await codeOf(decodeQr(img, { engines: ['quagga' as never] }))).toBe('invalid_option');
     expect(await codeOf(decodeQr(img, { engines: [] }))).toBe('invalid_option');
     expect(await codeOf(decodeQr(img, { charset: 'koi8-r' as never }))).toBe('invalid_option');
     expect(await codeOf(decodeQr(img, { escalationBudget: -1 }))).toBe('invalid_option');
     expect(await codeOf(decodeQr(img, { escalationBudget: Number.NaN }))).toBe('invalid_option');
+    expect(await codeOf(decodeQr(img, { polarity: 'inverted' as never }))).toBe('invalid_option');
   });
 });
 

@@ -19,6 +19,7 @@ export const DEFAULT_ESCALATION_BUDGET = 0.75;
 
 const ENGINES: Readonly<Record<QrEngineName, QrEngine>> = { zxing: zxingEngine, jsqr: jsqrEngine };
 const CHARSETS = ['auto', 'utf-8', 'shift_jis', 'gb18030', 'iso-8859-1'] as const;
+const POLARITIES = ['auto', 'both'] as const;
 
 /**
  * Resolves and checks options, and makes zxing ready when it is among the engines (by default it is: its
@@ -32,6 +33,7 @@ export async function resolveOptions(options: DecodeOptions | undefined): Promis
   charset: (typeof CHARSETS)[number];
   maxPixels: number;
   escalationBudget: number;
+  polarity: (typeof POLARITIES)[number];
 }> {
   const o = options ?? {};
   if (o.zxingWasm !== undefined) configureZxing(o.zxingWasm);
@@ -54,6 +56,10 @@ export async function resolveOptions(options: DecodeOptions | undefined): Promis
       `charset must be one of ${CHARSETS.join(', ')}, got ${String(charset)}`,
     );
   }
+  const polarity = o.polarity ?? 'auto';
+  if (!(POLARITIES as readonly string[]).includes(polarity)) {
+    throw new QrPosterError('invalid_option', `polarity must be 'auto' or 'both', got ${String(polarity)}`);
+  }
   const names = o.engines ?? (['zxing', 'jsqr'] as const);
   if (!Array.isArray(names) || names.length === 0) {
     throw new QrPosterError('invalid_option', 'engines must be a non-empty array of engine names');
@@ -67,7 +73,7 @@ export async function resolveOptions(options: DecodeOptions | undefined): Promis
   }
   // Never read less silently: when zxing is wanted and cannot load, say so (decode_failed).
   if (engines.includes(zxingEngine)) await ensureZxing();
-  return { engines, effort, charset, maxPixels, escalationBudget };
+  return { engines, effort, charset, maxPixels, escalationBudget, polarity };
 }
 
 /**

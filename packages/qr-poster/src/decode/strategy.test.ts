@@ -40,6 +40,7 @@ const settings = (engines: QrEngine[], over: Partial<StrategySettings> = {}): St
   effort: 'thorough',
   charset: 'auto',
   escalationBudget: Number.POSITIVE_INFINITY,
+  polarity: 'auto',
   ...over,
 });
 
@@ -101,7 +102,7 @@ describe('runStrategy', () => {
     expect(hints.map((h) => h?.invert)).toEqual([false, undefined]);
   });
 
-  it("reads both polarities at once on photos of 4 MP and more, and in fast mode (zxing's default call)", async () => {
+  it("reads both polarities at once on photos of 4 MP and more, in fast mode and with polarity 'both'", async () => {
     const hints: Array<ReadHints | undefined> = [];
     const zxing: QrEngine = {
       name: 'zxing',
@@ -117,7 +118,8 @@ describe('runStrategy', () => {
     };
     await runStrategy(large, settings([zxing]));
     await runStrategy(image, settings([zxing], { effort: 'fast' }));
-    expect(hints.map((h) => h?.invert)).toEqual([undefined, undefined]);
+    await runStrategy(image, settings([zxing], { polarity: 'both' }));
+    expect(hints.map((h) => h?.invert)).toEqual([undefined, undefined, undefined]);
   });
 
   it('returns a code found by several passes once', async () => {

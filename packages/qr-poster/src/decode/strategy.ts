@@ -41,6 +41,8 @@ export interface StrategySettings {
   /** Escalation work allowed, as a multiple of the input's pixel count (`Infinity`: no limit). */
   readonly escalationBudget: number;
   readonly charset: NonNullable<ReadHints['charset']>;
+  /** `'both'`: zxing's cheap pass reads both polarities on every image (see {@link cheapPass}). */
+  readonly polarity: 'auto' | 'both';
 }
 
 /** One engine call on a derived image, with the map from its pixels back to the input's. */
@@ -627,22 +629,23 @@ function sizeMatches(rule: SizeRule, inputPixels: number, workPixels: number): b
 }
 
 /**
- * The cheap pass: zxing once on the input, as plain zxing-wasm runs it, but (`thorough`, photos under
- * LARGE_IMAGE) in the dark-on-light polarity only: zxing tries the inverted bitmap on every pyramid layer even
- * after it has read codes, ~20 % of its time on a photo, for a polarity photos almost never have. When that
- * reads no code, zxing's own default call (both polarities) follows and its readings replace the first's, so
- * an image whose codes are all light-on-dark reads exactly what plain zxing-wasm reads. On photos of 4 MP and
- * more the default call goes first: a second call after a failed first one would cost more there than the
- * inverted half saves (boofcv-dev: 12 of 43 such photos read nothing in the first polarity).
+ * The cheap pass: zxing once on the input, as plain zxing-wasm runs it, but (`oneFirst`: thorough effort,
+ * polarity 'auto', photos under LARGE_IMAGE) in the dark-on-light polarity only: zxing tries the inverted
+ * bitmap on every pyramid layer even after it has read codes, ~20 % of its time on a photo, for a polarity
+ * photos almost never have. When that reads no code, zxing's own default call (both polarities) follows and its
+ * readings replace the first's, so an image whose codes are all light-on-dark reads exactly what plain
+ * zxing-wasm reads; a light-on-dark code beside a dark-on-light one is left unread (polarity 'both' reads it).
+ * On photos of 4 MP and more the default call goes first: a second call after a failed first one would cost
+ * more there than the inverted half saves (boofcv-dev: 12 of 43 such photos read nothing in the first polarity).
  */
 async function cheapPass(
   engine: QrEngine,
   image: RgbaImage,
   base: ReadHints,
-  thorough: boolean,
+  oneFirst: boolean,
 ): Promise<Collector> {
   const collector = new Collector();
-  if (!thorough || engine.name !== 'zxing' || image.width * image.height >= LARGE_IMAGE) {
+  if (!oneFirst || engine.name !== 'zxing' || image.width * image.height >= LARGE_IMAGE) {
     await runPass(engine, image, identity, base, collector);
     return collector;
   }
@@ -674,7 +677,8 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   const base: ReadHints = { charset };
   const byName = (name: QrEngineName): QrEngine | undefined => engines.find((e) => e.name === name);
 
-  const collector = await cheapPass(primary, image, base, settings.effort === 'thorough');
+  const oneFirst = settings.effort === 'thorough' && settings.polarity === 'auto';
+  const collector = await cheapPass(primary, image, base, oneFirst);
   const done = (): boolean => collector.regionCount > 0 && collector.openMisses().length === 0;
   if (settings.effort === 'fast') {
     for (const engine of engines.slice(1)) {
