@@ -659,13 +659,14 @@ async function cheapPass(
 /**
  * Finds every QR code in `image`.
  *
- * The cheap pass is zxing once on the input, exactly as plain zxing-wasm would run; it answers most images.
+ * The cheap pass ({@link cheapPass}) is zxing on the input as plain zxing-wasm runs it, one polarity first on
+ * photos under 4 MP; it answers most images.
  * Escalation runs when that pass decoded nothing, or located codes (checksum failures) it could not decode
  * (those get a sampling grid fitted to their bends early on, see resample.ts). It walks {@link SCHEDULE}, the rows for what the cheap pass left, and stops once every located code is
  * read or the work budget is spent: `escalationBudget` × (the input's pixel count + a fixed allowance), counted
  * in pixels fed to the engines (and grid fits), so it is deterministic and its cost scales with the first pass's.
- * Rotation, mirroring and inversion are tried inside the engines (zxing's tryRotate/tryInvert, jsQR's
- * inversionAttempts).
+ * Rotation, mirroring and (in escalation) inversion are tried inside the engines (zxing's tryRotate/tryInvert,
+ * jsQR's inversionAttempts).
  */
 export async function runStrategy(input: RgbaImage, settings: StrategySettings): Promise<QrCode[]> {
   const { engines, charset } = settings;
