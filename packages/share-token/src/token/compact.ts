@@ -24,7 +24,6 @@ export const HEX = /^[0-9a-f]{1,64}$/;
 export const DECIMAL = /^(?:0|[1-9][0-9]{0,63})$/;
 export const ALNUM36 = /^[0-9A-Z]{1,64}$/;
 export const ALNUM36_LOWER = /^[0-9a-z]{1,64}$/;
-export const ALNUM36_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export function encodeId(
   platform: PlatformId,
@@ -41,7 +40,7 @@ export function encodeId(
   const lower = ALNUM36_LOWER.test(id);
   if (lower || ALNUM36.test(id)) {
     let v = 0n;
-    for (const ch of id.toUpperCase()) v = v * 36n + BigInt(ALNUM36_DIGITS.indexOf(ch));
+    for (const ch of id) v = v * 36n + BigInt(Number.parseInt(ch, 36));
     return { enc: 'alnum36', rest: (v * 65n + BigInt(id.length)) * 2n + (lower ? 1n : 0n) };
   }
   const bytes = new TextEncoder().encode(id);
@@ -74,15 +73,10 @@ export function decodeId(
       const lower = rest % 2n === 1n;
       rest /= 2n;
       const len = Number(rest % 65n);
-      let v = rest / 65n;
-      let s = '';
-      while (v > 0n) {
-        s = ALNUM36_DIGITS[Number(v % 36n)] + s;
-        v /= 36n;
-      }
+      const s = (rest / 65n).toString(36);
       if (len < 1 || s.length > len) return null;
       const id = s.padStart(len, '0');
-      return lower ? id.toLowerCase() : id;
+      return lower ? id : id.toUpperCase();
     }
     case 'utf8': {
       const len = Number(rest % 65n);
