@@ -75,7 +75,7 @@ export type {
   ShortLinkResolution,
 } from './resolve.js';
 export { isLinkStop, type LinkRepair, type ScannedLink, scanLinks, scanShareLinks } from './scan.js';
-export { schemeOf, UNSAFE_SCHEMES, writtenScheme } from './scheme.js';
+export { schemeOf, UNSAFE_SCHEMES, whatwgPreprocess, writtenScheme } from './scheme.js';
 export {
   CONTENT_KINDS,
   type ContentKind,

@@ -8,7 +8,10 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
 
 /**
  * What the WHATWG parser does before anything else: strip leading and trailing C0 controls and
- * spaces, remove every tab, LF and CR. Done here too so the scheme test sees what the parser sees.
+ * spaces, remove every tab, LF and CR. Done here too so the scheme test sees what the parser sees;
+ * deep-link reads app links after the same clean-up.
+ * @example
+ * whatwgPreprocess(' \tjava\nscript:alert(1) ') // 'javascript:alert(1)'
  */
 export function whatwgPreprocess(input: string): string {
   let start = 0;

@@ -14,6 +14,7 @@ import {
   type TargetReason,
   tryIdentify,
   UNSAFE_SCHEMES,
+  whatwgPreprocess,
   writtenScheme,
 } from '@sharekit/canonical-url/core';
 import type { AppId, AppRow, Confidence } from './apps.js';
@@ -116,17 +117,6 @@ function dangerOf(reading: TargetReading, host: string): Inner {
   const first = reading.reasons.find((r) => r.level === 'danger');
   const code = (first?.code ?? 'unsafe-scheme') as UnsafeAppLink['danger'];
   return danger(code, code === 'unsafe-scheme' ? (reading.scheme ?? host) : host);
-}
-
-/** WHATWG-style clean-up: browsers drop tab/LF/CR anywhere and C0/space at the ends. */
-function clean(text: string): string {
-  let s = text;
-  if (s.includes('\t') || s.includes('\n') || s.includes('\r')) s = s.replace(/[\t\n\r]/g, '');
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 function fromIdentity(identity: LinkIdentity, step: ViaStep, tolerated: readonly string[] = []): OkInner {
@@ -393,7 +383,8 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
 }
 
 function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner | null {
-  const text = clean(input);
+  // As browsers read it: tab/LF/CR dropped anywhere, C0 controls and spaces at the ends.
+  const text = whatwgPreprocess(input);
   if (text === '') return null;
   const scheme = writtenScheme(text);
   if (scheme === null) {
