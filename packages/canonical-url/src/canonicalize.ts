@@ -34,7 +34,8 @@ function sortPairs(pairs: readonly QueryPair[]): QueryPair[] {
     .map(({ p }) => p);
 }
 
-function checkOptions(options: CanonicalizeOptions): number {
+/** The `maxLength` option of `canonicalize` and `judgeTarget`: a positive integer, 8192 when absent. */
+export function maxLengthOption(options: { readonly maxLength?: number }): number {
   const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (!Number.isSafeInteger(max) || max <= 0) {
     throw new CanonicalUrlError(
@@ -61,7 +62,7 @@ function checkOptions(options: CanonicalizeOptions): number {
  * // 'https://example.com/a?a=1&b=2'
  */
 export function canonicalize(input: string, options: CanonicalizeOptions = {}): string {
-  const maxLength = checkOptions(options);
+  const maxLength = maxLengthOption(options);
   const url = parseUrl(input, maxLength);
   const fragment = options.keepFragment ? url.fragment : '';
   const out = canonicalOf(url, fragment, options);

@@ -1,13 +1,12 @@
 // The one answer to "is this target safe to open?". Every package and the demo ask judgeTarget.
 
-import { canonicalize } from './canonicalize.js';
+import { canonicalize, maxLengthOption } from './canonicalize.js';
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
 import { tryIdentify } from './identify.js';
 import { type HostReport, inspectHost, reportHost } from './inspect.js';
 import { ipLiteralOf, stripTrailingDots } from './ip-literal.js';
 import { schemeOf, whatwgPreprocess, writtenScheme } from './scheme.js';
 import type { LinkIdentity } from './types.js';
-import { DEFAULT_MAX_LENGTH } from './url.js';
 
 /** How safe it is to open a target. A `danger` target is never given a URL. */
 export type TargetLevel = 'ok' | 'caution' | 'danger';
@@ -214,13 +213,7 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
       `expected a target string, found ${raw === null ? 'null' : typeof raw}`,
     );
   }
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (!Number.isSafeInteger(maxLength) || maxLength < 1) {
-    throw new CanonicalUrlError(
-      'invalid_option',
-      `expected maxLength to be a positive integer, found ${String(maxLength)}`,
-    );
-  }
+  const maxLength = maxLengthOption(options);
   const verdict = new Verdict();
   if (raw.length > maxLength) {
     verdict.add('invalid-url', `longer than ${maxLength} characters`);
