@@ -1,5 +1,6 @@
 import { PLATFORM_DISPLAY } from './display.js';
 import { CanonicalUrlError } from './errors.js';
+import { SHORT_LINK_FETCH } from './short-fetch.js';
 import type { EveryPlatform, MatchRow, PlatformId, PlatformRow } from './types.js';
 
 /*
@@ -105,10 +106,10 @@ const ROWS = [
     id: 'taobao',
     domains: ['taobao.com', 'tb.cn'],
     shortLinks: [
-      { host: 'm.tb.cn', keep: ['tk'], scriptRedirect: true },
-      { host: 'e.tb.cn', keep: ['tk'], scriptRedirect: true },
-      { host: 's.tb.cn', keep: ['tk'], scriptRedirect: true },
-      { host: 'c.tb.cn', keep: ['tk'], scriptRedirect: true },
+      { host: 'm.tb.cn', keep: ['tk'] },
+      { host: 'e.tb.cn', keep: ['tk'] },
+      { host: 's.tb.cn', keep: ['tk'] },
+      { host: 'c.tb.cn', keep: ['tk'] },
       { host: 's.click.taobao.com' },
       { host: 'uland.taobao.com' },
     ],
@@ -256,7 +257,7 @@ const ROWS = [
     // jingxi.com is JD's own group-buying site (京喜): its item pages carry JD SKUs.
     domains: ['jd.com', 'jd.hk', '3.cn', 'jingxi.com'],
     shortLinks: [
-      { host: '3.cn', keep: ['jkl'], userAgent: 'jd-app' },
+      { host: '3.cn', keep: ['jkl'] },
       { host: 'u.jd.com', keep: ['jkl'] },
     ],
     kinds: [
@@ -399,10 +400,7 @@ const ROWS = [
     id: 'douyin',
     // webcast.amemv.com serves Douyin's live-room share pages.
     domains: ['douyin.com', 'iesdouyin.com', 'amemv.com'],
-    shortLinks: [
-      { host: 'v.douyin.com', userAgent: 'mobile' },
-      { host: 'jx.douyin.com', userAgent: 'mobile' },
-    ],
+    shortLinks: [{ host: 'v.douyin.com' }, { host: 'jx.douyin.com' }],
     kinds: [
       {
         kind: 'video',
@@ -888,7 +886,7 @@ const ROWS = [
   {
     id: 'weibo',
     domains: ['weibo.com', 'weibo.cn', 't.cn', 't.sina.com.cn'],
-    shortLinks: [{ host: 't.cn' }, { host: 'mapp.api.weibo.cn', pathPrefix: '/fx/', userAgent: 'wechat' }],
+    shortLinks: [{ host: 't.cn' }, { host: 'mapp.api.weibo.cn', pathPrefix: '/fx/' }],
     kinds: [
       {
         // Posts are keyed by the numeric mid; the base62 bid in weibo.com/{uid}/{bid} is converted.
@@ -1327,7 +1325,7 @@ const ROWS = [
   {
     id: 'dianping',
     domains: ['dianping.com', 'dpurl.cn'],
-    shortLinks: [{ host: 'dpurl.cn', userAgent: 'iphone' }],
+    shortLinks: [{ host: 'dpurl.cn' }],
     kinds: [
       {
         // Newer web ids are alphanumeric and differ from the numeric app id.
@@ -1395,11 +1393,12 @@ export function matchRow(id: PlatformId): MatchRow {
   return row;
 }
 
-/** The registry: one row per platform id, its display fields beside its matching data. */
+/** The registry: one row per platform id, its display fields and short-link fetch facts beside its matching data. */
 export const PLATFORMS: readonly PlatformRow[] = /* @__PURE__ */ MATCH_ROWS.map(({ id, ...match }) => ({
   id,
   ...PLATFORM_DISPLAY[id],
   ...match,
+  shortLinks: match.shortLinks.map((short) => ({ ...short, ...SHORT_LINK_FETCH[short.host] })),
 }));
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf } from '../test/helpers.js';
+import { getPlatform, MATCH_ROWS } from './platforms.js';
 import { type FetchLike, type FetchResponseLike, resolveShortLink } from './resolve.js';
+import { SHORT_LINK_FETCH } from './short-fetch.js';
 
 interface Reply {
   status: number;
@@ -146,5 +148,27 @@ describe('resolveShortLink', () => {
     expect(await codeOf(resolveShortLink('https://b23.tv/x', {} as never))).toBe('invalid_option');
     expect(await codeOf(resolveShortLink('https://b23.tv/x', { fetch, maxHops: -1 }))).toBe('invalid_option');
     expect(await codeOf(resolveShortLink('javascript:alert(1)', { fetch }))).toBe('unsupported_scheme');
+  });
+});
+
+describe('SHORT_LINK_FETCH', () => {
+  it('names only short-link hosts of the registry, each of one platform', () => {
+    const owners = new Map<string, string[]>();
+    for (const row of MATCH_ROWS)
+      for (const short of row.shortLinks) owners.set(short.host, [...(owners.get(short.host) ?? []), row.id]);
+    for (const host of Object.keys(SHORT_LINK_FETCH))
+      expect([host, owners.get(host)?.length]).toEqual([host, 1]);
+  });
+
+  it("is read back into the registry rows' short links by getPlatform", () => {
+    expect(getPlatform('taobao').shortLinks[0]).toEqual({
+      host: 'm.tb.cn',
+      keep: ['tk'],
+      scriptRedirect: true,
+    });
+    expect(getPlatform('jd').shortLinks.find((s) => s.host === '3.cn')?.userAgent).toBe('jd-app');
+    expect(getPlatform('kuaishou').shortLinks.some((s) => 'userAgent' in s || 'scriptRedirect' in s)).toBe(
+      false,
+    );
   });
 });

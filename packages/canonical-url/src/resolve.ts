@@ -2,7 +2,8 @@ import { targetProblem } from './address.js';
 import { CanonicalUrlError, integerOption, isCanonicalUrlError, preview } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
 import { matchUrl } from './identify.js';
-import type { LinkIdentity, ShortLinkSpec } from './types.js';
+import { SHORT_LINK_FETCH } from './short-fetch.js';
+import type { LinkIdentity, ShortLinkFetch, ShortLinkSpec } from './types.js';
 import { formatUrl, parseUrl } from './url.js';
 
 /** The subset of the Fetch API that resolving needs; pass `globalThis.fetch` or a fake. */
@@ -62,7 +63,7 @@ export interface ShortLinkResolution {
 }
 
 /** User agents that short-link services answer with the real target (see the platform registry). */
-const USER_AGENTS: Record<NonNullable<ShortLinkSpec['userAgent']>, string> = {
+const USER_AGENTS: Record<NonNullable<ShortLinkFetch['userAgent']>, string> = {
   browser:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
   mobile:
@@ -78,9 +79,10 @@ const USER_AGENTS: Record<NonNullable<ShortLinkSpec['userAgent']>, string> = {
 function shortSpecFor(url: string): ShortLinkSpec | undefined {
   const parsed = parseUrl(url);
   const row = rowForHost(parsed.host);
-  return row?.shortLinks.find(
+  const spec = row?.shortLinks.find(
     (s) => hostMatches(parsed.host, s.host) && (!s.pathPrefix || parsed.path.startsWith(s.pathPrefix)),
   );
+  return spec && { ...spec, ...SHORT_LINK_FETCH[spec.host] };
 }
 
 /**

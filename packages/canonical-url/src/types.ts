@@ -126,8 +126,16 @@ export interface KindSpec {
   readonly forms: readonly LinkForm[];
 }
 
-/** A short-link host (or path prefix) of a platform, and how to resolve it. */
-export interface ShortLinkSpec {
+/** What following a platform's short link needs from its redirect service (`resolveShortLink` alone reads it). */
+export interface ShortLinkFetch {
+  /** Which user agent the redirect service needs to answer with the real target. @default 'browser' */
+  readonly userAgent?: 'browser' | 'mobile' | 'iphone' | 'jd-app' | 'wechat';
+  /** The target is written into an HTML page's script (Taobao), not a `Location` header. */
+  readonly scriptRedirect?: boolean;
+}
+
+/** A short-link host (or path prefix) of a platform, as links are matched against it. */
+export interface ShortLinkMatch {
   readonly host: string;
   /** Only paths starting with this prefix are short links (e.g. Kuaishou `www.kuaishou.com/f/`). */
   readonly pathPrefix?: string;
@@ -135,11 +143,10 @@ export interface ShortLinkSpec {
   readonly requireQuery?: string;
   /** Query parameters kept on the cleaned short link (Taobao `tk`, JD `jkl`). */
   readonly keep?: readonly string[];
-  /** Which user agent the redirect service needs to answer with the real target. @default 'browser' */
-  readonly userAgent?: 'browser' | 'mobile' | 'iphone' | 'jd-app' | 'wechat';
-  /** The target is written into an HTML page's script (Taobao), not a `Location` header. */
-  readonly scriptRedirect?: boolean;
 }
+
+/** A short-link host (or path prefix) of a platform, and how to resolve it. */
+export interface ShortLinkSpec extends ShortLinkMatch, ShortLinkFetch {}
 
 /** One row of the platform registry. */
 export interface PlatformRow {
@@ -160,4 +167,7 @@ export interface PlatformRow {
  * A registry row without its display fields (`name`, `nameZh`, `home`): what matching links needs.
  * Every `PlatformRow` is one.
  */
-export type MatchRow = Omit<PlatformRow, 'name' | 'nameZh' | 'home'>;
+export type MatchRow = Omit<PlatformRow, 'name' | 'nameZh' | 'home' | 'shortLinks'> & {
+  /** The short-link hosts without what following them needs (`SHORT_LINK_FETCH` in platforms.ts). */
+  readonly shortLinks: readonly ShortLinkMatch[];
+};
