@@ -91,7 +91,9 @@ const BUDGETS = [
     // again (fflate's deflate left parseShareText: −2,601 B) and with share-token's own inflate (−1,172 B).
     // 26.1: measured 26,695 B once the token scan stopped shipping decodeToken's GF(31) inverse table and version
     // list and read the token header through one function (−126 B).
-    kb: 26.1,
+    // 26.0 (session 6, z14h): measured 26,604 B once the short-link fetch facts (user agents, script redirects)
+    // became canonical-url's SHORT_LINK_FETCH column, which only resolveShortLink reads (−47 B).
+    kb: 26.0,
   },
   {
     name: 'deep-link (main entry)',
@@ -103,7 +105,10 @@ const BUDGETS = [
     // miniProgramLink) moved to @sharekit/deep-link/open (was 28.78); 25.08 with issue 10's ~40 more
     // app forms, paid for by the iOS ids and Mini Program templates moving to ./open and one splitter;
     // 24.8: measured 24.70 once CanonicalUrlError stopped shipping its code table's prose, + 0.1.
-    kb: 24.8,
+    // 24.7 (session 6, z14h): measured 25,251 B once the parser read app links after canonical-url's
+    // whatwgPreprocess instead of its own copy (−88 B) and the short-link fetch facts became canonical-url's
+    // SHORT_LINK_FETCH column (−44 B).
+    kb: 24.7,
   },
 ];
 
