@@ -34,20 +34,14 @@ export function isMixedScript(label: string): boolean {
 }
 
 /**
- * Characters that render like ASCII letters, each written before the letter it imitates (`аa` is
- * Cyrillic а imitating a). One string of pairs rather than an object: the judge is in every bundle
- * that reads links, and the pairs take half the bytes.
+ * Characters that render like ASCII letters, after the letter they imitate (`aɑαа`: Latin ɑ, Greek α
+ * and Cyrillic а imitate a). One string of groups rather than an object or pairs: the judge is in every
+ * bundle that reads links, and each letter written once is the smallest spelling of the table.
  */
 const CONFUSABLE: ReadonlyMap<string, string> = new Map(
-  [
-    'аa вb еe ёe оo рp сc уy хx іi їi јj ѕs ԁd ԛq ԝw',
-    'һh ӏl кk тt гr пn мm нh ьb ԍg ѵv ϲc ϳj εe ηn μu',
-    'ωw γy łl đd øo ħh ŧt ƅb ȷj ɪi ᴛt ոn սu օo ցg οo',
-    'αa νv ρp τt ιi κk υu χx ıi ɑa ℓl ɡg ɩi 0o 1l',
-  ]
-    .join(' ')
+  'aɑαа bƅвь cϲс dđԁ eεеё gɡԍց hħнһ iıɩɪιії jȷϳј kκк l1łӏℓ mм nηпո o0øοоօ pρр qԛ rг sѕ tŧτтᴛ uμυս vνѵ wωԝ xχх yγу'
     .split(' ')
-    .map((pair): [string, string] => [pair.charAt(0), pair.charAt(1)]),
+    .flatMap((group) => [...group.slice(1)].map((ch): [string, string] => [ch, group.charAt(0)])),
 );
 
 const COMBINING_MARK = /\p{M}/gu;
