@@ -29,6 +29,22 @@ function scripted(name: QrEngineName, results: EngineResult[]): QrEngine & { cal
   return engine;
 }
 
+/** A zxing engine that answers every call with `answer(hints)` and records the `invert` hint of each call. */
+function recording(answer: (hints: ReadHints | undefined) => EngineResult): {
+  zxing: QrEngine;
+  inverts: Array<boolean | undefined>;
+} {
+  const inverts: Array<boolean | undefined> = [];
+  const zxing: QrEngine = {
+    name: 'zxing',
+    async read(_img, hints) {
+      inverts.push(hints?.invert);
+      return answer(hints);
+    },
+  };
+  return { zxing, inverts };
+}
+
 const hit = (text: string, corners: QrCorners) => ({
   bytes: new TextEncoder().encode(text),
   decoded: { text, charset: 'ascii' as const, charsetSource: 'unambiguous' as const },
@@ -71,46 +87,27 @@ describe('runStrategy', () => {
   });
 
   it('reads the dark-on-light polarity first and stops there once it reads a code', async () => {
-    const hints: Array<ReadHints | undefined> = [];
-    const zxing: QrEngine = {
-      name: 'zxing',
-      async read(_img, h) {
-        hints.push(h);
-        return { hits: [hit('a', square(10, 10, 50))], misses: [] };
-      },
-    };
+    const { zxing, inverts } = recording(() => ({ hits: [hit('a', square(10, 10, 50))], misses: [] }));
     const codes = await runStrategy(image, settings([zxing]));
     expect(codes.map((c) => c.text)).toEqual(['a']);
-    expect(hints.map((h) => h?.invert)).toEqual([false]);
+    expect(inverts).toEqual([false]);
   });
 
   it("follows a cheap pass that read nothing with zxing's default call, whose readings replace the first's", async () => {
     // A light-on-dark code: the dark-on-light half reads nothing and locates a bogus symbol; the default call
     // (inversion on) reads the code and locates nothing else, so nothing is left open and escalation is skipped.
-    const hints: Array<ReadHints | undefined> = [];
-    const zxing: QrEngine = {
-      name: 'zxing',
-      async read(_img, h) {
-        hints.push(h);
-        return h?.invert === false
-          ? { hits: [], misses: [square(120, 10, 50)] }
-          : { hits: [hit('light', square(10, 10, 50))], misses: [] };
-      },
-    };
+    const { zxing, inverts } = recording((h) =>
+      h?.invert === false
+        ? { hits: [], misses: [square(120, 10, 50)] }
+        : { hits: [hit('light', square(10, 10, 50))], misses: [] },
+    );
     const codes = await runStrategy(image, settings([zxing]));
     expect(codes.map((c) => c.text)).toEqual(['light']);
-    expect(hints.map((h) => h?.invert)).toEqual([false, undefined]);
+    expect(inverts).toEqual([false, undefined]);
   });
 
   it("reads both polarities at once on photos of 4 MP and more, in fast mode and with polarity 'both'", async () => {
-    const hints: Array<ReadHints | undefined> = [];
-    const zxing: QrEngine = {
-      name: 'zxing',
-      async read(_img, h) {
-        hints.push(h);
-        return { hits: [hit('a', square(10, 10, 50))], misses: [] };
-      },
-    };
+    const { zxing, inverts } = recording(() => ({ hits: [hit('a', square(10, 10, 50))], misses: [] }));
     const large: RgbaImage = {
       data: new Uint8ClampedArray(2000 * 2000 * 4).fill(255),
       width: 2000,
@@ -119,7 +116,7 @@ describe('runStrategy', () => {
     await runStrategy(large, settings([zxing]));
     await runStrategy(image, settings([zxing], { effort: 'fast' }));
     await runStrategy(image, settings([zxing], { polarity: 'both' }));
-    expect(hints.map((h) => h?.invert)).toEqual([undefined, undefined, undefined]);
+    expect(inverts).toEqual([undefined, undefined, undefined]);
   });
 
   it('returns a code found by several passes once', async () => {
