@@ -116,9 +116,9 @@ export interface DecodeOptions {
   readonly effort?: 'fast' | 'thorough';
   /**
    * How much work escalation may do after the cheap pass, as a multiple of the image's pixel count (pixels fed
-   * to the engines; jsQR pixels count 5×). Deterministic: the same image gives the same result on any machine.
-   * The default keeps the median time per photo under 1.5× plain zxing-wasm's (boofcv-dev: 1.2–1.4×);
-   * `Infinity` tries every step.
+   * to the engines; jsQR pixels count 12×). Deterministic: the same image gives the same result on any machine.
+   * With the default the median time per photo stays near plain zxing-wasm's (boofcv-dev, session 6: 1.06–1.55×
+   * per run, 1.10× timed best of three); `Infinity` tries every step.
    * @default 0.75
    */
   readonly escalationBudget?: number;
