@@ -157,6 +157,12 @@ describe('the app table', () => {
       for (const t of row.links) if (t.idPrefix) expect(t.parseOnly, t.template).toBe(true);
   });
 
+  it('maps every scheme alias to a scheme of its own row', () => {
+    for (const row of APPS)
+      for (const [alias, main] of Object.entries(row.schemeAliases ?? {}))
+        expect(row.schemes, alias).toContain(main);
+  });
+
   it('writes every row template out in full, with a scheme of its row', () => {
     for (const row of APPS) {
       for (const t of [...row.links, ...row.webviews]) {

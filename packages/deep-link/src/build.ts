@@ -41,8 +41,6 @@ export interface ToAppLinksOptions {
   readonly maxLength?: number;
 }
 
-const HTTP = new Set(['http', 'https']);
-
 interface Target {
   readonly identity: LinkIdentity | null;
   readonly web: string;
@@ -94,7 +92,8 @@ function resolveTarget(target: unknown, maxLength: number): Target {
   if (scheme === null && tryIdentify(text) === null) {
     throw new DeepLinkError('unknown_target', `not a link: ${preview(text)}`);
   }
-  if (scheme === null || HTTP.has(scheme)) return fromReading(judgeTarget(text, { maxLength }), text);
+  if (scheme === null || scheme === 'http' || scheme === 'https')
+    return fromReading(judgeTarget(text, { maxLength }), text);
   const parsed = parseAppLink(text, { maxLength });
   if (parsed && isUnsafeAppLink(parsed)) {
     throw new DeepLinkError('unsafe_target', `the link leads to ${parsed.danger}: ${preview(parsed.found)}`);
@@ -208,7 +207,7 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
   let fallback: string | undefined;
   if (options.fallbackUrl !== undefined) {
     const scheme = typeof options.fallbackUrl === 'string' ? schemeOf(options.fallbackUrl.trim()) : null;
-    if (scheme === null || !HTTP.has(scheme)) {
+    if (scheme !== 'http' && scheme !== 'https') {
       throw new DeepLinkError(
         'unsafe_target',
         `fallbackUrl must be http(s), found ${preview(String(options.fallbackUrl))}`,

@@ -23,11 +23,9 @@ import {
   APP_BY_PACKAGE,
   APP_BY_PLATFORM,
   APP_BY_SCHEME,
-  APP_SCHEMES,
   JSON_KEYS,
   KIND_TEMPLATES,
   PREFIXES,
-  SAFE_SCHEMES,
   SCHEME_ALIASES,
   WEBLESS,
   WEBVIEWS,
@@ -103,8 +101,8 @@ function prepend(
   return {
     ...inner,
     via: [step, ...inner.via],
-    tolerated: tolerated.length ? [...tolerated, ...inner.tolerated] : inner.tolerated,
-    unconfirmed: unconfirmed.length ? [...unconfirmed, ...inner.unconfirmed] : inner.unconfirmed,
+    tolerated: [...tolerated, ...inner.tolerated],
+    unconfirmed: [...unconfirmed, ...inner.unconfirmed],
   };
 }
 
@@ -354,8 +352,13 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
       return prepend(step, danger('unsafe-scheme', scheme));
     }
   }
-  // An intent for another app's scheme is legitimate, but says nothing we can read: use the fallback.
-  if (scheme !== null && SAFE_SCHEMES.has(scheme)) {
+  // An intent for http(s) or a scheme (or alias) of the table is read; one for another app's scheme is
+  // legitimate, but says nothing we can read: use the fallback.
+  const readable =
+    scheme === 'http' ||
+    scheme === 'https' ||
+    (scheme !== null && APP_BY_SCHEME.has(SCHEME_ALIASES.get(scheme) ?? scheme));
+  if (readable) {
     const inner = parseAt(`${scheme}:${target}`, depth + 1, ctx, true);
     if (inner && !inner.ok) return prepend(step, inner);
     // A page of the app says less than a fallback that names the content.
@@ -402,7 +405,7 @@ function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner
   if (scheme === 'http' || scheme === 'https') return parseHttp(text, depth, ctx, nested);
   if (scheme === 'intent') return parseIntent(text, depth, ctx);
   const main = SCHEME_ALIASES.get(scheme) ?? scheme;
-  if (APP_SCHEMES.has(main)) return parseAppScheme(text, main, depth, ctx);
+  if (APP_BY_SCHEME.has(main)) return parseAppScheme(text, main, depth, ctx);
   if (nested || UNSAFE_SCHEMES.has(scheme)) return danger('unsafe-scheme', scheme);
   return null;
 }

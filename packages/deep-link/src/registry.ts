@@ -56,36 +56,25 @@ export const WRAPPERS_BY_APP = new Map<AppId, WrapperEntry[]>();
 export const PREFIXES = new Map<string, PrefixEntry[]>();
 export const JSON_KEYS = new Map<string, Set<string>>();
 export const SCHEME_ALIASES = new Map<string, string>();
-/** http, https, intent and every scheme (and alias) of the table. */
-export const SAFE_SCHEMES = new Set<string>(['http', 'https', 'intent']);
-export const APP_SCHEMES = new Set<string>();
 export const APP_BY_PACKAGE = new Map<string, AppId>();
 /** The app that owns each platform's content (platform id = app id in the table). */
 export const APP_BY_PLATFORM = new Map<PlatformId, AppRow>();
-/** The app a scheme belongs to (the first row that lists it: Douyin before Douyin Shop). */
+/** Every scheme of the table and the app it belongs to (the first row that lists it: Douyin before Douyin Shop). */
 export const APP_BY_SCHEME = new Map<string, AppRow>();
 /** Forms whose content has no web page, by scheme. */
 export const WEBLESS = new Map<string, KindEntry[]>();
 
+/** Notes the query keys of a scheme whose values are raw JSON objects (JD `params`). */
 function noteJsonKeys(scheme: string, json: Readonly<Record<string, unknown>> | undefined): void {
-  if (!json) return;
-  let set = JSON_KEYS.get(scheme);
-  if (!set) {
-    set = new Set();
-    JSON_KEYS.set(scheme, set);
-  }
-  for (const key of Object.keys(json)) set.add(key);
+  if (json) JSON_KEYS.set(scheme, new Set([...(JSON_KEYS.get(scheme) ?? []), ...Object.keys(json)]));
 }
 
 for (const row of APPS) {
   for (const scheme of row.schemes) {
-    SAFE_SCHEMES.add(scheme);
-    APP_SCHEMES.add(scheme);
     if (!APP_BY_SCHEME.has(scheme)) APP_BY_SCHEME.set(scheme, row);
   }
   for (const [alias, main] of Object.entries(row.schemeAliases ?? {})) {
     SCHEME_ALIASES.set(alias, main);
-    SAFE_SCHEMES.add(alias);
   }
   if (row.android) {
     APP_BY_PACKAGE.set(row.android.package.toLowerCase(), row.id);
