@@ -77,8 +77,8 @@ for (const row of APPS) {
     SCHEME_ALIASES.set(alias, main);
   }
   if (row.android) {
-    APP_BY_PACKAGE.set(row.android.package.toLowerCase(), row.id);
-    for (const alt of row.android.alternatives ?? []) APP_BY_PACKAGE.set(alt.toLowerCase(), row.id);
+    for (const pkg of [row.android.package, ...(row.android.alternatives ?? [])])
+      APP_BY_PACKAGE.set(pkg.toLowerCase(), row.id);
   }
   if (row.id !== 'wechat' && row.id !== 'alipay') APP_BY_PLATFORM.set(row.id, row);
   for (const spec of row.links) {
@@ -94,8 +94,9 @@ for (const row of APPS) {
   }
   for (const spec of row.webviews) {
     const compiled = compileTemplate(spec.template, spec.json, spec.require);
-    push(WEBVIEWS, compiled.scheme, { row, spec, compiled });
-    if (!spec.parseOnly && !WEBVIEW_BY_APP.has(row.id)) WEBVIEW_BY_APP.set(row.id, { row, spec, compiled });
+    const entry: WebviewEntry = { row, spec, compiled };
+    push(WEBVIEWS, compiled.scheme, entry);
+    if (!spec.parseOnly && !WEBVIEW_BY_APP.has(row.id)) WEBVIEW_BY_APP.set(row.id, entry);
     noteJsonKeys(compiled.scheme, spec.json);
   }
   for (const spec of row.httpsWrappers) {
