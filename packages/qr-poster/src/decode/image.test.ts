@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  boxBlur,
   type GrayImage,
   gamma,
   grayToRgba,
+  resize,
   resizeTo,
   stretch,
   texturedRegions,
@@ -176,5 +179,75 @@ describe('grayToRgba', () => {
     expect(Array.from(rgba.data)).toEqual([
       0, 0, 0, 255, 7, 7, 7, 255, 128, 128, 128, 255, 255, 255, 255, 255,
     ]);
+  });
+});
+
+/** Mean of the source block each output pixel of a box shrink covers, summed pixel by pixel. */
+function blockMeans(g: GrayImage, width: number, height: number): number[] {
+  const fx = g.width / width;
+  const fy = g.height / height;
+  const out: number[] = [];
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.floor(y * fy);
+    const y1 = Math.max(y0 + 1, Math.min(g.height, Math.floor((y + 1) * fy)));
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.floor(x * fx);
+      const x1 = Math.max(x0 + 1, Math.min(g.width, Math.floor((x + 1) * fx)));
+      let sum = 0;
+      for (let yy = y0; yy < y1; yy++)
+        for (let xx = x0; xx < x1; xx++) sum += g.data[yy * g.width + xx] as number;
+      out.push(Math.floor(sum / ((y1 - y0) * (x1 - x0))));
+    }
+  }
+  return out;
+}
+
+/** Mean of each pixel's (2r+1)² window clipped to the image, summed pixel by pixel. */
+function windowMeans(g: GrayImage, r: number): number[] {
+  const out: number[] = [];
+  for (let y = 0; y < g.height; y++) {
+    for (let x = 0; x < g.width; x++) {
+      let sum = 0;
+      let n = 0;
+      for (let yy = Math.max(0, y - r); yy < Math.min(g.height, y + r + 1); yy++) {
+        for (let xx = Math.max(0, x - r); xx < Math.min(g.width, x + r + 1); xx++) {
+          sum += g.data[yy * g.width + xx] as number;
+          n++;
+        }
+      }
+      out.push(Math.floor(sum / n));
+    }
+  }
+  return out;
+}
+
+const smallGray = fc
+  .record({ width: fc.integer({ min: 1, max: 40 }), height: fc.integer({ min: 1, max: 40 }) })
+  .chain(({ width, height }) =>
+    fc
+      .uint8Array({ minLength: width * height, maxLength: width * height })
+      .map((data): GrayImage => ({ data, width, height })),
+  );
+
+describe('resize', () => {
+  it('gives each pixel of a shrunk image the mean of its source block, rounded down', () => {
+    fc.assert(
+      fc.property(smallGray, fc.double({ min: 0.02, max: 0.999, noNaN: true }), (g, scale) => {
+        const out = resize(g, scale);
+        expect(Array.from(out.data)).toEqual(blockMeans(g, out.width, out.height));
+      }),
+    );
+  });
+});
+
+describe('boxBlur', () => {
+  it('gives each pixel the mean of its window clipped to the image, whatever the size of the blur before it', () => {
+    fc.assert(
+      fc.property(smallGray, fc.integer({ min: 0, max: 45 }), smallGray, (g, r, before) => {
+        // A blur of another size first: the buffer it leaves behind must not leak into this one.
+        boxBlur(before, 3);
+        expect(Array.from(boxBlur(g, r).data)).toEqual(windowMeans(g, r));
+      }),
+    );
   });
 });
