@@ -183,6 +183,23 @@ export const COARSE_FIT: FitOptions = { steps: [1, 0.5, 0.5, 0.25, 0.125], cell:
  */
 export const RIGID_FIT: FitOptions = { steps: [], cell: 7 };
 
+/** Box blurs of images already fitted, by radius: several fits of one crop share one threshold map. */
+const thresholdMaps = new WeakMap<GrayImage, Map<number, GrayImage>>();
+
+function blurred(img: GrayImage, radius: number): GrayImage {
+  let byRadius = thresholdMaps.get(img);
+  if (byRadius === undefined) {
+    byRadius = new Map();
+    thresholdMaps.set(img, byRadius);
+  }
+  let map = byRadius.get(radius);
+  if (map === undefined) {
+    map = boxBlur(img, radius);
+    byRadius.set(radius, map);
+  }
+  return map;
+}
+
 /** Weight of a known (function-pattern) module against a data module's contrast. */
 const KNOWN_WEIGHT = 2;
 
@@ -212,7 +229,7 @@ export function fitGrid(
       Math.hypot(corners.bottomLeft.x - corners.topLeft.x, corners.bottomLeft.y - corners.topLeft.y)) /
     2;
   const modulePx = side / n;
-  const thresholdMap = boxBlur(img, Math.max(2, Math.round(modulePx * 3)));
+  const thresholdMap = blurred(img, Math.max(2, Math.round(modulePx * 3)));
   const { width: iw, height: ih, data: iData } = img;
   const tData = thresholdMap.data;
   // Control mesh: K×K cells, nodes every ~7 modules; each node carries a displacement in pixels.

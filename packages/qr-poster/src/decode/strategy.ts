@@ -335,6 +335,15 @@ interface CropVariant {
   readonly square?: boolean;
 }
 
+/** A located code's crop for the grid fits: `g`, cut at `rect` of an image `scale` × the input's, then × `f`. */
+interface FitImage {
+  readonly g: GrayImage;
+  readonly scale: number;
+  readonly rect: Rect;
+  readonly toInput: MapPoint;
+  readonly f: number;
+}
+
 /** One escalation run: the input, its gray working copy, the readings so far and the work spent. */
 class Escalation {
   spent = 0;
@@ -352,11 +361,12 @@ class Escalation {
     readonly base: ReadHints,
     readonly full: number,
     start: number,
+    gray: GrayImage | null,
   ) {
     this.budget = start;
     // Converting and downscaling the input once is part of the bill.
     this.spent += (image.width * image.height) / 5;
-    const { image: work, scale } = toGrayScaled(image, WORK_SIDE);
+    const { image: work, scale } = gray !== null ? { image: gray, scale: 1 } : toGrayScaled(image, WORK_SIDE);
     this.work = work;
     this.workScale = scale;
   }
@@ -496,6 +506,32 @@ class Escalation {
     }
   }
 
+  /** Each located code's crop as the fits see it, by module size and blur (the fine and coarse fits share one). */
+  private readonly fitImages = new Map<LocatedCode, Map<string, FitImage>>();
+
+  /**
+   * The crop `padded` (input coordinates) of a located code whose modules are `modulePx` wide, shrunk to
+   * modules of about `targetPx` (never enlarged) and box-blurred by `blur` px; made once per code and setting.
+   */
+  fitImage(miss: LocatedCode, padded: Rect, modulePx: number, targetPx: number, blur: number): FitImage {
+    const key = `${targetPx} ${blur}`;
+    let byKey = this.fitImages.get(miss);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.fitImages.set(miss, byKey);
+    }
+    let hit = byKey.get(key);
+    if (hit === undefined) {
+      const side = Math.max(padded.width, padded.height) * Math.min(1, targetPx / modulePx);
+      const { image: cut, scale, rect, toInput } = this.crop(padded, side);
+      const f = Math.min(1, targetPx / (modulePx * scale));
+      const shrunk = f < 1 ? resize(cut, f) : cut;
+      hit = { g: blur > 0 ? boxBlur(shrunk, blur) : shrunk, scale, rect, toInput, f };
+      byKey.set(key, hit);
+    }
+    return hit;
+  }
+
   /** The settings each located code was already re-sampled with; each is tried once. */
   readonly resampled = new Map<LocatedCode, Set<Fit>>();
 
@@ -523,11 +559,7 @@ class Escalation {
       const pad = 4 * modulePx;
       const padded = { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad };
       // Modules of about targetPx: enough to find their centres, and the fit's cost stays small.
-      const side = Math.max(padded.width, padded.height) * Math.min(1, targetPx / modulePx);
-      const { image: cut, scale, rect, toInput } = this.crop(padded, side);
-      const f = Math.min(1, targetPx / (modulePx * scale));
-      const shrunk = f < 1 ? resize(cut, f) : cut;
-      const g = blur > 0 ? boxBlur(shrunk, blur) : shrunk;
+      const { g, scale, rect, toInput, f } = this.fitImage(miss, padded, modulePx, targetPx, blur);
       // The box blur of the local threshold, then a few dozen samples per module.
       this.spent += g.width * g.height + RESAMPLE_FIT_COST * modules * modules;
       const toCrop: MapPoint = (p) => ({ x: (p.x * scale - rect.x) * f, y: (p.y * scale - rect.y) * f });
@@ -628,6 +660,12 @@ function sizeMatches(rule: SizeRule, inputPixels: number, workPixels: number): b
   }
 }
 
+/** What the cheap pass read, and the input's full-size gray when it made one (see {@link cheapPass}). */
+interface CheapPass {
+  readonly collector: Collector;
+  readonly gray: GrayImage | null;
+}
+
 /**
  * The cheap pass: zxing once on the input, as plain zxing-wasm runs it, but (`oneFirst`: thorough effort,
  * polarity 'auto', photos under LARGE_IMAGE) in the dark-on-light polarity only: zxing tries the inverted
@@ -637,23 +675,29 @@ function sizeMatches(rule: SizeRule, inputPixels: number, workPixels: number): b
  * zxing-wasm reads; a light-on-dark code beside a dark-on-light one is left unread (polarity 'both' reads it).
  * On photos of 4 MP and more the default call goes first: a second call after a failed first one would cost
  * more there than the inverted half saves (boofcv-dev: 12 of 43 such photos read nothing in the first polarity).
+ *
+ * That second call, on an image no longer than WORK_SIDE, reads our gray of the input instead of its RGBA:
+ * zxing-wasm turns RGBA into gray with the very luma `toGray` computes (opaque pixels; `flattenAlpha` made the
+ * input opaque), so zxing sees the same bytes, and the escalation that usually follows a photo where the first
+ * polarity read nothing takes that gray as its working copy instead of converting the input a third time.
  */
 async function cheapPass(
   engine: QrEngine,
   image: RgbaImage,
   base: ReadHints,
   oneFirst: boolean,
-): Promise<Collector> {
+): Promise<CheapPass> {
   const collector = new Collector();
   if (!oneFirst || engine.name !== 'zxing' || image.width * image.height >= LARGE_IMAGE) {
     await runPass(engine, image, identity, base, collector);
-    return collector;
+    return { collector, gray: null };
   }
   await runPass(engine, image, identity, { ...base, invert: false }, collector);
-  if (collector.regionCount > 0) return collector;
+  if (collector.regionCount > 0) return { collector, gray: null };
   const both = new Collector();
-  await runPass(engine, image, identity, base, both);
-  return both;
+  const gray = Math.max(image.width, image.height) <= WORK_SIDE ? toGray(image) : null;
+  await runPass(engine, gray ?? image, identity, base, both);
+  return { collector: both, gray };
 }
 
 /**
@@ -679,7 +723,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   const byName = (name: QrEngineName): QrEngine | undefined => engines.find((e) => e.name === name);
 
   const oneFirst = settings.effort === 'thorough' && settings.polarity === 'auto';
-  const collector = await cheapPass(primary, image, base, oneFirst);
+  const { collector, gray } = await cheapPass(primary, image, base, oneFirst);
   const done = (): boolean => collector.regionCount > 0 && collector.openMisses().length === 0;
   if (settings.effort === 'fast') {
     for (const engine of engines.slice(1)) {
@@ -699,7 +743,7 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
   // Spend the budget where codes are found: a large photo in which the cheap pass read nothing gets a share of
   // it, and the rest only once some pass reads a code (large photos where nothing reads set the p95 time).
   const start = outcome === 'none' && pixels >= LARGE_IMAGE ? full * SEARCH_SHARE : full;
-  const run = new Escalation(image, collector, base, full, start);
+  const run = new Escalation(image, collector, base, full, start, gray);
   const workPixels = run.work.width * run.work.height;
   for (const step of SCHEDULE) {
     if (done() || run.exhausted) break;
