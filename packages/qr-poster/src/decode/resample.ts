@@ -204,6 +204,27 @@ function blurred(img: GrayImage, radius: number): GrayImage {
 const KNOWN_WEIGHT = 2;
 
 /**
+ * `p` moved by the displacements `d` of the four mesh nodes of a cell (`a`, `a + 1` above, `b`, `b + 1` below),
+ * weighted by `weights[w…w + 3]`.
+ */
+function displaced(
+  p: number,
+  d: Float64Array,
+  a: number,
+  b: number,
+  weights: Float64Array,
+  w: number,
+): number {
+  return (
+    p +
+    (weights[w] as number) * (d[a] as number) +
+    (weights[w + 1] as number) * (d[a + 1] as number) +
+    (weights[w + 2] as number) * (d[b] as number) +
+    (weights[w + 3] as number) * (d[b + 1] as number)
+  );
+}
+
+/**
  * Fits a version-`version` grid to the code whose corners (in `img`) are roughly `corners`: the perspective
  * transform of those corners, then each mesh node moved by the option's steps while that improves the fit.
  * `img` should hold the code at 3–8 px a module.
@@ -297,24 +318,8 @@ export function fitGrid(
   const measureRow = (y: number, from: number, to: number): void => {
     for (let i = y * n + from, end = y * n + to; i < end; i++) {
       const a = cell[i] as number;
-      const b = a + k + 1;
-      const w = 4 * i;
-      const w00 = weights[w] as number;
-      const w10 = weights[w + 1] as number;
-      const w01 = weights[w + 2] as number;
-      const w11 = weights[w + 3] as number;
-      const px =
-        (bx[i] as number) +
-        w00 * (dx[a] as number) +
-        w10 * (dx[a + 1] as number) +
-        w01 * (dx[b] as number) +
-        w11 * (dx[b + 1] as number);
-      const py =
-        (by[i] as number) +
-        w00 * (dy[a] as number) +
-        w10 * (dy[a + 1] as number) +
-        w01 * (dy[b] as number) +
-        w11 * (dy[b + 1] as number);
+      const px = displaced(bx[i] as number, dx, a, a + k + 1, weights, 4 * i);
+      const py = displaced(by[i] as number, dy, a, a + k + 1, weights, 4 * i);
       // Bilinear samples of the threshold map and the image at one point (same size: one set of weights).
       const fx = Math.min(iw - 1.001, Math.max(0, px - 0.5));
       const fy = Math.min(ih - 1.001, Math.max(0, py - 0.5));
