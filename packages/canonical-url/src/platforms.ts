@@ -1,6 +1,6 @@
 import { PLATFORM_DISPLAY } from './display.js';
 import { CanonicalUrlError } from './errors.js';
-import { SHORT_LINK_FETCH } from './short-fetch.js';
+import { withFetchFacts } from './short-fetch.js';
 import type { EveryPlatform, MatchRow, PlatformId, PlatformRow } from './types.js';
 
 /*
@@ -1398,7 +1398,7 @@ export const PLATFORMS: readonly PlatformRow[] = /* @__PURE__ */ MATCH_ROWS.map(
   id,
   ...PLATFORM_DISPLAY[id],
   ...match,
-  shortLinks: match.shortLinks.map((short) => ({ ...short, ...SHORT_LINK_FETCH[short.host] })),
+  shortLinks: match.shortLinks.map(withFetchFacts),
 }));
 
 /**

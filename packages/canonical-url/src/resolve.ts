@@ -2,7 +2,7 @@ import { targetProblem } from './address.js';
 import { CanonicalUrlError, integerOption, isCanonicalUrlError, preview } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
 import { matchUrl } from './identify.js';
-import { SHORT_LINK_FETCH } from './short-fetch.js';
+import { withFetchFacts } from './short-fetch.js';
 import type { LinkIdentity, ShortLinkFetch, ShortLinkSpec } from './types.js';
 import { formatUrl, parseUrl } from './url.js';
 
@@ -82,7 +82,7 @@ function shortSpecFor(url: string): ShortLinkSpec | undefined {
   const spec = row?.shortLinks.find(
     (s) => hostMatches(parsed.host, s.host) && (!s.pathPrefix || parsed.path.startsWith(s.pathPrefix)),
   );
-  return spec && { ...spec, ...SHORT_LINK_FETCH[spec.host] };
+  return spec && withFetchFacts(spec);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Short-link fetch facts: a column beside the registry rows (platforms.ts), in a file of its own so a
 // bundle that splits code loads it with short-link following (resolve.ts), not with the registry.
-import type { ShortLinkFetch } from './types.js';
+import type { ShortLinkFetch, ShortLinkMatch, ShortLinkSpec } from './types.js';
 
 /**
  * What following a short link needs, by short-link host (the `userAgent` and `scriptRedirect` of the
@@ -19,3 +19,13 @@ export const SHORT_LINK_FETCH: Readonly<Record<string, ShortLinkFetch>> = {
   'mapp.api.weibo.cn': { userAgent: 'wechat' },
   'dpurl.cn': { userAgent: 'iphone' },
 };
+
+/**
+ * A row's short link with what following it needs: the one place the column is joined back to the rows
+ * (`PLATFORMS`, `getPlatform` and `resolveShortLink` all read short links through it).
+ * @example
+ * withFetchFacts({ host: 'm.tb.cn', keep: ['tk'] }) // { host: 'm.tb.cn', keep: ['tk'], scriptRedirect: true }
+ */
+export function withFetchFacts(short: ShortLinkMatch): ShortLinkSpec {
+  return { ...short, ...SHORT_LINK_FETCH[short.host] };
+}

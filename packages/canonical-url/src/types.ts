@@ -168,6 +168,6 @@ export interface PlatformRow {
  * Every `PlatformRow` is one.
  */
 export type MatchRow = Omit<PlatformRow, 'name' | 'nameZh' | 'home' | 'shortLinks'> & {
-  /** The short-link hosts without what following them needs (`SHORT_LINK_FETCH` in platforms.ts). */
+  /** The short-link hosts without what following them needs (`SHORT_LINK_FETCH` in short-fetch.ts). */
   readonly shortLinks: readonly ShortLinkMatch[];
 };
