@@ -58,7 +58,10 @@ export async function resolveOptions(options: DecodeOptions | undefined): Promis
   }
   const polarity = o.polarity ?? 'auto';
   if (!(POLARITIES as readonly string[]).includes(polarity)) {
-    throw new QrPosterError('invalid_option', `polarity must be 'auto' or 'both', got ${String(polarity)}`);
+    throw new QrPosterError(
+      'invalid_option',
+      `polarity must be one of ${POLARITIES.join(', ')}, got ${String(polarity)}`,
+    );
   }
   const names = o.engines ?? (['zxing', 'jsqr'] as const);
   if (!Array.isArray(names) || names.length === 0) {
