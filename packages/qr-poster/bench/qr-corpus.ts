@@ -1,4 +1,4 @@
-// pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders jsQR,zxing-wasm,ours] [--budget X] [--runs N] [--verbose]
+// pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders jsQR,zxing-wasm,ours] [--budget X] [--runs N] [--no-gc] [--verbose]
 //
 // Reads a QR corpus and prints, side by side from one run: plain jsQR, plain zxing-wasm and our decodeQr —
 // codes read, wrong texts, median and p95 ms per image (wall clock, and CPU time of the process) — plus a per-category table.
@@ -9,7 +9,9 @@
 // Two layouts: MANIFEST.json entries with `corners` outlines (a code counts as read when the centre of a decoded
 // code lies inside one of its labelled outlines), or expected texts (`expected` in MANIFEST.json, or NAME.txt
 // beside NAME.<image>). Images are decoded to RGBA once, outside the timed region; every decoder gets the same
-// RGBA.
+// RGBA. Every timed call starts on a collected heap (a full collection outside the timed region; the script runs
+// node with --expose-gc): CPU time is the whole process's, so without it a decoder is billed for collecting the
+// garbage the decoder before it left (jsQR leaves hundreds of MB on a 12 MP photo). --no-gc times without it.
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import jsQR from 'jsqr';
@@ -45,7 +47,7 @@ const flag = (name: string): string | undefined => {
 };
 if (dir === undefined) {
   console.error(
-    'usage: pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders …] [--budget X] [--runs N] [--verbose]',
+    'usage: pnpm bench:qr <corpus-dir> [--limit N] [--only category] [--decoders …] [--budget X] [--runs N] [--no-gc] [--verbose]',
   );
   process.exit(2);
 }
@@ -58,6 +60,8 @@ const budget = flag('--budget') === undefined ? undefined : Number(flag('--budge
 const DECODERS = ALL_DECODERS.filter((d) => (flag('--decoders')?.split(',') ?? ALL_DECODERS).includes(d));
 // --runs N: every image timed N times over (scores from the first run), to show the run-to-run spread.
 const RUNS = Math.max(1, Math.floor(Number(flag('--runs') ?? 1)) || 1);
+// A full collection before each timed call (outside the timing), unless --no-gc or node lacks --expose-gc.
+const gc = args.includes('--no-gc') ? undefined : (globalThis as { gc?: () => void }).gc;
 
 async function loadEntries(root: string): Promise<Entry[]> {
   const files = await readdir(root);
@@ -222,6 +226,7 @@ async function runAll(
   const foundBy = new Map<DecoderName, Found[]>();
   const timeOf = new Map<DecoderName, Timing>();
   for (const name of order) {
+    gc?.();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const found = await runDecoder(name, img);
@@ -353,6 +358,11 @@ async function main(): Promise<void> {
   const mode = entries.some((e) => e.outlines !== null) ? 'outlines' : 'expected text';
   for (let run = 0; run < RUNS; run++) for (const entry of entries) await scoreImage(root, entry, run);
   console.log(`corpus: ${root} (${entries.length} images, scoring by ${mode})`);
+  console.log(
+    gc
+      ? 'each timed call starts on a collected heap (a full collection outside the timing)'
+      : 'timed without a collection between calls (--no-gc, or node without --expose-gc)',
+  );
   printTotals();
   printCategories();
   console.log(
