@@ -139,7 +139,7 @@ function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | 
       // The host is read (a URL parse) only for the few forms that name hosts.
       if (spec.hosts && !spec.hosts.includes(hostOf(identity.url))) continue;
       const spelled = appId(entry, identity.id);
-      const link = fillTemplate(entry.compiled, { id: spelled.id });
+      const link = fillTemplate(spec.template, { id: spelled.id }, spec.json);
       const unconfirmed =
         spelled.unconfirmed ?? (spec.unconfirmed ? `${row.id}: ${spec.unconfirmed}` : undefined);
       return { link, confidence: spec.confidence, ...(unconfirmed ? { unconfirmed } : {}) };
@@ -165,7 +165,7 @@ function intentFor(link: string, pkg: string, fallback: string): string | null {
 
 function webviewFor(app: AppId, web: string): string | null {
   const entry = WEBVIEW_BY_APP.get(app);
-  return entry ? fillTemplate(entry.compiled, { url: web }) : null;
+  return entry ? fillTemplate(entry.spec.template, { url: web }, entry.spec.json) : null;
 }
 
 /**
@@ -248,7 +248,7 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
       const inner =
         w.spec.wraps === 'scheme' ? (scheme ?? webviewFor(row.id, web)) : (webviewFor(row.id, web) ?? scheme);
       if (!inner) continue;
-      universal = fillTemplate(w.compiled, { link: inner, web });
+      universal = fillTemplate(w.spec.template, { link: inner, web });
       confidence.universal = w.spec.confidence;
       break;
     }

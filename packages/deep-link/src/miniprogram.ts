@@ -1,6 +1,6 @@
 import type { MiniProgramTemplate } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
-import { compileTemplate, fillTemplate } from './template.js';
+import { fillTemplate } from './template.js';
 
 /**
  * The Mini Program link templates of WeChat (URL Scheme: a server-issued ticket, or the plaintext form
@@ -67,7 +67,7 @@ export type MiniProgramTarget = WeChatMiniProgram | AlipayMiniProgram;
 function template(app: 'wechat' | 'alipay', name: string) {
   const spec = MINI_PROGRAM_TEMPLATES[app].find((m) => m.name === name);
   if (!spec) throw new Error(`no ${name} template for ${app}`);
-  return compileTemplate(spec.template);
+  return spec.template;
 }
 
 const WECHAT_TICKET = template('wechat', 'ticket');

@@ -57,9 +57,6 @@ export const DEFAULT_MAX_LENGTH = 8192;
 export const DEFAULT_MAX_DEPTH = 8;
 export const DEFAULT_MAX_JSON = 4096;
 
-/** Schemes that are dangerous even at the top level (never "just not an app link"). */
-const EMPTY_KEYS: ReadonlySet<string> = new Set();
-
 interface Ctx {
   readonly maxDepth: number;
   readonly maxJson: number;
@@ -166,7 +163,7 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   if (!link) return null;
   const wrappers = WRAPPERS_BY_HOST.get(link.host);
   if (wrappers) {
-    const query = link.rest === null ? null : readQuery(link.rest, EMPTY_KEYS, ctx.maxJson);
+    const query = link.rest === null ? null : readQuery(link.rest, ctx.maxJson);
     for (const w of wrappers) {
       const m = matchTemplate(w.compiled, link, query, ctx.maxJson);
       if (!m || m.slots.link === undefined) continue;
@@ -237,8 +234,7 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
   if (!split) return null;
   const link: SplitLink = { ...split, scheme };
   const tolerated = split.scheme === scheme ? [] : [`alias-scheme:${split.scheme}`];
-  const query =
-    link.rest === null ? null : readQuery(link.rest, JSON_KEYS.get(scheme) ?? EMPTY_KEYS, ctx.maxJson);
+  const query = link.rest === null ? null : readQuery(link.rest, ctx.maxJson, JSON_KEYS.get(scheme));
   for (const entry of KIND_TEMPLATES.get(scheme) ?? []) {
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
     if (!m || m.conflicts.id) continue;
@@ -287,8 +283,8 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
   for (const entry of WEBLESS.get(scheme) ?? []) {
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
     if (!m || m.conflicts.id) continue;
-    const id = entry.compiled.slots.length ? m.slots.id : null;
-    if (id === undefined || (id !== null && !entry.spec.idPattern?.test(id))) continue;
+    const id = m.slots.id ?? null;
+    if (id !== null && !entry.spec.idPattern?.test(id)) continue;
     return {
       ...appPage(entry.row, [...tolerated, ...m.tolerated], entry.spec.confidence),
       kind: entry.spec.kind,

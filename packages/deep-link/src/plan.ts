@@ -3,7 +3,7 @@ import { STORE_WRAPPERS } from './apps.js';
 import { type ToAppLinksOptions, toAppLinks } from './build.js';
 import { DeepLinkError } from './errors.js';
 import type { OpenPlan, OpenStep } from './plan-types.js';
-import { compileTemplate, fillTemplate } from './template.js';
+import { fillTemplate } from './template.js';
 import type { AppLinks } from './types.js';
 import { detectBrowser, detectInAppBrowser, detectOs, type InAppBrowserId, type OsName } from './ua.js';
 
@@ -100,7 +100,7 @@ const IN_APP: Readonly<Partial<Record<InAppBrowserId, Partial<Record<OsName, Pol
   threads: { any: { strategy: 'tap-to-open', reason: 'Meta in-app browser: open the app from a user tap' } },
 };
 
-const YYB = compileTemplate(STORE_WRAPPERS[0]!.template);
+const YYB = STORE_WRAPPERS[0]!.template;
 
 /** Compares dotted versions numerically; `null` counts as unknown (false). */
 function atLeast(version: string | null, min: string): boolean {

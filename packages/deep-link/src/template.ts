@@ -25,18 +25,14 @@ interface QueryEntry {
 }
 
 export interface CompiledTemplate {
-  readonly template: string;
   readonly scheme: string;
   readonly hierarchical: boolean;
   readonly host: string;
+  /** The path's segments (a trailing `/` is not one: either spelling matches). */
   readonly segments: readonly Segment[];
-  /** The template's path ends with `/` (kept when filling; either spelling matches when parsing). */
-  readonly trailingSlash: boolean;
   readonly query: readonly QueryEntry[];
   /** `?{link}`: the whole query is one slot (JD's universal-link page). */
   readonly rawQuerySlot: string | null;
-  /** Slot names in order of appearance. */
-  readonly slots: readonly string[];
 }
 
 /** A link split into parts, without decoding anything. */
@@ -113,42 +109,22 @@ export function splitLink(input: string): SplitLink | null {
   return { scheme, hierarchical, hostRaw, host: hostRaw.toLowerCase(), path, rest };
 }
 
-/** Compiles a template string of the table. */
+/** Compiles a template string of the table for matching. */
 export function compileTemplate(
   template: string,
   json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
   required: readonly string[] = [],
 ): CompiledTemplate {
   // A template is split like the links it matches (templates have no `#`).
-  const link = splitLink(template);
-  if (link === null) throw new Error(`bad template ${template}`);
-  const { scheme, hierarchical, host, path: pathText, rest: queryText } = link;
-  const slots: string[] = [];
-  const segments = splitPath(pathText).map((s) => {
-    const seg = compileSegment(s);
-    if (seg.slot) slots.push(seg.slot);
-    return seg;
-  });
+  const { scheme, hierarchical, host, path, rest } = splitLink(template)!;
   const query: QueryEntry[] = [];
   let rawQuerySlot: string | null = null;
-  if (queryText !== null) {
-    const whole = slotName(queryText);
-    if (whole !== null && !queryText.includes('=')) {
-      rawQuerySlot = whole;
-      slots.push(whole);
-    } else {
-      for (const pair of queryText.split('&')) {
-        const eq = pair.indexOf('=');
-        const key = eq < 0 ? pair : pair.slice(0, eq);
-        const value = eq < 0 ? '' : pair.slice(eq + 1);
+  if (rest !== null) {
+    rawQuerySlot = rest.includes('=') ? null : slotName(rest);
+    if (rawQuerySlot === null) {
+      for (const [key, [value = '']] of readQuery(rest)) {
         const slot = slotName(value);
         const jsonTemplate = slot !== null ? (json?.[slot] ?? null) : null;
-        if (jsonTemplate) {
-          for (const v of Object.values(jsonTemplate)) {
-            const inner = slotName(v);
-            if (inner) slots.push(inner);
-          }
-        } else if (slot) slots.push(slot);
         query.push({
           key,
           required: slot !== null || required.includes(key),
@@ -159,8 +135,7 @@ export function compileTemplate(
       }
     }
   }
-  const trailingSlash = pathText.endsWith('/');
-  return { template, scheme, hierarchical, host, segments, trailingSlash, query, rawQuerySlot, slots };
+  return { scheme, hierarchical, host, segments: splitPath(path).map(compileSegment), query, rawQuerySlot };
 }
 
 function splitPath(path: string): string[] {
@@ -170,34 +145,32 @@ function splitPath(path: string): string[] {
   return p.split('/');
 }
 
-/** Fills a compiled template. Slot values are percent-encoded where they land (raw query: as is). */
-export function fillTemplate(t: CompiledTemplate, slots: Readonly<Record<string, string>>): string {
-  const get = (name: string): string => {
-    const v = slots[name];
-    if (v === undefined) throw new Error(`missing slot ${name} for ${t.template}`);
-    return v;
-  };
-  let out = `${t.scheme}:${t.hierarchical ? '//' : ''}${t.host}`;
-  out += t.segments
-    .map((s) => (s.slot ? s.prefix + encodeURIComponent(get(s.slot)) + s.suffix : s.prefix))
-    .join('/');
-  if (t.trailingSlash) out += '/';
-  if (t.rawQuerySlot) return `${out}?${get(t.rawQuerySlot)}`;
-  if (t.query.length === 0) return out;
-  const pairs = t.query.map((e) => {
-    let value: string;
-    if (e.json) {
-      const obj: Record<string, string> = {};
-      for (const [k, v] of Object.entries(e.json)) {
-        const inner = slotName(v);
-        obj[k] = inner ? get(inner) : v;
-      }
-      value = encodeURIComponent(JSON.stringify(obj));
-    } else if (e.slot) value = encodeURIComponent(get(e.slot));
-    else value = e.literal ?? '';
-    return `${e.key}=${value}`;
+/** A template's `{name}` slots. */
+const SLOT = /\{(\w+)\}/g;
+
+/**
+ * Fills a template of the table: each `{name}` gets `slots[name]` percent-encoded, except a slot that is
+ * the whole query (`?{link}`: a nested link, written as is); a slot named in `json` gets that JSON object,
+ * its own slots filled, percent-encoded.
+ */
+export function fillTemplate(
+  template: string,
+  slots: Readonly<Record<string, string>>,
+  json?: Readonly<Record<string, JsonTemplate>>,
+): string {
+  return template.replace(SLOT, (_, name: string, at: number) => {
+    const object = json?.[name];
+    if (object) {
+      return encodeURIComponent(
+        JSON.stringify(object).replace(SLOT, (_slot, inner: string) =>
+          JSON.stringify(slots[inner]).slice(1, -1),
+        ),
+      );
+    }
+    const value = slots[name];
+    if (value === undefined) throw new Error(`missing slot ${name} for ${template}`);
+    return template[at - 1] === '?' ? value : encodeURIComponent(value);
   });
-  return `${out}?${pairs.join('&')}`;
 }
 
 /** Percent-decodes, or returns null for malformed escapes or invalid UTF-8. `+` stays `+`. */
@@ -239,13 +212,10 @@ export function scanJson(text: string, start: number, max: number): number {
 
 /**
  * Splits the text after `?` into raw (still encoded) values per key. Stops at the first `#` outside
- * a raw JSON value. Keys in `jsonKeys` may hold a raw JSON object with `&` and `#` inside.
+ * a raw JSON value. Keys in `jsonKeys` may hold a raw JSON object with `&` and `#` inside (at most
+ * `maxJson` characters).
  */
-export function readQuery(
-  rest: string,
-  jsonKeys: ReadonlySet<string>,
-  maxJson: number,
-): Map<string, string[]> {
+export function readQuery(rest: string, maxJson = 0, jsonKeys?: ReadonlySet<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const n = rest.length;
   let i = 0;
@@ -259,7 +229,7 @@ export function readQuery(
     if (j < n && rest[j] === '=') {
       const v = j + 1;
       let end = -1;
-      if (rest[v] === '{' && jsonKeys.has(key)) {
+      if (rest[v] === '{' && jsonKeys?.has(key)) {
         end = scanJson(rest, v, maxJson);
         if (end > 0 && end < n && rest[end] !== '&' && rest[end] !== '#') end = -1;
       }
