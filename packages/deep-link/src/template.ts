@@ -2,9 +2,9 @@ import { writtenScheme } from '@sharekit/canonical-url/core';
 import { DeepLinkError } from './errors.js';
 
 /*
- * Link templates with named slots: compiled once from the table, then filled (building) or matched
- * (parsing). Everything here walks strings left to right, with no regular expressions, so the
- * cost is linear in the input.
+ * Link templates with named slots: filled in the template text (building), or compiled once from the
+ * table and matched (parsing). Links are read left to right, with no regular expressions, so the
+ * cost is linear in the input; the one regex (`SLOT`) only reads the table's templates.
  */
 
 type JsonTemplate = Readonly<Record<string, string>>;
