@@ -9,30 +9,16 @@ import { DeepLinkError } from './errors.js';
 
 type JsonTemplate = Readonly<Record<string, string>>;
 
-interface Segment {
-  readonly prefix: string;
-  readonly slot: string | null;
-  readonly suffix: string;
-}
-
-interface QueryEntry {
-  readonly key: string;
-  /** A literal that must be present and equal when parsing (listed in the template's `require`). */
-  readonly required: boolean;
-  readonly literal: string | null;
-  readonly slot: string | null;
-  readonly json: JsonTemplate | null;
-}
-
-export interface CompiledTemplate {
-  readonly scheme: string;
-  readonly hierarchical: boolean;
-  readonly host: string;
+/** A template split like the links it matches, with what its slots need. */
+export interface CompiledTemplate extends SplitLink {
   /** The path's segments (a trailing `/` is not one: either spelling matches). */
-  readonly segments: readonly Segment[];
-  readonly query: readonly QueryEntry[];
+  readonly segments: readonly string[];
+  /** The template's query: a `{slot}` value is read, a literal one checked when `required` names its key. */
+  readonly query: ReadonlyMap<string, readonly string[]>;
   /** `?{link}`: the whole query is one slot (JD's universal-link page). */
   readonly rawQuerySlot: string | null;
+  readonly json: Readonly<Record<string, JsonTemplate>> | undefined;
+  readonly required: readonly string[];
 }
 
 /** A link split into parts, without decoding anything. */
@@ -52,13 +38,6 @@ export interface SplitLink {
 
 function slotName(text: string): string | null {
   return text.length > 2 && text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : null;
-}
-
-function compileSegment(text: string): Segment {
-  const open = text.indexOf('{');
-  const close = text.indexOf('}', open + 1);
-  if (open < 0 || close < 0) return { prefix: text, slot: null, suffix: '' };
-  return { prefix: text.slice(0, open), slot: text.slice(open + 1, close), suffix: text.slice(close + 1) };
 }
 
 /**
@@ -109,33 +88,22 @@ export function splitLink(input: string): SplitLink | null {
   return { scheme, hierarchical, hostRaw, host: hostRaw.toLowerCase(), path, rest };
 }
 
-/** Compiles a template string of the table for matching. */
+/** Compiles a template string of the table for matching (templates have no `#`). */
 export function compileTemplate(
   template: string,
   json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
   required: readonly string[] = [],
 ): CompiledTemplate {
-  // A template is split like the links it matches (templates have no `#`).
-  const { scheme, hierarchical, host, path, rest } = splitLink(template)!;
-  const query: QueryEntry[] = [];
-  let rawQuerySlot: string | null = null;
-  if (rest !== null) {
-    rawQuerySlot = rest.includes('=') ? null : slotName(rest);
-    if (rawQuerySlot === null) {
-      for (const [key, [value = '']] of readQuery(rest)) {
-        const slot = slotName(value);
-        const jsonTemplate = slot !== null ? (json?.[slot] ?? null) : null;
-        query.push({
-          key,
-          required: slot !== null || required.includes(key),
-          literal: slot === null ? value : null,
-          slot: jsonTemplate ? null : slot,
-          json: jsonTemplate,
-        });
-      }
-    }
-  }
-  return { scheme, hierarchical, host, segments: splitPath(path).map(compileSegment), query, rawQuerySlot };
+  const link = splitLink(template)!;
+  const rest = link.rest ?? '';
+  return {
+    ...link,
+    segments: splitPath(link.path),
+    query: readQuery(rest),
+    rawQuerySlot: rest.includes('=') ? null : slotName(rest),
+    json,
+    required,
+  };
 }
 
 function splitPath(path: string): string[] {
@@ -259,13 +227,21 @@ export interface TemplateMatch {
   readonly tolerated: readonly string[];
 }
 
-function matchSegment(seg: Segment, text: string, slots: Record<string, string>): boolean {
-  if (!seg.slot) return text === seg.prefix;
-  if (text.length <= seg.prefix.length + seg.suffix.length) return false;
-  if (!text.startsWith(seg.prefix) || !text.endsWith(seg.suffix)) return false;
-  const value = safeDecode(text.slice(seg.prefix.length, text.length - seg.suffix.length));
-  if (value === null || value === '') return false;
-  slots[seg.slot] = value;
+/** Matches a path segment against a template's: literal text, or a slot between a prefix and a suffix (`discovery.{id}`). */
+function matchSegment(pattern: string, text: string, slots: Record<string, string>): boolean {
+  const open = pattern.indexOf('{');
+  if (open < 0) return text === pattern;
+  const close = pattern.indexOf('}', open);
+  const suffix = pattern.slice(close + 1);
+  if (
+    text.length <= open + suffix.length ||
+    !text.startsWith(pattern.slice(0, open)) ||
+    !text.endsWith(suffix)
+  )
+    return false;
+  const value = safeDecode(text.slice(open, text.length - suffix.length));
+  if (!value) return false;
+  slots[pattern.slice(open + 1, close)] = value;
   return true;
 }
 
@@ -331,24 +307,25 @@ export function matchTemplate(
     slots[t.rawQuerySlot] = raw;
     return { slots, conflicts, tolerated };
   }
-  for (const e of t.query) {
-    const values = query?.get(e.key);
-    if (!values || values.length === 0) {
-      if (e.required) return null;
+  for (const [key, [value = '']] of t.query) {
+    const slot = slotName(value);
+    const required = slot !== null || t.required.includes(key);
+    const values = query?.get(key);
+    if (!values?.length) {
+      if (required) return null;
       continue;
     }
-    if (e.literal !== null) {
-      if (!e.required) continue;
-      const ok = values.some((v) => safeDecode(v)?.toLowerCase() === e.literal!.toLowerCase());
-      if (!ok) return null;
+    if (slot === null) {
+      if (required && !values.some((v) => safeDecode(v)?.toLowerCase() === value.toLowerCase())) return null;
       continue;
     }
-    if (e.json) {
+    const json = t.json?.[slot];
+    if (json) {
       // Two different JSON objects under one key: which one the app reads is unknown.
       if (values.some((v) => v !== values[0])) return null;
       const obj = readJson(values[0]!, maxJson, tolerated);
       if (!obj) return null;
-      for (const [k, v] of Object.entries(e.json)) {
+      for (const [k, v] of Object.entries(json)) {
         const field = jsonField(obj, k);
         if (field === null) return null;
         const inner = slotName(v);
@@ -361,11 +338,11 @@ export function matchTemplate(
     }
     const decoded = values.map(safeDecode);
     const first = decoded[0];
-    if (first === null || first === undefined || first === '') return null;
+    if (!first) return null;
     if (decoded.some((d) => d !== first)) {
-      conflicts[e.slot!] = decoded.map((d, k) => d ?? values[k]!);
+      conflicts[slot] = decoded.map((d, k) => d ?? values[k]!);
     }
-    slots[e.slot!] = first;
+    slots[slot] = first;
   }
   return { slots, conflicts, tolerated };
 }
