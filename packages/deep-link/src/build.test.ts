@@ -1,4 +1,4 @@
-import { identify, PLATFORM_IDS, PLATFORMS } from '@sharekit/canonical-url';
+import { identify, isPlatformId, PLATFORM_IDS, PLATFORMS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { thrownCode } from '../test/thrown.js';
 import { toAppLinks } from './build.js';
@@ -152,6 +152,11 @@ describe('the app table', () => {
     }
   });
 
+  it('marks every form without a web page (webless) parse-only, so building never writes one', () => {
+    for (const row of APPS)
+      for (const t of row.links) if (t.webless) expect(t.parseOnly, t.template).toBe(true);
+  });
+
   it('writes idPrefix only on parse-only forms (building would need the prefix taken off)', () => {
     for (const row of APPS)
       for (const t of row.links) if (t.idPrefix) expect(t.parseOnly, t.template).toBe(true);
@@ -161,6 +166,18 @@ describe('the app table', () => {
     for (const row of APPS)
       for (const [alias, main] of Object.entries(row.schemeAliases ?? {}))
         expect(row.schemes, alias).toContain(main);
+  });
+
+  it('writes every mirroring scheme in a scheme its own row owns (parsing looks mirrors up by owner)', () => {
+    for (const row of APPS)
+      for (const map of row.prefixMaps) {
+        const scheme = map.scheme.slice(0, map.scheme.indexOf(':'));
+        expect(APPS.find((r) => r.schemes.includes(scheme))?.id, map.scheme).toBe(row.id);
+      }
+  });
+
+  it('gives a home page to exactly the apps that are no platform (WeChat and Alipay)', () => {
+    for (const row of APPS) expect(row.home === undefined, row.id).toBe(isPlatformId(row.id));
   });
 
   it('writes every row template out in full, with a scheme of its row', () => {

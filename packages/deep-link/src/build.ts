@@ -4,16 +4,16 @@ import {
   isLinkIdentity,
   judgeTarget,
   type LinkIdentity,
+  type PlatformId,
   schemeOf,
   type TargetReading,
   type TargetReason,
   tryIdentify,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url/core';
-import type { AppId, AppRow, Confidence } from './apps.js';
+import type { AppId, AppRow, Confidence, SchemeTemplate } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import { DEFAULT_MAX_LENGTH, isUnsafeAppLink, parseAppLink } from './parse.js';
-import { APP_BY_PLATFORM, KIND_BY_APP, type KindEntry, WEBVIEW_BY_APP, WRAPPERS_BY_APP } from './registry.js';
 import { getApp } from './table.js';
 import { fillTemplate } from './template.js';
 import type { AppLinks } from './types.js';
@@ -112,15 +112,12 @@ function resolveTarget(target: unknown, maxLength: number): Target {
 }
 
 /** The id as the app spells it: the registry's second spelling when the template asks for it and the id has one. */
-function appId(entry: KindEntry, id: string): { id: string; unconfirmed?: string } {
-  const { spec } = entry;
+function appId(row: AppRow, spec: SchemeTemplate, id: string): { id: string; unconfirmed?: string } {
   if (!spec.alternateId) return { id };
-  const alt = alternateId(entry.platform, spec.kind, id);
+  const alt = alternateId(row.id as PlatformId, spec.kind, id);
   if (alt) return { id: alt.id };
   // No second spelling: the canonical id itself.
-  return spec.canonicalUnconfirmed
-    ? { id, unconfirmed: `${entry.row.id}: ${spec.canonicalUnconfirmed}` }
-    : { id };
+  return spec.canonicalUnconfirmed ? { id, unconfirmed: `${row.id}: ${spec.canonicalUnconfirmed}` } : { id };
 }
 
 interface Built {
@@ -132,13 +129,13 @@ interface Built {
 /** The content scheme for one OS (`undefined` = any), from a kind template or a mirroring scheme. */
 function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | undefined): Built | null {
   if (identity.id !== null) {
-    for (const entry of KIND_BY_APP.get(row.id) ?? []) {
-      const spec = entry.spec;
+    // Webless forms are parse-only (table test).
+    for (const spec of row.links) {
       if (spec.parseOnly || spec.kind !== identity.kind) continue;
       if (os && spec.os && spec.os !== os) continue;
       // The host is read (a URL parse) only for the few forms that name hosts.
       if (spec.hosts && !spec.hosts.includes(hostOf(identity.url))) continue;
-      const spelled = appId(entry, identity.id);
+      const spelled = appId(row, spec, identity.id);
       const link = fillTemplate(spec.template, { id: spelled.id }, spec.json);
       const unconfirmed =
         spelled.unconfirmed ?? (spec.unconfirmed ? `${row.id}: ${spec.unconfirmed}` : undefined);
@@ -163,9 +160,10 @@ function intentFor(link: string, pkg: string, fallback: string): string | null {
   return `intent:${rest}#Intent;scheme=${scheme};package=${pkg};S.browser_fallback_url=${encodeURIComponent(fallback)};end`;
 }
 
+/** The page `web` inside app `app`'s web view: the app's first web-view form that is built, if any. */
 function webviewFor(app: AppId, web: string): string | null {
-  const entry = WEBVIEW_BY_APP.get(app);
-  return entry ? fillTemplate(entry.spec.template, { url: web }, entry.spec.json) : null;
+  const spec = getApp(app)?.webviews.find((t) => !t.parseOnly);
+  return spec ? fillTemplate(spec.template, { url: web }, spec.json) : null;
 }
 
 /**
@@ -217,7 +215,7 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
   }
 
   const { identity, web, level, reasons } = resolveTarget(target, maxLength);
-  const row = identity ? APP_BY_PLATFORM.get(identity.platform) : undefined;
+  const row = identity ? getApp(identity.platform) : undefined;
   const confidence: { scheme?: Confidence; intent?: Confidence; universal?: Confidence } = {};
   const unconfirmed: string[] = [];
   let scheme: string | undefined;
@@ -243,13 +241,13 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
           unconfirmed.push(android.unconfirmed);
       }
     }
-    for (const w of WRAPPERS_BY_APP.get(row.id) ?? []) {
-      if (w.spec.parseOnly || !w.spec.universal) continue;
+    for (const w of row.httpsWrappers) {
+      if (w.parseOnly || !w.universal) continue;
       const inner =
-        w.spec.wraps === 'scheme' ? (scheme ?? webviewFor(row.id, web)) : (webviewFor(row.id, web) ?? scheme);
+        w.wraps === 'scheme' ? (scheme ?? webviewFor(row.id, web)) : (webviewFor(row.id, web) ?? scheme);
       if (!inner) continue;
-      universal = fillTemplate(w.spec.template, { link: inner, web });
-      confidence.universal = w.spec.confidence;
+      universal = fillTemplate(w.template, { link: inner, web });
+      confidence.universal = w.confidence;
       break;
     }
     if (!universal && row.universalHosts?.includes(hostOf(web))) {

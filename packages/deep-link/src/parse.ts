@@ -21,11 +21,10 @@ import type { AppId, AppRow, Confidence } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import {
   APP_BY_PACKAGE,
-  APP_BY_PLATFORM,
   APP_BY_SCHEME,
   JSON_KEYS,
   KIND_TEMPLATES,
-  PREFIXES,
+  platformOfApp,
   SCHEME_ALIASES,
   WEBLESS,
   WEBVIEWS,
@@ -195,11 +194,6 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   };
 }
 
-/** The platform an app's content belongs to (`null` for WeChat and Alipay). */
-function platformOfApp(row: AppRow): PlatformId | null {
-  return APP_BY_PLATFORM.get(row.id as PlatformId) === row ? (row.id as PlatformId) : null;
-}
-
 /** The app a link in `scheme` opens: the scheme's owner (Douyin Shop's goods open in the Douyin app). */
 function ownerOf(scheme: string, row: AppRow): AppId {
   return APP_BY_SCHEME.get(scheme)?.id ?? row.id;
@@ -240,11 +234,13 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     if (!m || m.conflicts.id) continue;
     const rawId = m.slots.id;
     if (rawId === undefined) continue;
-    const alt = entry.spec.alternateId ? fromAlternateId(entry.platform, entry.spec.kind, rawId) : null;
+    // Only platform apps have content templates (WeChat's and Alipay's forms are webless).
+    const platform = entry.row.id as PlatformId;
+    const alt = entry.spec.alternateId ? fromAlternateId(platform, entry.spec.kind, rawId) : null;
     const prefix = entry.spec.idPrefix ?? '';
     // The slot's canonical id and web URL (canonical-url normalises the id).
     const identity = identityFor(
-      entry.platform,
+      platform,
       entry.spec.kind,
       alt?.id ?? (rawId.startsWith(prefix) ? rawId : prefix + rawId),
     );
@@ -267,16 +263,14 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     const r = unwrap(m, 'url', step, depth, ctx);
     return r?.ok && tolerated.length ? { ...r, tolerated: [...tolerated, ...r.tolerated] } : r;
   }
+  // Schemes that mirror web URLs (`taobao://` + a Taobao URL): the scheme's own app's (table test).
+  const row = APP_BY_SCHEME.get(scheme)!;
   const lower = text.toLowerCase();
-  for (const entry of PREFIXES.get(scheme) ?? []) {
-    if (!lower.startsWith(entry.spec.scheme)) continue;
-    const identity = tryIdentify(entry.spec.web + text.slice(entry.spec.scheme.length));
-    if (!identity || !entry.spec.platforms.includes(identity.platform)) continue;
-    return fromIdentity(
-      identity,
-      { form: 'mirror', app: entry.row.id, confidence: entry.spec.confidence },
-      tolerated,
-    );
+  for (const map of row.prefixMaps) {
+    if (!lower.startsWith(map.scheme)) continue;
+    const identity = tryIdentify(map.web + text.slice(map.scheme.length));
+    if (!identity || !map.platforms.includes(identity.platform)) continue;
+    return fromIdentity(identity, { form: 'mirror', app: row.id, confidence: map.confidence }, tolerated);
   }
   // Content without a web page (Mini Programs, in-app ids): kind and id from the link itself.
   // A form without an id slot names the kind alone (`dianping://search`): kind, no id.
@@ -291,8 +285,6 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
       id,
     };
   }
-  const row = APP_BY_SCHEME.get(scheme);
-  if (!row) return null;
   // `{scheme}://{host}/{path}` on the app's own web host mirrors that web page (`vnd.youtube://www.youtube.com/watch?v=…`).
   const mirrored = link.hierarchical ? mirrorOf(row, text.slice(split.scheme.length + 3)) : null;
   if (mirrored) return fromIdentity(mirrored, { form: 'mirror', app: row.id, confidence: 'C' }, tolerated);
@@ -361,7 +353,7 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     const fallbackSaysMore = inner?.kind === 'page' && fallbackResult?.ok && fallbackResult.kind !== 'page';
     // An intent without a package opens the app of the platform it names (for an http(s) target: the
     // app that holds the host's app links).
-    const owner = !app && inner?.ok && inner.platform ? APP_BY_PLATFORM.get(inner.platform) : undefined;
+    const owner = !app && inner?.ok && inner.platform ? getApp(inner.platform) : undefined;
     if (inner && !fallbackSaysMore)
       return prepend(owner ? { ...step, app: owner.id } : step, inner, tolerated);
   }
