@@ -29,7 +29,6 @@ import {
   WEBLESS,
   WEBVIEWS,
   WRAPPERS_BY_HOST,
-  weakest,
 } from './registry.js';
 import { getApp } from './table.js';
 import {
@@ -398,11 +397,6 @@ function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner
   return null;
 }
 
-function outerApp(via: readonly ViaStep[]): AppId | null {
-  for (const step of via) if (step.app) return step.app;
-  return null;
-}
-
 /**
  * Turns an app link back into the web page it stands for: every scheme of the table,
  * `intent://` URLs, the https wrappers (`linkst.m.jd.com`, `ds.alipay.com`, `b.mashort.cn`, 应用宝…)
@@ -465,10 +459,12 @@ export function parseAppLink(link: string, options: ParseAppLinkOptions = {}): P
   const written = schemeOf(link) !== null ? link : pastedLink(link).text;
   const r = parseAt(written, 0, { maxDepth, maxJson }, false);
   if (r === null) return null;
-  const app = outerApp(r.via);
+  // The app the outermost layer that names one opens.
+  const app = r.via.find((step) => step.app)?.app ?? null;
   if (!r.ok) return { danger: r.danger, found: r.found, via: r.via, app };
+  // The weakest tag along the way: 'A' < 'B' < 'C'.
   let confidence: Confidence = 'A';
-  for (const step of r.via) confidence = weakest(confidence, step.confidence);
+  for (const step of r.via) if (step.confidence > confidence) confidence = step.confidence;
   const target: AppLinkTarget = {
     platform: r.platform,
     kind: r.kind,

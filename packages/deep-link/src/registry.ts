@@ -2,7 +2,6 @@ import type { PlatformId } from '@sharekit/canonical-url/core';
 import {
   type AppId,
   type AppRow,
-  type Confidence,
   type HttpsWrapper,
   type SchemeTemplate,
   STORE_WRAPPERS,
@@ -88,11 +87,4 @@ for (const row of APPS) {
 for (const spec of STORE_WRAPPERS) {
   const compiled = compileTemplate(spec.template);
   push(WRAPPERS_BY_HOST, compiled.host, { app: null, spec, compiled });
-}
-
-const ORDER: Readonly<Record<Confidence, number>> = { A: 0, B: 1, C: 2 };
-
-/** The weaker of two confidence tags. */
-export function weakest(a: Confidence, b: Confidence): Confidence {
-  return ORDER[a] >= ORDER[b] ? a : b;
 }

@@ -40,6 +40,10 @@ function slotName(text: string): string | null {
   return text.length > 2 && text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : null;
 }
 
+/** After an app link's `scheme:`: `//` and the host, the path up to `?` or `#`, and everything after `?`. */
+// Every part may be empty, so the first try matches: no backtracking, linear in the link.
+const APP_LINK_PARTS = /^(?:(\/\/)([^/?#]*))?([^?#]*)(?:\?([\s\S]*))?/;
+
 /**
  * Splits a link into scheme, host, path and the text after `?`. http(s) links go through WHATWG
  * URL so their host is normalised the way a browser sees it; app links are split by hand.
@@ -67,25 +71,10 @@ export function splitLink(input: string): SplitLink | null {
       rest: hasQuery ? input.slice(q + 1) : null,
     };
   }
-  let i = scheme.length + 1;
-  const hierarchical = input.startsWith('//', i);
-  let hostRaw = '';
-  if (hierarchical) {
-    i += 2;
-    let j = i;
-    while (j < input.length) {
-      const c = input[j];
-      if (c === '/' || c === '?' || c === '#') break;
-      j++;
-    }
-    hostRaw = input.slice(i, j);
-    i = j;
-  }
-  let j = i;
-  while (j < input.length && input[j] !== '?' && input[j] !== '#') j++;
-  const path = input.slice(i, j);
-  const rest = input[j] === '?' ? input.slice(j + 1) : null;
-  return { scheme, hierarchical, hostRaw, host: hostRaw.toLowerCase(), path, rest };
+  const [, slashes, hostRaw = '', path = '', rest = null] = APP_LINK_PARTS.exec(
+    input.slice(scheme.length + 1),
+  )!;
+  return { scheme, hierarchical: slashes !== undefined, hostRaw, host: hostRaw.toLowerCase(), path, rest };
 }
 
 /** Compiles a template string of the table for matching (templates have no `#`). */
