@@ -100,6 +100,26 @@ describe('host helpers', () => {
     expect(skeleton('taoba0.corn')).toBe('taobao.com');
   });
 
+  it('folds each confusable of Latin, Greek, Cyrillic and Armenian, with or without a diacritic, to the letter it imitates', () => {
+    // Each group: the letter, then the characters that imitate it. (Greek ϲ is not among them: hosts never
+    // hold it, the URL parser writes it σ.)
+    const groups =
+      'aɑαа bƅвь cс dđԁ eεеё gɡԍց hħнһ iıɩɪιії jȷϳј kκк l1łӏℓ mм nηпո o0øοоօ pρр qԛ rг sѕ tŧτтᴛ uμυս vνѵ wωԝ xχх yγу';
+    for (const [letter, ...imitations] of groups.split(' ').map((group) => [...group])) {
+      for (const ch of imitations) expect(skeleton(`x${ch}y`), ch).toBe(`x${letter}y`);
+    }
+    // Letters that imitate nothing, and their neighbours in the table, stay as they are.
+    for (const ch of 'бдж2ψϸӕԃչ') expect(skeleton(ch)).toBe(ch);
+  });
+
+  it('flags a platform domain spelled with confusable letters of Cyrillic, Greek or Armenian', () => {
+    for (const host of ['тікток.com', 'ԁоuуіn.com', 'γουτυbε.com', 'tiktօk.com'])
+      expect(
+        inspectHost(host).warnings.some((w) => w.startsWith('lookalike:')),
+        host,
+      ).toBe(true);
+  });
+
   it('finds single edits and nothing more', () => {
     expect(oneEditApart('taobao.com', 'taobao.com')).toBe(false);
     expect(oneEditApart('taobao.com', 'taobaoo.com')).toBe(true);

@@ -34,15 +34,59 @@ export function isMixedScript(label: string): boolean {
 }
 
 /**
- * Characters that render like ASCII letters, after the letter they imitate (`aɑαа`: Latin ɑ, Greek α
- * and Cyrillic а imitate a). One string of groups rather than an object or pairs: the judge is in every
- * bundle that reads links, and each letter written once is the smallest spelling of the table.
+ * Characters that render like ASCII letters, by code point from U+0030: the letter a character imitates
+ * at its position (`0` → o; Latin ɑ, Greek α and Cyrillic а → a), a space where it imitates none. Letters
+ * of Latin, Greek, Cyrillic and Armenian; `skeleton` folds the rest first: diacritics (`ё` is `е` with a
+ * mark) and compatibility forms (`ℓ`, full-width and mathematical letters, which the URL parser maps in
+ * hosts anyway) by NFKD, and `ᴛ`, the one imitation past U+0585, by name. Greek `ϲ` needs no place: the
+ * URL parser writes it `σ`. One ASCII string by position rather than a map of pairs: the judge is in every
+ * bundle that reads links, and the pairs' escaped characters (`\u03B1`) cost more than runs of spaces.
  */
-const CONFUSABLE: ReadonlyMap<string, string> = new Map(
-  'aɑαа bƅвь cϲс dđԁ eεеё gɡԍց hħнһ iıɩɪιії jȷϳј kκк l1łӏℓ mм nηпո o0øοоօ pρр qԛ rг sѕ tŧτтᴛ uμυս vνѵ wωԝ xχх yγу'
-    .split(' ')
-    .flatMap((group) => [...group.slice(1)].map((ch): [string, string] => [ch, group.charAt(0)])),
-);
+const FOLD =
+  // U+0030: 0 1
+  'ol                                                              ' +
+  // U+0070
+  '                                                                ' +
+  // U+00B0
+  '                                                                ' +
+  // U+00F0: ø đ ħ
+  '        o                        d                     h        ' +
+  // U+0130: ı ł ŧ
+  ' i                l                                    t        ' +
+  // U+0170: ƅ
+  '                     b                                          ' +
+  // U+01B0
+  '                                                                ' +
+  // U+01F0
+  '                                                                ' +
+  // U+0230: ȷ ɑ ɡ ɩ ɪ
+  '       j                         a               g       ii     ' +
+  // U+0270
+  '                                                                ' +
+  // U+02B0
+  '                                                                ' +
+  // U+02F0
+  '                                                                ' +
+  // U+0330
+  '                                                                ' +
+  // U+0370
+  '                                                                ' +
+  // U+03B0: α γ ε η ι κ μ ν ο ρ τ υ χ ω
+  ' a y e n ik uv o p  tu x w                                      ' +
+  // U+03F0: ϳ
+  '   j                                                            ' +
+  // U+0430: а в г е к м н о п р с т у х ь ѕ і ј
+  'a br e    k mhonpcty x      b        si j                       ' +
+  // U+0470: ѵ
+  '     v                                                          ' +
+  // U+04B0: һ ӏ
+  '           h                   l                                ' +
+  // U+04F0: ԁ ԍ ԛ ԝ
+  '                 d           g             q w                  ' +
+  // U+0530
+  '                                                                ' +
+  // U+0570: ո ս ց օ
+  '        n    u   g   o';
 
 const COMBINING_MARK = /\p{M}/gu;
 
@@ -52,15 +96,16 @@ function isAscii(text: string): boolean {
 }
 
 /**
- * A host as it looks: diacritics stripped (`tàobáo` → `taobao`, `tạobạo` → `taobao`) and confusable
- * characters of any script folded to the ASCII letters they imitate (`тікток` → `tiktok`).
+ * A host as it looks: diacritics stripped and compatibility forms folded by NFKD (`tàobáo` → `taobao`,
+ * `tạobạo` → `taobao`, `ℓ` → `l`) and confusable characters of any script folded to the ASCII letters
+ * they imitate (`тікток` → `tiktok`).
  */
 export function skeleton(host: string): string {
-  const bare = isAscii(host) ? host : host.normalize('NFD').replace(COMBINING_MARK, '');
+  const bare = isAscii(host) ? host : host.normalize('NFKD').replace(COMBINING_MARK, '');
   let out = '';
-  for (const ch of bare) out += CONFUSABLE.get(ch) ?? ch;
-  // Multi-character look-alikes.
-  return out.replaceAll('rn', 'm').replaceAll('vv', 'w');
+  for (const ch of bare) out += FOLD[(ch.codePointAt(0) as number) - 0x30]?.trim() || ch;
+  // `ᴛ`, past the table's end, then multi-character look-alikes.
+  return out.replaceAll('ᴛ', 't').replaceAll('rn', 'm').replaceAll('vv', 'w');
 }
 
 /** True when a and b differ by exactly one insertion, deletion, substitution or adjacent swap. */
