@@ -581,6 +581,15 @@ describe('identify: links as people paste them', () => {
     expect(pastedLink(input).repairs).toEqual(expect.arrayContaining([...repairs]));
   });
 
+  it.each([...'）］，！？；：'])(
+    'ends a link glued to the full-width mark %s and the words after it',
+    (mark) => {
+      const pasted = pastedLink(`看这个${ITEM}${mark}快来买`);
+      expect(pasted.text).toBe(ITEM);
+      expect(pasted.repairs).toEqual(['nfkc', 'glued-text']);
+    },
+  );
+
   it('reads Markdown-escaped underscores', () => {
     expect(identify('https://www.youtube.com/watch?v=abc\\_defghij')).toMatchObject({
       kind: 'video',

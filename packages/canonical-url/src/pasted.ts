@@ -8,11 +8,15 @@
 /** What `pastedLink` undid. */
 export type PasteRepair = 'nfkc' | 'markdown-link' | 'enclosed' | 'glued-text' | 'markdown-escape';
 
+/*
+ * Full-width marks (`（`, `）`, `，`, `！`…) are in none of these: a paste holding one is NFKC-folded
+ * first, which writes them in ASCII.
+ */
 /** Closing marks that end a link pasted into text (CJK punctuation, quotes, brackets). */
-const CLOSERS = new Set([...'」』】》〉）］｝”’，。！？；：、…']);
+const CLOSERS = '」』】》〉”’。、…';
 /** Opening marks of enclosing pairs, and at the same index their closers. */
-const OPENERS = '「『【《〈（“‘"\'([<`';
-const CLOSES = '」』】》〉）”’"\')]>`';
+const OPENERS = '「『【《〈“‘"\'([<`';
+const CLOSES = '」』】》〉”’"\')]>`';
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 // regex-safe: one class, no quantifier nesting
@@ -119,7 +123,7 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   // It ends at a space or closing mark; CJK text ends it too, unless the link goes on after that
   // text (`amazon.co.jp/モンスター/dp/…`: a `/`, `?` or `=` follows before the space).
   let whole = 0;
-  while (whole < s.length && !isSpace(s.charCodeAt(whole)) && !CLOSERS.has(s[whole] as string)) whole++;
+  while (whole < s.length && !isSpace(s.charCodeAt(whole)) && !CLOSERS.includes(s[whole] as string)) whole++;
   let end = 0;
   while (end < whole && !endsLink(s.charCodeAt(end))) end++;
   if (end < whole) {
