@@ -36,4 +36,51 @@ describe('the display tables', () => {
       expect(PLATFORM_HOMES[id]).toMatch(/^https:\/\/[a-z0-9.-]+\/$/);
     }
   });
+
+  it('spell each English name and home page as the platform writes it, where no rule gives it', () => {
+    expect(PLATFORM_NAMES).toEqual({
+      taobao: 'Taobao',
+      tmall: 'Tmall',
+      xianyu: 'Xianyu',
+      jd: 'JD.com',
+      pinduoduo: 'Pinduoduo',
+      douyin: 'Douyin',
+      'douyin-shop': 'Douyin Shop',
+      kuaishou: 'Kuaishou',
+      xiaohongshu: 'Xiaohongshu',
+      bilibili: 'Bilibili',
+      weibo: 'Weibo',
+      '1688': '1688',
+      weidian: 'Weidian',
+      aliexpress: 'AliExpress',
+      amazon: 'Amazon',
+      tiktok: 'TikTok',
+      youtube: 'YouTube',
+      dianping: 'Dianping',
+      meituan: 'Meituan',
+      eleme: 'Ele.me',
+    });
+    expect(PLATFORM_HOMES).toEqual({
+      taobao: 'https://www.taobao.com/',
+      tmall: 'https://www.tmall.com/',
+      xianyu: 'https://www.goofish.com/',
+      jd: 'https://www.jd.com/',
+      pinduoduo: 'https://mobile.yangkeduo.com/',
+      douyin: 'https://www.douyin.com/',
+      'douyin-shop': 'https://haohuo.jinritemai.com/',
+      kuaishou: 'https://www.kuaishou.com/',
+      xiaohongshu: 'https://www.xiaohongshu.com/',
+      bilibili: 'https://www.bilibili.com/',
+      weibo: 'https://weibo.com/',
+      '1688': 'https://www.1688.com/',
+      weidian: 'https://weidian.com/',
+      aliexpress: 'https://www.aliexpress.com/',
+      amazon: 'https://www.amazon.com/',
+      tiktok: 'https://www.tiktok.com/',
+      youtube: 'https://www.youtube.com/',
+      dianping: 'https://www.dianping.com/',
+      meituan: 'https://www.meituan.com/',
+      eleme: 'https://www.ele.me/',
+    });
+  });
 });
