@@ -164,6 +164,52 @@ describe('toGrayScaled', () => {
     }
   });
 
+  it('gives every block size the luma of the block sums, whatever the image size (the written-out 2×2 and 3×3 blocks too)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (factor, extraW, extraH, seed0) => {
+          let seed = seed0;
+          const next = (): number => {
+            seed = (seed * 1103515245 + 12345) >>> 0;
+            return seed >>> 24;
+          };
+          const w = factor * 5 + extraW;
+          const h = factor * 4 + extraH;
+          const img = rgbaOf(w, h, () => [next(), next(), next()]);
+          const side = Math.ceil(Math.max(w, h) / factor);
+          const { image } = toGrayScaled(img, side);
+          const f = Math.max(1, Math.ceil(Math.max(w, h) / side));
+          const d = img.data;
+          for (let by = 0; by < image.height; by++) {
+            for (let bx = 0; bx < image.width; bx++) {
+              let r = 0;
+              let g = 0;
+              let b = 0;
+              for (let y = 0; y < f; y++) {
+                for (let x = 0; x < f; x++) {
+                  const i = ((by * f + y) * w + bx * f + x) * 4;
+                  r += d[i] as number;
+                  g += d[i + 1] as number;
+                  b += d[i + 2] as number;
+                }
+              }
+              const want =
+                f === 1
+                  ? (r * 306 + g * 601 + b * 117 + 512) >> 10
+                  : Math.floor((r * 306 + g * 601 + b * 117) / (1024 * f * f));
+              if (image.data[by * image.width + bx] !== want) return false;
+            }
+          }
+          return image.width === Math.floor(w / f) && image.height === Math.floor(h / f);
+        },
+      ),
+    );
+  });
+
   it('keeps pure white white and pure black black at block sizes up to 16 and beyond', () => {
     for (const factor of [2, 16, 17]) {
       const img = rgbaOf(factor * 4, factor * 2, (x) => (x < factor * 2 ? [0, 0, 0] : [255, 255, 255]));

@@ -429,6 +429,10 @@ export function toGrayScaled(image: RgbaImage, side: number): { image: GrayImage
   // 16-bit lane holds up to 257 pixels' worth, so blocks up to 16×16), luma taken once per block.
   if (LITTLE_ENDIAN && factor <= 16 && src.byteOffset % 4 === 0) {
     const words = new Uint32Array(src.buffer, src.byteOffset, src.length >> 2);
+    // The two block sizes photos take (2–3.2 MP and 12 MP phone photos to 1600 px), written out: each
+    // block's words summed in registers, about twice as fast as the loops below (the same sums).
+    if (factor === 2) return { image: blocks2(words, image.width, out, width, height), scale: 1 / 2 };
+    if (factor === 3) return { image: blocks3(words, image.width, out, width, height), scale: 1 / 3 };
     const rb = new Uint32Array(width);
     const ga = new Uint32Array(width);
     const iw = image.width;
@@ -477,6 +481,63 @@ export function toGrayScaled(image: RgbaImage, side: number): { image: GrayImage
     for (let x = 0; x < width; x++) out[y * width + x] = (sums[x] as number) / n;
   }
   return { image: { data: out, width, height }, scale: 1 / factor };
+}
+
+const RB = 0x00ff00ff;
+
+/** `toGrayScaled`'s 2×2 blocks: the luma of each block's summed red, green and blue, in `out`. */
+function blocks2(words: Uint32Array, iw: number, out: Uint8Array, width: number, height: number): GrayImage {
+  for (let y = 0, o = 0; y < height; y++) {
+    for (let x = 0, a = 2 * y * iw, b = a + iw; x < width; x++, o++, a += 2, b += 2) {
+      const a0 = words[a] as number;
+      const a1 = words[a + 1] as number;
+      const b0 = words[b] as number;
+      const b1 = words[b + 1] as number;
+      const rb = (a0 & RB) + (a1 & RB) + (b0 & RB) + (b1 & RB);
+      const g = ((a0 >>> 8) & 0xff) + ((a1 >>> 8) & 0xff) + ((b0 >>> 8) & 0xff) + ((b1 >>> 8) & 0xff);
+      out[o] = ((rb & 0xffff) * 306 + g * 601 + (rb >>> 16) * 117) / 4096;
+    }
+  }
+  return { data: out, width, height };
+}
+
+/** `toGrayScaled`'s 3×3 blocks: the luma of each block's summed red, green and blue, in `out`. */
+function blocks3(words: Uint32Array, iw: number, out: Uint8Array, width: number, height: number): GrayImage {
+  for (let y = 0, o = 0; y < height; y++) {
+    for (let x = 0, a = 3 * y * iw, b = a + iw, c = b + iw; x < width; x++, o++, a += 3, b += 3, c += 3) {
+      const a0 = words[a] as number;
+      const a1 = words[a + 1] as number;
+      const a2 = words[a + 2] as number;
+      const b0 = words[b] as number;
+      const b1 = words[b + 1] as number;
+      const b2 = words[b + 2] as number;
+      const c0 = words[c] as number;
+      const c1 = words[c + 1] as number;
+      const c2 = words[c + 2] as number;
+      const rb =
+        (a0 & RB) +
+        (a1 & RB) +
+        (a2 & RB) +
+        (b0 & RB) +
+        (b1 & RB) +
+        (b2 & RB) +
+        (c0 & RB) +
+        (c1 & RB) +
+        (c2 & RB);
+      const g =
+        ((a0 >>> 8) & 0xff) +
+        ((a1 >>> 8) & 0xff) +
+        ((a2 >>> 8) & 0xff) +
+        ((b0 >>> 8) & 0xff) +
+        ((b1 >>> 8) & 0xff) +
+        ((b2 >>> 8) & 0xff) +
+        ((c0 >>> 8) & 0xff) +
+        ((c1 >>> 8) & 0xff) +
+        ((c2 >>> 8) & 0xff);
+      out[o] = ((rb & 0xffff) * 306 + g * 601 + (rb >>> 16) * 117) / 9216;
+    }
+  }
+  return { data: out, width, height };
 }
 
 /**
