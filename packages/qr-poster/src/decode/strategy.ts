@@ -285,8 +285,11 @@ export const SCHEDULE: readonly Step[] = [
   // crops below (boofcv-dev, session 3: +2 codes in 6 runs at ~1/10 of a texture step's time each), and a
   // code read early lets the rest of the budget go to the crops.
   { after: 'none', engine: 'zxing', size: 'large', action: whole(WORK_SIDE, 'shadows') },
-  // Codes nobody located (glare, perspective, creases): crops around textured patches.
-  { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'texture', jsqr: true } },
+  // Codes nobody located (glare, perspective, creases): crops around textured patches. On photos of 4 MP and
+  // more without jsQR: there its crops read none of boofcv-dev's codes, even with an unlimited budget, and one
+  // cost 5–90 ms (a textured patch gives jsQR's finder search many candidates), up to a whole cheap pass.
+  { after: 'none', engine: 'zxing', size: 'not-large', action: { kind: 'texture', jsqr: true } },
+  { after: 'none', engine: 'zxing', size: 'large', action: { kind: 'texture', jsqr: false } },
   // Codes those crops located.
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'fine' } },
   { after: 'none', engine: 'zxing', size: 'any', action: { kind: 'resample', fit: 'coarse' } },
