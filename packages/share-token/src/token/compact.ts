@@ -1,5 +1,6 @@
 /* Compact identities: platform + kind + id packed into a few symbols, and read back only when the packing is canonical. */
 import {
+  type AlternateId,
   alternateId,
   type ContentKind,
   canonicalUrlFor,
@@ -24,30 +25,44 @@ export const HEX = /^[0-9a-f]{1,64}$/;
 export const DECIMAL = /^(?:0|[1-9][0-9]{0,63})$/;
 export const ALNUM36 = /^[0-9A-Z]{1,64}$/;
 export const ALNUM36_LOWER = /^[0-9a-z]{1,64}$/;
+const UTF8 = /* @__PURE__ */ new TextEncoder();
+
+/**
+ * The encoding version 1 gives `id` (the first in ENCODINGS that fits), or null when none does. The reader
+ * checks a compact token's encoding with this alone, without packing the id again.
+ */
+export function encodingOf(platform: PlatformId, kind: ContentKind, id: string): Encoding | null {
+  // A kind whose registry row names a numeric second spelling (Bilibili's av number) writes that number.
+  const alt = alternateId(platform, kind, id);
+  const altEnc = alt && CODEC_ENCODINGS[alt.codec];
+  if (altEnc) return altEnc;
+  if (DECIMAL.test(id)) return 'decimal';
+  if (HEX.test(id)) return 'hex';
+  // One case throughout (ASINs upper, Kuaishou photo ids lower): base 36 plus a case flag.
+  if (ALNUM36_LOWER.test(id) || ALNUM36.test(id)) return 'alnum36';
+  const bytes = UTF8.encode(id).length;
+  return bytes > 0 && bytes <= MAX_ID_LENGTH ? 'utf8' : null;
+}
 
 export function encodeId(
   platform: PlatformId,
   kind: ContentKind,
   id: string,
 ): { enc: Encoding; rest: bigint } | null {
-  // A kind whose registry row names a numeric second spelling (Bilibili's av number) writes that number.
-  const alt = alternateId(platform, kind, id);
-  const altEnc = alt ? CODEC_ENCODINGS[alt.codec] : undefined;
-  if (alt && altEnc) return { enc: altEnc, rest: BigInt(alt.id) };
-  if (DECIMAL.test(id)) return { enc: 'decimal', rest: BigInt(id) };
-  if (HEX.test(id)) return { enc: 'hex', rest: BigInt(`0x${id}`) * 65n + BigInt(id.length) };
-  // One case throughout (ASINs upper, Kuaishou photo ids lower): base 36 plus a case flag.
-  const lower = ALNUM36_LOWER.test(id);
-  if (lower || ALNUM36.test(id)) {
+  const enc = encodingOf(platform, kind, id);
+  if (enc === null) return null;
+  if (enc === 'bilibili-av') return { enc, rest: BigInt((alternateId(platform, kind, id) as AlternateId).id) };
+  if (enc === 'decimal') return { enc, rest: BigInt(id) };
+  if (enc === 'hex') return { enc, rest: BigInt(`0x${id}`) * 65n + BigInt(id.length) };
+  if (enc === 'alnum36') {
     let v = 0n;
     for (const ch of id) v = v * 36n + BigInt(Number.parseInt(ch, 36));
-    return { enc: 'alnum36', rest: (v * 65n + BigInt(id.length)) * 2n + (lower ? 1n : 0n) };
+    return { enc, rest: (v * 65n + BigInt(id.length)) * 2n + (ALNUM36_LOWER.test(id) ? 1n : 0n) };
   }
-  const bytes = new TextEncoder().encode(id);
-  if (bytes.length === 0 || bytes.length > MAX_ID_LENGTH) return null;
+  const bytes = UTF8.encode(id);
   let v = 0n;
   for (const b of bytes) v = (v << 8n) | BigInt(b);
-  return { enc: 'utf8', rest: v * 65n + BigInt(bytes.length) };
+  return { enc, rest: v * 65n + BigInt(bytes.length) };
 }
 
 export function decodeId(
@@ -128,8 +143,7 @@ export function identityFromCompact(payload: readonly number[]): LinkIdentity | 
   const id = decodeId(platform, kind, enc, n);
   if (id === null) return null;
   if (!isCanonicalId(platform, kind, id)) return null;
-  const again = encodeId(platform, kind, id);
-  if (!again || again.enc !== enc) return null;
+  if (encodingOf(platform, kind, id) !== enc) return null;
   const url = canonicalUrlFor(platform, kind, id);
   return url === null ? null : { platform, kind, id, url };
 }

@@ -36,33 +36,17 @@ export function bytesToSymbols(b: Uint8Array): number[] {
   return out;
 }
 
+/** The inverse of `bytesToSymbols`: null for a tail of 1 or 3 symbols or a group past its bytes' range. */
 export function symbolsToBytes(s: readonly number[]): Uint8Array | null {
-  const rem = s.length % 5;
-  if (rem !== 0 && rem !== 2 && rem !== 4) return null;
-  const out = new Uint8Array(Math.floor(s.length / 5) * 3 + (rem === 0 ? 0 : rem / 2));
-  let o = 0;
-  const get = (from: number, count: number, limit: number): number | null => {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i += 5) {
+    const group = s.slice(i, i + 5);
+    // 5 symbols → 3 bytes, 4 → 2, 2 → 1.
+    const bytes = group.length === 5 ? 3 : group.length / 2;
     let v = 0;
-    for (let k = 0; k < count; k++) v = v * Q + (s[from + k] as number);
-    return v < limit ? v : null;
-  };
-  let i = 0;
-  for (; i + 5 <= s.length; i += 5) {
-    const v = get(i, 5, 1 << 24);
-    if (v === null) return null;
-    out[o++] = v >>> 16;
-    out[o++] = (v >>> 8) & 255;
-    out[o++] = v & 255;
+    for (const x of group) v = v * Q + x;
+    if (bytes % 1 || v >= 2 ** (8 * bytes)) return null;
+    for (let k = bytes; k--; ) out.push((v >>> (8 * k)) & 255);
   }
-  if (rem === 2) {
-    const v = get(i, 2, 256);
-    if (v === null) return null;
-    out[o++] = v;
-  } else if (rem === 4) {
-    const v = get(i, 4, 65536);
-    if (v === null) return null;
-    out[o++] = v >>> 8;
-    out[o++] = v & 255;
-  }
-  return out;
+  return new Uint8Array(out);
 }
