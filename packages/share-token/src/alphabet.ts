@@ -21,12 +21,6 @@ export function symbolOf(code: number): number {
   return code < 128 ? (TABLE[code] as number) : -1;
 }
 
-/** True for ASCII letters and digits (also full-width ones): the characters a token run is made of. */
-export function isAlnumCode(code: number): boolean {
-  if (code >= 0xff10 && code <= 0xff5a) code -= 0xfee0;
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
 /**
  * Multiplicative inverse in GF(31); `a` must be 1…30. Searched, not tabled: only a correction needs it, and a
  * table built at load time would ship in every bundle of the scan (parseShareText never corrects).

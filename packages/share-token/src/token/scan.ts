@@ -1,7 +1,8 @@
 /* Scanning free text for tokens without delimiters (findTokens); linear in the text length. */
-import { CHECKS, correctOne, isAlnumCode, symbolOf, syndromes } from '../alphabet.js';
+import { CHECKS, checkSymbols, correctOne, symbolOf } from '../alphabet.js';
 import { checkText, MAX_TEXT_LENGTH } from '../errors.js';
 import { normalizeText } from '../normalize.js';
+import { isAsciiAlnum } from '../parse/text.js';
 import { type DecodedToken, URL_FORM, VERSION_1 } from './format.js';
 import { dataLength, readWord } from './read.js';
 
@@ -49,13 +50,14 @@ export interface ScannedToken {
 
 /** A word's checks, read as `correctOne` reports them without correcting: -1 when they hold, else null. */
 export function exact(word: number[]): number | null {
-  return syndromes(word).every((x) => x === 0) ? -1 : null;
+  const n = word.length - CHECKS;
+  return checkSymbols(word.slice(0, n)).every((x, m) => x === word[n + m]) ? -1 : null;
 }
 
 /**
- * The scan behind `findTokens`, on normalised text (no zero-width characters, CRLF folded). `check` is
- * `correctOne` or `exact`: passed in, so a caller that never corrects (parseShareText) does not carry the
- * corrector.
+ * The scan behind `findTokens`, on normalised text (no zero-width characters, CRLF folded, full-width letters
+ * and digits ASCII). `check` is `correctOne` or `exact`: passed in, so a caller that never corrects
+ * (parseShareText) does not carry the corrector.
  */
 export function scanTokens(text: string, check: (word: number[]) => number | null): ScannedToken[] {
   const out: ScannedToken[] = [];
@@ -78,7 +80,7 @@ export function scanTokens(text: string, check: (word: number[]) => number | nul
     if (
       total === 0 ||
       i + total > n ||
-      (head[1] === URL_FORM && i > 0 && isAlnumCode(text.charCodeAt(i - 1)))
+      (head[1] === URL_FORM && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1)))
     ) {
       i++;
       continue;
