@@ -19,7 +19,7 @@ import {
   TOKEN_PLATFORMS,
   VERSION_1,
 } from './format.js';
-import { fromSymbols, toSymbols } from './pack.js';
+import { fromSymbols, toSymbols, utf8Text } from './pack.js';
 
 export const HEX = /^[0-9a-f]{1,64}$/;
 export const DECIMAL = /^(?:0|[1-9][0-9]{0,63})$/;
@@ -51,7 +51,8 @@ export function encodeId(
 ): { enc: Encoding; rest: bigint } | null {
   const enc = encodingOf(platform, kind, id);
   if (enc === null) return null;
-  if (enc === 'bilibili-av') return { enc, rest: BigInt((alternateId(platform, kind, id) as AlternateId).id) };
+  if (enc === 'bilibili-av')
+    return { enc, rest: BigInt((alternateId(platform, kind, id) as AlternateId).id) };
   if (enc === 'decimal') return { enc, rest: BigInt(id) };
   if (enc === 'hex') return { enc, rest: BigInt(`0x${id}`) * 65n + BigInt(id.length) };
   if (enc === 'alnum36') {
@@ -65,50 +66,33 @@ export function encodeId(
   return { enc, rest: v * 65n + BigInt(bytes.length) };
 }
 
+/**
+ * The id `rest` spells in encoding `enc` (the number left once platform, kind and encoding are taken off a
+ * compact payload), or null. Whether `enc` is the id's own encoding is the caller's check.
+ */
 export function decodeId(
   platform: PlatformId,
   kind: ContentKind,
   enc: Encoding,
   rest: bigint,
 ): string | null {
-  switch (enc) {
-    case 'bilibili-av': {
-      // The number is the second spelling of an id of a kind whose codec takes this encoding.
-      const found = fromAlternateId(platform, kind, rest.toString());
-      return found && CODEC_ENCODINGS[found.codec] === enc ? found.id : null;
-    }
-    case 'decimal':
-      return rest.toString();
-    case 'hex': {
-      const len = Number(rest % 65n);
-      const s = (rest / 65n).toString(16);
-      return len >= 1 && s.length <= len ? s.padStart(len, '0') : null;
-    }
-    case 'alnum36': {
-      const lower = rest % 2n === 1n;
-      rest /= 2n;
-      const len = Number(rest % 65n);
-      const s = (rest / 65n).toString(36);
-      if (len < 1 || s.length > len) return null;
-      const id = s.padStart(len, '0');
-      return lower ? id : id.toUpperCase();
-    }
-    case 'utf8': {
-      const len = Number(rest % 65n);
-      let v = rest / 65n;
-      if (len < 1 || v >> BigInt(8 * len) !== 0n) return null;
-      const bytes = new Uint8Array(len);
-      for (let k = len - 1; k >= 0; k--) {
-        bytes[k] = Number(v & 255n);
-        v >>= 8n;
-      }
-      try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return null;
-      }
-    }
+  if (enc === 'bilibili-av') {
+    // The number is the second spelling of an id of a kind whose codec takes this encoding.
+    const found = fromAlternateId(platform, kind, rest.toString());
+    return found && CODEC_ENCODINGS[found.codec] === enc ? found.id : null;
   }
+  if (enc === 'decimal') return rest.toString();
+  // hex, alnum36 (upper or lower case) and utf8 (its bytes as hex digits) end with the id's length.
+  const lower = enc !== 'alnum36' || rest % 2n === 1n;
+  if (enc === 'alnum36') rest /= 2n;
+  const len = Number(rest % 65n);
+  const width = enc === 'utf8' ? 2 * len : len;
+  const s = (rest / 65n).toString(enc === 'alnum36' ? 36 : 16);
+  if (len < 1 || s.length > width) return null;
+  const id = s.padStart(width, '0');
+  if (enc === 'utf8')
+    return utf8Text(Uint8Array.from(id.match(/../g) as string[], (h) => Number.parseInt(h, 16)));
+  return lower ? id : id.toUpperCase();
 }
 
 export function compactData(platform: PlatformId, kind: ContentKind, id: string): number[] | null {
@@ -131,15 +115,16 @@ export function compactData(platform: PlatformId, kind: ContentKind, id: string)
 export function identityFromCompact(payload: readonly number[]): LinkIdentity | null {
   if (payload.length > 1 && payload[0] === 0) return null; // not minimal: never written
   let n = fromSymbols(payload);
-  const np = BigInt(TOKEN_PLATFORMS.length);
-  const platform = TOKEN_PLATFORMS[Number(n % np)] as PlatformId;
-  n /= np;
-  const nk = BigInt(TOKEN_KINDS.length);
-  const kind = TOKEN_KINDS[Number(n % nk)] as ContentKind;
-  n /= nk;
-  const ne = BigInt(ENCODINGS.length);
-  const enc = ENCODINGS[Number(n % ne)] as Encoding;
-  n /= ne;
+  /** The next item of `list` that `n` names, as a mixed-radix number's lowest digit. */
+  const take = <T>(list: readonly T[]): T => {
+    const size = BigInt(list.length);
+    const item = list[Number(n % size)] as T;
+    n /= size;
+    return item;
+  };
+  const platform = take(TOKEN_PLATFORMS);
+  const kind = take(TOKEN_KINDS);
+  const enc = take(ENCODINGS);
   const id = decodeId(platform, kind, enc, n);
   if (id === null) return null;
   if (!isCanonicalId(platform, kind, id)) return null;

@@ -50,3 +50,12 @@ export function symbolsToBytes(s: readonly number[]): Uint8Array | null {
   }
   return new Uint8Array(out);
 }
+
+/** UTF-8 bytes as text, or null when they are not valid UTF-8. */
+export function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

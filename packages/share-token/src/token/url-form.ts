@@ -4,7 +4,7 @@ import { Q } from '../alphabet.js';
 import { preview, ShareTokenError } from '../errors.js';
 import { MAX_URL_BYTES, URL_DICTIONARY, URL_FORM, VERSION_1 } from './format.js';
 import { inflate } from './inflate.js';
-import { bytesToSymbols, symbolsToBytes } from './pack.js';
+import { bytesToSymbols, symbolsToBytes, utf8Text } from './pack.js';
 
 const UTF8 = /* @__PURE__ */ new TextEncoder();
 
@@ -58,11 +58,6 @@ export function urlFromPayload(payload: readonly number[]): string | null {
   // A packed body as long as its URL or longer is no packing the format allows.
   const raw = mode === 1 ? inflate(bytes, URL_DICTIONARY, MAX_URL_BYTES) : bytes;
   if (raw === null || raw.length > MAX_URL_BYTES || (mode === 1 && raw.length <= bytes.length)) return null;
-  let url: string;
-  try {
-    url = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    return null;
-  }
-  return isSafeHttpUrl(url) ? url : null;
+  const url = utf8Text(raw);
+  return url !== null && isSafeHttpUrl(url) ? url : null;
 }
