@@ -6,17 +6,13 @@ import { type DecodedToken, MAX_COMPACT_PAYLOAD, URL_FORM, VERSION_1 } from './f
 import { urlFromPayload } from './url-form.js';
 
 /** Payload length the header of `word` announces, or null when the header is not version 1. */
-export function dataLength(word: readonly number[], from = 0): number | null {
-  if (word[from] !== VERSION_1) return null;
-  const size = word[from + 1];
-  if (size === undefined) return null;
-  if (size < MAX_COMPACT_PAYLOAD) return 2 + size + 1;
-  if (size !== URL_FORM) return null;
-  const a = word[from + 2];
-  const b = word[from + 3];
-  const c = word[from + 4];
-  if (a === undefined || b === undefined || c === undefined) return null;
-  const len = a * Q * Q + b * Q + c;
+export function dataLength(word: readonly number[]): number | null {
+  const [version, size, a, b, c] = word;
+  if (version !== VERSION_1 || size === undefined) return null;
+  if (size < MAX_COMPACT_PAYLOAD) return size + 3;
+  // A URL token: three symbols of payload length follow (a word has no gaps: with c, a and b are there).
+  if (size !== URL_FORM || c === undefined) return null;
+  const len = ((a as number) * Q + (b as number)) * Q + c;
   return len >= 1 && 5 + len <= MAX_DATA ? 5 + len : null;
 }
 

@@ -67,37 +67,23 @@ export function scanTokens(text: string, check: (word: number[]) => number | nul
   // candidate is only tried at the start of a run of letters and digits, and reading stops at the
   // first character outside the alphabet, so each run is read O(1) times.
   while (i < n) {
-    if (symbolOf(text.charCodeAt(i)) !== VERSION_1) {
-      i++;
-      continue;
-    }
-    // The header: V, the size symbol and, for a URL token, three length symbols. Every token is longer than
-    // these five, so a candidate with a non-symbol among them fails whichever size it announces.
-    const head: number[] = [];
-    for (let k = 0; k < 5; k++) head.push(symbolOf(text.charCodeAt(i + k)));
-    const length = head.some((v) => v < 0) ? null : dataLength(head);
-    const total = length === null ? 0 : length + CHECKS;
-    if (
-      total === 0 ||
-      i + total > n ||
-      (head[1] === URL_FORM && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1)))
-    ) {
-      i++;
-      continue;
-    }
-    const word: number[] = new Array(total);
-    let ok = true;
-    for (let k = 0; k < total; k++) {
-      const v = symbolOf(text.charCodeAt(i + k));
-      if (v < 0) {
-        ok = false;
-        break;
-      }
-      word[k] = v;
-    }
     let found: DecodedToken | null = null;
-    if (ok) {
-      const pos = check(word);
+    let total = 5;
+    if (symbolOf(text.charCodeAt(i)) === VERSION_1) {
+      // The header (V, the size symbol and, for a URL token, three length symbols) fixes the length. Every
+      // token is longer than these five, so a candidate with a non-symbol among them fails whichever size
+      // it announces; reading stops at the first character outside the alphabet.
+      const word: number[] = [];
+      for (let k = 0; k < total; k++) {
+        const v = symbolOf(text.charCodeAt(i + k));
+        if (v < 0) break;
+        word.push(v);
+        if (k === 4) total = (dataLength(word) ?? -CHECKS) + CHECKS;
+      }
+      const pos =
+        word.length === total && (word[1] !== URL_FORM || !isAsciiAlnum(text.charCodeAt(i - 1)))
+          ? check(word)
+          : null;
       if (pos !== null) found = readWord(word, pos >= 0);
     }
     if (found) {
