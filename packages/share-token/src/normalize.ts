@@ -20,52 +20,45 @@ function isZeroWidth(c: number): boolean {
 
 export function normalizeText(text: string): NormalizedText {
   const n = text.length;
-  const parts: string[] = [];
+  let norm = '';
   const map = new Int32Array(n + 1);
   const changes: { at: number; what: NormalizationRepair }[] = [];
   let out = 0;
+  /** Where the text not yet copied to `norm` starts. */
   let chunkStart = 0;
-  const flush = (end: number) => {
-    if (end > chunkStart) parts.push(text.slice(chunkStart, end));
-  };
   /** Inside a run of printable ASCII that has passed a `//`: a link. */
   let inLink = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const afterLink = inLink;
     inLink = c > 0x20 && c < 0x7f && (inLink || (c === 0x2f && text.charCodeAt(i - 1) === 0x2f));
-    let replacement: string | null = null;
-    let what: NormalizationRepair | null = null;
-    if (c === 0x0d) {
-      replacement = text.charCodeAt(i + 1) === 0x0a ? '' : '\n';
-      what = 'crlf';
-    } else if (isZeroWidth(c)) {
-      // A zero-width space right after a link ends it (`https://…/HspX6/\u200bThis post…`); elsewhere
-      // (inside a token, before `//`) chat apps inserted it and it goes.
-      replacement = c === 0x200b && afterLink ? ' ' : '';
-      what = 'zero-width';
-    } else if (c === 0xfffc) {
-      replacement = '';
-      what = 'object-replacement';
-    } else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
-      replacement = String.fromCharCode(c - 0xfee0);
-      what = 'full-width';
-    }
-    if (replacement === null) {
+    const what: NormalizationRepair | null =
+      c === 0x0d
+        ? 'crlf'
+        : isZeroWidth(c)
+          ? 'zero-width'
+          : c === 0xfffc
+            ? 'object-replacement'
+            : (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)
+              ? 'full-width'
+              : null;
+    if (what === null) {
       map[out++] = i;
       continue;
     }
-    flush(i);
+    // A zero-width space right after a link ends it (`https://…/HspX6/\u200bThis post…`); elsewhere (inside
+    // a token, before `//`) chat apps inserted it and it goes, as U+FFFC does. CR before LF goes, a lone CR
+    // becomes LF.
+    let replacement = c === 0x200b && afterLink ? ' ' : '';
+    if (what === 'crlf' && text.charCodeAt(i + 1) !== 0x0a) replacement = '\n';
+    if (what === 'full-width') replacement = String.fromCharCode(c - 0xfee0);
+    norm += text.slice(chunkStart, i) + replacement;
     chunkStart = i + 1;
-    if (replacement.length > 0) {
-      parts.push(replacement);
-      map[out++] = i;
-    }
-    changes.push({ at: i, what: what as NormalizationRepair });
+    if (replacement) map[out++] = i;
+    changes.push({ at: i, what });
   }
-  flush(n);
   map[out] = n;
-  return { norm: parts.join(''), map: map.subarray(0, out + 1), changes };
+  return { norm: norm + text.slice(chunkStart), map: map.subarray(0, out + 1), changes };
 }
 
 /** Removes the characters `normalizeText` drops (for text cut from the original, such as titles). */
