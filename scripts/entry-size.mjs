@@ -81,8 +81,10 @@ const BUDGETS = [
     // 35.8 (session 7, z14k): measured 36,579 B once canonical-url's look-alike fold became one ASCII string by
     // code point (−112 B), pastedLink dropped the full-width marks NFKC folds (−31 B) and the English names and
     // home pages became a rule with the platforms' own spellings (−109 B).
+    // 35.4 (session 7, z14j): measured 36,232 B (was 36,579) with share-token's smaller token reader and
+    // normalizeText (see parseShareText below).
     target: 40,
-    kb: 35.8,
+    kb: 35.4,
   },
   {
     name: 'parseShareText',
@@ -103,7 +105,11 @@ const BUDGETS = [
     // became canonical-url's SHORT_LINK_FETCH column, which only resolveShortLink reads (−47 B).
     // 25.9 (session 7, z14k): measured 26,476 B once canonical-url's look-alike fold became one ASCII string by
     // code point (−85 B) and pastedLink dropped the full-width marks NFKC folds (−27 B).
-    kb: 25.9,
+    // 25.5 (session 7, z14j): measured 26,059 B (was 26,476) once the compact reader checked an id's encoding
+    // without packing it again (−121 B), bytes and ids were unpacked by shorter loops (−125 B), the scan read a
+    // candidate in one pass and checked it against checkSymbols directly (−128 B), isSafeHttpUrl dropped the
+    // checks its http(s) prefix makes (−21 B) and normalizeText copied the text between changes (−19 B).
+    kb: 25.5,
   },
   {
     name: 'deep-link (main entry)',
