@@ -9,21 +9,13 @@ const BV_TABLE = 'FcwAPNKTMug3GV5Lj7EJnHpWsx4tb8haYeviqBz6rkCy12mUSDQX9RdoZf';
 const BV_XOR = 23442827791579n;
 const BV_MAX = 1n << 51n;
 const BV_BASE = 58n;
-/** Positions swapped in the BV spelling (after the `BV1` prefix is laid out). */
-const BV_SWAPS: readonly (readonly [number, number])[] = [
-  [3, 9],
-  [4, 7],
-];
+/**
+ * Where the nine base-58 digits of a BV id stand, most significant first: after the `BV1` prefix, in
+ * order but for two swapped pairs (3 ↔ 9, 4 ↔ 7).
+ */
+const BV_DIGITS = [9, 7, 5, 6, 4, 8, 3, 10, 11];
 const BV_PATTERN = /^[Bb][Vv]1[1-9A-HJ-NP-Za-km-z]{9}$/;
 const AV_PATTERN = /^(?:[Aa][Vv])?\d{1,16}$/;
-
-function swap(chars: string[]): void {
-  for (const [a, b] of BV_SWAPS) {
-    const t = chars[a] as string;
-    chars[a] = chars[b] as string;
-    chars[b] = t;
-  }
-}
 
 /**
  * Bilibili av number → BV id.
@@ -38,13 +30,12 @@ export function avToBv(aid: string | number | bigint): string {
   else if (typeof aid === 'string' && AV_PATTERN.test(aid)) n = BigInt(aid.replace(/^[Aa][Vv]/, ''));
   else throw new CanonicalUrlError('invalid_input', `expected an av number, found ${preview(String(aid))}`);
   if (n <= 0n || n >= BV_MAX) throw new CanonicalUrlError('invalid_input', `av number out of range: ${n}`);
-  const chars = ['B', 'V', '1', '', '', '', '', '', '', '', '', ''];
+  const chars = [...'BV1'];
   let tmp = (BV_MAX | n) ^ BV_XOR;
-  for (let i = 11; i >= 3; i -= 1) {
-    chars[i] = BV_TABLE[Number(tmp % BV_BASE)] as string;
+  for (let i = 8; i >= 0; i -= 1) {
+    chars[BV_DIGITS[i] as number] = BV_TABLE[Number(tmp % BV_BASE)] as string;
     tmp /= BV_BASE;
   }
-  swap(chars);
   return chars.join('');
 }
 
@@ -57,10 +48,8 @@ export function bvToAv(bv: string): string {
   if (typeof bv !== 'string' || !BV_PATTERN.test(bv)) {
     throw new CanonicalUrlError('invalid_input', `expected a BV id, found ${preview(String(bv))}`);
   }
-  const chars = [...bv];
-  swap(chars);
   let tmp = 0n;
-  for (let i = 3; i < 12; i += 1) tmp = tmp * BV_BASE + BigInt(BV_TABLE.indexOf(chars[i] as string));
+  for (const at of BV_DIGITS) tmp = tmp * BV_BASE + BigInt(BV_TABLE.indexOf(bv[at] as string));
   // The mask is BV_MAX - 1, computed here: a top-level BigInt sum stays in bundles that never convert back.
   return ((tmp & (BV_MAX - 1n)) ^ BV_XOR).toString();
 }
