@@ -14,7 +14,13 @@ import {
   type MatchRow,
   type PlatformId,
 } from './types.js';
-import { DEFAULT_MAX_UNWRAP, type Unwrapped, type UnwrapUrlOptions, unwrapParsed } from './unwrap.js';
+import {
+  DEFAULT_MAX_UNWRAP,
+  parseOrNull,
+  type Unwrapped,
+  type UnwrapUrlOptions,
+  unwrapParsed,
+} from './unwrap.js';
 import {
   DEFAULT_MAX_LENGTH,
   decodeComponent,
@@ -170,21 +176,9 @@ export function matchUrl(url: ParsedUrl): Match | null {
   return null;
 }
 
-/** Parses a URL, or gives `null` for text that is not an http(s) URL; throws only on misuse/limits. */
-function parseOrNull(input: string, maxLength = DEFAULT_MAX_LENGTH): ParsedUrl | null {
-  try {
-    return parseUrl(input, maxLength);
-  } catch (error) {
-    if (isCanonicalUrlError(error) && (error.code === 'invalid_url' || error.code === 'unsupported_scheme')) {
-      return null;
-    }
-    throw error;
-  }
-}
-
-/** Parses and matches; `null` for text that is not an http(s) URL. Throws only on misuse/limits. */
-export function matchInput(input: string, maxLength = DEFAULT_MAX_LENGTH): Match | null {
-  const url = parseOrNull(input, maxLength);
+/** Parses and matches; `null` for text that is not an http(s) URL (or not one within the size limit). */
+export function matchInput(input: string): Match | null {
+  const url = parseOrNull(input);
   return url ? matchUrl(url) : null;
 }
 

@@ -192,7 +192,11 @@ function targetOf(
   return null;
 }
 
-function parseOrNull(text: string): ParsedUrl | null {
+/**
+ * `parseUrl`, or `null` for text it refuses (not an http(s) URL, or past the size limit): for callers that
+ * checked their input already, or read text cut out of it, which is never longer.
+ */
+export function parseOrNull(text: string): ParsedUrl | null {
   try {
     return parseUrl(text);
   } catch {

@@ -12,6 +12,7 @@ import {
   platformOf,
   resolveShortLink,
   targetProblem,
+  tryIdentify,
 } from '../src/index.js';
 import { codeOf } from './helpers.js';
 
@@ -278,6 +279,28 @@ describe('links that escaping makes longer than the limit (found by pnpm fuzz, s
 
   it('makes no link of it in the judge', () => {
     const reading = judgeTarget(page);
+    expect(reading.url).toBeNull();
+    expect(reading.reasons.map((r) => r.code)).toContain('invalid-url');
+  });
+});
+
+describe('pastes that NFKC folding makes longer than the limit (found while merging the two parseOrNull)', () => {
+  // `ﬃ` folds to `ffi`: a 3 KB paste with one full-width letter (which turns folding on) reads as a 9 KB link.
+  const paste = `https://item.jd.com/1.html?q=${'ﬃ'.repeat(3000)}Ａ`;
+
+  it('is a string under the limit whose folded form is over it', () => {
+    expect(paste.length).toBeLessThanOrEqual(8192);
+    expect(paste.normalize('NFKC').length).toBeGreaterThan(8192);
+  });
+
+  it('identifies nothing in it rather than throwing too_long for a string under the limit', () => {
+    expect(identify(paste)).toBeNull();
+    expect(tryIdentify(paste)).toBeNull();
+    expect(platformOf(paste)).toBeNull();
+  });
+
+  it('makes no link of it in the judge, which never throws for a string', () => {
+    const reading = judgeTarget(paste);
     expect(reading.url).toBeNull();
     expect(reading.reasons.map((r) => r.code)).toContain('invalid-url');
   });
