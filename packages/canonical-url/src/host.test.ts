@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCanonicalUrlError } from './errors.js';
 import { inspectHost } from './inspect.js';
-import { oneEditApart, skeleton } from './lookalike.js';
+import { isMixedScript, oneEditApart, skeleton } from './lookalike.js';
 import { decodePunycode } from './punycode.js';
 
 describe('inspectHost', () => {
@@ -118,6 +118,21 @@ describe('host helpers', () => {
         inspectHost(host).warnings.some((w) => w.startsWith('lookalike:')),
         host,
       ).toBe(true);
+  });
+
+  it.each([
+    ['Latin with Han', 'shop中文', false],
+    ['Japanese: Latin, Han, Hiragana and Katakana', 'abc日本のショップ', false],
+    ['Korean: Latin, Han and Hangul', 'abc韓國한국', false],
+    ['one script of no allowed mix', 'магазин', false],
+    ['letters of two scripts the judge does not name', 'कক', false],
+    ['Latin with Cyrillic', 'tаobao', true],
+    ['Latin with Greek', 'ebαy', true],
+    ['Hiragana with Hangul', 'の한', true],
+    ['Latin with a script the judge does not name', 'shopक', true],
+    ['Japanese kana with Cyrillic', 'ショップд', true],
+  ])('tells a mixed-script label: %s', (_name, label, mixed) => {
+    expect(isMixedScript(label)).toBe(mixed);
   });
 
   it('finds single edits and nothing more', () => {

@@ -2,35 +2,29 @@
 import { MATCH_ROWS } from './platforms.js';
 import type { MatchRow, PlatformId } from './types.js';
 
-/** The scripts a label's letters are sorted into (any other letter is `Other`). */
-const SCRIPTS: readonly [string, RegExp][] =
+/**
+ * The scripts a label's letters are sorted into, by bit (Latin bit 0, Han bit 1, …; a letter of any other script
+ * bit 11). One Unicode property escape per script: a single character test, linear whatever the input.
+ */
+const SCRIPTS: readonly RegExp[] =
   'Latin Han Cyrillic Greek Hiragana Katakana Hangul Arabic Hebrew Armenian Thai'
     .split(' ')
-    // One Unicode property escape per script: a single character test, linear whatever the input.
-    .map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')]);
+    .map((name) => new RegExp(`\\p{Script=${name}}`, 'u'));
 const LETTER = /\p{L}/u;
 
-/** Script mixes that are normal in real domain names (Chinese, Japanese and Korean with Latin). */
-const ALLOWED_MIXES: readonly (readonly string[])[] = [
-  ['Latin', 'Han'],
-  ['Latin', 'Han', 'Hiragana', 'Katakana'],
-  ['Latin', 'Han', 'Hangul'],
-];
-
-function scriptsOf(label: string): Set<string> {
-  const found = new Set<string>();
+/**
+ * True when a label's letters are of two scripts or more, unless they are a mix normal in real domain
+ * names: Latin and Han with Hiragana and Katakana (Japanese), or with Hangul (Korean).
+ */
+export function isMixedScript(label: string): boolean {
+  let scripts = 0;
   for (const ch of label) {
     if (!LETTER.test(ch)) continue;
-    const hit = SCRIPTS.find(([, re]) => re.test(ch));
-    found.add(hit ? hit[0] : 'Other');
+    const at = SCRIPTS.findIndex((re) => re.test(ch));
+    scripts |= 1 << (at < 0 ? 11 : at);
   }
-  return found;
-}
-
-export function isMixedScript(label: string): boolean {
-  const scripts = scriptsOf(label);
-  if (scripts.size <= 1) return false;
-  return !ALLOWED_MIXES.some((allowed) => [...scripts].every((s) => allowed.includes(s)));
+  // More than one script, and outside both allowed mixes (bits: Latin, Han, Hiragana, Katakana; Latin, Han, Hangul).
+  return (scripts & (scripts - 1)) !== 0 && (scripts & ~0b110011) !== 0 && (scripts & ~0b1000011) !== 0;
 }
 
 /**
