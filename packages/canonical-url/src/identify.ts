@@ -1,4 +1,4 @@
-import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
+import { CanonicalUrlError } from './errors.js';
 import { hostMatches, rowForHost } from './host.js';
 import { ID_CODECS, type IdCodecName, normalizeBilibiliVideo, normalizeWeiboMid } from './ids.js';
 import { pastedLink } from './pasted.js';

@@ -109,23 +109,8 @@ export const GENERIC_SHORTENERS: ReadonlySet<string> = new Set([
 
 const RANK = { info: 0, caution: 1, danger: 2 } as const;
 
-class Verdict {
-  readonly reasons: TargetReason[] = [];
-  add(code: TargetReasonCode, detail: string): void {
-    if (!this.reasons.some((r) => r.code === code))
-      this.reasons.push({ code, level: TARGET_REASONS[code], detail });
-  }
-  get danger(): boolean {
-    return this.reasons.some((r) => r.level === 'danger');
-  }
-  reading(url: string | null, identity: LinkIdentity | null, scheme: string | null): TargetReading {
-    const level = levelOf(this.reasons);
-    if (level === 'danger' || url === null) {
-      return { url: null, identity: null, level: 'danger', reasons: this.reasons, scheme };
-    }
-    return { url, identity, level, reasons: this.reasons, scheme };
-  }
-}
+/** Adds a reason to a verdict, unless one of its code is there already. */
+type AddReason = (code: TargetReasonCode, detail: string) => void;
 
 /**
  * The level of a set of reasons: the worst of them (`info` counts as `ok`).
@@ -147,9 +132,9 @@ function decodeOrRaw(text: string): string {
 }
 
 /** `https://item.taobao.com@evil.example/`: a platform host written as the user name. */
-function judgeCredentials(url: URL, verdict: Verdict): void {
+function judgeCredentials(url: URL, add: AddReason): void {
   if (!url.username && !url.password) return;
-  verdict.add('credentials', url.username ? `${decodeOrRaw(url.username)}@` : '@');
+  add('credentials', url.username ? `${decodeOrRaw(url.username)}@` : '@');
   const user = decodeOrRaw(url.username);
   if (!user.includes('.')) return;
   let spoof: HostReport;
@@ -159,18 +144,17 @@ function judgeCredentials(url: URL, verdict: Verdict): void {
     return; // not a host: nothing more to say about it
   }
   if (spoof.platform !== null || spoof.warnings.some((w) => w.startsWith('lookalike:'))) {
-    verdict.add('lookalike-host', `"${user}@" is not the host; the host is ${url.hostname}`);
+    add('lookalike-host', `"${user}@" is not the host; the host is ${url.hostname}`);
   }
 }
 
-function judgeHost(report: HostReport, verdict: Verdict): void {
+function judgeHost(report: HostReport, add: AddReason): void {
   for (const w of report.warnings) {
-    if (w.startsWith('lookalike:'))
-      verdict.add('lookalike-host', `${report.unicodeHost} imitates ${w.slice(10)}`);
-    else if (w === 'idn-mixed-script') verdict.add('idn-mixed-script', report.unicodeHost);
-    else if (w === 'private-network') verdict.add('private-network', report.host);
-    else if (w === 'ip-literal') verdict.add('ip-literal', ipLiteralOf(report.host)?.address ?? report.host);
-    else if (w === 'idn' && report.platform === null) verdict.add('idn', report.unicodeHost);
+    if (w.startsWith('lookalike:')) add('lookalike-host', `${report.unicodeHost} imitates ${w.slice(10)}`);
+    else if (w === 'idn-mixed-script') add('idn-mixed-script', report.unicodeHost);
+    else if (w === 'private-network') add('private-network', report.host);
+    else if (w === 'ip-literal') add('ip-literal', ipLiteralOf(report.host)?.address ?? report.host);
+    else if (w === 'idn' && report.platform === null) add('idn', report.unicodeHost);
   }
 }
 
@@ -214,46 +198,60 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
     );
   }
   const maxLength = maxLengthOption(options);
-  const verdict = new Verdict();
+  const reasons: TargetReason[] = [];
+  const add: AddReason = (code, detail) => {
+    if (!reasons.some((r) => r.code === code)) reasons.push({ code, level: TARGET_REASONS[code], detail });
+  };
+  /** The reading of the reasons found: a `danger` one, or no URL, gives neither URL nor identity. */
+  const reading = (
+    url: string | null,
+    identity: LinkIdentity | null,
+    scheme: string | null,
+  ): TargetReading => {
+    const level = levelOf(reasons);
+    return level === 'danger' || url === null
+      ? { url: null, identity: null, level: 'danger', reasons, scheme }
+      : { url, identity, level, reasons, scheme };
+  };
   if (raw.length > maxLength) {
-    verdict.add('invalid-url', `longer than ${maxLength} characters`);
-    return verdict.reading(null, null, schemeOf(raw));
+    add('invalid-url', `longer than ${maxLength} characters`);
+    return reading(null, null, schemeOf(raw));
   }
   const text = whatwgPreprocess(raw);
   const scheme = writtenScheme(text);
   if (scheme !== null && scheme !== 'http' && scheme !== 'https') {
-    verdict.add('unsafe-scheme', `${scheme}:`);
-    return verdict.reading(null, null, scheme);
+    add('unsafe-scheme', `${scheme}:`);
+    return reading(null, null, scheme);
   }
   let url: URL;
   try {
     url = new URL(scheme !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
   } catch {
-    verdict.add('invalid-url', 'not a URL');
-    return verdict.reading(null, null, scheme);
+    add('invalid-url', 'not a URL');
+    return reading(null, null, scheme);
   }
-  judgeCredentials(url, verdict);
+  judgeCredentials(url, add);
   const hostname = stripTrailingDots(url.hostname);
   if (hostname === '') {
-    verdict.add('invalid-url', 'no host');
-    return verdict.reading(null, null, scheme);
+    add('invalid-url', 'no host');
+    return reading(null, null, scheme);
   }
   // The URL parser already normalised the host: report on it without parsing it again.
   const host = reportHost(hostname);
-  judgeHost(host, verdict);
+  judgeHost(host, add);
   const identity = tryIdentify(text);
-  if (url.protocol === 'http:' && host.platform === null) verdict.add('insecure-http', host.host);
-  if (GENERIC_SHORTENERS.has(host.host)) verdict.add('unknown-shortener', host.host);
-  else if (identity?.kind === 'short') verdict.add('short-link-unresolved', host.host);
-  else if (host.platform === null) verdict.add('not-a-platform', host.unicodeHost);
-  if (verdict.danger) return verdict.reading(null, null, scheme);
+  if (url.protocol === 'http:' && host.platform === null) add('insecure-http', host.host);
+  if (GENERIC_SHORTENERS.has(host.host)) add('unknown-shortener', host.host);
+  else if (identity?.kind === 'short') add('short-link-unresolved', host.host);
+  else if (host.platform === null) add('not-a-platform', host.unicodeHost);
+  if (levelOf(reasons) === 'danger') return reading(null, null, scheme);
   let link: string;
   try {
     link = identity?.url ?? canonicalize(text);
   } catch (error) {
     if (!isCanonicalUrlError(error)) throw error;
-    verdict.add('invalid-url', error.code);
-    return verdict.reading(null, null, scheme);
+    add('invalid-url', error.code);
+    return reading(null, null, scheme);
   }
-  return verdict.reading(link, identity, scheme);
+  return reading(link, identity, scheme);
 }
