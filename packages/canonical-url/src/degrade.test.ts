@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { hostMatches } from './host.js';
 import { identify, unwrapUrl } from './identify.js';
 import { pastedLink, trimTail } from './pasted.js';
 import { PLATFORMS } from './platforms.js';
 import type { ContentKind, PlatformId } from './types.js';
+import { WRAPPERS } from './unwrap.js';
 
 /*
  * Vectors: the URL shapes are the platforms' own public forms (url-forms.md, deep-links.md, the
@@ -555,6 +557,30 @@ describe('identify: wrapper and redirect links identify as what they point at', 
   it('keeps a platform page that hands over to an app scheme as that page', () => {
     const input = `https://m.taobao.com/tbopen/index.html?h5Url=${encodeURIComponent('tbopen://m.taobao.com/x')}`;
     expect(identify(input)).toMatchObject({ platform: 'taobao', kind: 'page', id: null });
+  });
+});
+
+describe('the wrapper table', () => {
+  it('gives every host at most one row, so the first row that fits a page is its row', () => {
+    for (const a of WRAPPERS) {
+      const host = a.host.replace(/^\*\./, '');
+      const rows = WRAPPERS.filter((b) => hostMatches(host, b.host) || hostMatches(`x.${host}`, b.host));
+      expect(rows, a.host).toEqual([a]);
+    }
+  });
+
+  it('opens a wrapper on a subdomain of a `*.domain` row and on the domain itself, and no other host', () => {
+    const target = encodeURIComponent('https://item.taobao.com/item.htm?id=634567890123');
+    for (const host of ['www.superbuy.com', 'superbuy.com', 'm.cn.superbuy.com'])
+      expect(unwrapUrl(`https://${host}/x?url=${target}`).steps, host).toHaveLength(1);
+    for (const host of ['evilsuperbuy.com', 'superbuy.com.evil.example', 'weixin110.qq.com.evil.example'])
+      expect(unwrapUrl(`https://${host}/x?url=${target}`).steps, host).toHaveLength(0);
+  });
+
+  it('opens a wrapper whose row names a path only on that path', () => {
+    const target = encodeURIComponent('https://item.jd.com/100012043978.html');
+    expect(unwrapUrl(`https://www.google.com/url?q=${target}`).steps).toHaveLength(1);
+    expect(unwrapUrl(`https://www.google.com/search?q=${target}`).steps).toHaveLength(0);
   });
 });
 

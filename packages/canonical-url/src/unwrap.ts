@@ -1,4 +1,4 @@
-import { rowForHost, suffixStarts } from './host.js';
+import { hostMatches, rowForHost } from './host.js';
 import { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
 import { decodeComponent, type ParsedUrl, parseUrl } from './url.js';
 
@@ -127,32 +127,11 @@ export interface UnwrapUrlOptions {
   readonly maxDepth?: number;
 }
 
-/** Wrapper rows by host: exact hosts, and `*.domain` rows under their domain. */
-const WRAPPERS_BY_HOST = new Map<string, WrapperRow[]>();
-for (const row of WRAPPERS) {
-  const key = row.host.startsWith('*.') ? row.host.slice(2) : row.host;
-  const list = WRAPPERS_BY_HOST.get(key);
-  if (list) list.push(row);
-  else WRAPPERS_BY_HOST.set(key, [row]);
-}
-
-/** The most labels a wrapper row's host has. */
-let maxWrapperLabels = 1;
-for (const key of WRAPPERS_BY_HOST.keys())
-  maxWrapperLabels = Math.max(maxWrapperLabels, key.split('.').length);
-
+/** The wrapper row of a page: its host is the row's (or under a `*.domain` row's domain) and so is its path. */
 function wrapperRow(url: ParsedUrl): WrapperRow | undefined {
-  const fits = (w: WrapperRow, exact: boolean) =>
-    (exact || w.host.startsWith('*.')) && (w.path === undefined || url.path === w.path);
-  const own = WRAPPERS_BY_HOST.get(url.host)?.find((w) => fits(w, true));
-  if (own) return own;
-  // `*.domain` rows: walk the host's parent domains, only as many labels as a row has (linear).
-  for (const start of suffixStarts(url.host, maxWrapperLabels + 1)) {
-    if (start === 0) continue; // the host itself was looked up above
-    const row = WRAPPERS_BY_HOST.get(url.host.slice(start))?.find((w) => fits(w, false));
-    if (row) return row;
-  }
-  return undefined;
+  // No two rows share a host (degrade.test.ts checks it), so the first that fits is the one: 28 rows, each
+  // test linear in the host.
+  return WRAPPERS.find((w) => hostMatches(url.host, w.host) && (w.path === undefined || url.path === w.path));
 }
 
 /** A parameter value that is a link: absolute with a scheme, or `//host/…`; decoded once more if it still is escaped. */
