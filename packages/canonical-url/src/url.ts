@@ -171,17 +171,12 @@ export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): Parsed
       `expected an http or https URL, found scheme "${written}:" in ${preview(input)}`,
     );
   }
+  // The scheme is http or https now: as written, or the https put before a scheme-less link.
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch (cause) {
     throw new CanonicalUrlError('invalid_url', `expected a URL, found ${preview(input)}`, { cause });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CanonicalUrlError(
-      'unsupported_scheme',
-      `expected an http or https URL, found scheme ${JSON.stringify(url.protocol)} in ${preview(input)}`,
-    );
   }
   const host = hostWithoutDots(url.hostname.toLowerCase(), input);
   return {
