@@ -246,30 +246,32 @@ export function identify(input: string): LinkIdentity | null {
   if (typeof input !== 'string' || input.length > DEFAULT_MAX_LENGTH) parseUrl(input);
   const text = pastedLink(input).text;
   // The unwrap walk matches every link it visits: keep the last match rather than matching twice.
-  let last: { url: ParsedUrl; match: Match | null } | null = null;
-  const unwrapped = unwrapParsed(text, (visited) => {
-    last = { url: visited, match: matchUrl(visited) };
+  let last: Visited | null = null;
+  const unwrapped = unwrapParsed(text, (url) => {
+    last = { url, match: matchUrl(url) };
     return last.match !== null;
   });
   if (unwrapped.stopped) return null;
   const { steps } = unwrapped;
-  const seen = last as { url: ParsedUrl; match: Match | null } | null;
-  if (seen && steps.length === 0) {
-    if (seen.match) return seen.match.identity;
-    const own = rowForHost(seen.url.host);
-    return own ? pageIdentity(seen.url, own) : null;
-  }
-  // A platform page that hands over to an app scheme is still that platform's page.
+  const seen = last as Visited | null;
+  // No wrapper opened: the link visited is the text's. A platform page that hands over to an app scheme
+  // is still that platform's page.
   const url =
-    parseOrNull(unwrapped.url) ??
-    (steps.length > 0
-      ? parseOrNull(steps.length > 1 ? (steps[steps.length - 2]?.target ?? text) : text)
-      : null);
+    steps.length === 0
+      ? (seen?.url ?? parseOrNull(text))
+      : (parseOrNull(unwrapped.url) ??
+        parseOrNull(steps.length > 1 ? (steps[steps.length - 2]?.target ?? text) : text));
   if (!url) return null;
-  const match = matchUrl(url);
+  const match = url === seen?.url ? seen.match : matchUrl(url);
   if (match) return match.identity;
   const row = rowForHost(url.host);
   return row ? pageIdentity(url, row) : null;
+}
+
+/** A link the unwrap walk visited, and what matching it found. */
+interface Visited {
+  readonly url: ParsedUrl;
+  readonly match: Match | null;
 }
 
 /**
