@@ -28,10 +28,8 @@ export interface CanonicalizeOptions {
 }
 
 function sortPairs(pairs: readonly QueryPair[]): QueryPair[] {
-  return pairs
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.key < b.p.key ? -1 : a.p.key > b.p.key ? 1 : a.i - b.i))
-    .map(({ p }) => p);
+  // Array sort is stable (ES2019): pairs of one key keep their order.
+  return [...pairs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The `maxLength` option of `canonicalize` and `judgeTarget`: a positive integer, 8192 when absent. */
