@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, isTrackingParam, sameTarget } from './canonicalize.js';
+import { canonicalize, GLOBAL_TRACKING, isTrackingParam, sameTarget } from './canonicalize.js';
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
+import { PLATFORMS } from './platforms.js';
 import { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -258,6 +259,26 @@ describe('isTrackingParam', () => {
     expect(isTrackingParam('utm_whatever')).toBe(true);
     expect(isTrackingParam('fbclid')).toBe(true);
     expect(isTrackingParam('id')).toBe(false);
+  });
+
+  it('reads a platform entry only for that platform, a prefix entry only as a prefix, and no empty key', () => {
+    const taobao = { id: 'taobao' } as const;
+    expect(isTrackingParam('ali_trackid', taobao)).toBe(true);
+    expect(isTrackingParam('ali_trackid')).toBe(false);
+    expect(isTrackingParam('ali_trackid', { id: 'jd' })).toBe(false);
+    expect(isTrackingParam('wh_weex', taobao)).toBe(true);
+    expect(isTrackingParam('wh_', taobao)).toBe(true);
+    expect(isTrackingParam('xwh_weex', taobao)).toBe(false);
+    expect(isTrackingParam('utm_\nx')).toBe(true);
+    expect(isTrackingParam('xutm_source')).toBe(false);
+    expect(isTrackingParam('fbclid2')).toBe(false);
+    expect(isTrackingParam('')).toBe(false);
+    for (const row of PLATFORMS) expect(isTrackingParam('', row)).toBe(false);
+  });
+
+  it('has entries of letters, digits, _ and - only (with a trailing * for a prefix), read as keys, not patterns', () => {
+    for (const entry of [...GLOBAL_TRACKING, ...PLATFORMS.flatMap((row) => row.tracking)])
+      expect(entry).toMatch(/^[\w-]+\*?$/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { MATCH_ROWS } from './platforms.js';
-import type { PlatformId, PlatformRow } from './types.js';
+import type { PlatformRow } from './types.js';
 
 /** Tracking parameters dropped everywhere. Entries ending in `*` are prefixes. */
 export const GLOBAL_TRACKING: readonly string[] = [
@@ -34,31 +34,25 @@ export const GLOBAL_TRACKING: readonly string[] = [
   '__s',
 ];
 
-interface Matcher {
-  readonly exact: ReadonlySet<string>;
-  readonly prefixes: readonly string[];
+/**
+ * One pattern for a list of tracking entries: entries are keys of letters, digits, `_` and `-` (canonicalize.test.ts
+ * checks it) and `x_*` stands for every key that starts with `x_`. Linear: an anchored alternation of
+ * literals, each prefix entry ending in `.*` (with the `s` flag: every character).
+ */
+function trackingPattern(list: readonly string[]): RegExp {
+  return new RegExp(`^(?:${list.join('|').replaceAll('*', '.*')})$`, 's');
 }
 
-function compile(list: readonly string[]): Matcher {
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const entry of list) {
-    if (entry.endsWith('*')) prefixes.push(entry.slice(0, -1));
-    else exact.add(entry);
-  }
-  return { exact, prefixes };
-}
+const GLOBAL = trackingPattern(GLOBAL_TRACKING);
+const PER_PLATFORM = new Map(MATCH_ROWS.map((row) => [row.id, trackingPattern(row.tracking)]));
 
-function matches(m: Matcher, key: string): boolean {
-  return m.exact.has(key) || m.prefixes.some((p) => key.startsWith(p));
-}
-
-const GLOBAL = compile(GLOBAL_TRACKING);
-const PER_PLATFORM = new Map<PlatformId, Matcher>(MATCH_ROWS.map((row) => [row.id, compile(row.tracking)]));
-
-/** True when `key` is a tracking parameter (globally, or on the given platform). */
+/**
+ * True when `key` is a tracking parameter (globally, or on the given platform): an entry of `GLOBAL_TRACKING`
+ * or the platform's `tracking`, where `x_*` stands for every key that starts with `x_`.
+ */
 export function isTrackingParam(key: string, row?: Pick<PlatformRow, 'id'>): boolean {
-  if (matches(GLOBAL, key)) return true;
-  const own = row ? PER_PLATFORM.get(row.id) : undefined;
-  return own !== undefined && matches(own, key);
+  // An empty key is no entry (and an empty list's pattern matches only it).
+  return (
+    key !== '' && (GLOBAL.test(key) || (row !== undefined && PER_PLATFORM.get(row.id)?.test(key) === true))
+  );
 }
