@@ -184,100 +184,87 @@ function webviewFor(app: AppId, web: string): string | null {
  * //   wrappers: { jd: 'openapp.jdmobile://virtual?params=…des%22%3A%22m%22…' }, app: 'jd', … }
  */
 export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOptions = {}): AppLinks {
+  const { os, fallbackUrl } = options;
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const wrapIn = options.wrapIn ?? [];
   if (!Number.isInteger(maxLength) || maxLength < 1) {
     throw new DeepLinkError(
       'invalid_option',
       `expected maxLength to be a positive integer, found ${maxLength}`,
     );
   }
-  if (options.os !== undefined && options.os !== 'android' && options.os !== 'ios') {
+  if (os !== undefined && os !== 'android' && os !== 'ios') {
     throw new DeepLinkError(
       'invalid_option',
-      `expected os to be 'android' or 'ios', found ${preview(String(options.os))}`,
+      `expected os to be 'android' or 'ios', found ${preview(String(os))}`,
     );
   }
-  for (const app of options.wrapIn ?? []) {
+  for (const app of wrapIn) {
     if (getApp(app) === undefined) {
       throw new DeepLinkError('invalid_option', `wrapIn: not an app of the table: ${preview(String(app))}`);
     }
   }
   let fallback: string | undefined;
-  if (options.fallbackUrl !== undefined) {
-    const scheme = typeof options.fallbackUrl === 'string' ? schemeOf(options.fallbackUrl.trim()) : null;
+  if (fallbackUrl !== undefined) {
+    const scheme = typeof fallbackUrl === 'string' ? schemeOf(fallbackUrl.trim()) : null;
     if (scheme !== 'http' && scheme !== 'https') {
       throw new DeepLinkError(
         'unsafe_target',
-        `fallbackUrl must be http(s), found ${preview(String(options.fallbackUrl))}`,
+        `fallbackUrl must be http(s), found ${preview(String(fallbackUrl))}`,
       );
     }
-    fallback = fromReading(judgeTarget(options.fallbackUrl.trim()), options.fallbackUrl).web;
+    fallback = fromReading(judgeTarget(fallbackUrl.trim()), fallbackUrl).web;
   }
 
   const { identity, web, level, reasons } = resolveTarget(target, maxLength);
   const row = identity ? getApp(identity.platform) : undefined;
-  const confidence: { scheme?: Confidence; intent?: Confidence; universal?: Confidence } = {};
+  // Filled in the order AppLinks lists its fields; a form the app has not got stays absent.
+  const links: { -readonly [K in keyof AppLinks]?: AppLinks[K] } = { identity, app: row?.id ?? null, web };
+  const confidence: { -readonly [K in keyof AppLinks['confidence']]: AppLinks['confidence'][K] } = {};
   const unconfirmed: string[] = [];
-  let scheme: string | undefined;
-  let intent: string | undefined;
-  let universal: string | undefined;
+  /** Records a form built, its confidence and (once) why it is doubtful. */
+  const add = (
+    form: 'scheme' | 'intent' | 'universal',
+    link: string,
+    from: { readonly confidence: Confidence; readonly unconfirmed?: string },
+  ): void => {
+    links[form] = link;
+    confidence[form] = from.confidence;
+    if (from.unconfirmed && !unconfirmed.includes(from.unconfirmed)) unconfirmed.push(from.unconfirmed);
+  };
 
   if (row && identity) {
-    const built = schemeFor(row, identity, options.os);
-    if (built) {
-      scheme = built.link;
-      confidence.scheme = built.confidence;
-      if (built.unconfirmed) unconfirmed.push(built.unconfirmed);
-    }
+    const built = schemeFor(row, identity, os);
+    if (built) add('scheme', built.link, built);
     const pkg = row.android?.package;
     if (pkg) {
-      const android = options.os === 'android' ? built : schemeFor(row, identity, 'android');
+      const android = os === 'android' ? built : schemeFor(row, identity, 'android');
       const link = android?.link ?? (row.intentHttps ? web : null);
-      const made = link ? intentFor(link, pkg, fallback ?? web) : null;
-      if (made) {
-        intent = made;
-        confidence.intent = android?.confidence ?? row.confidence;
-        if (android?.unconfirmed && !unconfirmed.includes(android.unconfirmed))
-          unconfirmed.push(android.unconfirmed);
-      }
+      const made = link && intentFor(link, pkg, fallback ?? web);
+      if (made) add('intent', made, android ?? row);
     }
     for (const w of row.httpsWrappers) {
       if (w.parseOnly || !w.universal) continue;
       const inner =
-        w.wraps === 'scheme' ? (scheme ?? webviewFor(row.id, web)) : (webviewFor(row.id, web) ?? scheme);
-      if (!inner) continue;
-      universal = fillTemplate(w.template, { link: inner, web });
-      confidence.universal = w.confidence;
-      break;
+        w.wraps === 'scheme'
+          ? (links.scheme ?? webviewFor(row.id, web))
+          : (webviewFor(row.id, web) ?? links.scheme);
+      if (inner) {
+        add('universal', fillTemplate(w.template, { link: inner, web }), w);
+        break;
+      }
     }
-    if (!universal && row.universalHosts?.includes(hostOf(web))) {
-      universal = web;
-      confidence.universal = row.confidence;
-    }
+    if (!links.universal && row.universalHosts?.includes(hostOf(web))) add('universal', web, row);
   }
 
-  const wrappers: Partial<Record<AppId, string>> = {};
-  let anyWrapper = false;
-  for (const app of [...(row ? [row.id] : []), ...(options.wrapIn ?? [])]) {
+  for (const app of row ? [row.id, ...wrapIn] : wrapIn) {
     const link = webviewFor(app, web);
-    if (link) {
-      wrappers[app] = link;
-      anyWrapper = true;
-    }
+    if (link) links.wrappers = { ...links.wrappers, [app]: link };
   }
-
-  return {
-    identity,
-    app: row?.id ?? null,
-    web,
-    ...(scheme !== undefined ? { scheme } : {}),
-    ...(intent !== undefined ? { intent } : {}),
-    ...(universal !== undefined ? { universal } : {}),
-    ...(anyWrapper ? { wrappers } : {}),
-    confidence,
-    unconfirmed,
-    ...(row?.android ? { androidPackage: row.android.package } : {}),
-    level,
-    reasons,
-  };
+  links.confidence = confidence;
+  links.unconfirmed = unconfirmed;
+  if (row?.android) links.androidPackage = row.android.package;
+  links.level = level;
+  links.reasons = reasons;
+  return links as AppLinks;
 }
