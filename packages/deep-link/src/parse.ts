@@ -143,7 +143,14 @@ function checkDepth(depth: number, ctx: Ctx): void {
  * Reads a nested target (a wrapper's parameter). With several different values for the same key
  * (parameter pollution), any unsafe one makes the whole link unsafe and otherwise it is ambiguous.
  */
-function unwrap(match: TemplateMatch, slot: string, step: ViaStep, depth: number, ctx: Ctx): Inner | null {
+function unwrap(
+  match: TemplateMatch,
+  slot: string,
+  step: ViaStep,
+  depth: number,
+  ctx: Ctx,
+  tolerated: readonly string[] = [],
+): Inner | null {
   const candidates = match.conflicts[slot] ?? [match.slots[slot]!];
   checkDepth(depth + 1, ctx);
   let first: Inner | null = null;
@@ -153,7 +160,7 @@ function unwrap(match: TemplateMatch, slot: string, step: ViaStep, depth: number
     if (k === 0) first = r;
   }
   if (candidates.length > 1 || first === null) return null;
-  return prepend(step, first, match.tolerated);
+  return prepend(step, first, [...tolerated, ...match.tolerated]);
 }
 
 function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inner | null {
@@ -223,8 +230,8 @@ function appPage(row: AppRow, tolerated: readonly string[], confidence: Confiden
 }
 
 function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): Inner | null {
-  const split = splitLink(text);
-  if (!split) return null;
+  // Never null: the scheme is the table's, not http(s).
+  const split = splitLink(text)!;
   const link: SplitLink = { ...split, scheme };
   const tolerated = split.scheme === scheme ? [] : [`alias-scheme:${split.scheme}`];
   const query = link.rest === null ? null : readQuery(link.rest, ctx.maxJson, JSON_KEYS.get(scheme));
@@ -259,8 +266,7 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
     if (!m || m.slots.url === undefined) continue;
     const step: ViaStep = { form: 'webview', app: entry.row.id, confidence: entry.spec.confidence };
-    const r = unwrap(m, 'url', step, depth, ctx);
-    return r?.ok && tolerated.length ? { ...r, tolerated: [...tolerated, ...r.tolerated] } : r;
+    return unwrap(m, 'url', step, depth, ctx, tolerated);
   }
   // Schemes that mirror web URLs (`taobao://` + a Taobao URL): the scheme's own app's (table test).
   const row = APP_BY_SCHEME.get(scheme)!;
@@ -331,13 +337,15 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
   let fallbackResult: Inner | null = null;
   for (const fallback of fallbacks) {
     const r = parseAt(fallback, depth + 1, ctx, true);
-    if (r && !r.ok) return prepend(step, prepend({ form: 'intent-fallback', app: null, confidence: 'A' }, r));
-    fallbackResult ??= r;
+    const read = r && prepend({ form: 'intent-fallback', app: null, confidence: 'A' }, r);
+    if (read && !read.ok) return prepend(step, read);
+    fallbackResult ??= read;
   }
-  if (scheme !== null) {
-    if (writtenScheme(`${scheme}:`) !== scheme || UNSAFE_SCHEMES.has(scheme) || scheme === 'intent') {
-      return prepend(step, danger('unsafe-scheme', scheme));
-    }
+  if (
+    scheme !== null &&
+    (writtenScheme(`${scheme}:`) !== scheme || UNSAFE_SCHEMES.has(scheme) || scheme === 'intent')
+  ) {
+    return prepend(step, danger('unsafe-scheme', scheme));
   }
   // An intent for http(s) or a scheme (or alias) of the table is read; one for another app's scheme is
   // legitimate, but says nothing we can read: use the fallback.
@@ -356,20 +364,10 @@ function parseIntent(text: string, depth: number, ctx: Ctx): Inner | null {
     if (inner && !fallbackSaysMore)
       return prepend(owner ? { ...step, app: owner.id } : step, inner, tolerated);
   }
-  if (fallbackResult?.ok) {
-    return prepend(
-      step,
-      prepend({ form: 'intent-fallback', app: null, confidence: 'A' }, fallbackResult),
-      tolerated,
-    );
-  }
+  if (fallbackResult?.ok) return prepend(step, fallbackResult, tolerated);
   // An intent for a known app's package that says nothing readable still opens that app.
-  const row = app ? getApp(app) : undefined;
-  if (row) {
-    const page = appPage(row, tolerated, 'A');
-    return { ...page, via: [step] };
-  }
-  return null;
+  const row = app && getApp(app);
+  return row ? { ...appPage(row, tolerated, 'A'), via: [step] } : null;
 }
 
 function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner | null {

@@ -275,15 +275,17 @@ export function matchTemplate(
   query: ReadonlyMap<string, readonly string[]> | null,
   maxJson: number,
 ): TemplateMatch | null {
-  if (t.hierarchical) {
-    if (!link.hierarchical || link.host !== t.host) return null;
-  }
   const slots: Record<string, string> = {};
   const conflicts: Record<string, string[]> = {};
   const tolerated: string[] = [];
-  const pathText = t.hierarchical ? link.path : link.hierarchical ? link.hostRaw + link.path : link.path;
-  if (!t.hierarchical && link.hierarchical) tolerated.push('opaque-with-slashes');
-  const parts = splitPath(pathText);
+  let path = link.path;
+  if (t.hierarchical) {
+    if (!link.hierarchical || link.host !== t.host) return null;
+  } else if (link.hierarchical) {
+    path = link.hostRaw + path;
+    tolerated.push('opaque-with-slashes');
+  }
+  const parts = splitPath(path);
   if (parts.length !== t.segments.length) return null;
   for (let k = 0; k < parts.length; k++) {
     if (!matchSegment(t.segments[k]!, parts[k]!, slots)) return null;
