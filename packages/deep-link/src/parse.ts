@@ -200,29 +200,20 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   };
 }
 
-/** The app a link in `scheme` opens: the scheme's owner (Douyin Shop's goods open in the Douyin app). */
-function ownerOf(scheme: string, row: AppRow): AppId {
-  return APP_BY_SCHEME.get(scheme)?.id ?? row.id;
-}
-
-/** The web page an app stands for when its link names nothing the web has: its home page. */
-function homeOf(row: AppRow): string {
-  const platform = platformOfApp(row);
-  return platform ? PLATFORM_HOMES[platform] : (row.home ?? '');
-}
-
 /**
  * Any other link in a known app's scheme (settings, feeds, in-app pages): the app and its
- * platform, `kind: 'page'`, no id, the platform's home page as the web URL.
+ * platform, `kind: 'page'`, no id, the platform's home page (WeChat's and Alipay's own) as the web
+ * URL. The link opens the app that owns the row's scheme (Douyin Shop's pages open in Douyin).
  */
 function appPage(row: AppRow, tolerated: readonly string[], confidence: Confidence): OkInner {
+  const platform = platformOfApp(row);
   return {
     ok: true,
-    platform: platformOfApp(row),
+    platform,
     kind: 'page',
     id: null,
-    webUrl: homeOf(row),
-    via: [{ form: 'scheme', app: ownerOf(row.schemes[0]!, row), confidence }],
+    webUrl: platform ? PLATFORM_HOMES[platform] : row.home!,
+    via: [{ form: 'scheme', app: APP_BY_SCHEME.get(row.schemes[0]!)!.id, confidence }],
     tolerated,
     unconfirmed: [],
     reasons: [],
@@ -234,6 +225,8 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
   const split = splitLink(text)!;
   const link: SplitLink = { ...split, scheme };
   const tolerated = split.scheme === scheme ? [] : [`alias-scheme:${split.scheme}`];
+  // The app that owns the scheme opens the link (Douyin Shop's goods open in Douyin).
+  const row = APP_BY_SCHEME.get(scheme)!;
   const query = link.rest === null ? null : readQuery(link.rest, ctx.maxJson, JSON_KEYS.get(scheme));
   for (const entry of KIND_TEMPLATES.get(scheme) ?? []) {
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
@@ -253,7 +246,7 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     if (!identity) continue;
     const step: ViaStep = {
       form: 'scheme',
-      app: ownerOf(scheme, entry.row),
+      app: row.id,
       confidence: entry.spec.confidence,
     };
     if (alt) tolerated.push(alt.codec);
@@ -269,7 +262,6 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     return unwrap(m, 'url', step, depth, ctx, tolerated);
   }
   // Schemes that mirror web URLs (`taobao://` + a Taobao URL): the scheme's own app's (table test).
-  const row = APP_BY_SCHEME.get(scheme)!;
   const lower = text.toLowerCase();
   for (const map of row.prefixMaps) {
     if (!lower.startsWith(map.scheme)) continue;
@@ -298,10 +290,10 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
 
 /** The web page an app link stands for when it spells one of its platform's own web URLs after the scheme. */
 function mirrorOf(row: AppRow, rest: string): LinkIdentity | null {
-  const platform = platformOfApp(row);
-  if (platform === null || rest === '' || rest.startsWith('/')) return null;
+  if (rest === '' || rest.startsWith('/')) return null;
   const identity = tryIdentify(`https://${rest}`);
-  return identity && identity.platform === platform ? identity : null;
+  // WeChat and Alipay are no platform, so no web page is theirs.
+  return identity?.platform === row.id ? identity : null;
 }
 
 /** Reads `intent://…#Intent;scheme=…;package=…;S.browser_fallback_url=…;end`. */
