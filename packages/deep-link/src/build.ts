@@ -41,21 +41,17 @@ export interface ToAppLinksOptions {
   readonly maxLength?: number;
 }
 
-interface Target {
-  readonly identity: LinkIdentity | null;
-  readonly web: string;
-  readonly level: 'ok' | 'caution';
-  readonly reasons: readonly TargetReason[];
-}
+/** A reading of the judge that may become a link. */
+type Target = TargetReading & { readonly url: string; readonly level: 'ok' | 'caution' };
 
-/** The judge's reading as a target, or `unsafe_target` / `unknown_target` when it may not be linked. */
+/** The judge's reading of a target, or `unsafe_target` / `unknown_target` when it may not be linked. */
 function fromReading(reading: TargetReading, text: string): Target {
   if (reading.level === 'danger' || reading.url === null) {
     const first = reading.reasons.find((r) => r.level === 'danger');
     const code = first?.code === 'invalid-url' ? 'unknown_target' : 'unsafe_target';
     throw new DeepLinkError(code, `${preview(text)} is not a safe link (${first?.code}: ${first?.detail})`);
   }
-  return { identity: reading.identity, web: reading.url, level: reading.level, reasons: reading.reasons };
+  return reading as Target;
 }
 
 /** The identity of a target, or the canonical URL of a web page of no known platform, as judged. */
@@ -213,10 +209,10 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
         `fallbackUrl must be http(s), found ${preview(String(fallbackUrl))}`,
       );
     }
-    fallback = fromReading(judgeTarget(fallbackUrl.trim()), fallbackUrl).web;
+    fallback = fromReading(judgeTarget(fallbackUrl.trim()), fallbackUrl).url;
   }
 
-  const { identity, web, level, reasons } = resolveTarget(target, maxLength);
+  const { identity, url: web, level, reasons } = resolveTarget(target, maxLength);
   const row = identity ? getApp(identity.platform) : undefined;
   // Filled in the order AppLinks lists its fields; a form the app has not got stays absent.
   const links: { -readonly [K in keyof AppLinks]?: AppLinks[K] } = { identity, app: row?.id ?? null, web };
