@@ -1,6 +1,5 @@
 import {
   alternateId,
-  hostOf,
   isLinkIdentity,
   judgeTarget,
   type LinkIdentity,
@@ -129,8 +128,8 @@ function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | 
     for (const spec of row.links) {
       if (spec.parseOnly || spec.kind !== identity.kind) continue;
       if (os && spec.os && spec.os !== os) continue;
-      // The host is read (a URL parse) only for the few forms that name hosts.
-      if (spec.hosts && !spec.hosts.includes(hostOf(identity.url))) continue;
+      // The host of the canonical URL is read (a URL parse) only for the few forms that name hosts.
+      if (spec.hosts && !spec.hosts.includes(new URL(identity.url).hostname)) continue;
       const spelled = appId(row, spec, identity.id);
       const link = fillTemplate(spec.template, { id: spelled.id }, spec.json);
       const unconfirmed =
@@ -250,7 +249,8 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
         break;
       }
     }
-    if (!links.universal && row.universalHosts?.includes(hostOf(web))) add('universal', web, row);
+    // `web` is the judge's canonical URL: lower-case host, no trailing dot.
+    if (!links.universal && row.universalHosts?.includes(new URL(web).hostname)) add('universal', web, row);
   }
 
   for (const app of row ? [row.id, ...wrapIn] : wrapIn) {
