@@ -8,7 +8,7 @@ import {
   type WebviewTemplate,
 } from './apps.js';
 import { APPS } from './table.js';
-import { type CompiledTemplate, compileTemplate } from './template.js';
+import { type CompiledTemplate, compileTemplate, push } from './template.js';
 
 /*
  * What parsing looks up, compiled once from the app table: templates by scheme and https wrappers by
@@ -31,12 +31,6 @@ export interface WrapperEntry {
   readonly app: AppId | null;
   readonly spec: HttpsWrapper;
   readonly compiled: CompiledTemplate;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 export const KIND_TEMPLATES = new Map<string, KindEntry[]>();

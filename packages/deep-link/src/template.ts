@@ -176,36 +176,37 @@ export function readQuery(rest: string, maxJson = 0, jsonKeys?: ReadonlySet<stri
   const out = new Map<string, string[]>();
   const n = rest.length;
   let i = 0;
-  while (i < n) {
-    if (rest[i] === '#') break;
-    let j = i;
-    while (j < n && rest[j] !== '=' && rest[j] !== '&' && rest[j] !== '#') j++;
+  while (i < n && rest[i] !== '#') {
+    let j = stopAt(rest, i, '=&#');
     const rawKey = rest.slice(i, j);
     const key = safeDecode(rawKey) ?? rawKey;
     let value = '';
-    if (j < n && rest[j] === '=') {
+    if (rest[j] === '=') {
       const v = j + 1;
-      let end = -1;
-      if (rest[v] === '{' && jsonKeys?.has(key)) {
-        end = scanJson(rest, v, maxJson);
-        if (end > 0 && end < n && rest[end] !== '&' && rest[end] !== '#') end = -1;
-      }
-      if (end < 0) {
-        end = v;
-        while (end < n && rest[end] !== '&' && rest[end] !== '#') end++;
-      }
+      let end = rest[v] === '{' && jsonKeys?.has(key) ? scanJson(rest, v, maxJson) : -1;
+      if (end > 0 && end < n && rest[end] !== '&' && rest[end] !== '#') end = -1;
+      if (end < 0) end = stopAt(rest, v, '&#');
       value = rest.slice(v, end);
       j = end;
     }
-    if (key) {
-      const list = out.get(key);
-      if (list) list.push(value);
-      else out.set(key, [value]);
-    }
-    i = j;
-    if (rest[i] === '&') i++;
+    if (key) push(out, key, value);
+    i = rest[j] === '&' ? j + 1 : j;
   }
   return out;
+}
+
+/** Where the text from `at` reaches one of the characters `stops`, or its end. */
+function stopAt(text: string, at: number, stops: string): number {
+  let i = at;
+  while (i < text.length && !stops.includes(text[i]!)) i++;
+  return i;
+}
+
+/** Adds a value to the list of a key. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** What matching a template found: slot values (decoded), plus a JSON slot's parsed object. */
