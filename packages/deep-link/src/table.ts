@@ -21,22 +21,21 @@ export type PlatformWithoutApp = (typeof WITHOUT_APP)[number];
  * APPS.find((row) => row.id === 'jd')?.nameZh // '京东'
  */
 export const APPS: readonly AppRow[] = APP_ROWS.map((row) => {
-  const { name, nameZh } =
-    'name' in row ? row : { name: PLATFORM_NAMES[row.id], nameZh: PLATFORM_NAMES_ZH[row.id] };
   // A template written without a scheme is in the row's first one: `item/{id}` → `xhsdiscover://item/{id}`.
   const full = <T extends { readonly template: string }>(list: readonly T[] = []): T[] =>
     list.map((t) =>
       writtenScheme(t.template) === null ? { ...t, template: `${row.schemes[0]}://${t.template}` } : t,
     );
   return {
+    // WeChat and Alipay, which are no platform, write their names (the spread replaces these).
+    name: PLATFORM_NAMES[row.id as PlatformId],
+    nameZh: PLATFORM_NAMES_ZH[row.id as PlatformId],
     httpsWrappers: [],
     prefixMaps: [],
     lastVerified: LAST_VERIFIED,
     ...row,
     links: full(row.links),
     webviews: full(row.webviews),
-    name,
-    nameZh,
   };
 });
 
