@@ -11,10 +11,13 @@ type JsonTemplate = Readonly<Record<string, string>>;
 
 /** A template split like the links it matches, with what its slots need. */
 export interface CompiledTemplate extends SplitLink {
-  /** The path's segments (a trailing `/` is not one: either spelling matches). */
-  readonly segments: readonly string[];
+  /**
+   * The path's segments (a trailing `/` is not one: either spelling matches), each as its text before a
+   * slot, the slot's name (absent: a literal segment) and the text after it (`discovery.{id}`).
+   */
+  readonly segments: readonly (readonly [prefix: string, slot?: string, suffix?: string])[];
   /** The template's query: a `{slot}` value is read, a literal one checked when `required` names its key. */
-  readonly query: ReadonlyMap<string, readonly string[]>;
+  readonly query: readonly (readonly [key: string, value: string, slot: string | null])[];
   /** `?{link}`: the whole query is one slot (JD's universal-link page). */
   readonly rawQuerySlot: string | null;
   readonly json: Readonly<Record<string, JsonTemplate>> | undefined;
@@ -87,8 +90,8 @@ export function compileTemplate(
   const rest = link.rest ?? '';
   return {
     ...link,
-    segments: splitPath(link.path),
-    query: readQuery(rest),
+    segments: splitPath(link.path).map((segment) => segment.split(/[{}]/) as [string, string?, string?]),
+    query: [...readQuery(rest)].map(([key, [value = '']]) => [key, value, slotName(value)] as const),
     rawQuerySlot: rest.includes('=') ? null : slotName(rest),
     json,
     required,
@@ -177,7 +180,7 @@ export function readQuery(rest: string, maxJson = 0, jsonKeys?: ReadonlySet<stri
   const n = rest.length;
   let i = 0;
   while (i < n && rest[i] !== '#') {
-    let j = stopAt(rest, i, '=&#');
+    let j = stopAt(rest, i, true);
     const rawKey = rest.slice(i, j);
     const key = safeDecode(rawKey) ?? rawKey;
     let value = '';
@@ -185,7 +188,7 @@ export function readQuery(rest: string, maxJson = 0, jsonKeys?: ReadonlySet<stri
       const v = j + 1;
       let end = rest[v] === '{' && jsonKeys?.has(key) ? scanJson(rest, v, maxJson) : -1;
       if (end > 0 && end < n && rest[end] !== '&' && rest[end] !== '#') end = -1;
-      if (end < 0) end = stopAt(rest, v, '&#');
+      if (end < 0) end = stopAt(rest, v, false);
       value = rest.slice(v, end);
       j = end;
     }
@@ -195,10 +198,10 @@ export function readQuery(rest: string, maxJson = 0, jsonKeys?: ReadonlySet<stri
   return out;
 }
 
-/** Where the text from `at` reaches one of the characters `stops`, or its end. */
-function stopAt(text: string, at: number, stops: string): number {
+/** Where the text from `at` reaches `&` or `#` (or `=` too, for a key), or its end. */
+function stopAt(text: string, at: number, key: boolean): number {
   let i = at;
-  while (i < text.length && !stops.includes(text[i]!)) i++;
+  for (let c = text[i]; c !== undefined && c !== '&' && c !== '#' && (c !== '=' || !key); c = text[++i]);
   return i;
 }
 
@@ -218,20 +221,17 @@ export interface TemplateMatch {
 }
 
 /** Matches a path segment against a template's: literal text, or a slot between a prefix and a suffix (`discovery.{id}`). */
-function matchSegment(pattern: string, text: string, slots: Record<string, string>): boolean {
-  const open = pattern.indexOf('{');
-  if (open < 0) return text === pattern;
-  const close = pattern.indexOf('}', open);
-  const suffix = pattern.slice(close + 1);
-  if (
-    text.length <= open + suffix.length ||
-    !text.startsWith(pattern.slice(0, open)) ||
-    !text.endsWith(suffix)
-  )
+function matchSegment(
+  [prefix, slot, suffix = '']: CompiledTemplate['segments'][number],
+  text: string,
+  slots: Record<string, string>,
+): boolean {
+  if (slot === undefined) return text === prefix;
+  if (text.length <= prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix))
     return false;
-  const value = safeDecode(text.slice(open, text.length - suffix.length));
+  const value = safeDecode(text.slice(prefix.length, text.length - suffix.length));
   if (!value) return false;
-  slots[pattern.slice(open + 1, close)] = value;
+  slots[slot] = value;
   return true;
 }
 
@@ -276,18 +276,13 @@ export function matchTemplate(
   query: ReadonlyMap<string, readonly string[]> | null,
   maxJson: number,
 ): TemplateMatch | null {
+  if (t.hierarchical && (!link.hierarchical || link.host !== t.host)) return null;
+  const opaqueWithSlashes = !t.hierarchical && link.hierarchical;
+  const parts = splitPath(opaqueWithSlashes ? link.hostRaw + link.path : link.path);
+  if (parts.length !== t.segments.length) return null;
   const slots: Record<string, string> = {};
   const conflicts: Record<string, string[]> = {};
-  const tolerated: string[] = [];
-  let path = link.path;
-  if (t.hierarchical) {
-    if (!link.hierarchical || link.host !== t.host) return null;
-  } else if (link.hierarchical) {
-    path = link.hostRaw + path;
-    tolerated.push('opaque-with-slashes');
-  }
-  const parts = splitPath(path);
-  if (parts.length !== t.segments.length) return null;
+  const tolerated = opaqueWithSlashes ? ['opaque-with-slashes'] : [];
   for (let k = 0; k < parts.length; k++) {
     if (!matchSegment(t.segments[k]!, parts[k]!, slots)) return null;
   }
@@ -299,8 +294,7 @@ export function matchTemplate(
     slots[t.rawQuerySlot] = raw;
     return { slots, conflicts, tolerated };
   }
-  for (const [key, [value = '']] of t.query) {
-    const slot = slotName(value);
+  for (const [key, value, slot] of t.query) {
     const required = slot !== null || t.required.includes(key);
     const values = query?.get(key);
     if (!values?.length) {
