@@ -95,6 +95,32 @@ describe('toAppLinks', () => {
     ).toBe('invalid_input');
   });
 
+  it('refuses any other object with invalid_input, or unsafe_target when its url is unsafe, never a crash', () => {
+    const identity = identify('https://item.jd.com/100012043978.html')!;
+    const malformed: unknown[] = [
+      {},
+      [],
+      { url: 5 },
+      { ...identity, url: undefined },
+      { ...identity, kind: 'bogus' },
+      { ...identity, platform: 'myspace' },
+      { ...identity, id: 100012043978 },
+      { platform: 'jd', url: identity.url },
+      { ...identity, url: 'https://example.com/100012043978.html' },
+    ];
+    for (const bad of malformed)
+      expect(
+        thrownCode(() => toAppLinks(bad as never)),
+        JSON.stringify(bad),
+      ).toBe('invalid_input');
+    for (const url of ['javascript:alert(1)', 'https://item.taobao.corn/item.htm?id=634567890123'])
+      for (const bad of [{ url }, { ...identity, url }, { ...identity, kind: 'bogus', url }])
+        expect(
+          thrownCode(() => toAppLinks(bad as never)),
+          JSON.stringify(bad),
+        ).toBe('unsafe_target');
+  });
+
   it('refuses javascript:, data:, a lookalike host and a non-http fallback', () => {
     expect(thrownCode(() => toAppLinks('javascript:alert(1)'))).toBe('unsafe_target');
     expect(thrownCode(() => toAppLinks('data:text/html,x'))).toBe('unsafe_target');

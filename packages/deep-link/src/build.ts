@@ -1,12 +1,10 @@
 import {
   alternateId,
-  isLinkIdentity,
   judgeTarget,
   type LinkIdentity,
   type PlatformId,
   schemeOf,
   type TargetReading,
-  type TargetReason,
   tryIdentify,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url/core';
@@ -53,22 +51,26 @@ function fromReading(reading: TargetReading, text: string): Target {
   return reading as Target;
 }
 
-/** The identity of a target, or the canonical URL of a web page of no known platform, as judged. */
+/**
+ * The identity of a target, or the canonical URL of a web page of no known platform, as judged. An object
+ * is a `LinkIdentity` when its `url`, read again by the judge, gives back its platform, kind and id: an
+ * identity whose URL is not that platform's page (or any other object) never becomes a link.
+ */
 function resolveTarget(target: unknown, maxLength: number): Target {
-  if (isLinkIdentity(target)) {
-    // Re-read the URL: an identity whose URL is not that platform's page must not become a link.
-    const reading = judgeTarget(target.url, { maxLength });
+  const object = typeof target === 'object' && target !== null ? (target as Partial<LinkIdentity>) : null;
+  if (typeof object?.url === 'string') {
+    const reading = judgeTarget(object.url, { maxLength });
     const again = reading.identity;
     if (
       reading.level !== 'danger' &&
-      (!again || again.platform !== target.platform || again.kind !== target.kind || again.id !== target.id)
+      (!again || again.platform !== object.platform || again.kind !== object.kind || again.id !== object.id)
     ) {
       throw new DeepLinkError(
         'invalid_input',
-        `the identity's url ${preview(target.url)} does not match its platform, kind and id`,
+        `the identity's url ${preview(object.url)} does not match its platform, kind and id`,
       );
     }
-    return fromReading(reading, target.url);
+    return fromReading(reading, object.url);
   }
   if (typeof target !== 'string') {
     throw new DeepLinkError(
@@ -165,11 +167,13 @@ function webviewFor(app: AppId, web: string): string | null {
  * Builds every way to open a target in its app: the scheme link, an Android `intent://` URL
  * with the package and a web fallback, an https link that opens the app (universal link where the
  * table has one), and "open this web page inside the app" wrappers. The target is a web URL, an
- * app link of the table, or a `LinkIdentity` from `@sharekit/canonical-url`.
+ * app link of the table, or a `LinkIdentity` from `@sharekit/canonical-url` (an object is taken as one
+ * when its `url`, read again by the judge, gives back its platform, kind and id).
  *
- * Throws `DeepLinkError`: `invalid_input`, `too_long`, `too_deep` (an app-link target nested past the
+ * Throws `DeepLinkError`: `invalid_input` (not a string or such an object), `too_long`, `too_deep` (an app-link target nested past the
  * depth limit), `params_too_large` (an app-link target whose JSON parameter is over its bound),
- * `unsafe_target` (`javascript:`, lookalike host…), `unknown_target` (not a link), `invalid_option`.
+ * `unsafe_target` (`javascript:`, lookalike host…, also as an object's `url`), `unknown_target` (not a link),
+ * `invalid_option`.
  * @example
  * toAppLinks('https://item.m.jd.com/product/100012043978.html?utm_source=iosapp')
  * // { web: 'https://item.jd.com/100012043978.html',
