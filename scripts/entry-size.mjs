@@ -145,7 +145,12 @@ const BUDGETS = [
     // 23.5 (session 7, z14k): measured 23,963 B (24,328 B before) with canonical-url's BV ids through one digit-position list, one parseOrNull, isMixedScript by bit masks,
     // judgeTarget's reasons without a class, wrapper rows found by a scan, identify's one tail, the stable sort
     // and one pattern per tracking list.
-    kb: 23.5,
+    // 23.2 (session 7, z14l): measured 23,734 B (23,963 B before) once toAppLinks filled its result in field
+    // order, kept the judge's reading and read hosts with URL (−102 B), parsing read the scheme's owner row
+    // once (−46 B), APPS took platform names as defaults (−22 B) and an object became an identity when its url
+    // reads back to it (no isLinkIdentity, −98 B); matching got its speed back for +29 B (figures measured
+    // before z14k's second round).
+    kb: 23.2,
   },
 ];
 
