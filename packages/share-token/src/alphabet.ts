@@ -59,17 +59,13 @@ export function weight(m: number, i: number): number {
 
 /** The five check symbols for data values `d` (each check makes its equation sum to 0 mod 31). */
 export function checkSymbols(d: ArrayLike<number>): number[] {
-  const s = [0, 0, 0, 0, 0];
-  for (let i = 0; i < d.length; i++) {
-    const v = d[i] as number;
-    if (v === 0) continue;
-    s[0] = (s[0]! + v) % Q;
-    s[1] = (s[1]! + v * ((i % 30) + 1)) % Q;
-    s[2] = (s[2]! + v * ((Math.floor(i / 30) % 30) + 1)) % Q;
-    s[3] = (s[3]! + v * ((Math.floor(i / 900) % 30) + 1)) % Q;
-    s[4] = (s[4]! + v * (((7 * i + 3) % 30) + 1)) % Q;
+  const s: number[] = [];
+  for (let m = 0; m < CHECKS; m++) {
+    let sum = 0;
+    for (let i = 0; i < d.length; i++) sum += (d[i] as number) * weight(m, i);
+    s.push((Q - (sum % Q)) % Q);
   }
-  return s.map((x) => (Q - x) % Q);
+  return s;
 }
 
 /** Syndromes of a whole word (data then five checks): all zero exactly when the word is valid. */

@@ -1,5 +1,5 @@
 /* Scanning free text for tokens without delimiters (findTokens); linear in the text length. */
-import { CHECKS, checkSymbols, correctOne, symbolOf } from '../alphabet.js';
+import { CHECKS, correctOne, Q, symbolOf, weight } from '../alphabet.js';
 import { checkText, MAX_TEXT_LENGTH } from '../errors.js';
 import { normalizeText } from '../normalize.js';
 import { isAsciiAlnum } from '../parse/text.js';
@@ -51,7 +51,13 @@ export interface ScannedToken {
 /** A word's checks, read as `correctOne` reports them without correcting: -1 when they hold, else null. */
 export function exact(word: number[]): number | null {
   const n = word.length - CHECKS;
-  return checkSymbols(word.slice(0, n)).every((x, m) => x === word[n + m]) ? -1 : null;
+  // Each equation's weighted sum with its check symbol is 0 mod 31.
+  for (let m = 0; m < CHECKS; m++) {
+    let sum = word[n + m] as number;
+    for (let i = 0; i < n; i++) sum += (word[i] as number) * weight(m, i);
+    if (sum % Q) return null;
+  }
+  return -1;
 }
 
 /**
