@@ -92,20 +92,29 @@ export function parseShareText(text: string): ShareMatch[] {
   return parseUnchecked(text);
 }
 
-/** Links, tokens and candidates of the whole text, with the cursors each segment advances (linear). */
+/** Links, tokens and candidates of the whole text, each taken by the segments in turn (linear). */
 interface Reading {
   readonly norm: string;
-  readonly urlDrafts: Draft[];
-  readonly sk: ScannedToken[];
-  readonly elsewhere: UrlHit[];
-  readonly candidates: Candidate[];
+  readonly links: Taker<Draft>;
+  readonly sk: Taker<ScannedToken>;
+  readonly elsewhere: Taker<UrlHit>;
+  readonly candidates: Taker<Candidate>;
   readonly codes: Code[];
   readonly lineOf: (at: number) => number;
   readonly drafts: Draft[];
-  up: number;
-  kp: number;
-  tp: number;
-  ep: number;
+}
+
+/** The next items of a list in text order that start before `end`. */
+type Taker<T> = (end: number) => T[];
+
+/** A taker over `list` (sorted by `startOf`): each call goes on where the last one stopped. */
+function taker<T>(list: readonly T[], startOf: (x: T) => number): Taker<T> {
+  let k = 0;
+  return (end) => {
+    const out: T[] = [];
+    while (k < list.length && startOf(list[k] as T) < end) out.push(list[k++] as T);
+    return out;
+  };
 }
 
 /** `parseShareText` without the size limit, for benchmarks that measure how time grows past it. */
@@ -118,24 +127,18 @@ export function parseUnchecked(text: string): ShareMatch[] {
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
   const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)]);
   // 3. Runs of letters and digits outside links: token and channel-code candidates.
-  const closed = [...hits, ...sk]
-    .map((h) => [h.start, h.end] as [number, number])
-    .sort((a, b) => a[0] - b[0]);
+  const closed = [...hits, ...sk].sort((a, b) => a.start - b.start);
   const { candidates, codes } = readRuns(norm, closed, segments);
   // 4. Shares per segment.
   const r: Reading = {
     norm,
-    urlDrafts,
-    sk,
-    elsewhere,
-    candidates,
+    links: taker(urlDrafts, (d) => d.anchor),
+    sk: taker(sk, (t) => t.start),
+    elsewhere: taker(elsewhere, (h) => h.start),
+    candidates: taker(candidates, (c) => c.start),
     codes,
     lineOf: lineIndex(norm),
     drafts: [],
-    up: 0,
-    kp: 0,
-    tp: 0,
-    ep: 0,
   };
   for (const [s, e] of segments) readSegment(r, s, e);
   return r.drafts.map((d) => toMatch(d, norm, text, map, changes));
@@ -163,28 +166,15 @@ function linkDrafts(hits: UrlHit[]): { urlDrafts: Draft[]; elsewhere: UrlHit[] }
   };
 }
 
-/** Takes the items of `list` from `r[cursor]` on that start before `end`. */
-function takeBefore<T>(
-  r: Reading,
-  cursor: 'up' | 'kp' | 'tp' | 'ep',
-  list: T[],
-  startOf: (x: T) => number,
-  end: number,
-): T[] {
-  const out: T[] = [];
-  while (r[cursor] < list.length && startOf(list[r[cursor]] as T) < end) out.push(list[r[cursor]++] as T);
-  return out;
-}
-
 /** The shares of one segment `[s, e)`, pushed to `r.drafts` in text order. */
 function readSegment(r: Reading, s: number, e: number): void {
   const text = r.norm.slice(s, e);
-  const links = takeBefore(r, 'up', r.urlDrafts, (d) => d.anchor, e);
+  const links = r.links(e);
   for (const d of links) readQueryToken(d);
   const inSeg = links.slice();
-  const segCands = takeBefore(r, 'kp', r.candidates, (c) => c.start, e);
+  const segCands = r.candidates(e);
   const placed = placeTokens(links, segCands, r.lineOf);
-  const offLinks = takeBefore(r, 'ep', r.elsewhere, (h) => h.start, e).filter((h) => h.start >= s);
+  const offLinks = r.elsewhere(e).filter((h) => h.start >= s);
   for (const c of segCands) {
     if (placed.has(c)) continue;
     // A token the links did not take is a share of its own when it is delimited (or the only kind: no link of a
@@ -195,7 +185,7 @@ function readSegment(r: Reading, s: number, e: number): void {
     setToken(d, c.value, c.start, c.end);
     inSeg.push(d);
   }
-  for (const t of takeBefore(r, 'tp', r.sk, (t) => t.start, e)) mergeSharekitToken(t, links, inSeg);
+  for (const t of r.sk(e)) mergeSharekitToken(t, links, inSeg);
   bareLayouts(text, s, inSeg);
   // No share yet, a link on no platform's host: a layout phrase names the platform.
   const owner =

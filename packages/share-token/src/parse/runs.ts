@@ -17,7 +17,7 @@ export interface Code {
  */
 export function readRuns(
   norm: string,
-  closed: [number, number][],
+  closed: readonly { readonly start: number; readonly end: number }[],
   segments: [number, number][],
 ): { candidates: Candidate[]; codes: Code[] } {
   const n = norm.length;
@@ -45,8 +45,8 @@ export function readRuns(
     const start = i - 1;
     while (i < n && isAsciiAlnum(norm.charCodeAt(i))) i++;
     const end = i;
-    while (cp < closed.length && (closed[cp] as [number, number])[1] <= start) cp++;
-    if (cp < closed.length && (closed[cp] as [number, number])[0] < end) {
+    while (cp < closed.length && (closed[cp] as { end: number }).end <= start) cp++;
+    if (cp < closed.length && (closed[cp] as { start: number }).start < end) {
       corner = false;
       depth = 0;
       continue;
