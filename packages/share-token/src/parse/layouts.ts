@@ -1,21 +1,18 @@
 import { SHARE_ROWS } from '../shares.js';
 import { CODE_AT, CODE_COLON, eachWord } from './codes.js';
 import { bareDraft, type Draft } from './draft.js';
-import { lineStarts } from './segments.js';
-import { bisect, lineEnd, stickyAt } from './text.js';
+import { lineAt, lineStarts } from './segments.js';
+import { lineEnd, stickyAt } from './text.js';
 /**
  * The starts of the lines of `text` that none of the `[a, b)` ranges reach, in one sweep: checking every
  * line against every share was quadratic on many one-line shares.
  */
 export function freeLines(text: string, ranges: readonly (readonly [number, number])[]): number[] {
   const starts = lineStarts(text);
-  /** The last line whose start is at most `at` (or below `at` when `strict`). */
-  const lineAt = (at: number, strict: boolean): number =>
-    bisect(starts, (st) => (strict ? st < at : st <= at)) - 1;
   const diff = new Int32Array(starts.length + 1);
   for (const [a, b] of ranges) {
-    const first = Math.max(0, lineAt(a, false));
-    const last = lineAt(b, true);
+    const first = Math.max(0, lineAt(starts, a));
+    const last = lineAt(starts, b - 1);
     if (last < first) continue;
     diff[first] = (diff[first] as number) + 1;
     diff[last + 1] = (diff[last + 1] as number) - 1;

@@ -54,6 +54,11 @@ export function lineIndex(norm: string): (at: number) => number {
   let starts: number[] | undefined;
   return (at) => {
     starts ??= lineStarts(norm);
-    return bisect(starts, (st) => st <= at) - 1;
+    return lineAt(starts, at);
   };
+}
+
+/** The line `at` is on: the index of the last of the line `starts` at or before it. */
+export function lineAt(starts: readonly number[], at: number): number {
+  return bisect(starts, (st) => st <= at) - 1;
 }
