@@ -43,18 +43,8 @@ export const MAX_DATA = 27_000;
  * catches adjacent transpositions.
  */
 export function weight(m: number, i: number): number {
-  switch (m) {
-    case 0:
-      return 1;
-    case 1:
-      return (i % 30) + 1;
-    case 2:
-      return (Math.floor(i / 30) % 30) + 1;
-    case 3:
-      return (Math.floor(i / 900) % 30) + 1;
-    default:
-      return ((7 * i + 3) % 30) + 1;
-  }
+  // Equations 1–3 divide by 30⁰, 30¹, 30²: an exact quotient, or one far enough below the next integer.
+  return m === 0 ? 1 : (Math.floor(m < 4 ? i / 30 ** (m - 1) : 7 * i + 3) % 30) + 1;
 }
 
 /** The five check symbols for data values `d` (each check makes its equation sum to 0 mod 31). */
