@@ -47,25 +47,24 @@ export function weight(m: number, i: number): number {
   return m === 0 ? 1 : (Math.floor(m < 4 ? i / 30 ** (m - 1) : 7 * i + 3) % 30) + 1;
 }
 
-/** The five check symbols for data values `d` (each check makes its equation sum to 0 mod 31). */
-export function checkSymbols(d: ArrayLike<number>): number[] {
-  const s: number[] = [];
-  for (let m = 0; m < CHECKS; m++) {
-    let sum = 0;
-    for (let i = 0; i < d.length; i++) sum += (d[i] as number) * weight(m, i);
-    s.push((Q - (sum % Q)) % Q);
-  }
-  return s;
-}
-
-/** Syndromes of a whole word (data then five checks): all zero exactly when the word is valid. */
+/**
+ * Syndromes of a whole word (data then five checks): each equation's weighted sum of the data plus its
+ * check symbol, mod 31. All zero exactly when the word is valid.
+ */
 export function syndromes(word: ArrayLike<number>): number[] {
   const n = word.length - CHECKS;
-  const data = Array.prototype.slice.call(word, 0, n) as number[];
-  const k = checkSymbols(data);
   const t: number[] = [];
-  for (let m = 0; m < CHECKS; m++) t.push(((word[n + m] as number) - (k[m] as number) + Q) % Q);
+  for (let m = 0; m < CHECKS; m++) {
+    let sum = word[n + m] as number;
+    for (let i = 0; i < n; i++) sum += (word[i] as number) * weight(m, i);
+    t.push(sum % Q);
+  }
   return t;
+}
+
+/** The five check symbols for data values `d`: what makes each equation's syndrome 0. */
+export function checkSymbols(d: ArrayLike<number>): number[] {
+  return syndromes([...Array.from(d), 0, 0, 0, 0, 0]).map((x) => (Q - x) % Q);
 }
 
 /**

@@ -51,7 +51,7 @@ export interface ScannedToken {
 /** A word's checks, read as `correctOne` reports them without correcting: -1 when they hold, else null. */
 export function exact(word: number[]): number | null {
   const n = word.length - CHECKS;
-  // Each equation's weighted sum with its check symbol is 0 mod 31.
+  // Each syndrome is 0 (alphabet.ts syndromes, stopping at the first that is not).
   for (let m = 0; m < CHECKS; m++) {
     let sum = word[n + m] as number;
     for (let i = 0; i < n; i++) sum += (word[i] as number) * weight(m, i);
