@@ -90,7 +90,10 @@ const BUDGETS = [
     // 35.1 (session 7, z14k): measured 35,845 B (36,232 B before) with canonical-url's BV ids through one digit-position list, one parseOrNull, isMixedScript by bit masks,
     // judgeTarget's reasons without a class, wrapper rows found by a scan, identify's one tail, the stable sort
     // and one pattern per tracking list.
-    kb: 35.1,
+    // 34.9 (session 7, z14j): measured 35,695 B (35,845 B before) once share-token's check symbols, syndromes
+    // and scan read one weight() formula (the weights were written twice) and its parser took its lists through
+    // one taker and one lineAt (see parseShareText below).
+    kb: 34.9,
   },
   {
     name: 'parseShareText',
@@ -118,7 +121,10 @@ const BUDGETS = [
     // 25.1 (session 7, z14k): measured 25,630 B (26,059 B before) with canonical-url's BV ids through one digit-position list, one parseOrNull, isMixedScript by bit masks,
     // judgeTarget's reasons without a class, wrapper rows found by a scan, identify's one tail, the stable sort
     // and one pattern per tracking list.
-    kb: 25.1,
+    // 25.0 (session 7, z14j): measured 25,546 B (25,630 B before) once the scan's check and share-token's
+    // checkSymbols read one weight() formula, written as one expression (−40 B), each segment took its links,
+    // tokens and candidates from one taker (−22 B) and lineIndex and freeLines shared one lineAt (−21 B).
+    kb: 25.0,
   },
   {
     name: 'deep-link (main entry)',
