@@ -3,8 +3,8 @@ import { DeepLinkError } from './errors.js';
 
 /*
  * Link templates with named slots: filled in the template text (building), or compiled once from the
- * table and matched (parsing). Links are read left to right, with no regular expressions, so the
- * cost is linear in the input; the one regex (`SLOT`) only reads the table's templates.
+ * table and matched (parsing). Links are read left to right, so the cost is linear in the input: the one
+ * regex that reads links (`APP_LINK_PARTS`) cannot backtrack; the others only read the table's templates.
  */
 
 type JsonTemplate = Readonly<Record<string, string>>;
