@@ -107,8 +107,6 @@ export const GENERIC_SHORTENERS: ReadonlySet<string> = new Set([
   'wxaurl.cn',
 ]);
 
-const RANK = { info: 0, caution: 1, danger: 2 } as const;
-
 /** Adds a reason to a verdict, unless one of its code is there already. */
 type AddReason = (code: TargetReasonCode, detail: string) => void;
 
@@ -118,9 +116,8 @@ type AddReason = (code: TargetReasonCode, detail: string) => void;
  * levelOf([{ code: 'credentials', level: 'caution', detail: '' }]) // 'caution'
  */
 export function levelOf(reasons: readonly { readonly level: 'info' | 'caution' | 'danger' }[]): TargetLevel {
-  let worst = 0;
-  for (const r of reasons) worst = Math.max(worst, RANK[r.level]);
-  return worst === 2 ? 'danger' : worst === 1 ? 'caution' : 'ok';
+  const has = (level: 'caution' | 'danger') => reasons.some((r) => r.level === level);
+  return has('danger') ? 'danger' : has('caution') ? 'caution' : 'ok';
 }
 
 function decodeOrRaw(text: string): string {
@@ -151,10 +148,11 @@ function judgeCredentials(url: URL, add: AddReason): void {
 function judgeHost(report: HostReport, add: AddReason): void {
   for (const w of report.warnings) {
     if (w.startsWith('lookalike:')) add('lookalike-host', `${report.unicodeHost} imitates ${w.slice(10)}`);
-    else if (w === 'idn-mixed-script') add('idn-mixed-script', report.unicodeHost);
-    else if (w === 'private-network') add('private-network', report.host);
-    else if (w === 'ip-literal') add('ip-literal', ipLiteralOf(report.host)?.address ?? report.host);
-    else if (w === 'idn' && report.platform === null) add('idn', report.unicodeHost);
+    else if (w === 'ip-literal') add(w, ipLiteralOf(report.host)?.address ?? report.host);
+    else if (w === 'private-network') add(w, report.host);
+    // `idn-mixed-script`, and `idn` of a host of no platform: shown in Unicode.
+    else if (w !== 'idn' || report.platform === null)
+      add(w as 'idn' | 'idn-mixed-script', report.unicodeHost);
   }
 }
 
