@@ -84,20 +84,15 @@ const FOLD =
 
 const COMBINING_MARK = /\p{M}/gu;
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 /**
  * A host as it looks: diacritics stripped and compatibility forms folded by NFKD (`tàobáo` → `taobao`,
  * `tạobạo` → `taobao`, `ℓ` → `l`) and confusable characters of any script folded to the ASCII letters
  * they imitate (`тікток` → `tiktok`).
  */
 export function skeleton(host: string): string {
-  const bare = isAscii(host) ? host : host.normalize('NFKD').replace(COMBINING_MARK, '');
   let out = '';
-  for (const ch of bare) out += FOLD[(ch.codePointAt(0) as number) - 0x30]?.trim() || ch;
+  for (const ch of host.normalize('NFKD').replace(COMBINING_MARK, ''))
+    out += FOLD[(ch.codePointAt(0) as number) - 0x30]?.trim() || ch;
   // `ᴛ`, past the table's end, then multi-character look-alikes.
   return out.replaceAll('ᴛ', 't').replaceAll('rn', 'm').replaceAll('vv', 'w');
 }
