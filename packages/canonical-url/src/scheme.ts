@@ -5,6 +5,9 @@
  */
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
+/** A port after a dotted name's colon: 1–6 digits, then a path, query, fragment or the end (sticky: read at one place). */
+// regex-safe: bounded digits, then one class or the end
+const PORT_THEN_PATH = /\d{1,6}(?:[/?#]|$)/y;
 
 /**
  * What the WHATWG parser does before anything else: strip leading and trailing C0 controls and
@@ -64,13 +67,9 @@ export function writtenScheme(text: string): string | null {
   const m = SCHEME.exec(text);
   const scheme = m?.[1];
   if (!scheme) return null;
-  if (scheme.includes('.') && isPortThenPath(text, scheme.length + 1)) return null;
+  if (scheme.includes('.')) {
+    PORT_THEN_PATH.lastIndex = scheme.length + 1;
+    if (PORT_THEN_PATH.test(text)) return null;
+  }
   return scheme.toLowerCase();
-}
-
-function isPortThenPath(text: string, from: number): boolean {
-  let i = from;
-  while (i < text.length && i - from <= 5 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-  if (i === from) return false;
-  return i === text.length || text[i] === '/' || text[i] === '?' || text[i] === '#';
 }
