@@ -21,8 +21,7 @@ export function whatwgPreprocess(input: string): string {
   let end = input.length;
   while (start < end && input.charCodeAt(start) <= 0x20) start += 1;
   while (end > start && input.charCodeAt(end - 1) <= 0x20) end -= 1;
-  const text = start === 0 && end === input.length ? input : input.slice(start, end);
-  return /[\t\n\r]/.test(text) ? text.replace(/[\t\n\r]/g, '') : text;
+  return input.slice(start, end).replace(/[\t\n\r]/g, '');
 }
 
 /**
