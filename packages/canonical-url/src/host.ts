@@ -33,29 +33,19 @@ for (const row of MATCH_ROWS) {
 }
 
 /**
- * Where the suffixes of `host` with at most `maxLabels` labels start, longest first: `a.b.c.d` with
- * 2 gives the starts of `c.d` and `d`. Linear in the host (a 6 KB dotted host has 3000 suffixes, and
+ * The longest registry domain that `host` is or is under: its suffixes of at most `maxDomainLabels` labels,
+ * shortest first, the last found kept. Linear in the host (a 6 KB dotted host has 3000 suffixes, and
  * slicing each was quadratic: issue 15, finding 9).
  */
-export function suffixStarts(host: string, maxLabels: number): number[] {
-  const starts: number[] = [];
+function lookupDomain(host: string): MatchRow | undefined {
+  let found: MatchRow | undefined;
   let end = host.length;
-  for (let k = 0; k < maxLabels && end > 0; k += 1) {
+  for (let k = 0; k < maxDomainLabels && end > 0; k += 1) {
     const dot = host.lastIndexOf('.', end - 1);
-    starts.push(dot + 1);
-    if (dot < 0) break;
+    found = DOMAINS.get(host.slice(dot + 1)) ?? found;
     end = dot;
   }
-  return starts.reverse();
-}
-
-/** The longest registry domain that `host` is or is under, looking only at its last few labels (linear). */
-function lookupDomain(host: string): MatchRow | undefined {
-  for (const start of suffixStarts(host, maxDomainLabels)) {
-    const row = DOMAINS.get(start === 0 ? host : host.slice(start));
-    if (row) return row;
-  }
-  return undefined;
+  return found;
 }
 
 /** The registry row a (lower-case, ASCII) host belongs to. */
