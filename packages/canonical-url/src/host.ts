@@ -55,14 +55,10 @@ export function rowForHost(host: string): MatchRow | undefined {
 
 /** `*.example.com` matches example.com and its subdomains; anything else matches exactly. */
 export function hostMatches(host: string, pattern: string): boolean {
-  if (pattern.startsWith('*.')) {
-    const base = pattern.slice(2);
-    return (
-      host === base ||
-      (host.length > base.length && host.endsWith(base) && host[host.length - base.length - 1] === '.')
-    );
-  }
-  return host === pattern;
+  // `*.example.com`: the domain itself, or any host ending in `.example.com`.
+  return pattern.startsWith('*.')
+    ? host === pattern.slice(2) || host.endsWith(pattern.slice(1))
+    : host === pattern;
 }
 
 export { stripTrailingDots } from './ip-literal.js';
