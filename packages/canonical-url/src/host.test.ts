@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCanonicalUrlError } from './errors.js';
+import { hostMatches } from './host.js';
 import { inspectHost } from './inspect.js';
 import { isMixedScript, oneEditApart, skeleton } from './lookalike.js';
 import { decodePunycode } from './punycode.js';
@@ -133,6 +134,18 @@ describe('host helpers', () => {
     ['Japanese kana with Cyrillic', 'ショップд', true],
   ])('tells a mixed-script label: %s', (_name, label, mixed) => {
     expect(isMixedScript(label)).toBe(mixed);
+  });
+
+  it.each([
+    ['taobao.com', '*.taobao.com', true],
+    ['item.m.taobao.com', '*.taobao.com', true],
+    ['xtaobao.com', '*.taobao.com', false],
+    ['taobao.com.evil.example', '*.taobao.com', false],
+    ['aobao.com', '*.taobao.com', false],
+    ['item.taobao.com', 'item.taobao.com', true],
+    ['m.item.taobao.com', 'item.taobao.com', false],
+  ])('matches %s against the host pattern %s: %s', (host, pattern, matches) => {
+    expect(hostMatches(host, pattern)).toBe(matches);
   });
 
   it('finds single edits and nothing more', () => {
