@@ -52,7 +52,9 @@ const BUDGETS = [
     // 29.3 (session 7, z14k): measured 29,993 B (was 30,383) with canonical-url's BV ids through one digit-position list, one parseOrNull, isMixedScript by bit masks,
     // judgeTarget's reasons without a class, wrapper rows found by a scan, identify's one tail, the stable sort
     // and one pattern per tracking list.
-    kb: 29.3,
+    // 29.2 (session 7, z14k): measured 29,823 B (was 29,993) with canonical-url's judge levels without a rank table, skeleton without an ASCII shortcut, a sticky port
+    // pattern, a plainer whatwgPreprocess, rowForHost's one walk and hostMatches by suffix.
+    kb: 29.2,
   },
   {
     name: 'resolve (text; first load)',
@@ -93,7 +95,9 @@ const BUDGETS = [
     // 34.9 (session 7, z14j): measured 35,695 B (35,845 B before) once share-token's check symbols, syndromes
     // and scan read one weight() formula (the weights were written twice) and its parser took its lists through
     // one taker and one lineAt (see parseShareText below).
-    kb: 34.9,
+    // 34.7 (session 7, z14k): measured 35,522 B (35,695 B before) with canonical-url's judge levels without a rank table, skeleton without an ASCII shortcut, a sticky port
+    // pattern, a plainer whatwgPreprocess, rowForHost's one walk and hostMatches by suffix.
+    kb: 34.7,
   },
   {
     name: 'parseShareText',
@@ -124,7 +128,9 @@ const BUDGETS = [
     // 25.0 (session 7, z14j): measured 25,546 B (25,630 B before) once the scan's check and share-token's
     // checkSymbols read one weight() formula, written as one expression (−40 B), each segment took its links,
     // tokens and candidates from one taker (−22 B) and lineIndex and freeLines shared one lineAt (−21 B).
-    kb: 25.0,
+    // 24.8 (session 7, z14k): measured 25,371 B (25,546 B before) with canonical-url's judge levels without a rank table, skeleton without an ASCII shortcut, a sticky port
+    // pattern, a plainer whatwgPreprocess, rowForHost's one walk and hostMatches by suffix.
+    kb: 24.8,
   },
   {
     name: 'deep-link (main entry)',
@@ -156,7 +162,9 @@ const BUDGETS = [
     // once (−46 B), APPS took platform names as defaults (−22 B) and an object became an identity when its url
     // reads back to it (no isLinkIdentity, −98 B); matching got its speed back for +29 B (figures measured
     // before z14k's second round).
-    kb: 23.2,
+    // 23.1 (session 7, z14k): measured 23,580 B (23,734 B before) with canonical-url's judge levels without a rank table, skeleton without an ASCII shortcut, a sticky port
+    // pattern, a plainer whatwgPreprocess, rowForHost's one walk and hostMatches by suffix.
+    kb: 23.1,
   },
 ];
 
