@@ -1,6 +1,7 @@
 import { identify, isPlatformId, PLATFORM_IDS, PLATFORMS } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
 import { thrownCode } from '../test/thrown.js';
+import { STORE_WRAPPERS } from './apps.js';
 import { toAppLinks } from './build.js';
 import { IOS_APPS, storeLinks } from './store.js';
 import { APP_IDS, APPS } from './table.js';
@@ -181,6 +182,15 @@ describe('the app table', () => {
   it('marks every form without a web page (webless) parse-only, so building never writes one', () => {
     for (const row of APPS)
       for (const t of row.links) if (t.webless) expect(t.parseOnly, t.template).toBe(true);
+  });
+
+  it('gives every content form an {id} slot (webless ones may name a kind alone), every web-view form a {url} slot and every https wrapper a {link} slot', () => {
+    for (const row of APPS) {
+      for (const t of row.links) if (!t.webless) expect(JSON.stringify(t), t.template).toContain('{id}');
+      for (const t of row.webviews) expect(JSON.stringify(t), t.template).toContain('{url}');
+      for (const t of [...row.httpsWrappers, ...STORE_WRAPPERS])
+        expect(t.template, t.template).toContain('{link}');
+    }
   });
 
   it('writes idPrefix only on parse-only forms (building would need the prefix taken off)', () => {

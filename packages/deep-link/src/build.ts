@@ -150,8 +150,8 @@ function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | 
 
 /** `scheme://rest` → `intent://rest#Intent;scheme=…;package=…;S.browser_fallback_url=…;end`. */
 function intentFor(link: string, pkg: string, fallback: string): string | null {
-  const scheme = schemeOf(link);
-  if (scheme === null) return null;
+  // Never null: the link is a template of the table filled, or the canonical https URL.
+  const scheme = schemeOf(link)!;
   const rest = link.slice(scheme.length + 1);
   if (rest.includes('#')) return null;
   return `intent:${rest}#Intent;scheme=${scheme};package=${pkg};S.browser_fallback_url=${encodeURIComponent(fallback)};end`;

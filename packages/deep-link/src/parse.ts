@@ -86,19 +86,10 @@ type Inner =
 
 const WEB_STEP: ViaStep = { form: 'web', app: null, confidence: 'A' };
 
-function prepend(
-  step: ViaStep,
-  inner: Inner,
-  tolerated: readonly string[] = [],
-  unconfirmed: readonly string[] = [],
-): Inner {
-  if (!inner.ok) return { ...inner, via: [step, ...inner.via] };
-  return {
-    ...inner,
-    via: [step, ...inner.via],
-    tolerated: [...tolerated, ...inner.tolerated],
-    unconfirmed: [...unconfirmed, ...inner.unconfirmed],
-  };
+/** An outer layer read around a result, with the sloppy spellings it accepted. */
+function prepend(step: ViaStep, inner: Inner, tolerated: readonly string[] = []): Inner {
+  const via = [step, ...inner.via];
+  return inner.ok ? { ...inner, via, tolerated: [...tolerated, ...inner.tolerated] } : { ...inner, via };
 }
 
 function danger(kind: UnsafeAppLink['danger'], found: string): Inner {
@@ -170,8 +161,9 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   if (wrappers) {
     const query = link.rest === null ? null : readQuery(link.rest, ctx.maxJson);
     for (const w of wrappers) {
+      // Every wrapper has a {link} slot (table test).
       const m = matchTemplate(w.compiled, link, query, ctx.maxJson);
-      if (!m || m.slots.link === undefined) continue;
+      if (!m) continue;
       return unwrap(
         m,
         'link',
@@ -231,8 +223,8 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
   for (const entry of KIND_TEMPLATES.get(scheme) ?? []) {
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
     if (!m || m.conflicts.id) continue;
-    const rawId = m.slots.id;
-    if (rawId === undefined) continue;
+    // Every content form but a webless one has an {id} slot (table test).
+    const rawId = m.slots.id!;
     // Only platform apps have content templates (WeChat's and Alipay's forms are webless).
     const platform = entry.row.id as PlatformId;
     const alt = entry.spec.alternateId ? fromAlternateId(platform, entry.spec.kind, rawId) : null;
@@ -256,8 +248,9 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     };
   }
   for (const entry of WEBVIEWS.get(scheme) ?? []) {
+    // Every web-view form has a {url} slot (table test).
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
-    if (!m || m.slots.url === undefined) continue;
+    if (!m) continue;
     const step: ViaStep = { form: 'webview', app: entry.row.id, confidence: entry.spec.confidence };
     return unwrap(m, 'url', step, depth, ctx, tolerated);
   }
