@@ -583,10 +583,45 @@ export function gamma(image: GrayImage, k: number): GrayImage {
 export function texturedRegions(image: GrayImage, side: number, max: number): Rect[] {
   const s = Math.min(1, side / Math.max(image.width, image.height));
   const g = s < 1 ? resize(image, s) : image;
-  const { width: w, height: h, data } = g;
+  const { width: w, height: h } = g;
   if (w < 8 || h < 8) return [];
+  // Each pass is its own small function: one function holding every loop was compiled loop by loop on the
+  // fly (on-stack replacement) and thrown away again as each later loop met new types, so its first calls in
+  // a process cost 20–60 ms against ~6 ms warm (first eight calls over three photos: 152–200 -> 108–132 ms;
+  // the same boxes).
+  const score = textureScore(g);
+  const t = Math.max(12, otsuThreshold({ data: score, width: w, height: h }));
+  return blobs(score, w, h, t)
+    .map((b) => ({
+      rect: { x: b.x / s, y: b.y / s, width: b.width / s, height: b.height / s },
+      area: b.area,
+    }))
+    .sort((a, b) => b.area - a.area)
+    .slice(0, max)
+    .map((b) => b.rect);
+}
+
+/** Per pixel: the weaker of the horizontal and vertical gradient energy, relative to the local brightness. */
+function textureScore(g: GrayImage): Uint8Array {
+  const { width: w, height: h } = g;
   const gx = new Uint8Array(w * h);
   const gy = new Uint8Array(w * h);
+  gradients(g.data, w, h, gx, gy);
+  const r = Math.max(2, Math.round(Math.max(w, h) / 100));
+  const ex = boxBlur({ data: gx, width: w, height: h }, r).data;
+  const ey = boxBlur({ data: gy, width: w, height: h }, r).data;
+  // Relative to the local brightness, so a code in a dim corner scores like one in daylight.
+  const mean = boxBlur(g, r).data;
+  const score = new Uint8Array(w * h);
+  for (let i = 0; i < score.length; i++) {
+    const e = Math.min(ex[i] as number, ey[i] as number);
+    score[i] = Math.min(255, (e * 128) / ((mean[i] as number) + 16));
+  }
+  return score;
+}
+
+/** Absolute central differences across (`gx`) and down (`gy`), 0 on the border. */
+function gradients(data: Uint8Array, w: number, h: number, gx: Uint8Array, gy: Uint8Array): void {
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
@@ -594,20 +629,16 @@ export function texturedRegions(image: GrayImage, side: number, max: number): Re
       gy[i] = Math.abs((data[i + w] as number) - (data[i - w] as number));
     }
   }
-  const r = Math.max(2, Math.round(Math.max(w, h) / 100));
-  const ex = boxBlur({ data: gx, width: w, height: h }, r).data;
-  const ey = boxBlur({ data: gy, width: w, height: h }, r).data;
-  const score = new Uint8Array(w * h);
-  // Relative to the local brightness, so a code in a dim corner scores like one in daylight.
-  const mean = boxBlur(g, r).data;
-  for (let i = 0; i < score.length; i++) {
-    const e = Math.min(ex[i] as number, ey[i] as number);
-    score[i] = Math.min(255, (e * 128) / ((mean[i] as number) + 16));
-  }
-  const t = Math.max(12, otsuThreshold({ data: score, width: w, height: h }));
+}
+
+/**
+ * The boxes of the 4-connected blobs of pixels scoring above `t`, in scan order of their first pixel, without
+ * the thin (under 1/40 of the side), elongated (over 3:1) and sparse (under 30 % of their box) ones.
+ */
+function blobs(score: Uint8Array, w: number, h: number, t: number): Array<Rect & { area: number }> {
   const label = new Int32Array(w * h);
   const stack = new Int32Array(w * h);
-  const boxes: Array<{ rect: Rect; area: number }> = [];
+  const out: Array<Rect & { area: number }> = [];
   const minSide = Math.max(6, Math.round(Math.max(w, h) / 40));
   let next = 0;
   for (let start = 0; start < score.length; start++) {
@@ -630,24 +661,31 @@ export function texturedRegions(image: GrayImage, side: number, max: number): Re
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
-      const around = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1];
-      for (const j of around) {
-        if (j >= 0 && label[j] === 0 && (score[j] as number) > t) {
-          label[j] = next;
-          stack[top++] = j;
-        }
+      // The four neighbours, checked inline (no array of them per pixel).
+      if (x > 0 && label[i - 1] === 0 && (score[i - 1] as number) > t) {
+        label[i - 1] = next;
+        stack[top++] = i - 1;
+      }
+      if (x < w - 1 && label[i + 1] === 0 && (score[i + 1] as number) > t) {
+        label[i + 1] = next;
+        stack[top++] = i + 1;
+      }
+      if (y > 0 && label[i - w] === 0 && (score[i - w] as number) > t) {
+        label[i - w] = next;
+        stack[top++] = i - w;
+      }
+      if (y < h - 1 && label[i + w] === 0 && (score[i + w] as number) > t) {
+        label[i + w] = next;
+        stack[top++] = i + w;
       }
     }
     const bw = x1 - x0 + 1;
     const bh = y1 - y0 + 1;
     if (Math.min(bw, bh) < minSide || Math.max(bw, bh) > 3 * Math.min(bw, bh)) continue;
     if (area < 0.3 * bw * bh) continue;
-    boxes.push({ rect: { x: x0 / s, y: y0 / s, width: bw / s, height: bh / s }, area });
+    out.push({ x: x0, y: y0, width: bw, height: bh, area });
   }
-  return boxes
-    .sort((a, b) => b.area - a.area)
-    .slice(0, max)
-    .map((b) => b.rect);
+  return out;
 }
 
 /**
