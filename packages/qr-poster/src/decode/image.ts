@@ -415,13 +415,28 @@ export function cropGray(image: GrayImage, rect: Rect): { image: GrayImage; rect
   return { image: { data: out, width, height }, rect: clamped };
 }
 
+/**
+ * The size {@link toGrayScaled} gives a `width` × `height` image for `side`: whole blocks of `factor` × `factor`
+ * pixels (1: no shrinking), so its longest side is at most `side`.
+ *
+ * @example
+ * ```ts
+ * grayScaledSize(4032, 3024, 1600) // { factor: 3, width: 1344, height: 1008 }
+ * ```
+ */
+export function grayScaledSize(
+  width: number,
+  height: number,
+  side: number,
+): { factor: number; width: number; height: number } {
+  const factor = Math.max(1, Math.ceil(Math.max(width, height) / side));
+  return { factor, width: Math.floor(width / factor), height: Math.floor(height / factor) };
+}
+
 /** Luma of the whole image, box-downscaled so its longest side is at most `side` (one pass, no full-size copy). */
 export function toGrayScaled(image: RgbaImage, side: number): { image: GrayImage; scale: number } {
-  const longest = Math.max(image.width, image.height);
-  const factor = Math.max(1, Math.ceil(longest / side));
+  const { factor, width, height } = grayScaledSize(image.width, image.height, side);
   if (factor === 1) return { image: toGray(image), scale: 1 };
-  const width = Math.floor(image.width / factor);
-  const height = Math.floor(image.height / factor);
   const out = new Uint8Array(width * height);
   const src = image.data;
   const n = factor * factor;
