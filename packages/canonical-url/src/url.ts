@@ -178,14 +178,14 @@ export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): Parsed
   } catch (cause) {
     throw new CanonicalUrlError('invalid_url', `expected a URL, found ${preview(input)}`, { cause });
   }
-  const host = hostWithoutDots(url.hostname.toLowerCase(), input);
+  // An http(s) URL's host is lower case and its path at least `/` already.
   return {
     scheme: url.protocol === 'http:' ? 'http' : 'https',
-    host,
+    host: hostWithoutDots(url.hostname, input),
     port: url.port,
-    path: normalizeEscapes(url.pathname || '/'),
+    path: normalizeEscapes(url.pathname),
     query: parseQuery(url.search.slice(1)),
-    fragment: url.hash.length > 1 ? normalizeEscapes(url.hash.slice(1)) : '',
+    fragment: normalizeEscapes(url.hash.slice(1)),
   };
 }
 
