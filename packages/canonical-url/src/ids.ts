@@ -109,13 +109,12 @@ export function weiboBidToMid(bid: string): string | null {
   for (let end = bid.length; end > 0; end -= 4) {
     const group = bid.slice(Math.max(0, end - 4), end);
     let n = 0;
-    for (const ch of group) n = n * 62 + B62.indexOf(ch);
+    // Base 62 is base 36 (0-9, a-z) with A-Z after z (between '9' and 'a': the bid is checked above).
+    for (const ch of group) n = n * 62 + Number.parseInt(ch, 36) + (ch < 'a' && ch > '9' ? 26 : 0);
     const digits = String(n);
     out = (end - 4 > 0 ? digits.padStart(7, '0') : digits) + out;
   }
-  let lead = 0;
-  while (lead < out.length - 1 && out[lead] === '0') lead++;
-  return out.slice(lead);
+  return BigInt(out).toString(); // without leading zeros
 }
 
 /**
