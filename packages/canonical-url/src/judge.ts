@@ -131,8 +131,8 @@ function decodeOrRaw(text: string): string {
 /** `https://item.taobao.com@evil.example/`: a platform host written as the user name. */
 function judgeCredentials(url: URL, add: AddReason): void {
   if (!url.username && !url.password) return;
-  add('credentials', url.username ? `${decodeOrRaw(url.username)}@` : '@');
   const user = decodeOrRaw(url.username);
+  add('credentials', `${user}@`);
   if (!user.includes('.')) return;
   let spoof: HostReport;
   try {

@@ -160,10 +160,7 @@ export function hostOf(url: string): string {
 export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): ParsedUrl {
   checkInput(input, maxLength);
   const text = whatwgPreprocess(input);
-  let withScheme = text;
   const written = writtenScheme(text);
-  if (text.startsWith('//')) withScheme = `https:${text}`;
-  else if (written === null) withScheme = `https://${text}`;
   if (written !== null && written !== 'http' && written !== 'https') {
     // Refused before parsing: `javascript:`, `data:`, `file:` and the rest never reach the parser.
     throw new CanonicalUrlError(
@@ -174,7 +171,7 @@ export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): Parsed
   // The scheme is http or https now: as written, or the https put before a scheme-less link.
   let url: URL;
   try {
-    url = new URL(withScheme);
+    url = new URL(written !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
   } catch (cause) {
     throw new CanonicalUrlError('invalid_url', `expected a URL, found ${preview(input)}`, { cause });
   }
