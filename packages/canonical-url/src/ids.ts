@@ -17,6 +17,26 @@ const BV_DIGITS = [9, 7, 5, 6, 4, 8, 3, 10, 11];
 const BV_PATTERN = /^[Bb][Vv]1[1-9A-HJ-NP-Za-km-z]{9}$/;
 const AV_PATTERN = /^(?:[Aa][Vv])?\d{1,16}$/;
 
+/** The BV id of an av number, or null out of range (1 to 2^51 - 1). */
+function bvOf(n: bigint): string | null {
+  if (n <= 0n || n >= BV_MAX) return null;
+  const chars = [...'BV1'];
+  let tmp = (BV_MAX | n) ^ BV_XOR;
+  for (let i = 8; i >= 0; i -= 1) {
+    chars[BV_DIGITS[i] as number] = BV_TABLE[Number(tmp % BV_BASE)] as string;
+    tmp /= BV_BASE;
+  }
+  return chars.join('');
+}
+
+/** The av number of a BV id that `BV_PATTERN` accepts, as a decimal string. */
+function aidOf(bv: string): string {
+  let tmp = 0n;
+  for (const at of BV_DIGITS) tmp = tmp * BV_BASE + BigInt(BV_TABLE.indexOf(bv[at] as string));
+  // The mask is BV_MAX - 1, computed here: a top-level BigInt sum stays in bundles that never convert back.
+  return ((tmp & (BV_MAX - 1n)) ^ BV_XOR).toString();
+}
+
 /**
  * Bilibili av number → BV id.
  * @example
@@ -29,14 +49,9 @@ export function avToBv(aid: string | number | bigint): string {
   else if (typeof aid === 'number' && Number.isSafeInteger(aid)) n = BigInt(aid);
   else if (typeof aid === 'string' && AV_PATTERN.test(aid)) n = BigInt(aid.replace(/^[Aa][Vv]/, ''));
   else throw new CanonicalUrlError('invalid_input', `expected an av number, found ${preview(String(aid))}`);
-  if (n <= 0n || n >= BV_MAX) throw new CanonicalUrlError('invalid_input', `av number out of range: ${n}`);
-  const chars = [...'BV1'];
-  let tmp = (BV_MAX | n) ^ BV_XOR;
-  for (let i = 8; i >= 0; i -= 1) {
-    chars[BV_DIGITS[i] as number] = BV_TABLE[Number(tmp % BV_BASE)] as string;
-    tmp /= BV_BASE;
-  }
-  return chars.join('');
+  const bv = bvOf(n);
+  if (bv === null) throw new CanonicalUrlError('invalid_input', `av number out of range: ${n}`);
+  return bv;
 }
 
 /**
@@ -48,24 +63,14 @@ export function bvToAv(bv: string): string {
   if (typeof bv !== 'string' || !BV_PATTERN.test(bv)) {
     throw new CanonicalUrlError('invalid_input', `expected a BV id, found ${preview(String(bv))}`);
   }
-  let tmp = 0n;
-  for (const at of BV_DIGITS) tmp = tmp * BV_BASE + BigInt(BV_TABLE.indexOf(bv[at] as string));
-  // The mask is BV_MAX - 1, computed here: a top-level BigInt sum stays in bundles that never convert back.
-  return ((tmp & (BV_MAX - 1n)) ^ BV_XOR).toString();
+  return aidOf(bv);
 }
 
 /** Normalises a Bilibili video id spelled as BV (any-case prefix) or av to the BV id, or null. */
 export function normalizeBilibiliVideo(id: string): string | null {
   if (BV_PATTERN.test(id)) return `BV${id.slice(2)}`;
   // A bare number is an aid (the player's `aid=` parameter).
-  if (AV_PATTERN.test(id)) {
-    try {
-      return avToBv(id);
-    } catch {
-      return null;
-    }
-  }
-  return null;
+  return AV_PATTERN.test(id) ? bvOf(BigInt(id.replace(/^[Aa][Vv]/, ''))) : null;
 }
 
 /** A second spelling of a registry id, converted exactly both ways (named by `KindSpec.alternateId`). */
@@ -84,7 +89,7 @@ export interface IdCodec {
 export const ID_CODECS = {
   'av-number': {
     to(id) {
-      const aid = BV_PATTERN.test(id) ? bvToAv(id) : '';
+      const aid = BV_PATTERN.test(id) ? aidOf(id) : '';
       return aid && normalizeBilibiliVideo(aid) === id ? aid : null;
     },
     // The aid: digits only (`av170001` is a spelling of the canonical id, as identify reads it).
