@@ -33,7 +33,26 @@ export interface HostReport {
   readonly warnings: readonly HostWarning[];
 }
 
-const MAX_HOST_INPUT = 8192;
+/** The longest host or URL `inspectHost` reads. */
+export const MAX_HOST_INPUT = 8192;
+
+/**
+ * The host of a bare host or a URL as the URL parser reads it (WHATWG host parsing): lower case, trailing
+ * dots kept, `''` for none. Throws the URL parser's `TypeError` when the text does not parse.
+ */
+export function readHost(text: string): string {
+  // Only a scheme followed by `//` has a host: `localhost:8080` is a host and port.
+  const pre = whatwgPreprocess(text);
+  const scheme = writtenScheme(pre);
+  const hasScheme = scheme !== null && pre.startsWith('//', scheme.length + 1);
+  const parsed = new URL(hasScheme ? text : `http://${text}`);
+  let host = parsed.hostname;
+  // An app link's host (its URL has no origin) is opaque to the URL parser (no IDNA, no IPv4 reading):
+  // read it again as a web host, so that one that is no valid web host (`x.xn--pokxncvks75dyfm.tb.cn`,
+  // bad punycode) is refused. (`file:` has no origin either; its host is read the web's way already.)
+  if (host && parsed.origin === 'null') host = new URL(`http://${host}/`).hostname;
+  return host.toLowerCase();
+}
 
 /** Parses a bare host or a URL into a normalised ASCII host (WHATWG host parsing). */
 export function parseHost(hostOrUrl: string): string {
@@ -46,26 +65,16 @@ export function parseHost(hostOrUrl: string): string {
       `expected at most ${MAX_HOST_INPUT} characters, found ${hostOrUrl.length}`,
     );
   }
-  const trimmed = hostOrUrl.trim();
-  // Only a scheme followed by `//` has a host: `localhost:8080` is a host and port.
-  const pre = whatwgPreprocess(trimmed);
-  const scheme = writtenScheme(pre);
-  const hasScheme = scheme !== null && pre.startsWith('//', scheme.length + 1);
   let host: string;
   try {
-    const parsed = new URL(hasScheme ? trimmed : `http://${trimmed}`);
-    host = parsed.hostname;
-    // An app link's host (its URL has no origin) is opaque to the URL parser (no IDNA, no IPv4 reading):
-    // read it again as a web host, so that one that is no valid web host (`x.xn--pokxncvks75dyfm.tb.cn`,
-    // bad punycode) is refused. (`file:` has no origin either; its host is read the web's way already.)
-    if (host && parsed.origin === 'null') host = new URL(`http://${host}/`).hostname;
+    host = readHost(hostOrUrl.trim());
   } catch (cause) {
     throw new CanonicalUrlError('invalid_url', `expected a host or URL, found ${preview(hostOrUrl)}`, {
       cause,
     });
   }
   if (!host) throw new CanonicalUrlError('invalid_url', `no host in ${preview(hostOrUrl)}`);
-  return stripTrailingDots(host.toLowerCase());
+  return stripTrailingDots(host);
 }
 
 /**

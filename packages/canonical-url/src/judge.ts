@@ -3,7 +3,7 @@
 import { canonicalize, maxLengthOption } from './canonicalize.js';
 import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
 import { tryIdentify } from './identify.js';
-import { type HostReport, inspectHost, reportHost } from './inspect.js';
+import { type HostReport, MAX_HOST_INPUT, readHost, reportHost } from './inspect.js';
 import { ipLiteralOf, stripTrailingDots } from './ip-literal.js';
 import { schemeOf, whatwgPreprocess, writtenScheme } from './scheme.js';
 import type { LinkIdentity } from './types.js';
@@ -133,10 +133,14 @@ function judgeCredentials(url: URL, add: AddReason): void {
   if (!url.username && !url.password) return;
   const user = decodeOrRaw(url.username);
   add('credentials', `${user}@`);
-  if (!user.includes('.')) return;
+  // What inspectHost would say of the user name, without its argument checks and messages: a name that is
+  // no host, or longer than inspectHost reads, says nothing more.
+  if (!user.includes('.') || user.length > MAX_HOST_INPUT) return;
   let spoof: HostReport;
   try {
-    spoof = inspectHost(user);
+    const host = readHost(user.trim());
+    if (!host) return;
+    spoof = reportHost(stripTrailingDots(host));
   } catch {
     return; // not a host: nothing more to say about it
   }
