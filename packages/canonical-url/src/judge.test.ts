@@ -145,6 +145,25 @@ describe('issue 15 finding 7: a platform host written as the user name', () => {
       expect.arrayContaining(['credentials', 'lookalike-host']),
     );
   });
+
+  it.each([
+    ['a URL as the user name', `https://${encodeURIComponent('https://item.taobao.com/')}@evil.example/`],
+    ['a look-alike of a platform host', 'https://taoba0.com@evil.example/'],
+    ['a platform host with trailing dots', 'https://item.jd.com..@evil.example/'],
+  ])('refuses %s before the host', (_name, target) => {
+    expect(judgeTarget(target).reasons.map((r) => r.code)).toContain('lookalike-host');
+  });
+
+  it('reads user names as inspectHost does: no host in one over its 8 KB, nor in one that is no host', () => {
+    const long = `https://${'a.'.repeat(4100)}taobao.com@evil.example/`;
+    expect(judgeTarget(long, { maxLength: 20_000 }).reasons.map((r) => r.code)).not.toContain(
+      'lookalike-host',
+    );
+    expect(judgeTarget('https://..@evil.example/').reasons.map((r) => r.code)).toEqual([
+      'credentials',
+      'not-a-platform',
+    ]);
+  });
 });
 
 describe('TARGET_REASONS', () => {
