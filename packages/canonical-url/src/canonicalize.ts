@@ -74,7 +74,8 @@ export function canonicalize(input: string, options: CanonicalizeOptions = {}): 
   return out;
 }
 
-function canonicalOf(url: ParsedUrl, fragment: string, options: CanonicalizeOptions): string {
+/** The canonical form of a parsed URL (`canonicalize` without its checks and limits). */
+export function canonicalOf(url: ParsedUrl, fragment = '', options: CanonicalizeOptions = {}): string {
   const match = options.mapAliases === false ? null : matchUrl(url);
   if (match) {
     let out = match.identity.url;

@@ -1,12 +1,14 @@
 // The one answer to "is this target safe to open?". Every package and the demo ask judgeTarget.
 
-import { canonicalize, maxLengthOption } from './canonicalize.js';
-import { CanonicalUrlError, isCanonicalUrlError } from './errors.js';
+import { canonicalOf, maxLengthOption } from './canonicalize.js';
+import { CanonicalUrlError } from './errors.js';
 import { tryIdentify } from './identify.js';
 import { type HostReport, MAX_HOST_INPUT, readHost, reportHost } from './inspect.js';
 import { ipLiteralOf, stripTrailingDots } from './ip-literal.js';
 import { schemeOf, whatwgPreprocess, writtenScheme } from './scheme.js';
 import type { LinkIdentity } from './types.js';
+import { parseOrNull } from './unwrap.js';
+import { DEFAULT_MAX_LENGTH } from './url.js';
 
 /** How safe it is to open a target. A `danger` target is never given a URL. */
 export type TargetLevel = 'ok' | 'caution' | 'danger';
@@ -247,12 +249,11 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
   else if (identity?.kind === 'short') add('short-link-unresolved', host.host);
   else if (host.platform === null) add('not-a-platform', host.unicodeHost);
   if (levelOf(reasons) === 'danger') return reading(null, null, scheme);
-  let link: string;
-  try {
-    link = identity?.url ?? canonicalize(text);
-  } catch (error) {
-    if (!isCanonicalUrlError(error)) throw error;
-    add('invalid-url', error.code);
+  // What canonicalize(text) gives, or the code it would refuse it with.
+  const parsed = identity || text.length > DEFAULT_MAX_LENGTH ? null : parseOrNull(text);
+  const link = identity?.url ?? (parsed && canonicalOf(parsed));
+  if (!link || link.length > DEFAULT_MAX_LENGTH) {
+    add('invalid-url', link || text.length > DEFAULT_MAX_LENGTH ? 'too_long' : 'invalid_url');
     return reading(null, null, scheme);
   }
   return reading(link, identity, scheme);
