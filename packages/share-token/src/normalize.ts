@@ -5,6 +5,8 @@
  * original text of normalised character `i` (`map[norm.length]` = original length), so spans found
  * in the normalised text point back at the original.
  */
+import { isAsciiAlnum } from './parse/text.js';
+
 export interface NormalizedText {
   readonly norm: string;
   readonly map: Int32Array;
@@ -39,7 +41,8 @@ export function normalizeText(text: string): NormalizedText {
           ? 'zero-width'
           : c === 0xfffc
             ? 'object-replacement'
-            : (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)
+            : // Full-width letters and digits are ASCII ones shifted by 0xfee0.
+              isAsciiAlnum(c - 0xfee0)
               ? 'full-width'
               : null;
     if (what === null) {
