@@ -20,7 +20,8 @@ export interface IpLiteral {
 
 const IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
 const IPV4_CHARS = /^[0-9a-fA-FxX.]+$/;
-const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+/** The URL parser reads a host of digits and dots as IPv4 (or refuses it) and writes it as a dotted quad. */
+const DIGITS_AND_DOTS = /^[\d.]+$/;
 
 /**
  * The IP address a host stands for, in any spelling a URL parser accepts — `2130706433`, `0x7f000001`,
@@ -51,11 +52,11 @@ export function ipLiteralOf(host: string): IpLiteral | null {
   } catch {
     return null;
   }
-  return DOTTED_QUAD.test(hostname) ? { version: 4, address: hostname } : null;
+  return DIGITS_AND_DOTS.test(hostname) ? { version: 4, address: hostname } : null;
 }
 
 /** Suffixes of names that only resolve inside a network (RFC 6761, 6762, 8375, cloud metadata names). */
-const INTERNAL_SUFFIXES = [
+const INTERNAL_SUFFIXES: readonly string[] = [
   'localhost',
   'local',
   'localdomain',
@@ -69,7 +70,7 @@ const INTERNAL_SUFFIXES = [
   'arpa',
   'invalid',
   'test',
-] as const;
+];
 
 /**
  * True for a host name that points inside a network: `localhost` (with or without a trailing dot),
@@ -85,5 +86,5 @@ export function isInternalName(host: string): boolean {
   const last = name.lastIndexOf('.');
   const tld = name.slice(last + 1);
   const lastTwo = name.slice(name.lastIndexOf('.', last - 1) + 1);
-  return INTERNAL_SUFFIXES.some((s) => s === tld || s === lastTwo);
+  return INTERNAL_SUFFIXES.includes(tld) || INTERNAL_SUFFIXES.includes(lastTwo);
 }
