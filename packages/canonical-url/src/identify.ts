@@ -22,11 +22,11 @@ import {
   unwrapParsed,
 } from './unwrap.js';
 import {
+  checkInput,
   DEFAULT_MAX_LENGTH,
   decodeComponent,
   formatUrl,
   type ParsedUrl,
-  parseUrl,
   type QueryPair,
 } from './url.js';
 
@@ -215,8 +215,7 @@ export function unwrapUrl(input: string, options: UnwrapUrlOptions = {}): Unwrap
       `expected maxDepth to be an integer in 0–32, found ${String(maxDepth)}`,
     );
   }
-  if (typeof input !== 'string') parseUrl(input);
-  if (input.length > DEFAULT_MAX_LENGTH) parseUrl(input);
+  checkInput(input, DEFAULT_MAX_LENGTH);
   return unwrapParsed(pastedLink(input).text, (url) => matchUrl(url) !== null, maxDepth);
 }
 
@@ -243,7 +242,7 @@ export function unwrapUrl(input: string, options: UnwrapUrlOptions = {}): Unwrap
  * // { platform: 'taobao', kind: 'page', id: null, url: 'https://www.taobao.com/markets/xie/nvxie' }
  */
 export function identify(input: string): LinkIdentity | null {
-  if (typeof input !== 'string' || input.length > DEFAULT_MAX_LENGTH) parseUrl(input);
+  checkInput(input, DEFAULT_MAX_LENGTH);
   const text = pastedLink(input).text;
   // The unwrap walk matches every link it visits: keep the last match rather than matching twice.
   let last: Visited | null = null;
@@ -312,7 +311,7 @@ export function isLinkIdentity(value: unknown): value is LinkIdentity {
  * platformOf('item.taobao.com.evil.example')   // null
  */
 export function platformOf(urlOrHost: string): PlatformId | null {
-  if (typeof urlOrHost !== 'string' || urlOrHost.length > DEFAULT_MAX_LENGTH) parseUrl(urlOrHost);
+  checkInput(urlOrHost, DEFAULT_MAX_LENGTH);
   const url = parseOrNull(pastedLink(urlOrHost).text);
   return url ? (rowForHost(url.host)?.id ?? null) : null;
 }
@@ -375,7 +374,8 @@ export function isCanonicalId(platform: PlatformId, kind: ContentKind, id: strin
 export function identityFor(platform: PlatformId, kind: ContentKind, id: string): LinkIdentity | null {
   try {
     const url = canonicalUrlFor(platform, kind, id);
-    const found = url === null ? null : matchUrl(parseUrl(url))?.identity;
+    const parsed = url === null ? null : parseOrNull(url);
+    const found = parsed && matchUrl(parsed)?.identity;
     return found && found.platform === platform && found.kind === kind ? found : null;
   } catch {
     return null;

@@ -1,6 +1,6 @@
 import { hostMatches, rowForHost } from './host.js';
 import { schemeOf, UNSAFE_SCHEMES } from './scheme.js';
-import { decodeComponent, type ParsedUrl, parseUrl } from './url.js';
+import { DEFAULT_MAX_LENGTH, decodeComponent, type ParsedUrl, readUrl } from './url.js';
 
 /*
  * Wrapper and redirect links: a page whose only job is to send the reader on to a link written in
@@ -176,11 +176,8 @@ function targetOf(
  * checked their input already, or read text cut out of it, which is never longer.
  */
 export function parseOrNull(text: string): ParsedUrl | null {
-  try {
-    return parseUrl(text);
-  } catch {
-    return null;
-  }
+  const read = text.length > DEFAULT_MAX_LENGTH ? null : readUrl(text);
+  return read && !('code' in read) ? read : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
-import { hostOf, normalizeEscapes } from './url.js';
+import { hostOf, normalizeEscapes, parseUrl } from './url.js';
 
 describe('normalizeEscapes', () => {
   it('upper-cases escapes and decodes the ones of unreserved characters', () => {
@@ -59,5 +59,38 @@ describe('hostOf', () => {
       'http://256.1../',
     ])
       expect(hostOf(text)).toBe('');
+  });
+});
+
+describe('parseUrl', () => {
+  const thrown = (input: string): Error & { code?: string } => {
+    try {
+      parseUrl(input);
+    } catch (error) {
+      return error as Error & { code?: string };
+    }
+    throw new Error(`parsed ${input}`);
+  };
+
+  it('refuses another scheme with unsupported_scheme, saying what it found, with no cause', () => {
+    const e = thrown('javascript:alert(1)');
+    expect(e).toMatchObject({ name: 'CanonicalUrlError', code: 'unsupported_scheme' });
+    expect(e.message).toContain('"javascript:alert(1)"');
+    expect(Object.hasOwn(e, 'cause')).toBe(false);
+  });
+
+  it("refuses what the URL parser refuses with invalid_url and the parser's error as its cause", () => {
+    const e = thrown('http://exa mple.com/');
+    expect(e).toMatchObject({ code: 'invalid_url' });
+    expect(e.cause).toBeInstanceOf(TypeError);
+    expect(Object.keys(e)).toEqual(['code', 'name']);
+  });
+
+  it('refuses a host of dots only, and one the parser refuses without its trailing dots, with invalid_url', () => {
+    expect(thrown('http://../x')).toMatchObject({ code: 'invalid_url' });
+    expect(Object.hasOwn(thrown('http://../x'), 'cause')).toBe(false);
+    const e = thrown('http://256.1../x');
+    expect(e).toMatchObject({ code: 'invalid_url' });
+    expect(e.cause).toBeInstanceOf(TypeError);
   });
 });

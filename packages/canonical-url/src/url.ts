@@ -116,19 +116,25 @@ export function checkInput(input: unknown, maxLength: number): asserts input is 
   }
 }
 
+/** Why a text is no http(s) URL: the code `parseUrl` throws, and what the URL parser threw, if anything. */
+export interface Refusal {
+  readonly code: 'unsupported_scheme' | 'invalid_url';
+  readonly cause?: unknown;
+}
+
 /**
  * The host without trailing dots, read again by the URL parser when dots were dropped: `2130706433..`
  * is a "domain" to WHATWG only because of its dots, and without them it is `127.0.0.1`. A host the
  * parser refuses without its dots (`256.1..`) is refused here, so every link we write parses.
  */
-function hostWithoutDots(hostname: string, input: string): string {
+function hostWithoutDots(hostname: string): string | Refusal {
   const host = stripTrailingDots(hostname);
-  if (!host) throw new CanonicalUrlError('invalid_url', `expected a host in ${preview(input)}`);
+  if (!host) return { code: 'invalid_url' };
   if (host.length === hostname.length) return host;
   try {
     return new URL(`http://${host}/`).hostname;
   } catch (cause) {
-    throw new CanonicalUrlError('invalid_url', `expected a valid host in ${preview(input)}`, { cause });
+    return { code: 'invalid_url', cause };
   }
 }
 
@@ -146,11 +152,40 @@ export function hostOf(url: string): string {
   // parser exception thrown to say so.
   if (NO_HOST.test(url)) return '';
   try {
-    const parsed = new URL(url);
-    return hostWithoutDots(parsed.hostname.toLowerCase(), url);
+    const host = hostWithoutDots(new URL(url).hostname.toLowerCase());
+    return typeof host === 'string' ? host : '';
   } catch {
     return '';
   }
+}
+
+/**
+ * The parts of an http(s) URL (scheme-less text read as https), or why it is none: the one reading behind
+ * `parseUrl`, which throws the why with a message, and `parseOrNull`, which builds none.
+ */
+export function readUrl(input: string): ParsedUrl | Refusal {
+  const text = whatwgPreprocess(input);
+  const written = writtenScheme(text);
+  // Refused before parsing: `javascript:`, `data:`, `file:` and the rest never reach the parser.
+  if (written !== null && written !== 'http' && written !== 'https') return { code: 'unsupported_scheme' };
+  // The scheme is http or https now: as written, or the https put before a scheme-less link.
+  let url: URL;
+  try {
+    url = new URL(written !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
+  } catch (cause) {
+    return { code: 'invalid_url', cause };
+  }
+  const host = hostWithoutDots(url.hostname);
+  if (typeof host !== 'string') return host;
+  // An http(s) URL's host is lower case and its path at least `/` already.
+  return {
+    scheme: url.protocol === 'http:' ? 'http' : 'https',
+    host,
+    port: url.port,
+    path: normalizeEscapes(url.pathname),
+    query: parseQuery(url.search.slice(1)),
+    fragment: normalizeEscapes(url.hash.slice(1)),
+  };
 }
 
 /**
@@ -159,31 +194,14 @@ export function hostOf(url: string): string {
  */
 export function parseUrl(input: unknown, maxLength = DEFAULT_MAX_LENGTH): ParsedUrl {
   checkInput(input, maxLength);
-  const text = whatwgPreprocess(input);
-  const written = writtenScheme(text);
-  if (written !== null && written !== 'http' && written !== 'https') {
-    // Refused before parsing: `javascript:`, `data:`, `file:` and the rest never reach the parser.
-    throw new CanonicalUrlError(
-      'unsupported_scheme',
-      `expected an http or https URL, found scheme "${written}:" in ${preview(input)}`,
-    );
-  }
-  // The scheme is http or https now: as written, or the https put before a scheme-less link.
-  let url: URL;
-  try {
-    url = new URL(written !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
-  } catch (cause) {
-    throw new CanonicalUrlError('invalid_url', `expected a URL, found ${preview(input)}`, { cause });
-  }
-  // An http(s) URL's host is lower case and its path at least `/` already.
-  return {
-    scheme: url.protocol === 'http:' ? 'http' : 'https',
-    host: hostWithoutDots(url.hostname, input),
-    port: url.port,
-    path: normalizeEscapes(url.pathname),
-    query: parseQuery(url.search.slice(1)),
-    fragment: normalizeEscapes(url.hash.slice(1)),
-  };
+  const read = readUrl(input);
+  if (!('code' in read)) return read;
+  // The refusal is the error's options too: its `cause`, when there is one, becomes the error's.
+  throw new CanonicalUrlError(
+    read.code,
+    `expected an http or https URL with a host, found ${preview(input)}`,
+    read,
+  );
 }
 
 /** Writes a URL back from its parts. */
