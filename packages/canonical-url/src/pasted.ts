@@ -22,22 +22,11 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 // regex-safe: one class, no quantifier nesting
 const ESCAPED = /\\([!-/:-@[-`{-~])/g;
 
-function isSpace(c: number): boolean {
-  return c <= 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b);
-}
-
-/** Spaces, CJK text, CJK punctuation and emoji end a link; other letters may be an IDN host. */
-function endsLink(c: number): boolean {
-  return (
-    isSpace(c) ||
-    (c >= 0x2e80 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xffef) ||
-    (c >= 0xd800 && c <= 0xdfff)
-  );
-}
+// regex-safe: one character class each
+const SPACE = /[\0- \xa0\u2000-\u200b\u3000]/;
+/** Spaces, CJK text, CJK punctuation and emoji (surrogates) end a link; other letters may be an IDN host. */
+const ENDS_LINK =
+  /[\0- \xa0\u2000-\u200b\u3000\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ud800-\udfff]/;
 
 /**
  * `s` without the sentence punctuation (`trailing`) and unbalanced closers that end it: `pairs` is
@@ -123,9 +112,10 @@ export function pastedLink(input: string): { text: string; repairs: PasteRepair[
   // It ends at a space or closing mark; CJK text ends it too, unless the link goes on after that
   // text (`amazon.co.jp/モンスター/dp/…`: a `/`, `?` or `=` follows before the space).
   let whole = 0;
-  while (whole < s.length && !isSpace(s.charCodeAt(whole)) && !CLOSERS.includes(s[whole] as string)) whole++;
+  while (whole < s.length && !SPACE.test(s[whole] as string) && !CLOSERS.includes(s[whole] as string))
+    whole++;
   let end = 0;
-  while (end < whole && !endsLink(s.charCodeAt(end))) end++;
+  while (end < whole && !ENDS_LINK.test(s[end] as string)) end++;
   if (end < whole) {
     // CJK that starts a path segment or a query value (`?q=充电宝`, `/search/霞浦`) is the link's own.
     let goesOn = end > 0 && (s[end - 1] === '=' || s[end - 1] === '/');
