@@ -6,17 +6,6 @@ const TMAX = 26;
 const SKEW = 38;
 const DAMP = 700;
 
-function adapt(delta: number, points: number, first: boolean): number {
-  let d = first ? Math.floor(delta / DAMP) : delta >> 1;
-  d += Math.floor(d / points);
-  let k = 0;
-  while (d > ((BASE - TMIN) * TMAX) >> 1) {
-    d = Math.floor(d / (BASE - TMIN));
-    k += BASE;
-  }
-  return k + Math.floor(((BASE - TMIN + 1) * d) / (d + SKEW));
-}
-
 function digitOf(code: number): number {
   if (code >= 48 && code <= 57) return code - 22; // 0-9 → 26-35
   if (code >= 65 && code <= 90) return code - 65;
@@ -28,7 +17,7 @@ function digitOf(code: number): number {
 export function decodePunycode(input: string): string | null {
   const output: number[] = [];
   const basicEnd = input.lastIndexOf('-');
-  for (let j = 0; j < Math.max(basicEnd, 0); j += 1) {
+  for (let j = 0; j < basicEnd; j += 1) {
     const c = input.charCodeAt(j);
     if (c >= 0x80) return null;
     output.push(c);
@@ -38,9 +27,8 @@ export function decodePunycode(input: string): string | null {
   let bias = 72;
   for (let index = basicEnd > 0 ? basicEnd + 1 : 0; index < input.length; ) {
     const oldi = i;
-    let w = 1;
-    for (let k = BASE; ; k += BASE) {
-      if (index >= input.length) return null;
+    for (let w = 1, k = BASE; ; k += BASE) {
+      // Past the end, charCodeAt is NaN: no digit, so a truncated number is refused too.
       const digit = digitOf(input.charCodeAt(index));
       index += 1;
       if (digit >= BASE) return null;
@@ -51,7 +39,12 @@ export function decodePunycode(input: string): string | null {
       w *= BASE - t;
     }
     const points = output.length + 1;
-    bias = adapt(i - oldi, points, oldi === 0);
+    // Bias adaptation (RFC 3492 §6.1).
+    let delta = oldi === 0 ? Math.floor((i - oldi) / DAMP) : (i - oldi) >> 1;
+    delta += Math.floor(delta / points);
+    for (bias = 0; delta > ((BASE - TMIN) * TMAX) >> 1; bias += BASE)
+      delta = Math.floor(delta / (BASE - TMIN));
+    bias += Math.floor(((BASE - TMIN + 1) * delta) / (delta + SKEW));
     n += Math.floor(i / points);
     i %= points;
     if (n > 0x10ffff) return null;
