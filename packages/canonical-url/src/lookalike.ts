@@ -99,17 +99,18 @@ export function skeleton(host: string): string {
 
 /** True when a and b differ by exactly one insertion, deletion, substitution or adjacent swap. */
 export function oneEditApart(a: string, b: string): boolean {
-  if (a === b) return false;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i += 1;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (a[i] === b[i]) i += 1;
+  // After the first difference: one substitution, insertion or deletion, or two letters swapped.
+  const restA = a.slice(i + 1);
+  const restB = b.slice(i + 1);
+  return (
+    restA === restB ||
+    a.slice(i) === restB ||
+    restA === b.slice(i) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  );
 }
 
 interface DomainFacts {

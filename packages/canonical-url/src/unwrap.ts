@@ -92,8 +92,6 @@ export const REDIRECT_PARAMS: readonly string[] = [
   'redirect_path',
 ];
 
-const REDIRECT_KEYS: ReadonlySet<string> = new Set(REDIRECT_PARAMS);
-
 /** How many wrappers `unwrapUrl` opens before it gives up. */
 export const DEFAULT_MAX_UNWRAP = 8;
 
@@ -164,7 +162,7 @@ function targetOf(
   }
   if (!rowForHost(url.host) || isContent(url)) return null;
   for (const pair of url.query) {
-    if (!REDIRECT_KEYS.has(pair.key.toLowerCase())) continue;
+    if (!REDIRECT_PARAMS.includes(pair.key.toLowerCase())) continue;
     const value = asTarget(decodeComponent(pair.value));
     if (value !== null) return { param: pair.key, value };
   }
