@@ -243,6 +243,11 @@ export function unwrapUrl(input: string, options: UnwrapUrlOptions = {}): Unwrap
  */
 export function identify(input: string): LinkIdentity | null {
   checkInput(input, DEFAULT_MAX_LENGTH);
+  return identifyText(input);
+}
+
+/** `identify` of a string within the size limit (`tryIdentify` checks without throwing). */
+function identifyText(input: string): LinkIdentity | null {
   const text = pastedLink(input).text;
   // The unwrap walk matches every link it visits: keep the last match rather than matching twice.
   let last: Visited | null = null;
@@ -281,7 +286,7 @@ interface Visited {
  * tryIdentify(42)                                         // null
  */
 export function tryIdentify(input: unknown): LinkIdentity | null {
-  return typeof input === 'string' && input.length <= DEFAULT_MAX_LENGTH ? identify(input) : null;
+  return typeof input === 'string' && input.length <= DEFAULT_MAX_LENGTH ? identifyText(input) : null;
 }
 
 /**
@@ -312,7 +317,12 @@ export function isLinkIdentity(value: unknown): value is LinkIdentity {
  */
 export function platformOf(urlOrHost: string): PlatformId | null {
   checkInput(urlOrHost, DEFAULT_MAX_LENGTH);
-  const url = parseOrNull(pastedLink(urlOrHost).text);
+  return platformOfText(urlOrHost);
+}
+
+/** `platformOf` of a string within the size limit (`tryPlatformOf` checks without throwing). */
+function platformOfText(text: string): PlatformId | null {
+  const url = parseOrNull(pastedLink(text).text);
   return url ? (rowForHost(url.host)?.id ?? null) : null;
 }
 
@@ -323,7 +333,7 @@ export function platformOf(urlOrHost: string): PlatformId | null {
  * tryPlatformOf('x'.repeat(100_000)) // null
  */
 export function tryPlatformOf(input: unknown): PlatformId | null {
-  return typeof input === 'string' && input.length <= DEFAULT_MAX_LENGTH ? platformOf(input) : null;
+  return typeof input === 'string' && input.length <= DEFAULT_MAX_LENGTH ? platformOfText(input) : null;
 }
 
 /**
@@ -433,7 +443,7 @@ export function loneIdentity(text: string): LinkIdentity | null {
     for (const spec of row.kinds) {
       if (!spec.alternateId || ID_CODECS[spec.alternateId].from(text) !== null) continue;
       const url = canonicalUrlFor(row.id, spec.kind, text);
-      if (url) return identify(url);
+      if (url) return identifyText(url);
     }
   }
   return null;
