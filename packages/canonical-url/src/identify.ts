@@ -346,7 +346,11 @@ export function tryPlatformOf(input: unknown): PlatformId | null {
 export function canonicalUrlFor(platform: PlatformId, kind: ContentKind, id: string): string | null {
   if (typeof id !== 'string')
     throw new CanonicalUrlError('invalid_input', `expected an id string, found ${typeof id}`);
-  const row = matchRow(platform);
+  return canonicalUrlOf(matchRow(platform), kind, id);
+}
+
+/** `canonicalUrlFor` of an id string, on the platform's row. */
+function canonicalUrlOf(row: MatchRow, kind: ContentKind, id: string): string | null {
   if (id.length > 512) return null;
   for (const spec of row.kinds) {
     if (spec.kind !== kind) continue;
@@ -383,7 +387,7 @@ export function isCanonicalId(platform: PlatformId, kind: ContentKind, id: strin
  */
 export function identityFor(platform: PlatformId, kind: ContentKind, id: string): LinkIdentity | null {
   try {
-    const url = canonicalUrlFor(platform, kind, id);
+    const url = typeof id === 'string' ? canonicalUrlOf(matchRow(platform), kind, id) : null;
     const parsed = url === null ? null : parseOrNull(url);
     const found = parsed && matchUrl(parsed)?.identity;
     return found && found.platform === platform && found.kind === kind ? found : null;
