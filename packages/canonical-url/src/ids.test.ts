@@ -130,5 +130,7 @@ describe('identityFor', () => {
     expect(identityFor('jd', 'item', 'abc')).toBeNull();
     expect(identityFor('jd', 'video', '123456')).toBeNull();
     expect(identityFor('wechat' as PlatformId, 'item', '1')).toBeNull();
+    expect(identityFor('jd', 'item', 100012043978 as unknown as string)).toBeNull();
+    expect(identityFor('jd', 'item', null as unknown as string)).toBeNull();
   });
 });
