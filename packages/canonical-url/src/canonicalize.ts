@@ -62,8 +62,15 @@ export function maxLengthOption(options: { readonly maxLength?: number }): numbe
 export function canonicalize(input: string, options: CanonicalizeOptions = {}): string {
   const maxLength = maxLengthOption(options);
   const url = parseUrl(input, maxLength);
-  const fragment = options.keepFragment ? url.fragment : '';
-  const out = canonicalOf(url, fragment, options);
+  let out = canonicalOf(url, options);
+  // The first `?` starts the query (a path's is escaped); its pairs read back as they were written.
+  const q = out.indexOf('?');
+  if (options.sortQuery && q >= 0) {
+    out = `${out.slice(0, q)}?${sortPairs(parseQuery(out.slice(q + 1)))
+      .map((p) => p.raw)
+      .join('&')}`;
+  }
+  if (options.keepFragment && url.fragment) out += `#${url.fragment}`;
   // Escapes can grow a link: never give back one that this function would refuse to read.
   if (out.length > maxLength) {
     throw new CanonicalUrlError(
@@ -74,32 +81,19 @@ export function canonicalize(input: string, options: CanonicalizeOptions = {}): 
   return out;
 }
 
-/** The canonical form of a parsed URL (`canonicalize` without its checks and limits). */
-export function canonicalOf(url: ParsedUrl, fragment = '', options: CanonicalizeOptions = {}): string {
+/** The canonical form of a parsed URL without its fragment (`canonicalize` without its checks, limits, sorting and fragment). */
+export function canonicalOf(url: ParsedUrl, options: CanonicalizeOptions = {}): string {
   const match = options.mapAliases === false ? null : matchUrl(url);
-  if (match) {
-    let out = match.identity.url;
-    if (options.sortQuery) {
-      const q = out.indexOf('?');
-      if (q >= 0)
-        out = `${out.slice(0, q)}?${sortPairs(parseQuery(out.slice(q + 1)))
-          .map((p) => p.raw)
-          .join('&')}`;
-    }
-    return fragment ? `${out}#${fragment}` : out;
-  }
+  if (match) return match.identity.url;
   const row = rowForHost(url.host);
-  let query =
-    options.removeTracking === false ? [...url.query] : url.query.filter((p) => !isTrackingParam(p.key, row));
-  if (options.sortQuery) query = sortPairs(query);
   return formatUrl({
     // Platform sites all serve https; unknown sites keep their scheme (and port).
     scheme: row ? 'https' : url.scheme,
     host: url.host,
     port: row ? '' : url.port,
     path: url.path,
-    query,
-    fragment,
+    query:
+      options.removeTracking === false ? url.query : url.query.filter((p) => !isTrackingParam(p.key, row)),
   });
 }
 
