@@ -74,6 +74,7 @@ if (job === 'test') {
   const stages = [
     ['lint (biome)', 'biome', ['ci', ...colors, '.']],
     ['lint (regex safety)', 'node', ['scripts/check-regex.mjs']],
+    ['changesets', 'node', ['scripts/check-changesets.mjs']],
     ['browser entries', 'node', ['scripts/entry-size.mjs']],
     [
       'typecheck and tests',
