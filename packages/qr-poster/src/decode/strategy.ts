@@ -793,6 +793,5 @@ export async function runStrategy(input: RgbaImage, settings: StrategySettings):
     if (action.kind !== 'resample' && fitter !== undefined && !done() && !run.exhausted)
       await run.resample(fitter, 'fine');
   }
-  T?.('final', { open: collector.openMisses(), read: collector.settled().map((c) => c.corners) });
   return collector.settled();
 }
