@@ -1,5 +1,6 @@
 import {
   type ContentKind,
+  DEFAULT_MAX_LENGTH,
   fromAlternateId,
   identityFor,
   integerOption,
@@ -51,7 +52,8 @@ export interface ParseAppLinkOptions {
   readonly maxJsonLength?: number;
 }
 
-export const DEFAULT_MAX_LENGTH = 8192;
+/** canonical-url's input limit (8192), the default of `maxLength` here and in `toAppLinks`. */
+export { DEFAULT_MAX_LENGTH };
 export const DEFAULT_MAX_DEPTH = 8;
 export const DEFAULT_MAX_JSON = 4096;
 
@@ -103,7 +105,10 @@ function dangerOf(reading: TargetReading, host: string): Inner {
   return danger(code, code === 'unsafe-scheme' ? (reading.scheme ?? host) : host);
 }
 
-function fromIdentity(identity: LinkIdentity, step: ViaStep, tolerated: readonly string[] = []): OkInner {
+/** A target read as a platform's identity, or as a page of no platform (its fields null, as in `OkInner`). */
+type Found = Pick<OkInner, 'platform' | 'kind' | 'id'> & { readonly url: string };
+
+function fromIdentity(identity: Found, step: ViaStep, tolerated: readonly string[] = []): OkInner {
   return {
     ok: true,
     platform: identity.platform,
@@ -176,20 +181,11 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   // The one judge reads the link as written, so `https://item.taobao.com@evil.example/` is seen.
   const reading = judgeTarget(text);
   if (reading.level === 'danger') return nested ? dangerOf(reading, link.host) : null;
-  if (reading.identity) return { ...fromIdentity(reading.identity, WEB_STEP), reasons: reading.reasons };
-  if (!nested || reading.url === null) return null;
-  // A web page of no known platform inside a wrapper: its canonical URL.
-  return {
-    ok: true,
-    platform: null,
-    kind: null,
-    id: null,
-    webUrl: reading.url,
-    via: [WEB_STEP],
-    tolerated: [],
-    unconfirmed: [],
-    reasons: reading.reasons,
-  };
+  // A web page of no known platform counts only inside a wrapper: its canonical URL.
+  const identity =
+    reading.identity ??
+    (nested && reading.url !== null ? { platform: null, kind: null, id: null, url: reading.url } : null);
+  return identity && { ...fromIdentity(identity, WEB_STEP), reasons: reading.reasons };
 }
 
 /**
@@ -199,17 +195,11 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
  */
 function appPage(row: AppRow, tolerated: readonly string[], confidence: Confidence): OkInner {
   const platform = platformOfApp(row);
-  return {
-    ok: true,
-    platform,
-    kind: 'page',
-    id: null,
-    webUrl: platform ? PLATFORM_HOMES[platform] : row.home!,
-    via: [{ form: 'scheme', app: APP_BY_SCHEME.get(row.schemes[0]!)!.id, confidence }],
+  return fromIdentity(
+    { platform, kind: 'page', id: null, url: platform ? PLATFORM_HOMES[platform] : row.home! },
+    { form: 'scheme', app: APP_BY_SCHEME.get(row.schemes[0]!)!.id, confidence },
     tolerated,
-    unconfirmed: [],
-    reasons: [],
-  };
+  );
 }
 
 function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): Inner | null {
