@@ -3,7 +3,9 @@ import cases from '../test/fixtures/judge-reasons.json' with { type: 'json' };
 import { canonicalize } from './canonicalize.js';
 import { isCanonicalUrlError } from './errors.js';
 import { judgeTarget, TARGET_REASONS, type TargetReasonCode } from './judge.js';
+import { MAX_HOST_INPUT } from './inspect.js';
 import { UNSAFE_SCHEMES } from './scheme.js';
+import { DEFAULT_MAX_LENGTH } from './url.js';
 
 const codes = (raw: string) => judgeTarget(raw).reasons.map((r) => r.code);
 
@@ -163,6 +165,10 @@ describe('issue 15 finding 7: a platform host written as the user name', () => {
       'credentials',
       'not-a-platform',
     ]);
+  });
+
+  it("bounds user names by the input limit, which is inspectHost's limit too", () => {
+    expect(MAX_HOST_INPUT).toBe(DEFAULT_MAX_LENGTH);
   });
 });
 

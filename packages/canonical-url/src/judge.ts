@@ -3,7 +3,7 @@
 import { canonicalOf, maxLengthOption } from './canonicalize.js';
 import { CanonicalUrlError } from './errors.js';
 import { tryIdentify } from './identify.js';
-import { type HostReport, MAX_HOST_INPUT, readHost, reportHost } from './inspect.js';
+import { type HostReport, readHost, reportHost } from './inspect.js';
 import { ipLiteralOf, stripTrailingDots } from './ip-literal.js';
 import { schemeOf, whatwgPreprocess, writtenScheme } from './scheme.js';
 import type { LinkIdentity } from './types.js';
@@ -136,8 +136,8 @@ function judgeCredentials(url: URL, add: AddReason): void {
   const user = decodeOrRaw(url.username);
   add('credentials', `${user}@`);
   // What inspectHost would say of the user name, without its argument checks and messages: a name that is
-  // no host, or longer than inspectHost reads, says nothing more.
-  if (!user.includes('.') || user.length > MAX_HOST_INPUT) return;
+  // no host, or longer than inspectHost reads (MAX_HOST_INPUT, the same 8192 as DEFAULT_MAX_LENGTH), says nothing more.
+  if (!user.includes('.') || user.length > DEFAULT_MAX_LENGTH) return;
   let spoof: HostReport;
   try {
     const host = readHost(user.trim());
