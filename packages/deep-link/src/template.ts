@@ -39,8 +39,9 @@ export interface SplitLink {
   readonly rest: string | null;
 }
 
+/** `{name}` (table text only) → `name`. */
 function slotName(text: string): string | null {
-  return text.length > 2 && text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : null;
+  return /^\{([^]+)\}$/.exec(text)?.[1] ?? null;
 }
 
 /** After an app link's `scheme:`: `//` and the host, the path up to `?` or `#`, and everything after `?`. */
@@ -83,7 +84,7 @@ export function splitLink(input: string): SplitLink | null {
 /** Compiles a template string of the table for matching (templates have no `#`). */
 export function compileTemplate(
   template: string,
-  json: Readonly<Record<string, JsonTemplate>> | undefined = undefined,
+  json?: Readonly<Record<string, JsonTemplate>>,
   required: readonly string[] = [],
 ): CompiledTemplate {
   const link = splitLink(template)!;
