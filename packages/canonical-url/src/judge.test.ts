@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import cases from '../test/fixtures/judge-reasons.json' with { type: 'json' };
 import { canonicalize } from './canonicalize.js';
 import { isCanonicalUrlError } from './errors.js';
-import { judgeTarget, TARGET_REASONS, type TargetReasonCode } from './judge.js';
 import { MAX_HOST_INPUT } from './inspect.js';
+import { judgeTarget, TARGET_REASONS, type TargetReasonCode } from './judge.js';
 import { UNSAFE_SCHEMES } from './scheme.js';
 import { DEFAULT_MAX_LENGTH } from './url.js';
 

@@ -41,7 +41,7 @@ export interface SplitLink {
 
 /** `{name}` (table text only) → `name`. */
 function slotName(text: string): string | null {
-  return /^\{([^]+)\}$/.exec(text)?.[1] ?? null;
+  return /^\{(.+)\}$/s.exec(text)?.[1] ?? null;
 }
 
 /** After an app link's `scheme:`: `//` and the host, the path up to `?` or `#`, and everything after `?`. */
