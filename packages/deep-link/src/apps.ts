@@ -222,24 +222,6 @@ const ROWS = [
     // scheme with the same id.
   },
   {
-    id: 'xianyu',
-    schemes: ['fleamarket'],
-    schemeAliases: { idlefish: 'fleamarket' },
-    android: { package: 'com.taobao.idlefish' },
-    links: [
-      { kind: 'item', template: 'item?id={id}', confidence: 'A' },
-      { kind: 'item', template: 'awesome_detail?id={id}', confidence: 'C', parseOnly: true },
-      { kind: 'item', template: 'awesome_detail?itemId={id}', confidence: 'C', parseOnly: true },
-    ],
-    webviews: [
-      {
-        template: '2.taobao.com/onepiece?source=auto&action=ali.open.nav&module=h5&bootimage=0&h5Url={url}',
-        confidence: 'C',
-      },
-    ],
-    confidence: 'A',
-  },
-  {
     id: 'jd',
     schemes: ['openapp.jdmobile'],
     // openjd: the spelling of several Android launchers and assistants.
@@ -608,6 +590,24 @@ const ROWS = [
         parseOnly: true,
       },
       { kind: 'search', template: 'searchall?q={id}', confidence: 'A', parseOnly: true },
+    ],
+    confidence: 'A',
+  },
+  {
+    id: 'xianyu',
+    schemes: ['fleamarket'],
+    schemeAliases: { idlefish: 'fleamarket' },
+    android: { package: 'com.taobao.idlefish' },
+    links: [
+      { kind: 'item', template: 'item?id={id}', confidence: 'A' },
+      { kind: 'item', template: 'awesome_detail?id={id}', confidence: 'C', parseOnly: true },
+      { kind: 'item', template: 'awesome_detail?itemId={id}', confidence: 'C', parseOnly: true },
+    ],
+    webviews: [
+      {
+        template: '2.taobao.com/onepiece?source=auto&action=ali.open.nav&module=h5&bootimage=0&h5Url={url}',
+        confidence: 'C',
+      },
     ],
     confidence: 'A',
   },

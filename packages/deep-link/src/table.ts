@@ -1,6 +1,5 @@
 /* The app table with every row's display names: platform apps take theirs from canonical-url's registry. */
 import {
-  PLATFORM_IDS,
   PLATFORM_NAMES,
   PLATFORM_NAMES_ZH,
   type PlatformId,
@@ -43,14 +42,12 @@ const BY_ID = new Map<AppId, AppRow>(APPS.map((row) => [row.id, row]));
 
 /**
  * The apps of the table in canonical-url's `PLATFORM_IDS` order (the platforms with a row: all but
- * `PlatformWithoutApp`), then WeChat and Alipay.
+ * `PlatformWithoutApp`), then WeChat and Alipay: the rows' order (table test).
  * @example
  * APP_IDS.includes('alipay') // true
  * APP_IDS.includes('1688')   // false
  */
-export const APP_IDS: readonly AppId[] = [...PLATFORM_IDS, 'wechat', 'alipay'].filter((id): id is AppId =>
-  BY_ID.has(id as AppId),
-);
+export const APP_IDS: readonly AppId[] = APPS.map((row) => row.id);
 
 /**
  * The table row of an app, or `undefined` for an id the table does not have.
