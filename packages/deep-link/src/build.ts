@@ -8,7 +8,7 @@ import {
   tryIdentify,
   UNSAFE_SCHEMES,
 } from '@sharekit/canonical-url/core';
-import type { AppId, AppRow, Confidence, SchemeTemplate } from './apps.js';
+import type { AppId, AppRow, Confidence } from './apps.js';
 import { DeepLinkError, preview } from './errors.js';
 import { DEFAULT_MAX_LENGTH, isUnsafeAppLink, parseAppLink } from './parse.js';
 import { getApp } from './table.js';
@@ -108,15 +108,6 @@ function resolveTarget(target: unknown, maxLength: number): Target {
     : judged;
 }
 
-/** The id as the app spells it: the registry's second spelling when the template asks for it and the id has one. */
-function appId(row: AppRow, spec: SchemeTemplate, id: string): { id: string; unconfirmed?: string } {
-  if (!spec.alternateId) return { id };
-  const alt = alternateId(row.id as PlatformId, spec.kind, id);
-  if (alt) return { id: alt.id };
-  // No second spelling: the canonical id itself.
-  return spec.canonicalUnconfirmed ? { id, unconfirmed: `${row.id}: ${spec.canonicalUnconfirmed}` } : { id };
-}
-
 interface Built {
   readonly link: string;
   readonly confidence: Confidence;
@@ -132,11 +123,12 @@ function schemeFor(row: AppRow, identity: LinkIdentity, os: 'android' | 'ios' | 
       if (os && spec.os && spec.os !== os) continue;
       // The host of the canonical URL is read (a URL parse) only for the few forms that name hosts.
       if (spec.hosts && !spec.hosts.includes(new URL(identity.url).hostname)) continue;
-      const spelled = appId(row, spec, identity.id);
-      const link = fillTemplate(spec.template, { id: spelled.id }, spec.json);
-      const unconfirmed =
-        spelled.unconfirmed ?? (spec.unconfirmed ? `${row.id}: ${spec.unconfirmed}` : undefined);
-      return { link, confidence: spec.confidence, ...(unconfirmed ? { unconfirmed } : {}) };
+      // The id as the app spells it: the registry's second spelling when the template asks for it and the id
+      // has one, else the canonical id, whose caveat (canonicalUnconfirmed) then comes before the template's.
+      const alt = spec.alternateId ? alternateId(row.id as PlatformId, spec.kind, identity.id) : null;
+      const note = (spec.alternateId && !alt && spec.canonicalUnconfirmed) || spec.unconfirmed;
+      const link = fillTemplate(spec.template, { id: alt?.id ?? identity.id }, spec.json);
+      return { link, confidence: spec.confidence, ...(note ? { unconfirmed: `${row.id}: ${note}` } : {}) };
     }
   }
   if (identity.kind === 'short') return null;
