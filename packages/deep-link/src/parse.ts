@@ -5,7 +5,6 @@ import {
   identityFor,
   integerOption,
   judgeTarget,
-  type LinkIdentity,
   levelOf,
   PLATFORM_HOMES,
   type PlatformId,
@@ -25,7 +24,6 @@ import {
   APP_BY_SCHEME,
   JSON_KEYS,
   KIND_TEMPLATES,
-  platformOfApp,
   SCHEME_ALIASES,
   WEBLESS,
   WEBVIEWS,
@@ -194,7 +192,8 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
  * URL. The link opens the app that owns the row's scheme (Douyin Shop's pages open in Douyin).
  */
 function appPage(row: AppRow, tolerated: readonly string[], confidence: Confidence): OkInner {
-  const platform = platformOfApp(row);
+  // The platform an app's content belongs to (platform id = app id), or null for WeChat and Alipay (rows with a home).
+  const platform = row.home === undefined ? (row.id as PlatformId) : null;
   return fromIdentity(
     { platform, kind: 'page', id: null, url: platform ? PLATFORM_HOMES[platform] : row.home! },
     { form: 'scheme', app: APP_BY_SCHEME.get(row.schemes[0]!)!.id, confidence },
@@ -266,17 +265,14 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
     };
   }
   // `{scheme}://{host}/{path}` on the app's own web host mirrors that web page (`vnd.youtube://www.youtube.com/watch?v=…`).
-  const mirrored = link.hierarchical ? mirrorOf(row, text.slice(split.scheme.length + 3)) : null;
-  if (mirrored) return fromIdentity(mirrored, { form: 'mirror', app: row.id, confidence: 'C' }, tolerated);
-  return appPage(row, tolerated, row.confidence);
-}
-
-/** The web page an app link stands for when it spells one of its platform's own web URLs after the scheme. */
-function mirrorOf(row: AppRow, rest: string): LinkIdentity | null {
-  if (rest === '' || rest.startsWith('/')) return null;
-  const identity = tryIdentify(`https://${rest}`);
   // WeChat and Alipay are no platform, so no web page is theirs.
-  return identity?.platform === row.id ? identity : null;
+  const rest = text.slice(split.scheme.length + 3);
+  const mirrored =
+    link.hierarchical && rest !== '' && !rest.startsWith('/') ? tryIdentify(`https://${rest}`) : null;
+  if (mirrored?.platform === row.id) {
+    return fromIdentity(mirrored, { form: 'mirror', app: row.id, confidence: 'C' }, tolerated);
+  }
+  return appPage(row, tolerated, row.confidence);
 }
 
 /** Reads `intent://…#Intent;scheme=…;package=…;S.browser_fallback_url=…;end`. */

@@ -1,4 +1,3 @@
-import type { PlatformId } from '@sharekit/canonical-url/core';
 import {
   type AppId,
   type AppRow,
@@ -43,11 +42,6 @@ export const APP_BY_PACKAGE = new Map<string, AppId>();
 export const APP_BY_SCHEME = new Map<string, AppRow>();
 /** Forms whose content has no web page, by scheme. */
 export const WEBLESS = new Map<string, KindEntry[]>();
-
-/** The platform an app's content belongs to (platform id = app id), or `null` for WeChat and Alipay. */
-export function platformOfApp(row: AppRow): PlatformId | null {
-  return row.home === undefined ? (row.id as PlatformId) : null;
-}
 
 for (const row of APPS) {
   for (const scheme of row.schemes) {
