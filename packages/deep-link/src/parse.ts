@@ -120,13 +120,6 @@ function fromIdentity(identity: Found, step: ViaStep, tolerated: readonly string
   };
 }
 
-/** `https%3A%2F%2F…` inside a wrapper parameter: encoded twice. Returns the once-more decoded text. */
-function decodeAgain(text: string): string | null {
-  const colon = text.toLowerCase().indexOf('%3a');
-  if (colon <= 0 || writtenScheme(`${text.slice(0, colon)}:`) === null) return null;
-  return safeDecode(text);
-}
-
 function checkDepth(depth: number, ctx: Ctx): void {
   if (depth > ctx.maxDepth) {
     throw new DeepLinkError('too_deep', `app links are nested more than ${ctx.maxDepth} levels deep`);
@@ -348,7 +341,9 @@ function parseAt(input: string, depth: number, ctx: Ctx, nested: boolean): Inner
   const scheme = writtenScheme(text);
   if (scheme === null) {
     if (nested) {
-      const again = decodeAgain(text);
+      // `https%3A%2F%2F…` inside a wrapper parameter: encoded twice, so decoded once more.
+      const colon = text.toLowerCase().indexOf('%3a');
+      const again = colon > 0 && writtenScheme(`${text.slice(0, colon)}:`) !== null ? safeDecode(text) : null;
       if (again !== null && again !== text) {
         const r = parseAt(again, depth, ctx, nested);
         return r?.ok ? { ...r, tolerated: ['double-encoded', ...r.tolerated] } : r;
