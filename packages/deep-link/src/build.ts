@@ -41,12 +41,16 @@ export interface ToAppLinksOptions {
 /** A reading of the judge that may become a link. */
 type Target = TargetReading & { readonly url: string; readonly level: 'ok' | 'caution' };
 
-/** The judge's reading of a target, or `unsafe_target` / `unknown_target` when it may not be linked. */
-function fromReading(reading: TargetReading, text: string): Target {
+/**
+ * The judge's reading of `text`, or `unsafe_target` / `unknown_target` when it may not be linked (the message
+ * shows `shown`: the target as given).
+ */
+function judged(text: string, maxLength: number, shown = text): Target {
+  const reading = judgeTarget(text, { maxLength });
   if (reading.level === 'danger' || reading.url === null) {
     const first = reading.reasons.find((r) => r.level === 'danger');
     const code = first?.code === 'invalid-url' ? 'unknown_target' : 'unsafe_target';
-    throw new DeepLinkError(code, `${preview(text)} is not a safe link (${first?.code}: ${first?.detail})`);
+    throw new DeepLinkError(code, `${preview(shown)} is not a safe link (${first?.code}: ${first?.detail})`);
   }
   return reading as Target;
 }
@@ -59,18 +63,21 @@ function fromReading(reading: TargetReading, text: string): Target {
 function resolveTarget(target: unknown, maxLength: number): Target {
   const object = typeof target === 'object' && target !== null ? (target as Partial<LinkIdentity>) : null;
   if (typeof object?.url === 'string') {
-    const reading = judgeTarget(object.url, { maxLength });
+    // An unsafe url is refused as such first, whatever the other fields say.
+    const reading = judged(object.url, maxLength);
     const again = reading.identity;
     if (
-      reading.level !== 'danger' &&
-      (!again || again.platform !== object.platform || again.kind !== object.kind || again.id !== object.id)
+      !again ||
+      again.platform !== object.platform ||
+      again.kind !== object.kind ||
+      again.id !== object.id
     ) {
       throw new DeepLinkError(
         'invalid_input',
         `the identity's url ${preview(object.url)} does not match its platform, kind and id`,
       );
     }
-    return fromReading(reading, object.url);
+    return reading;
   }
   if (typeof target !== 'string') {
     throw new DeepLinkError(
@@ -89,8 +96,7 @@ function resolveTarget(target: unknown, maxLength: number): Target {
   if (scheme === null && tryIdentify(text) === null) {
     throw new DeepLinkError('unknown_target', `not a link: ${preview(text)}`);
   }
-  if (scheme === null || scheme === 'http' || scheme === 'https')
-    return fromReading(judgeTarget(text, { maxLength }), text);
+  if (scheme === null || scheme === 'http' || scheme === 'https') return judged(text, maxLength);
   const parsed = parseAppLink(text, { maxLength });
   if (parsed && isUnsafeAppLink(parsed)) {
     throw new DeepLinkError('unsafe_target', `the link leads to ${parsed.danger}: ${preview(parsed.found)}`);
@@ -100,12 +106,11 @@ function resolveTarget(target: unknown, maxLength: number): Target {
     const code = UNSAFE_SCHEMES.has(scheme) ? 'unsafe_target' : 'unknown_target';
     throw new DeepLinkError(code, `not an http(s) link or an app link of the table: ${preview(text)}`);
   }
-  const reading = judgeTarget(parsed.webUrl, { maxLength });
-  const judged = fromReading(reading, parsed.webUrl);
+  const web = judged(parsed.webUrl, maxLength);
   // Reasons found on the link as written inside the app link (credentials…) are kept.
   return parsed.reasons.length > 0
-    ? { ...judged, level: parsed.level === 'caution' ? 'caution' : judged.level, reasons: parsed.reasons }
-    : judged;
+    ? { ...web, level: parsed.level === 'caution' ? 'caution' : web.level, reasons: parsed.reasons }
+    : web;
 }
 
 interface Built {
@@ -204,7 +209,7 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
         `fallbackUrl must be http(s), found ${preview(String(fallbackUrl))}`,
       );
     }
-    fallback = fromReading(judgeTarget(fallbackUrl.trim()), fallbackUrl).url;
+    fallback = judged(fallbackUrl.trim(), DEFAULT_MAX_LENGTH, fallbackUrl).url;
   }
 
   const { identity, url: web, level, reasons } = resolveTarget(target, maxLength);
