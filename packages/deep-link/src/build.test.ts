@@ -194,6 +194,13 @@ describe('the app table', () => {
     }
   });
 
+  it('names no JSON field after a property every object has (matching reads the parsed object by key)', () => {
+    for (const row of APPS)
+      for (const t of [...row.links, ...row.webviews])
+        for (const fields of Object.values(t.json ?? {}))
+          for (const key of Object.keys(fields)) expect(key in Object.prototype, key).toBe(false);
+  });
+
   it('writes idPrefix only on parse-only forms (building would need the prefix taken off)', () => {
     for (const row of APPS)
       for (const t of row.links) if (t.idPrefix) expect(t.parseOnly, t.template).toBe(true);

@@ -257,15 +257,6 @@ function readJson(raw: string, maxJson: number, tolerated: string[]): Record<str
   return parsed as Record<string, unknown>;
 }
 
-/** Reads one own field of parsed JSON as a string (strings and safe integers only). */
-function jsonField(obj: Record<string, unknown>, key: string): string | null {
-  if (!Object.hasOwn(obj, key)) return null;
-  const v = obj[key];
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v);
-  return null;
-}
-
 /**
  * Matches a split link against a template. Slots must be present; literal query values are checked
  * (present and equal, case-insensitively) only when the template requires them; JSON literals
@@ -313,7 +304,15 @@ export function matchTemplate(
       const obj = readJson(values[0]!, maxJson, tolerated);
       if (!obj) return null;
       for (const [k, v] of Object.entries(json)) {
-        const field = jsonField(obj, k);
+        // A field as a string (strings and safe integers only). The table's JSON keys are no names of
+        // Object.prototype (table test), so only the parsed object's own fields are read.
+        const got = obj[k];
+        const field =
+          typeof got === 'string'
+            ? got
+            : typeof got === 'number' && Number.isSafeInteger(got) && got >= 0
+              ? String(got)
+              : null;
         if (field === null) return null;
         const inner = slotName(v);
         if (inner) {
