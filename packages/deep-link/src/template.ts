@@ -55,6 +55,11 @@ const APP_LINK_PARTS = /^(?:(\/\/)([^/?#]*))?([^?#]*)(?:\?([\s\S]*))?/;
 export function splitLink(input: string): SplitLink | null {
   const scheme = writtenScheme(input);
   if (scheme === null) return null;
+  // `rest` is the text after the first `?` before any `#`, as written (WHATWG would percent-encode quotes
+  // inside a raw nested link).
+  const [, slashes, hostRaw = '', path = '', rest = null] = APP_LINK_PARTS.exec(
+    input.slice(scheme.length + 1),
+  )!;
   if (scheme === 'http' || scheme === 'https') {
     let url: URL;
     try {
@@ -62,22 +67,15 @@ export function splitLink(input: string): SplitLink | null {
     } catch {
       return null;
     }
-    const q = input.indexOf('?');
-    const hash = input.indexOf('#');
-    const hasQuery = q >= 0 && (hash < 0 || q < hash);
     return {
       scheme,
       hierarchical: true,
       hostRaw: url.hostname,
       host: url.hostname,
       path: url.pathname,
-      // The query as written: WHATWG would percent-encode quotes inside a raw nested link.
-      rest: hasQuery ? input.slice(q + 1) : null,
+      rest,
     };
   }
-  const [, slashes, hostRaw = '', path = '', rest = null] = APP_LINK_PARTS.exec(
-    input.slice(scheme.length + 1),
-  )!;
   return { scheme, hierarchical: slashes !== undefined, hostRaw, host: hostRaw.toLowerCase(), path, rest };
 }
 
