@@ -10,7 +10,6 @@ import {
   type PlatformId,
   pastedLink,
   schemeOf,
-  type TargetReading,
   type TargetReason,
   tryIdentify,
   UNSAFE_SCHEMES,
@@ -96,13 +95,6 @@ function danger(kind: UnsafeAppLink['danger'], found: string): Inner {
   return { ok: false, danger: kind, found, via: [] };
 }
 
-/** A danger verdict of the judge as a parse result: its first danger reason names it. */
-function dangerOf(reading: TargetReading, host: string): Inner {
-  const first = reading.reasons.find((r) => r.level === 'danger');
-  const code = (first?.code ?? 'unsafe-scheme') as UnsafeAppLink['danger'];
-  return danger(code, code === 'unsafe-scheme' ? (reading.scheme ?? host) : host);
-}
-
 /** A target read as a platform's identity, or as a page of no platform (its fields null, as in `OkInner`). */
 type Found = Pick<OkInner, 'platform' | 'kind' | 'id'> & { readonly url: string };
 
@@ -155,7 +147,8 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   if (!link) return null;
   const wrappers = WRAPPERS_BY_HOST.get(link.host);
   if (wrappers) {
-    const query = link.rest === null ? null : readQuery(link.rest, ctx.maxJson);
+    // No query reads as an empty one: matching only looks keys up.
+    const query = readQuery(link.rest ?? '', ctx.maxJson);
     for (const w of wrappers) {
       // Every wrapper has a {link} slot (table test).
       const m = matchTemplate(w.compiled, link, query, ctx.maxJson);
@@ -171,7 +164,13 @@ function parseHttp(text: string, depth: number, ctx: Ctx, nested: boolean): Inne
   }
   // The one judge reads the link as written, so `https://item.taobao.com@evil.example/` is seen.
   const reading = judgeTarget(text);
-  if (reading.level === 'danger') return nested ? dangerOf(reading, link.host) : null;
+  if (reading.level === 'danger') {
+    if (!nested) return null;
+    // The judge's first danger reason names it.
+    const code = (reading.reasons.find((r) => r.level === 'danger')?.code ??
+      'unsafe-scheme') as UnsafeAppLink['danger'];
+    return danger(code, code === 'unsafe-scheme' ? (reading.scheme ?? link.host) : link.host);
+  }
   // A web page of no known platform counts only inside a wrapper: its canonical URL.
   const identity =
     reading.identity ??
@@ -201,7 +200,7 @@ function parseAppScheme(text: string, scheme: string, depth: number, ctx: Ctx): 
   const tolerated = split.scheme === scheme ? [] : [`alias-scheme:${split.scheme}`];
   // The app that owns the scheme opens the link (Douyin Shop's goods open in Douyin).
   const row = APP_BY_SCHEME.get(scheme)!;
-  const query = link.rest === null ? null : readQuery(link.rest, ctx.maxJson, JSON_KEYS.get(scheme));
+  const query = readQuery(link.rest ?? '', ctx.maxJson, JSON_KEYS.get(scheme));
   for (const entry of KIND_TEMPLATES.get(scheme) ?? []) {
     const m = matchTemplate(entry.compiled, link, query, ctx.maxJson);
     if (!m || m.conflicts.id) continue;

@@ -263,7 +263,7 @@ function readJson(raw: string, maxJson: number, tolerated: string[]): Record<str
 export function matchTemplate(
   t: CompiledTemplate,
   link: SplitLink,
-  query: ReadonlyMap<string, readonly string[]> | null,
+  query: ReadonlyMap<string, readonly string[]>,
   maxJson: number,
 ): TemplateMatch | null {
   if (t.hierarchical && (!link.hierarchical || link.host !== t.host)) return null;
@@ -286,7 +286,7 @@ export function matchTemplate(
   }
   for (const [key, value, slot] of t.query) {
     const required = slot !== null || t.required.includes(key);
-    const values = query?.get(key);
+    const values = query.get(key);
     if (!values?.length) {
       if (required) return null;
       continue;
