@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nestInAlipay } from '../test/fixtures/wrappers.js';
 import { thrownCode } from '../test/thrown.js';
 import { isUnsafeAppLink, parseAppLink } from './parse.js';
+import { splitLink } from './template.js';
 import type { AppLinkTarget, ParsedAppLink } from './types.js';
 
 const JD_SKU = '100012043978';
@@ -1167,5 +1168,22 @@ describe('parseAppLink: app links in the forms they are pasted and spelled', () 
       kind: 'page',
       id: null,
     });
+  });
+});
+
+describe('splitLink on http(s) links', () => {
+  it('keeps the text after the first ? before any # as written, fragment included, and WHATWG host and path', () => {
+    expect(splitLink('HTTPS://A.Example./p/?x="1"&y#f')).toEqual({
+      scheme: 'https',
+      hierarchical: true,
+      hostRaw: 'a.example.',
+      host: 'a.example.',
+      path: '/p/',
+      rest: 'x="1"&y#f',
+    });
+    expect(splitLink('https://a.example/p#f?x=1')?.rest).toBeNull();
+    expect(splitLink('https://a.example/p')?.rest).toBeNull();
+    expect(splitLink('https://a.example?')?.rest).toBe('');
+    expect(splitLink('https://exa mple.com/')).toBeNull();
   });
 });
