@@ -183,16 +183,6 @@ export function matchInput(input: string): Match | null {
 }
 
 /**
- * Any other page of a platform's own site: `kind: 'page'`, no id, the URL in https with tracking
- * dropped. The fragment stays: single-page apps keep their route there (`h5.ele.me/shop/#id=…`).
- */
-function pageIdentity(url: ParsedUrl, row: MatchRow): LinkIdentity | null {
-  const query = url.query.filter((p) => !isTrackingParam(p.key, row));
-  const out = formatUrl({ scheme: 'https', host: url.host, path: url.path, query, fragment: url.fragment });
-  return out.length > DEFAULT_MAX_LENGTH ? null : { platform: row.id, kind: 'page', id: null, url: out };
-}
-
-/**
  * Opens wrapper and redirect links until the link they point at: chat apps' link checkers
  * (`weixin110.qq.com`, `c.pc.qq.com`), sites' "leave" pages (`link.zhihu.com?target=`), and any
  * platform page of no content form that carries an absolute link in a redirect parameter (`url=`,
@@ -268,8 +258,13 @@ function identifyText(input: string): LinkIdentity | null {
   if (!url) return null;
   const match = url === seen?.url ? seen.match : matchUrl(url);
   if (match) return match.identity;
+  // Any other page of a platform's own site: `kind: 'page'`, no id, the URL in https with tracking dropped.
+  // The fragment stays: single-page apps keep their route there (`h5.ele.me/shop/#id=…`).
   const row = rowForHost(url.host);
-  return row ? pageIdentity(url, row) : null;
+  if (!row) return null;
+  const query = url.query.filter((p) => !isTrackingParam(p.key, row));
+  const out = formatUrl({ scheme: 'https', host: url.host, path: url.path, query, fragment: url.fragment });
+  return out.length > DEFAULT_MAX_LENGTH ? null : { platform: row.id, kind: 'page', id: null, url: out };
 }
 
 /** A link the unwrap walk visited, and what matching it found. */

@@ -151,17 +151,6 @@ function judgeCredentials(url: URL, add: AddReason): void {
   }
 }
 
-function judgeHost(report: HostReport, add: AddReason): void {
-  for (const w of report.warnings) {
-    if (w.startsWith('lookalike:')) add('lookalike-host', `${report.unicodeHost} imitates ${w.slice(10)}`);
-    else if (w === 'ip-literal') add(w, ipLiteralOf(report.host)?.address ?? report.host);
-    else if (w === 'private-network') add(w, report.host);
-    // `idn-mixed-script`, and `idn` of a host of no platform: shown in Unicode.
-    else if (w !== 'idn' || report.platform === null)
-      add(w as 'idn' | 'idn-mixed-script', report.unicodeHost);
-  }
-}
-
 /**
  * Reads any raw target — an http(s) URL, a scheme-less `host/path` or `host.tld:8080/`, `//host/…`, or
  * a scheme link — and says whether it may be opened: the http(s) URL to open (canonical where the
@@ -242,7 +231,13 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
   }
   // The URL parser already normalised the host: report on it without parsing it again.
   const host = reportHost(hostname);
-  judgeHost(host, add);
+  for (const w of host.warnings) {
+    if (w.startsWith('lookalike:')) add('lookalike-host', `${host.unicodeHost} imitates ${w.slice(10)}`);
+    else if (w === 'ip-literal') add(w, ipLiteralOf(host.host)?.address ?? host.host);
+    else if (w === 'private-network') add(w, host.host);
+    // `idn-mixed-script`, and `idn` of a host of no platform: shown in Unicode.
+    else if (w !== 'idn' || host.platform === null) add(w as 'idn' | 'idn-mixed-script', host.unicodeHost);
+  }
   const identity = tryIdentify(text);
   if (url.protocol === 'http:' && host.platform === null) add('insecure-http', host.host);
   if (GENERIC_SHORTENERS.has(host.host)) add('unknown-shortener', host.host);

@@ -125,13 +125,6 @@ export interface UnwrapUrlOptions {
   readonly maxDepth?: number;
 }
 
-/** The wrapper row of a page: its host is the row's (or under a `*.domain` row's domain) and so is its path. */
-function wrapperRow(url: ParsedUrl): WrapperRow | undefined {
-  // No two rows share a host (degrade.test.ts checks it), so the first that fits is the one: 28 rows, each
-  // test linear in the host.
-  return WRAPPERS.find((w) => hostMatches(url.host, w.host) && (w.path === undefined || url.path === w.path));
-}
-
 /** A parameter value that is a link: absolute with a scheme, or `//host/…`; decoded once more if it still is escaped. */
 function asTarget(value: string): string | null {
   let v = value.trim();
@@ -151,7 +144,12 @@ function targetOf(
   url: ParsedUrl,
   isContent: (url: ParsedUrl) => boolean,
 ): { param: string; value: string } | null {
-  const row = wrapperRow(url);
+  // The wrapper row of the page: its host is the row's (or under a `*.domain` row's domain) and so is its path.
+  // No two rows share a host (degrade.test.ts checks it), so the first that fits is the one: 28 rows, each
+  // test linear in the host.
+  const row = WRAPPERS.find(
+    (w) => hostMatches(url.host, w.host) && (w.path === undefined || url.path === w.path),
+  );
   if (row) {
     for (const key of row.params) {
       const pair = url.query.find((p) => p.key === key);
