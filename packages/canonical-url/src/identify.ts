@@ -60,21 +60,6 @@ function normalizeId(spec: KindSpec, raw: string): string | null {
   }
 }
 
-function findParam(
-  query: readonly QueryPair[],
-  keys: readonly string[],
-  caseInsensitive: boolean,
-): string | undefined {
-  for (const key of keys) {
-    const wanted = caseInsensitive ? key.toLowerCase() : key;
-    const pair = query.find(
-      (p) => (caseInsensitive ? p.key.toLowerCase() : p.key) === wanted && p.value !== '',
-    );
-    if (pair) return decodeComponent(pair.value);
-  }
-  return undefined;
-}
-
 /** Tries one form; returns the raw id and template slots, or null. */
 function matchForm(form: LinkForm, url: ParsedUrl): { id: string; slots: Record<string, string> } | null {
   if (form.hosts && !form.hosts.some((h) => hostMatches(url.host, h))) return null;
@@ -92,7 +77,17 @@ function matchForm(form: LinkForm, url: ParsedUrl): { id: string; slots: Record<
     id = slots.id ?? id;
   }
   if (form.query) {
-    id = findParam(url.query, form.query, form.queryKeyCaseInsensitive === true) ?? id;
+    // The first of the form's keys with a value (keys compared case-insensitively where the form says so).
+    const anyCase = form.queryKeyCaseInsensitive === true;
+    for (const key of form.query) {
+      const pair = url.query.find(
+        (p) => (anyCase ? p.key.toLowerCase() === key.toLowerCase() : p.key === key) && p.value !== '',
+      );
+      if (pair) {
+        id = decodeComponent(pair.value);
+        break;
+      }
+    }
   }
   if (id === undefined || id === '') return null;
   return { id, slots };
@@ -111,21 +106,20 @@ function fill(template: string, slots: Readonly<Record<string, string>>): string
   return missing ? null : out;
 }
 
-/**
- * Percent-encodes a search query for a canonical URL, punctuation included: a link that ends in
- * `!` or `.` loses it to every free-text scanner, `%21` survives.
- */
-function encodeQueryId(id: string): string {
-  // regex-safe: one character class
-  return encodeURIComponent(id).replace(
-    /[!'()*~.]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
 /** Builds the canonical URL of a kind from its slots (falling back when an optional slot is unknown). */
 function buildCanonical(spec: KindSpec, given: Readonly<Record<string, string>>): string | null {
-  const slots = spec.encodeId && given.id !== undefined ? { ...given, id: encodeQueryId(given.id) } : given;
+  // A search query is percent-encoded punctuation included: a link that ends in `!` or `.` loses it to every
+  // free-text scanner, `%21` survives (regex-safe: one character class).
+  const slots =
+    spec.encodeId && given.id !== undefined
+      ? {
+          ...given,
+          id: encodeURIComponent(given.id).replace(
+            /[!'()*~.]/g,
+            (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+          ),
+        }
+      : given;
   return fill(spec.canonical, slots) ?? (spec.fallbackCanonical ? fill(spec.fallbackCanonical, slots) : null);
 }
 
