@@ -91,6 +91,13 @@ describe('host helpers', () => {
     expect(decodePunycode('fiqs8s')).toBe('中国');
   });
 
+  it('reads punycode digits in either case, and refuses a label cut inside a number', () => {
+    expect(decodePunycode('FIQS8S')).toBe('中国');
+    expect(decodePunycode('bcher-KVA')).toBe('bücher');
+    expect(decodePunycode('fiqs8')).toBeNull();
+    expect(decodePunycode('fiq s8s')).toBeNull();
+  });
+
   it('returns null for punycode that does not decode', () => {
     expect(decodePunycode('!!!')).toBeNull();
     expect(decodePunycode('zzzzzzzzzzzzzzzzzzzzzzzzzzzz9')).toBeNull();

@@ -6,13 +6,6 @@ const TMAX = 26;
 const SKEW = 38;
 const DAMP = 700;
 
-function digitOf(code: number): number {
-  if (code >= 48 && code <= 57) return code - 22; // 0-9 → 26-35
-  if (code >= 65 && code <= 90) return code - 65;
-  if (code >= 97 && code <= 122) return code - 97;
-  return BASE;
-}
-
 /** Decodes one punycode label body (without `xn--`); `null` when it is not valid punycode. */
 export function decodePunycode(input: string): string | null {
   const output: number[] = [];
@@ -28,10 +21,11 @@ export function decodePunycode(input: string): string | null {
   for (let index = basicEnd > 0 ? basicEnd + 1 : 0; index < input.length; ) {
     const oldi = i;
     for (let w = 1, k = BASE; ; k += BASE) {
-      // Past the end, charCodeAt is NaN: no digit, so a truncated number is refused too.
-      const digit = digitOf(input.charCodeAt(index));
+      // a-z (either case) → 0-25, 0-9 → 26-35: base 36 turned by 26. Anything else, and past the end (charAt
+      // gives ''), is NaN: no digit, so a truncated number is refused too.
+      const digit = (Number.parseInt(input.charAt(index), 36) + 26) % BASE;
       index += 1;
-      if (digit >= BASE) return null;
+      if (!(digit < BASE)) return null;
       i += digit * w;
       if (i > 0x10ffff * 1024) return null;
       const t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
