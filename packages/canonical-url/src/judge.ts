@@ -122,18 +122,15 @@ export function levelOf(reasons: readonly { readonly level: 'info' | 'caution' |
   return has('danger') ? 'danger' : has('caution') ? 'caution' : 'ok';
 }
 
-function decodeOrRaw(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text; // `%FF`, `%C`: not UTF-8, judged as written
-  }
-}
-
 /** `https://item.taobao.com@evil.example/`: a platform host written as the user name. */
 function judgeCredentials(url: URL, add: AddReason): void {
   if (!url.username && !url.password) return;
-  const user = decodeOrRaw(url.username);
+  let user = url.username;
+  try {
+    user = decodeURIComponent(user);
+  } catch {
+    // `%FF`, `%C`: not UTF-8, judged as written
+  }
   add('credentials', `${user}@`);
   // What inspectHost would say of the user name, without its argument checks and messages: a name that is
   // no host, or longer than inspectHost reads (MAX_HOST_INPUT, the same 8192 as DEFAULT_MAX_LENGTH), says nothing more.
