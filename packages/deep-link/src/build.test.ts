@@ -194,11 +194,15 @@ describe('the app table', () => {
     }
   });
 
-  it('names no JSON field after a property every object has (matching reads the parsed object by key)', () => {
+  it('gives every JSON template fields, none named after a property of any JSON value (matching reads them by key)', () => {
+    const prototypes = [Object, Array, String, Number, Boolean].map((type) => type.prototype);
     for (const row of APPS)
       for (const t of [...row.links, ...row.webviews])
-        for (const fields of Object.values(t.json ?? {}))
-          for (const key of Object.keys(fields)) expect(key in Object.prototype, key).toBe(false);
+        for (const fields of Object.values(t.json ?? {})) {
+          expect(Object.keys(fields).length, t.template).toBeGreaterThan(0);
+          for (const key of Object.keys(fields))
+            for (const proto of prototypes) expect(key in proto, key).toBe(false);
+        }
   });
 
   it('writes idPrefix only on parse-only forms (building would need the prefix taken off)', () => {

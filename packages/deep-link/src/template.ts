@@ -219,40 +219,53 @@ export interface TemplateMatch {
   readonly tolerated: readonly string[];
 }
 
-/** Matches a path segment against a template's: literal text, or a slot between a prefix and a suffix (`discovery.{id}`). */
-function matchSegment(
-  [prefix, slot, suffix = '']: CompiledTemplate['segments'][number],
-  text: string,
+/**
+ * Reads a JSON parameter (`raw`, written raw or percent-encoded) against its template: every field of the
+ * template present, its slots filled into `slots`, its literals equal (case-insensitively). False when it is not.
+ */
+function readJsonSlots(
+  raw: string,
+  json: JsonTemplate,
+  maxJson: number,
+  tolerated: string[],
   slots: Record<string, string>,
 ): boolean {
-  if (slot === undefined) return text === prefix;
-  if (text.length <= prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix))
-    return false;
-  const value = safeDecode(text.slice(prefix.length, text.length - suffix.length));
-  if (!value) return false;
-  slots[slot] = value;
-  return true;
-}
-
-function readJson(raw: string, maxJson: number, tolerated: string[]): Record<string, unknown> | null {
   let text: string | null = raw;
   if (raw.startsWith('{')) tolerated.push('raw-json');
   else text = safeDecode(raw);
-  if (text === null) return null;
+  if (text === null) return false;
   if (text.length > maxJson) {
     throw new DeepLinkError(
       'params_too_large',
       `a JSON parameter is ${text.length} characters, over ${maxJson}`,
     );
   }
-  let parsed: unknown;
+  let obj: unknown;
   try {
-    parsed = JSON.parse(text);
+    obj = JSON.parse(text);
   } catch {
-    return null;
+    return false;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  return parsed as Record<string, unknown>;
+  if (obj === null) return false;
+  for (const [k, v] of Object.entries(json)) {
+    // A field as a string (strings and safe integers only). Every JSON template has fields, none named after a
+    // property of objects, arrays, strings, numbers or booleans (table test): only a parsed object's own fields
+    // are read, and any other JSON value has none.
+    const got = (obj as Record<string, unknown>)[k];
+    const field =
+      typeof got === 'string'
+        ? got
+        : typeof got === 'number' && Number.isSafeInteger(got) && got >= 0
+          ? String(got)
+          : null;
+    if (field === null) return false;
+    const inner = slotName(v);
+    if (inner) {
+      if (field === '') return false;
+      slots[inner] = field;
+    } else if (field.toLowerCase() !== v.toLowerCase()) return false;
+  }
+  return true;
 }
 
 /**
@@ -274,7 +287,18 @@ export function matchTemplate(
   const conflicts: Record<string, string[]> = {};
   const tolerated = opaqueWithSlashes ? ['opaque-with-slashes'] : [];
   for (let k = 0; k < parts.length; k++) {
-    if (!matchSegment(t.segments[k]!, parts[k]!, slots)) return null;
+    // A literal segment is equal; one with a slot has its prefix and suffix around a non-empty decodable value.
+    const [prefix, slot, suffix = ''] = t.segments[k]!;
+    const text = parts[k]!;
+    if (slot === undefined) {
+      if (text !== prefix) return null;
+      continue;
+    }
+    if (text.length <= prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix))
+      return null;
+    const value = safeDecode(text.slice(prefix.length, text.length - suffix.length));
+    if (!value) return null;
+    slots[slot] = value;
   }
   if (t.rawQuerySlot) {
     if (link.rest === null || link.rest === '') return null;
@@ -299,25 +323,7 @@ export function matchTemplate(
     if (json) {
       // Two different JSON objects under one key: which one the app reads is unknown.
       if (values.some((v) => v !== values[0])) return null;
-      const obj = readJson(values[0]!, maxJson, tolerated);
-      if (!obj) return null;
-      for (const [k, v] of Object.entries(json)) {
-        // A field as a string (strings and safe integers only). The table's JSON keys are no names of
-        // Object.prototype (table test), so only the parsed object's own fields are read.
-        const got = obj[k];
-        const field =
-          typeof got === 'string'
-            ? got
-            : typeof got === 'number' && Number.isSafeInteger(got) && got >= 0
-              ? String(got)
-              : null;
-        if (field === null) return null;
-        const inner = slotName(v);
-        if (inner) {
-          if (field === '') return null;
-          slots[inner] = field;
-        } else if (field.toLowerCase() !== v.toLowerCase()) return null;
-      }
+      if (!readJsonSlots(values[0]!, json, maxJson, tolerated, slots)) return null;
       continue;
     }
     const decoded = values.map(safeDecode);
