@@ -435,7 +435,7 @@ export function loneIdentity(text: string): LinkIdentity | null {
   for (const row of MATCH_ROWS) {
     for (const spec of row.kinds) {
       if (!spec.alternateId || ID_CODECS[spec.alternateId].from(text) !== null) continue;
-      const url = canonicalUrlFor(row.id, spec.kind, text);
+      const url = canonicalUrlOf(row, spec.kind, text);
       if (url) return identifyText(url);
     }
   }

@@ -5,7 +5,7 @@ import { CanonicalUrlError } from './errors.js';
 import { tryIdentify } from './identify.js';
 import { type HostReport, readHost, reportHost } from './inspect.js';
 import { ipLiteralOf, stripTrailingDots } from './ip-literal.js';
-import { schemeOf, whatwgPreprocess, writtenScheme } from './scheme.js';
+import { schemeOf, whatwgPreprocess, withScheme, writtenScheme } from './scheme.js';
 import type { LinkIdentity } from './types.js';
 import { parseOrNull } from './unwrap.js';
 import { DEFAULT_MAX_LENGTH } from './url.js';
@@ -215,7 +215,7 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
   }
   let url: URL;
   try {
-    url = new URL(scheme !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
+    url = new URL(withScheme(text, scheme));
   } catch {
     add('invalid-url', 'not a URL');
     return reading(null, null, scheme);
@@ -242,7 +242,7 @@ export function judgeTarget(raw: string, options: JudgeTargetOptions = {}): Targ
   else if (host.platform === null) add('not-a-platform', host.unicodeHost);
   if (levelOf(reasons) === 'danger') return reading(null, null, scheme);
   // What canonicalize(text) gives, or the code it would refuse it with.
-  const parsed = identity || text.length > DEFAULT_MAX_LENGTH ? null : parseOrNull(text);
+  const parsed = identity ? null : parseOrNull(text);
   const link = identity?.url ?? (parsed && canonicalOf(parsed));
   if (!link || link.length > DEFAULT_MAX_LENGTH) {
     add('invalid-url', link || text.length > DEFAULT_MAX_LENGTH ? 'too_long' : 'invalid_url');

@@ -72,3 +72,13 @@ export function writtenScheme(text: string): string | null {
   }
   return scheme.toLowerCase();
 }
+
+/**
+ * A link as the URL parser should read it: as written when it has a scheme (`writtenScheme`'s), else read as
+ * https (`//3.cn/…` and scheme-less `item.jd.com/1.html` alike).
+ * @example
+ * withScheme('item.jd.com/1.html', null) // 'https://item.jd.com/1.html'
+ */
+export function withScheme(text: string, scheme: string | null): string {
+  return scheme !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`;
+}

@@ -1,6 +1,6 @@
 import { CanonicalUrlError, preview } from './errors.js';
 import { stripTrailingDots } from './ip-literal.js';
-import { whatwgPreprocess, writtenScheme } from './scheme.js';
+import { whatwgPreprocess, withScheme, writtenScheme } from './scheme.js';
 
 /** Inputs longer than this are refused before parsing. */
 export const DEFAULT_MAX_LENGTH = 8192;
@@ -171,7 +171,7 @@ export function readUrl(input: string): ParsedUrl | Refusal {
   // The scheme is http or https now: as written, or the https put before a scheme-less link.
   let url: URL;
   try {
-    url = new URL(written !== null ? text : text.startsWith('//') ? `https:${text}` : `https://${text}`);
+    url = new URL(withScheme(text, written));
   } catch (cause) {
     return { code: 'invalid_url', cause };
   }
