@@ -4,26 +4,18 @@
 // release time. Reads the files with changesets' own parser; needs no git history.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root, workspacePackages } from './workspace.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fromCli = createRequire(
   createRequire(join(root, 'package.json')).resolve('@changesets/cli/package.json'),
 );
 const parse = fromCli('@changesets/parse').default;
 
-const packages = new Map();
-for (const group of ['packages', 'apps']) {
-  for (const name of readdirSync(join(root, group))) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(root, group, name, 'package.json'), 'utf8'));
-      packages.set(pkg.name, pkg.private === true);
-    } catch {
-      // not a package directory
-    }
-  }
-}
+/** Each workspace package's name, and whether it is private (never released). */
+const packages = new Map(
+  workspacePackages().map(({ manifest }) => [manifest.name, manifest.private === true]),
+);
 
 const dir = join(root, '.changeset');
 const problems = [];

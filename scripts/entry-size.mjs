@@ -7,10 +7,11 @@
 //   node scripts/entry-size.mjs packages/x      one package (no budgets)
 //   node scripts/entry-size.mjs --analyze       the budgets only, each with the source files that
 //                                               weigh most in it (minified bytes, before gzip)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { workspacePackages } from './workspace.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -292,12 +293,7 @@ async function main() {
   const analyze = process.argv.includes('--analyze');
   const dirs = analyze ? [] : process.argv.slice(2).map((d) => join(process.cwd(), d));
   if (dirs.length === 0 && !analyze) {
-    for (const group of ['packages']) {
-      const base = join(root, group);
-      if (!existsSync(base)) continue;
-      for (const name of readdirSync(base))
-        if (existsSync(join(base, name, 'package.json'))) dirs.push(join(base, name));
-    }
+    for (const { dir } of workspacePackages(['packages'])) dirs.push(dir);
   }
   let failed = false;
   for (const dir of dirs) {

@@ -28,6 +28,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
+import { workspacePackages } from './workspace.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pnpm = join(root, 'node_modules', '.bin', 'pnpm');
@@ -51,14 +52,7 @@ function sh(cmd, args, options = {}) {
 }
 
 function publishable() {
-  const out = [];
-  for (const name of readdirSync(join(root, 'packages')).sort()) {
-    const dir = join(root, 'packages', name);
-    if (!existsSync(join(dir, 'package.json'))) continue;
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    if (!manifest.private) out.push({ dir, manifest });
-  }
-  return out;
+  return workspacePackages(['packages']).filter(({ manifest }) => !manifest.private);
 }
 
 /** Every path an `exports` map names (conditions flattened). */

@@ -5,11 +5,10 @@
 //                                check, then one summary line
 //   node scripts/run.mjs start   build the demo page (apps/demo) and serve it on localhost, printing its URL
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, join, relative } from 'node:path';
+import { root, workspacePackages } from './workspace.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const pnpmSpec = pkg.packageManager; // e.g. pnpm@10.34.8
 const binDir = join(root, 'node_modules', '.bin');
@@ -34,24 +33,12 @@ function install() {
   if (status !== 0) process.exit(status);
 }
 
-function workspaceDirs() {
-  const dirs = [];
-  for (const group of ['packages', 'apps']) {
-    const base = join(root, group);
-    if (!existsSync(base)) continue;
-    for (const name of readdirSync(base)) {
-      if (existsSync(join(base, name, 'package.json'))) dirs.push(join(base, name));
-    }
-  }
-  return dirs;
-}
-
 function summarise() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   let files = 0;
-  for (const dir of workspaceDirs()) {
+  for (const { dir } of workspacePackages()) {
     const report = join(dir, '.vitest-report.json');
     if (!existsSync(report)) continue;
     const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -68,7 +55,7 @@ function summarise() {
 const job = process.argv[2] ?? 'test';
 if (job === 'test') {
   install();
-  for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest-report.json'), { force: true });
+  for (const { dir } of workspacePackages()) rmSync(join(dir, '.vitest-report.json'), { force: true });
   // Every stage runs even when an earlier one fails, so one run reports everything that is wrong.
   const colors = process.stdout.isTTY ? [] : ['--colors=off'];
   const stages = [
@@ -88,8 +75,8 @@ if (job === 'test') {
   if (run('turbo', ['run', 'build', '--output-logs=errors-only', '--concurrency=2']) !== 0)
     failed.push('build');
   else {
-    for (const dir of workspaceDirs()) {
-      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private) continue;
+    for (const { dir, manifest } of workspacePackages()) {
+      if (manifest.private) continue;
       console.log(`\n$ publint ${relative(root, dir)}`);
       const r = spawnSync('publint', ['--strict'], { cwd: dir, env, stdio: 'inherit' });
       if (r.status !== 0) failed.push(`publint ${relative(root, dir)}`);
