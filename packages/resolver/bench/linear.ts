@@ -20,7 +20,7 @@ import { measurePair } from '../../../test-utils/linear.js';
 import { ADVERSARIAL_TEXTS } from '../../share-token/bench/patterns.js';
 import { normalizeText } from '../../share-token/src/normalize.js';
 import { parseUnchecked } from '../../share-token/src/parse.js';
-import { exact, scanTokens } from '../../share-token/src/token.js';
+import { exact, scanTokens, sharekitTokens } from '../../share-token/src/token.js';
 import { resolve } from '../src/index.js';
 
 const MB = 1 << 20;
@@ -79,8 +79,8 @@ for (const [name, unit] of ADVERSARIAL_TEXTS) {
   const two = fill(unit, 2 * MB);
   if (wanted('parseShareText')) {
     const [a, b] = await measure(
-      () => parseUnchecked(one),
-      () => parseUnchecked(two),
+      () => parseUnchecked(one, sharekitTokens),
+      () => parseUnchecked(two, sharekitTokens),
     );
     row('parseShareText', name, '1 MB / 2 MB', a, b);
   }

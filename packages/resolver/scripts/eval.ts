@@ -24,7 +24,7 @@ import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path
 import { fileURLToPath } from 'node:url';
 import { canonicalUrlFor, identify, type PlatformId } from '@sharekit/canonical-url';
 import { isUnsafeAppLink, parseAppLink } from '@sharekit/deep-link';
-import { parseShareText } from '@sharekit/share-token';
+import { parseShareText, sharekitTokens } from '@sharekit/share-token';
 import { resolve } from '../src/index.js';
 
 type Value = string | null;
@@ -90,7 +90,7 @@ const SHARE_TEXTS: Corpus = {
       token: str(e.token),
       title: str(e.title),
     };
-    const matches = attempt(() => parseShareText(String(e.text)));
+    const matches = attempt(() => parseShareText(String(e.text), { sharekitTokens }));
     if ('error' in matches) {
       const got = { platform: `error ${matches.error}`, link: null, token: null, title: null };
       return { group: want.platform ?? 'none', want, got };

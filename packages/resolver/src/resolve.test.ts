@@ -78,6 +78,21 @@ describe('resolve: each kind of text input', () => {
     expect(r.link).toBe('https://item.jd.com/100012043978.html');
   });
 
+  it("refuses a hand-written token of a look-alike host with the judge's reason, also inside a text", async () => {
+    // encodeToken refuses it; the format is public, so the token is written from its parts.
+    const { ALPHABET, checkSymbols } = await import('../../share-token/src/alphabet.js');
+    const { urlData } = await import('../../share-token/src/token/url-form.js');
+    const data = urlData('https://item.taobao.com.evil.example/item.htm?id=675330231400');
+    const token = [...data, ...checkSymbols(data)].map((v) => ALPHABET[v]).join('');
+    for (const text of [token, `复制 ${token} 打开`]) {
+      const r = await resolve(text);
+      expect(r.kind).toBe('sharekit-token');
+      expect(r.link).toBeNull();
+      expect(r.safety.level).toBe('danger');
+      expect(codes(r)).toContain('lookalike-host');
+    }
+  });
+
   it('lists several shares of one paste in order', async () => {
     const r = await resolve(
       `${TB_SHARE}\n\n【京东】https://3.cn/2V-chiOQ?jkl=@EDoxt4DBLAN@ MU5104 「蓝牙耳机」`,

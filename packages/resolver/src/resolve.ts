@@ -16,7 +16,13 @@ import {
   unwrapUrl,
 } from '@sharekit/canonical-url/core';
 import type { QrCode } from '@sharekit/qr-poster';
-import { decodeToken, isShareTokenError, parseShareText, type ShareMatch } from '@sharekit/share-token';
+import {
+  decodeToken,
+  isShareTokenError,
+  parseShareText,
+  type ShareMatch,
+  sharekitTokens,
+} from '@sharekit/share-token';
 import { ResolverError } from './errors.js';
 import { RESOLVER_ROWS } from './platforms.js';
 import type { ImageDecoding } from './qr-reader.js';
@@ -245,11 +251,11 @@ function draftFromShare(match: ShareMatch, text: string): Draft {
   const excerpt = text.slice(match.span[0], Math.min(match.span[1], match.span[0] + 120));
   const at = match.span[0];
   let draft: Draft;
-  if (match.kind === 'sharekit-token' && match.url) {
-    const decoded = match.token ? tryDecodeToken(match.token) : null;
-    draft = decoded
-      ? draftFromToken(decoded, at)
-      : draftFromUrl(match.url, 'sharekit-token', [steps.token(match.token ?? '', false)], at);
+  // A sharekit token is read again for its verdict: parseShareText gives no URL for a dangerous one.
+  const decoded = match.kind === 'sharekit-token' && match.token ? tryDecodeToken(match.token) : null;
+  if (decoded) draft = draftFromToken(decoded, at);
+  else if (match.kind === 'sharekit-token' && match.url) {
+    draft = draftFromUrl(match.url, 'sharekit-token', [steps.token(match.token ?? '', false)], at);
   } else if (match.url) {
     draft = draftFromUrl(match.url, 'share-text', [steps.shareText(match.platform, excerpt)], at);
   } else {
@@ -274,7 +280,7 @@ function draftFromShare(match: ShareMatch, text: string): Draft {
 
 function safeParseShareText(text: string): ShareMatch[] {
   try {
-    return parseShareText(text);
+    return parseShareText(text, { sharekitTokens });
   } catch (error) {
     if (!isShareTokenError(error)) throw error;
     return [];

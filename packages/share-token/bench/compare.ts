@@ -12,9 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpuNow, median } from '../../../test-utils/linear.js';
-import { parseShareText } from '../src/index.js';
+import { parseShareText, sharekitTokens } from '../src/index.js';
 
-type Parse = (text: string) => unknown;
+type Parse = (text: string, options?: object) => unknown;
 
 const [baseDir, corpusArg] = process.argv.slice(2);
 if (!baseDir) {
@@ -26,8 +26,13 @@ if (!existsSync(baseEntry)) {
   console.error(`no share-token sources at ${baseEntry}`);
   process.exit(2);
 }
-const before = ((await import(pathToFileURL(baseEntry).href)) as { parseShareText: Parse }).parseShareText;
-const after: Parse = parseShareText;
+// Both read sharekit tokens: a checkout from before the `sharekitTokens` option reads them without it.
+const base = (await import(pathToFileURL(baseEntry).href)) as {
+  parseShareText: Parse;
+  sharekitTokens?: unknown;
+};
+const before: Parse = (text) => base.parseShareText(text, { sharekitTokens: base.sharekitTokens });
+const after: Parse = (text) => parseShareText(text, { sharekitTokens });
 
 const corpus = resolve(corpusArg ?? '../../corpora/share-texts.json');
 const texts = (JSON.parse(readFileSync(corpus, 'utf8')) as { text: string }[]).map((e) => e.text);

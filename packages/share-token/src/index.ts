@@ -7,7 +7,7 @@ export {
   ShareTokenError,
   type ShareTokenErrorCode,
 } from './errors.js';
-export { parseShareText, type ShareMatch, type ShareRepair } from './parse.js';
+export { type ParseShareTextOptions, parseShareText, type ShareMatch, type ShareRepair } from './parse.js';
 export { SHARE_ROWS, type SharePlatform, type ShareRow, shareRow } from './shares.js';
 export {
   type DecodedToken,
@@ -17,5 +17,7 @@ export {
   type FindTokensOptions,
   findTokens,
   MAX_URL_BYTES,
+  type SharekitTokenReader,
+  sharekitTokens,
   type TokenMatch,
 } from './token.js';

@@ -6,7 +6,7 @@ import {
   tryIdentify,
   tryPlatformOf,
 } from '@sharekit/canonical-url/core';
-import { checkText, MAX_TEXT_LENGTH } from './errors.js';
+import { checkText, MAX_TEXT_LENGTH, ShareTokenError } from './errors.js';
 import { cleanSlice, type NormalizationRepair, normalizeText } from './normalize.js';
 import { CODE_AT, CODE_COLON, eachWord } from './parse/codes.js';
 import {
@@ -26,7 +26,7 @@ import { lineIndex, segmentsOf } from './parse/segments.js';
 import { bisect } from './parse/text.js';
 import { findTitle } from './parse/titles.js';
 import { PLAIN_TITLES, SHARE_ROWS, type SharePlatform, shareRow } from './shares.js';
-import { exact, type ScannedToken, scanTokens } from './token.js';
+import type { ScannedToken, SharekitTokenReader } from './token/scan.js';
 import type { UrlHit, UrlRepair } from './urls.js';
 /** What was tolerated to read a share: each repair names one thing chat apps did to the text. */
 export type ShareRepair = UrlRepair | NormalizationRepair | 'corrected';
@@ -75,21 +75,46 @@ function sameTarget(a: LinkIdentity | null, aUrl: string | null, b: ScannedToken
   );
 }
 
+/** Options of `parseShareText`. */
+export interface ParseShareTextOptions {
+  /**
+   * Also read sharekit's own tokens (`encodeToken`, `composeShareText`): pass `sharekitTokens`. A token next
+   * to a link of the same target merges with that link's share (`kind: 'sharekit-token'`). Without it, only
+   * the platforms' shares are read, and a bundle that never passes it does not carry the token decoder
+   * (about 3 KB min+gzip).
+   * @default not read
+   */
+  readonly sharekitTokens?: SharekitTokenReader;
+}
+
 /**
  * Reads every share in a pasted text: platform share texts (淘口令, JD `jkl` and 京口令, Douyin,
- * Kuaishou, Xiaohongshu, Bilibili, Weibo, Alipay 吱口令, …) and sharekit tokens. One match per
- * share, in text order; `[]` when there is none. Never throws on a string of up to 1 MiB, and
- * runs in time linear in its length.
+ * Kuaishou, Xiaohongshu, Bilibili, Weibo, Alipay 吱口令, …), and sharekit tokens when
+ * `options.sharekitTokens` is given. One match per share, in text order; `[]` when there is none.
+ * Never throws on a string of up to 1 MiB, and runs in time linear in its length.
  *
- * @throws ShareTokenError `invalid_input` (not a string), `too_long` (over 1 MiB).
+ * @throws ShareTokenError `invalid_input` (not a string), `too_long` (over 1 MiB), `invalid_option`
+ *   (`options` not an object, `sharekitTokens` not the reader).
  * @example
  * parseShareText('【淘宝】https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt CZ356 「书桌」')
  * // → [{ platform: 'taobao', url: 'https://e.tb.cn/h.8IcTrtZuTU19ieN?tk=nyXpT7VA7lt',
  * //      token: 'nyXpT7VA7lt', code: 'CZ356', title: '书桌', … }]
+ * parseShareText('复制 VBKWACN9Y7X23733K 打开', { sharekitTokens })[0]?.identity?.id // '675330231400'
  */
-export function parseShareText(text: string): ShareMatch[] {
+export function parseShareText(text: string, options: ParseShareTextOptions = {}): ShareMatch[] {
   checkText(text, MAX_TEXT_LENGTH, 'parseShareText');
-  return parseUnchecked(text);
+  const reader = (options as ParseShareTextOptions | null)?.sharekitTokens;
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    (reader !== undefined && typeof reader !== 'function')
+  ) {
+    throw new ShareTokenError(
+      'invalid_option',
+      'parseShareText: expected options { sharekitTokens?: sharekitTokens }',
+    );
+  }
+  return parseUnchecked(text, reader);
 }
 
 /** Links, tokens and candidates of the whole text, each taken by the segments in turn (linear). */
@@ -117,12 +142,12 @@ function taker<T>(list: readonly T[], startOf: (x: T) => number): Taker<T> {
   };
 }
 
-/** `parseShareText` without the size limit, for benchmarks that measure how time grows past it. */
-export function parseUnchecked(text: string): ShareMatch[] {
+/** `parseShareText` without the size limit or option checks, for benchmarks that measure how time grows past it. */
+export function parseUnchecked(text: string, sharekitTokens?: SharekitTokenReader): ShareMatch[] {
   const { norm, map, changes } = normalizeText(text);
   // 1. Links and sharekit tokens; both are closed to token scanning.
   const hits = scanShareLinks(norm, (host) => tryPlatformOf(host) !== null);
-  const sk = scanTokens(norm, exact);
+  const sk = sharekitTokens?.(norm) ?? [];
   const { urlDrafts, elsewhere } = linkDrafts(hits);
   // 2. Segments: a marker such as 【淘宝】 opens a new share once the text before it holds a link.
   const segments = segmentsOf(norm, [...urlDrafts.map((d) => d.anchor), ...sk.map((t) => t.start)]);
@@ -144,16 +169,21 @@ export function parseUnchecked(text: string): ShareMatch[] {
   return r.drafts.map((d) => toMatch(d, norm, text, map, changes));
 }
 
-/** A draft per platform link; links on no platform's host are kept aside for a layout that may own them. */
+/**
+ * A draft per platform link; links on no platform's host are kept aside for a layout that may own them (judged only
+ * then, see attachOffLinks). A platform link is judged, and the judge gives its identity: one it refuses is no share's
+ * link (`https://item.taobao.com@shop.weibo.cn/…`: a platform host written as the user name) and is kept aside too,
+ * where attachOffLinks never takes it.
+ */
 function linkDrafts(hits: UrlHit[]): { urlDrafts: Draft[]; elsewhere: UrlHit[] } {
   const urlDrafts: Draft[] = [];
   const elsewhere: UrlHit[] = [];
   for (const h of hits) {
-    const identity = tryIdentify(h.url);
-    const platform = identity?.platform ?? tryPlatformOf(h.host);
-    // Not a platform link: a layout may own it (judged only then, see attachOffLinks).
-    if (platform === null) elsewhere.push(h);
-    else urlDrafts.push(urlDraft(h, identity, platform));
+    // A link on no platform's host is a platform's only through a wrapper it opens (`weixin110.qq.com/…?url=`).
+    const platform = tryPlatformOf(h.host) ?? tryIdentify(h.url)?.platform ?? null;
+    const reading = platform === null ? null : judgeTarget(h.url);
+    if (platform === null || reading === null || reading.level === 'danger') elsewhere.push(h);
+    else urlDrafts.push(urlDraft(h, reading.identity, reading.identity?.platform ?? platform));
   }
   // A platform's bare page (an app download or home page: kind 'page') next to a content link of the same
   // platform belongs to that share (`Download TikTok Lite …: https://www.tiktok.com/tiktoklite`).
@@ -255,8 +285,11 @@ function mergeSharekitToken(t: ScannedToken, links: Draft[], inSeg: Draft[]): vo
   const d = same ?? bareDraft(t.decoded.identity?.platform ?? null, t.start, t.end);
   d.kind = 'sharekit-token';
   d.platform = t.decoded.identity?.platform ?? same?.platform ?? null;
-  d.identity = t.decoded.identity;
-  d.url = t.decoded.url;
+  // A URL token whose target the judge calls dangerous (a look-alike host, a private address: anyone can write
+  // such a token by hand) gives no link, as a dangerous off-platform link is never taken (attachOffLinks).
+  const danger = t.decoded.level === 'danger';
+  d.identity = danger ? null : t.decoded.identity;
+  d.url = danger ? null : t.decoded.url;
   setToken(d, t.decoded.token, t.start, t.end);
   d.titleRules = PLAIN_TITLES;
   if (t.decoded.corrected) d.repairs.add('corrected');

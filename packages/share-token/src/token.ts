@@ -207,7 +207,9 @@ export {
   type FindTokensOptions,
   findTokens,
   type ScannedToken,
+  type SharekitTokenReader,
   scanTokens,
+  sharekitTokens,
   type TokenMatch,
 } from './token/scan.js';
 export { isSafeHttpUrl } from './token/url-form.js';

@@ -2,7 +2,17 @@ import { canonicalUrlFor, type LinkIdentity } from '@sharekit/canonical-url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../../test-utils/fuzz.js';
-import { composeShareText, decodeToken, displayWidth, encodeToken, parseShareText } from '../src/index.js';
+import {
+  composeShareText,
+  decodeToken,
+  displayWidth,
+  encodeToken,
+  parseShareText as parseOnly,
+  sharekitTokens,
+} from '../src/index.js';
+
+/** Every reader at once: platform shares and sharekit tokens. */
+const parseShareText = (text: string) => parseOnly(text, { sharekitTokens });
 
 const SEED = 424242;
 
@@ -68,6 +78,26 @@ describe('properties', () => {
             expect(found?.title?.endsWith('…')).toBe(true);
             expect(displayWidth(found?.title ?? '')).toBeLessThanOrEqual(40);
           }
+        },
+      ),
+      fuzz(300, SEED),
+    );
+  });
+
+  it('reads sharekit tokens only when asked, and everything else the same either way', () => {
+    fc.assert(
+      fc.property(
+        targetArb,
+        titleArb,
+        fc.constantFrom('modern', 'classic', 'token-only'),
+        fc.constantFrom(...DELIMITERS),
+        (target, title, template, delimiter) => {
+          const text = composeShareText({ target, title, template, delimiter });
+          const without = parseOnly(text);
+          expect(without.some((m) => m.kind === 'sharekit-token')).toBe(false);
+          // With the token's letters gone, the two readings agree (the token merges with its link otherwise).
+          const plain = text.replace(/[VvＶ]/g, '·');
+          expect(parseOnly(plain)).toEqual(parseShareText(plain));
         },
       ),
       fuzz(300, SEED),

@@ -1,5 +1,8 @@
+import { judgeTarget } from '@sharekit/canonical-url';
 import { describe, expect, it } from 'vitest';
-import { composeShareText, decodeToken, encodeToken, parseShareText } from '../src/index.js';
+import { ALPHABET, checkSymbols } from '../src/alphabet.js';
+import { composeShareText, decodeToken, encodeToken, parseShareText, sharekitTokens } from '../src/index.js';
+import { urlData } from '../src/token/url-form.js';
 
 /**
  * Security regressions found by fuzzing from outside the repo (issue 15). Each input once made
@@ -64,7 +67,7 @@ describe('composeShareText on odd options (issue 15, finding 10)', () => {
     for (const brand of ["a$'b", 'x$&y', '$`$$']) {
       const text = composeShareText({ target, brand });
       expect(text.split(brand).length - 1).toBeGreaterThanOrEqual(2);
-      expect(parseShareText(text)[0]?.url).toBe(target);
+      expect(parseShareText(text, { sharekitTokens })[0]?.url).toBe(target);
     }
   });
 });
@@ -143,5 +146,75 @@ describe('decodeToken stays linear up to its 64 KB limit (issue 15, linear time)
     expect(() => decodeToken(`W${'B'.repeat(5000)}`)).toThrow(
       expect.objectContaining({ code: 'unsupported_version' }),
     );
+  });
+});
+
+/**
+ * A URL token is public format: anyone can write one for a look-alike host or a private address, which
+ * encodeToken refuses. parseShareText gave such a token's URL as the share's `url` with no verdict.
+ */
+describe('URL tokens of dangerous targets (session 8)', () => {
+  /** A URL token written by hand, past encodeToken's refusal. */
+  function handWritten(url: string): string {
+    const data = urlData(url);
+    return [...data, ...checkSymbols(data)].map((v) => ALPHABET[v]).join('');
+  }
+
+  it('gives no url or identity for a token the judge calls dangerous, and keeps the token', () => {
+    for (const url of [
+      'https://xn--tobao-4ve.com/item',
+      'https://item.taobao.com.evil.example/item.htm?id=675330231400',
+      'https://127.0.0.1/admin',
+      'http://localhost:8080/',
+      'https://item.taobao.com@evil.example/',
+    ]) {
+      const token = handWritten(url);
+      expect(() => encodeToken(url)).toThrow(expect.objectContaining({ code: 'unsafe_target' }));
+      expect(decodeToken(token).level).toBe('danger');
+      const matches = parseShareText(`复制 ${token} 打开`, { sharekitTokens });
+      expect(matches).toHaveLength(1);
+      expect(matches[0]).toMatchObject({
+        kind: 'sharekit-token',
+        token,
+        url: null,
+        canonicalUrl: null,
+        identity: null,
+      });
+    }
+  });
+
+  it('still gives the url of a token whose target is only a caution', () => {
+    const url = 'http://example.com/spring-sale';
+    const token = encodeToken(url);
+    expect(decodeToken(token).level).toBe('caution');
+    expect(parseShareText(`复制 ${token} 打开`, { sharekitTokens })[0]?.url).toBe(url);
+  });
+});
+
+/**
+ * Found by the fuzz target's new check that no share's `url` is one the judge refuses (session 8): a link on a
+ * platform's own host that the judge calls dangerous was given as the share's link.
+ */
+describe('platform links the judge refuses (session 8, fuzzing)', () => {
+  it.each([
+    [
+      'a platform host written as the user name',
+      'http://mitem.taobao.com@evil.example.weibo.cn/status/D5ZxyE1tV',
+    ],
+    ['another platform host as the user name', 'https://item.taobao.com@evil.example.v.douyin.com/eWaLBsK/'],
+    ['a subdomain label mixing Latin and Cyrillic', 'https://t\u0430obao.weibo.cn/status/D5ZxyE1tV'],
+  ])('never gives %s as a url', (_, link) => {
+    for (const text of [link, `【微博】看看 ${link} 「晚霞」`, `不锈钢保温杯\n【下单链接】${link}`]) {
+      for (const m of parseShareText(text, { sharekitTokens })) {
+        expect(m.url).not.toBe(link);
+        if (m.url !== null) expect(judgeTarget(m.url).level).not.toBe('danger');
+      }
+    }
+  });
+
+  it('still gives a platform link with a plain user name (a caution, not a danger)', () => {
+    const [m] = parseShareText('https://user@weibo.com/1234567890/D5ZxyE1tV');
+    expect(m?.url).toBe('https://user@weibo.com/1234567890/D5ZxyE1tV');
+    expect(m?.platform).toBe('weibo');
   });
 });

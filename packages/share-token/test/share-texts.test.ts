@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShareText, type ShareMatch } from '../src/index.js';
+import { composeShareText, parseShareText, type ShareMatch, sharekitTokens } from '../src/index.js';
 
 /**
  * Hand-written vectors in each platform's documented layout (sharekit notes, share-formats §2–§10).
@@ -433,5 +433,41 @@ describe('parseShareText pitfalls', () => {
     expect(() => parseShareText('a'.repeat((1 << 20) + 1))).toThrow(
       expect.objectContaining({ code: 'too_long' }),
     );
+  });
+
+  it('throws invalid_option for options that are not an object or a reader that is not sharekitTokens', () => {
+    for (const options of [null, 42, 'sharekitTokens', { sharekitTokens: true }, { sharekitTokens: {} }]) {
+      expect(() => parseShareText('【淘宝】', options as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_option' }),
+      );
+    }
+    expect(parseShareText('今天', {})).toEqual([]);
+    expect(parseShareText('今天', { sharekitTokens: undefined } as never)).toEqual([]);
+  });
+});
+
+describe('sharekit tokens in parseShareText (the sharekitTokens option)', () => {
+  const identity = {
+    platform: 'taobao',
+    kind: 'item',
+    id: '675330231400',
+    url: 'https://item.taobao.com/item.htm?id=675330231400',
+  } as const;
+
+  it('reads a token alone only with the option', () => {
+    const text = composeShareText({ target: identity, template: 'token-only', title: '书桌' });
+    expect(parseShareText(text)).toEqual([]);
+    const [m] = parseShareText(text, { sharekitTokens });
+    expect(m).toMatchObject({ kind: 'sharekit-token', platform: 'taobao', identity, title: '书桌' });
+  });
+
+  it("still reads a composed share's link without the option, and merges the token with it with the option", () => {
+    const text = composeShareText({ target: identity, title: '书桌' });
+    const plain = parseShareText(text);
+    expect(plain).toHaveLength(1);
+    expect(plain[0]).toMatchObject({ kind: 'platform-share', platform: 'taobao', identity, title: '书桌' });
+    const both = parseShareText(text, { sharekitTokens });
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatchObject({ kind: 'sharekit-token', identity, url: identity.url });
   });
 });

@@ -26,6 +26,7 @@ import {
   isShareTokenError,
   parseShareText,
   SHARE_TOKEN_ERROR_CODES,
+  sharekitTokens,
 } from '@sharekit/share-token';
 import { mulberry32 } from '../../../../test-utils/prng.js';
 import { resolve } from '../../src/index.js';
@@ -162,7 +163,7 @@ export const TARGETS: readonly Target[] = [
     run(input) {
       let matches: ReturnType<typeof parseShareText>;
       try {
-        matches = parseShareText(input);
+        matches = parseShareText(input, { sharekitTokens });
       } catch (e) {
         return shareTokenError(e);
       }
@@ -171,6 +172,10 @@ export const TARGETS: readonly Target[] = [
           checkLink(m.url, `[${i}].url`),
           checkLink(m.canonicalUrl, `[${i}].canonicalUrl`),
           checkIdentity(m.identity, `[${i}]`),
+          // A share's link is never one the judge refuses (look-alike host, private address, …).
+          m.url !== null && judgeTarget(m.url).level === 'danger'
+            ? `[${i}].url: a dangerous link ${m.url.slice(0, 200)}`
+            : null,
         );
         if (bad) return bad;
       }

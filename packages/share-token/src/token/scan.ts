@@ -99,3 +99,18 @@ export function scanTokens(text: string, check: (word: number[]) => number | nul
   }
   return out;
 }
+
+/**
+ * What `parseShareText`'s `sharekitTokens` option takes: the tokens of a text already normalised by
+ * `parseShareText`, with their spans there. Pass `sharekitTokens`; its shape is not a stable interface.
+ */
+export type SharekitTokenReader = (normalizedText: string) => ScannedToken[];
+
+/**
+ * The sharekit-token reader for `parseShareText` (`findTokens` without correction, on its normalised
+ * text). Kept out of `parseShareText` so that a reader of platform shares does not bundle the token
+ * format's decoder.
+ * @example
+ * parseShareText(composeShareText({ target: identity }), { sharekitTokens })[0]?.kind // 'sharekit-token'
+ */
+export const sharekitTokens: SharekitTokenReader = (normalizedText) => scanTokens(normalizedText, exact);
