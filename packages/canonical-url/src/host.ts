@@ -1,5 +1,7 @@
 // Which platform a host belongs to: exact hosts and registered domains of the registry.
+import { isMixedScript } from './lookalike.js';
 import { MATCH_ROWS } from './platforms.js';
+import { toUnicodeHost } from './punycode.js';
 import type { MatchRow } from './types.js';
 
 /*
@@ -48,8 +50,14 @@ function lookupDomain(host: string): MatchRow | undefined {
   return found;
 }
 
-/** The registry row a (lower-case, ASCII) host belongs to. */
+/**
+ * The registry row a (lower-case, ASCII) host belongs to. A host with a label that mixes scripts (an `xn--` label
+ * of Latin and Cyrillic letters…) belongs to none, whatever its suffix: the judge refuses it (`idn-mixed-script`),
+ * so no reader gives it as a platform's link.
+ */
 export function rowForHost(host: string): MatchRow | undefined {
+  const unicodeHost = toUnicodeHost(host);
+  if (unicodeHost !== host && unicodeHost.split('.').some(isMixedScript)) return undefined;
   return EXACT.get(host) ?? lookupDomain(host);
 }
 

@@ -13,6 +13,7 @@ import {
   resolveShortLink,
   targetProblem,
   tryIdentify,
+  tryPlatformOf,
 } from '../src/index.js';
 import { codeOf } from './helpers.js';
 
@@ -303,5 +304,33 @@ describe('pastes that NFKC folding makes longer than the limit (found while merg
     const reading = judgeTarget(paste);
     expect(reading.url).toBeNull();
     expect(reading.reasons.map((r) => r.code)).toContain('invalid-url');
+  });
+});
+
+/**
+ * Found by the fuzz targets' new check that every link a reader gives is one the judge accepts (session 8): a
+ * subdomain of a platform with a label mixing scripts was that platform's (`identify` gave a short link or a page
+ * on it, deep-link's `parseAppLink` a web URL), while the judge refuses it as `idn-mixed-script`.
+ */
+describe('hosts with a label mixing scripts belong to no platform (session 8, fuzzing)', () => {
+  it.each([
+    ['a short-link host', 'https://xn--b-7sbb8cct.cv.douyin.com/o'],
+    ['a page of a platform', 'https://s.xn--cb-7kcb2ecx.colick.aliexpress.com/e/HBJroxm'],
+    [
+      'a content page',
+      'https://xn--mdb-7cdb6fc1a.coetail.tmall.com/mobile/itemPackage.do?itemId=567898584368',
+    ],
+    ['a Unicode host as pasted', 'https://tаobao.weibo.cn/status/D5ZxyE1tV'],
+  ])('%s', (_, link) => {
+    expect(judgeTarget(link).reasons.map((r) => r.code)).toContain('idn-mixed-script');
+    expect(identify(link)).toBeNull();
+    expect(tryPlatformOf(link)).toBeNull();
+    expect(inspectHost(new URL(link).hostname).platform).toBeNull();
+  });
+
+  it('keeps an IDN subdomain of one script (Han) a platform page, and the judge says idn only', () => {
+    const link = 'https://中文.taobao.com/';
+    expect(identify(link)).toMatchObject({ platform: 'taobao', kind: 'page' });
+    expect(judgeTarget(link).level).not.toBe('danger');
   });
 });

@@ -70,7 +70,17 @@ function checkLink(url: unknown, where: string, platform?: string | null): Check
 
 function checkIdentity(identity: LinkIdentity | null | undefined, where: string): Check {
   if (!identity) return null;
-  return checkLink(identity.url, `${where}.identity`, identity.platform);
+  return first(
+    checkLink(identity.url, `${where}.identity`, identity.platform),
+    checkJudged(identity.url, `${where}.identity.url`),
+  );
+}
+
+/** A link a reader gives as safe to open is never one the judge refuses (look-alike host, private address, …). */
+function checkJudged(url: string | null, where: string): Check {
+  return url !== null && judgeTarget(url).level === 'danger'
+    ? `${where}: a link the judge refuses ${url.slice(0, 200)}`
+    : null;
 }
 
 function first(...checks: Check[]): Check {
@@ -172,10 +182,7 @@ export const TARGETS: readonly Target[] = [
           checkLink(m.url, `[${i}].url`),
           checkLink(m.canonicalUrl, `[${i}].canonicalUrl`),
           checkIdentity(m.identity, `[${i}]`),
-          // A share's link is never one the judge refuses (look-alike host, private address, …).
-          m.url !== null && judgeTarget(m.url).level === 'danger'
-            ? `[${i}].url: a dangerous link ${m.url.slice(0, 200)}`
-            : null,
+          checkJudged(m.url, `[${i}].url`),
         );
         if (bad) return bad;
       }
@@ -242,7 +249,7 @@ export const TARGETS: readonly Target[] = [
       try {
         const r = parseAppLink(input);
         if (r === null || isUnsafeAppLink(r)) return null;
-        return checkLink(r.webUrl, 'webUrl', r.platform);
+        return first(checkLink(r.webUrl, 'webUrl', r.platform), checkJudged(r.webUrl, 'webUrl'));
       } catch (e) {
         return typed(e, isDeepLinkError, DEEP_LINK_ERROR_CODES, 'DeepLinkError');
       }
