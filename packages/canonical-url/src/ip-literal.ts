@@ -8,7 +8,7 @@
 export function stripTrailingDots(host: string): string {
   let end = host.length;
   while (end > 0 && host.charCodeAt(end - 1) === 46) end -= 1;
-  return end === host.length ? host : host.slice(0, end);
+  return host.slice(0, end);
 }
 
 /** An IP address written as a host, in its normal spelling. */
@@ -33,7 +33,7 @@ const DIGITS_AND_DOTS = /^[\d.]+$/;
  * ipLiteralOf('taobao.com')   // null
  */
 export function ipLiteralOf(host: string): IpLiteral | null {
-  if (typeof host !== 'string' || host.length === 0 || host.length > 512) return null;
+  if (typeof host !== 'string' || !host || host.length > 512) return null;
   if (host.startsWith('[') || host.includes(':')) {
     const inner = host.startsWith('[') ? host.slice(1, host.endsWith(']') ? -1 : undefined) : host;
     if (!IPV6_CHARS.test(inner)) return null;

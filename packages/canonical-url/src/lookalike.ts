@@ -24,7 +24,7 @@ export function isMixedScript(label: string): boolean {
     scripts |= 1 << (at < 0 ? 11 : at);
   }
   // More than one script, and outside both allowed mixes (bits: Latin, Han, Hiragana, Katakana; Latin, Han, Hangul).
-  return (scripts & (scripts - 1)) !== 0 && (scripts & ~0b110011) !== 0 && (scripts & ~0b1000011) !== 0;
+  return (scripts & (scripts - 1) && scripts & ~0b110011 && scripts & ~0b1000011) !== 0;
 }
 
 /**

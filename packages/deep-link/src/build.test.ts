@@ -146,6 +146,21 @@ describe('toAppLinks', () => {
       thrownCode(() => toAppLinks('https://item.jd.com/100012043978.html', { wrapIn: ['myspace' as never] })),
     ).toBe('invalid_option');
   });
+
+  it("takes maxLength from 1 to 1,048,576, parseAppLink's bounds, and a fallbackUrl only as an http(s) string", () => {
+    const jd = 'https://item.jd.com/100012043978.html';
+    for (const maxLength of [0, -1, 1.5, Number.NaN, (1 << 20) + 1, '100' as never]) {
+      expect(thrownCode(() => toAppLinks(jd, { maxLength }))).toBe('invalid_option');
+    }
+    expect(toAppLinks(jd, { maxLength: 1 << 20 }).web).toBe(jd);
+    expect(thrownCode(() => toAppLinks(jd, { maxLength: 20 }))).toBe('too_long');
+    for (const fallbackUrl of [42 as never, '', ' ', 'ftp://example.com/', 'example.com/a']) {
+      expect(thrownCode(() => toAppLinks(jd, { fallbackUrl }))).toBe('unsafe_target');
+    }
+    expect(toAppLinks(jd, { fallbackUrl: ' https://www.jd.com/ ' }).intent).toContain(
+      `S.browser_fallback_url=${encodeURIComponent('https://www.jd.com/')}`,
+    );
+  });
 });
 
 describe('the app table', () => {

@@ -1,5 +1,6 @@
 import {
   alternateId,
+  integerOption,
   judgeTarget,
   type LinkIdentity,
   type PlatformId,
@@ -34,7 +35,7 @@ export interface ToAppLinksOptions {
    * @default the canonical web URL
    */
   readonly fallbackUrl?: string;
-  /** Longest accepted string input. @default 8192 */
+  /** Longest accepted string input, 1 to 1,048,576 (as `parseAppLink`'s). @default 8192 */
   readonly maxLength?: number;
 }
 
@@ -181,14 +182,16 @@ function webviewFor(app: AppId, web: string): string | null {
  */
 export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOptions = {}): AppLinks {
   const { os, fallbackUrl } = options;
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  // The bounds parseAppLink reads an app-link target with.
+  const maxLength = integerOption(
+    'maxLength',
+    options.maxLength,
+    DEFAULT_MAX_LENGTH,
+    1,
+    1 << 20,
+    DeepLinkError,
+  );
   const wrapIn = options.wrapIn ?? [];
-  if (!Number.isInteger(maxLength) || maxLength < 1) {
-    throw new DeepLinkError(
-      'invalid_option',
-      `expected maxLength to be a positive integer, found ${maxLength}`,
-    );
-  }
   if (os !== undefined && os !== 'android' && os !== 'ios') {
     throw new DeepLinkError(
       'invalid_option',
@@ -202,14 +205,15 @@ export function toAppLinks(target: string | LinkIdentity, options: ToAppLinksOpt
   }
   let fallback: string | undefined;
   if (fallbackUrl !== undefined) {
-    const scheme = typeof fallbackUrl === 'string' ? schemeOf(fallbackUrl.trim()) : null;
+    const text = typeof fallbackUrl === 'string' ? fallbackUrl.trim() : '';
+    const scheme = schemeOf(text);
     if (scheme !== 'http' && scheme !== 'https') {
       throw new DeepLinkError(
         'unsafe_target',
         `fallbackUrl must be http(s), found ${preview(String(fallbackUrl))}`,
       );
     }
-    fallback = judged(fallbackUrl.trim(), DEFAULT_MAX_LENGTH, fallbackUrl).url;
+    fallback = judged(text, DEFAULT_MAX_LENGTH, fallbackUrl).url;
   }
 
   const { identity, url: web, level, reasons } = resolveTarget(target, maxLength);
