@@ -97,13 +97,15 @@ export function integerOption(
   ErrorClass: new (code: 'invalid_option', message: string) => Error,
 ): number {
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+  // Number.isSafeInteger is false for anything that is not a number.
+  const n = value as number;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
     throw new ErrorClass(
       'invalid_option',
       `expected ${name} to be an integer from ${min} to ${max}, found ${String(value)}`,
     );
   }
-  return value;
+  return n;
 }
 
 /** A package's error class, as {@link errorClass} makes it: `new X(code, message?, { cause }?)`. */
