@@ -80,10 +80,9 @@ describe('resolve: each kind of text input', () => {
 
   it("refuses a hand-written token of a look-alike host with the judge's reason, also inside a text", async () => {
     // encodeToken refuses it; the format is public, so the token is written from its parts.
-    const { ALPHABET, checkSymbols } = await import('../../share-token/src/alphabet.js');
+    const { tokenText } = await import('../../share-token/src/alphabet.js');
     const { urlData } = await import('../../share-token/src/token/url-form.js');
-    const data = urlData('https://item.taobao.com.evil.example/item.htm?id=675330231400');
-    const token = [...data, ...checkSymbols(data)].map((v) => ALPHABET[v]).join('');
+    const token = tokenText(urlData('https://item.taobao.com.evil.example/item.htm?id=675330231400'));
     for (const text of [token, `复制 ${token} 打开`]) {
       const r = await resolve(text);
       expect(r.kind).toBe('sharekit-token');

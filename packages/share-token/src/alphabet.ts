@@ -67,6 +67,11 @@ export function checkSymbols(d: ArrayLike<number>): number[] {
   return syndromes([...Array.from(d), 0, 0, 0, 0, 0]).map((x) => (Q - x) % Q);
 }
 
+/** A token as written: its data values, then their check symbols, in the alphabet. */
+export function tokenText(data: readonly number[]): string {
+  return [...data, ...checkSymbols(data)].map((v) => ALPHABET[v]).join('');
+}
+
 /**
  * Corrects at most one substituted symbol in place. Returns the corrected position, -1 when the
  * word was already valid, or null when the syndromes are not those of a single substitution

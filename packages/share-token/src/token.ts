@@ -6,7 +6,7 @@ import {
   judgeTarget,
   type LinkIdentity,
 } from '@sharekit/canonical-url/core';
-import { ALPHABET, CHECKS, checkSymbols, symbolOf } from './alphabet.js';
+import { ALPHABET, CHECKS, symbolOf, tokenText } from './alphabet.js';
 import { checkText, preview, ShareTokenError } from './errors.js';
 import { compactData } from './token/compact.js';
 import {
@@ -89,10 +89,7 @@ export function encodeToken(target: LinkIdentity | string, options: EncodeTokenO
   if (data === null) throw new ShareTokenError('invalid_target', 'encodeToken: the target has no token form');
   // A URL token carries the URL as given: judge it. A compact token names a registry page (judged ok).
   if (data[1] === URL_FORM) refuseDanger(typeof target === 'string' ? target : target.url);
-  let token = '';
-  for (const v of data) token += ALPHABET[v];
-  for (const v of checkSymbols(data)) token += ALPHABET[v];
-  return token;
+  return tokenText(data);
 }
 
 /** True when `text` holds half of a UTF-16 surrogate pair on its own. */
